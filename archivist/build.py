@@ -1,0 +1,111 @@
+"""``build()``: the whole pipeline, stage after stage, each timed and counted.
+
+load articles -> annotate (spaCy, cached) -> aggregate actors -> render pages
+-> write to a staging folder -> index with Pagefind -> swap into the output folder.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable
+
+from . import actors, content, markup, render, search
+from .annotate import annotate
+from .config import Config, load_config
+from .write import staged_output, write_files
+
+CACHE_FILE = Path(".archivist-cache") / "annotations.sqlite3"
+
+
+class BuildError(RuntimeError):
+    """The build stopped; the previous output is untouched."""
+
+
+@dataclass
+class BuildReport:
+    """What a build did: its output, the problems it skipped, and each stage's time and counts."""
+
+    output: Path
+    problems: tuple[content.Problem, ...] = ()
+    warnings: tuple[str, ...] = ()
+    stages: list[tuple[str, float, str]] = field(default_factory=list)
+    pages: int = 0
+    files: int = 0
+
+
+def actor_url(config: Config, actor_id: str) -> str:
+    """The URL of an actor's page, under the site's base path."""
+    return f"{config.base_path}actors/{actor_id}/"
+
+
+def theme_dirs(site_dir: Path, theme: str) -> list[Path]:
+    """Template folders, first wins: the site's ``themes/<theme>/``, then archivist's default theme."""
+    own = Path(site_dir) / "themes" / theme
+    default = render.default_theme_dir()
+    if not own.is_dir() and theme != "default":
+        raise BuildError(f"theme '{theme}' not found: expected a folder {own}")
+    dirs = [own] if own.is_dir() else []
+    if not dirs or own.resolve() != default.resolve():
+        dirs.append(default)
+    return dirs
+
+
+def build(site_dir: Path | str = ".", output_dir: Path | str | None = None, overrides: dict[str, Any] | None = None,
+          progress: bool = True, log: Callable[[str], None] = print) -> BuildReport:
+    """Build the site in ``site_dir`` into ``output_dir`` (default: the config's ``output_dir``)."""
+    site_dir = Path(site_dir)
+    config = load_config(site_dir, overrides)
+    output = Path(output_dir) if output_dir else site_dir / config.output_dir
+    report = BuildReport(output=output)
+
+    def stage(name: str, started: float, counts: str) -> None:
+        seconds = time.perf_counter() - started
+        report.stages.append((name, seconds, counts))
+        log(f"{name:<10} {seconds:7.2f}s  {counts}")
+
+    t = time.perf_counter()
+    loaded = content.load_articles(site_dir / config.content_dir, config.include_drafts)
+    report.problems = loaded.problems
+    for problem in loaded.problems:
+        log(f"{'error' if config.strict else 'skipped'}: {problem}")
+    if loaded.problems and config.strict:
+        raise BuildError(f"{len(loaded.problems)} bad article(s) and --strict is set; nothing was written")
+    if not loaded.articles:
+        raise BuildError(f"no articles found in {site_dir / config.content_dir}")
+    stage("load", t, f"{len(loaded.articles)} articles, {len(loaded.problems)} skipped")
+
+    t = time.perf_counter()
+    annotations, stats = annotate(loaded.articles, site_dir / CACHE_FILE, config.nlp.model,
+                                  config.nlp.batch_size, config.nlp.processes, progress)
+    rate = f", {stats.words / stats.seconds:,.0f} words/s on {stats.processes} process(es)" if stats.annotated else ""
+    stage("annotate", t, f"{stats.annotated} annotated, {stats.cached} from cache ({stats.model}{rate})")
+
+    t = time.perf_counter()
+    editor = actors.load_editor_file(site_dir)
+    archive = actors.aggregate_actors(loaded.articles, annotations, editor)
+    report.warnings = tuple(actors.editor_warnings(archive, editor)) if editor else ()
+    for warning in report.warnings:
+        log(f"warning: {warning}")
+    stage("aggregate", t, f"{len(archive.actors)} actors")
+
+    t = time.perf_counter()
+
+    def body_html(article):
+        urls = [actor_url(config, a) if a else None for a in archive.mention_actors.get(article.id, ())]
+        return markup.render_body(article, archive.annotations[article.id], urls, config.allow_html)
+
+    files = render.render_site(archive, config, theme_dirs(site_dir, config.theme), body_html)
+    report.pages = sum(1 for p in files if p.endswith(".html"))
+    stage("render", t, f"{report.pages} pages, {len(files)} files")
+
+    with staged_output(output) as staging:
+        t = time.perf_counter()
+        report.files = write_files(staging, files)
+        stage("write", t, f"{report.files} files")
+        if config.search.enabled:
+            t = time.perf_counter()
+            stats_search = search.index_search(staging, config)
+            stage("index", t, f"{stats_search.get('pages', '?')} pages indexed")
+    return report

@@ -1,0 +1,141 @@
+"""The ``archivist`` command: parses arguments and calls the stages; no logic of its own."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")  # before numpy loads: one BLAS thread per process
+
+import click  # noqa: E402
+
+from .config import ConfigError  # noqa: E402
+
+
+def _fail(message: str, code: int = 1) -> None:
+    click.echo(f"error: {message}", err=True)
+    sys.exit(code)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="archivist")
+def main() -> None:
+    """archivist: turn an archive of news articles into an annotated static website."""
+
+
+def _log(message: str) -> None:
+    click.echo(message, err=True)
+
+
+@main.command()
+@click.option("--site", "site_dir", type=click.Path(file_okay=False, path_type=Path), default=".",
+              show_default=True, help="The site folder (with site.toml and content/).")
+@click.option("--output", "output_dir", type=click.Path(file_okay=False, path_type=Path),
+              help="Where to write the site (default: the config's output_dir, build/).")
+@click.option("--base-url", help="The URL the site is served at, e.g. https://someone.github.io/archive/.")
+@click.option("--strict", is_flag=True, default=None, help="Fail on the first bad article instead of skipping it.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+def build(site_dir: Path, output_dir: Path | None, base_url: str | None, strict: bool | None, quiet: bool) -> None:
+    """Build the site into build/ (or --output)."""
+    from .build import BuildError, build as run_build
+
+    try:
+        report = run_build(site_dir, output_dir, {"base_url": base_url, "strict": strict},
+                           progress=not quiet, log=_log)
+    except ConfigError as e:
+        _fail(str(e), 2)
+    except BuildError as e:
+        _fail(str(e))
+    total = sum(s for _, s, _ in report.stages)
+    skipped = f", {len(report.problems)} article(s) skipped" if report.problems else ""
+    click.echo(f"built {report.pages} pages into {report.output} in {total:.1f}s{skipped}", err=True)
+
+
+def _read_inputs(paths: tuple[Path, ...]) -> tuple[list[tuple[str, str]], list[str]]:
+    """(id, text) pairs from article files and JSONL files, and the problems found."""
+    from .content import ContentError, read_article
+
+    items, problems = [], []
+    for path in paths:
+        if path.suffix == ".jsonl":
+            for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+                if not line.strip():
+                    continue
+                try:
+                    record = json.loads(line)
+                    items.append((str(record["id"]), record["text"]))
+                except (json.JSONDecodeError, KeyError, TypeError) as e:
+                    problems.append(f"{path}:{n}: expected a JSON object with 'id' and 'text' ({e})")
+            continue
+        try:
+            items.append((path.stem, read_article(path, path.name)["text"]))
+        except ContentError as e:
+            problems.append(f"{path}{':' + str(e.line) if e.line else ''}: {e}")
+        except OSError as e:
+            problems.append(f"{path}: {e.strerror}")
+    return items, problems
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="JSONL file (default: stdout).")
+@click.option("--model", help="spaCy model to use where installed.")
+@click.option("--processes", type=int, default=0, help="Worker processes (0: by input size).")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+def annotate(inputs: tuple[Path, ...], output: Path | None, model: str | None, processes: int, quiet: bool) -> None:
+    """Annotations of article files or JSONL ({"id", "text"}) as JSON lines.
+
+    Offsets are characters of the text as given: a JSONL line's "text", or an
+    article file's body (its paragraphs joined by newlines).
+    """
+    from .annotate import annotate_texts, available_model, choose_processes
+
+    items, problems = _read_inputs(inputs)
+    for problem in problems:
+        click.echo(f"skipped: {problem}", err=True)
+    annotations = annotate_texts([t for _, t in items], available_model(model), 
+                                 processes=choose_processes(processes, len(items)), progress=not quiet)
+    out = open(output, "w", encoding="utf-8") if output else sys.stdout
+    try:
+        for (item_id, _), annotation in zip(items, annotations):
+            out.write(json.dumps({"id": item_id, **annotation.to_json()}, ensure_ascii=False, sort_keys=True) + "\n")
+    finally:
+        if output:
+            out.close()
+    if problems:
+        sys.exit(1)
+
+
+@main.command()
+@click.option("--site", "site_dir", type=click.Path(file_okay=False, path_type=Path), default=".", show_default=True)
+@click.option("--port", type=int, default=8000, show_default=True)
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--no-watch", is_flag=True, help="Serve without rebuilding on change.")
+def serve(site_dir: Path, port: int, host: str, no_watch: bool) -> None:
+    """Build, serve on localhost, and rebuild when content, config or theme change."""
+    from .serve import serve as run_serve
+
+    try:
+        run_serve(site_dir, host, port, watch=not no_watch, log=_log)
+    except ConfigError as e:
+        _fail(str(e), 2)
+
+
+@main.command()
+@click.option("--site", "site_dir", type=click.Path(file_okay=False, path_type=Path), default=".", show_default=True)
+@click.option("--limit", type=int, default=0, help="Show only the N most-mentioned actors.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
+def actors(site_dir: Path, limit: int, as_json: bool) -> None:
+    """List the archive's actors with counts and likely duplicates, for actors.toml."""
+    from .report import actors_report
+
+    try:
+        click.echo(actors_report(site_dir, limit=limit, as_json=as_json))
+    except ConfigError as e:
+        _fail(str(e), 2)
+
+
+if __name__ == "__main__":
+    main()

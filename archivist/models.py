@@ -1,0 +1,166 @@
+"""Records passed between archivist's stages: plain, frozen data with character offsets.
+
+Nothing here knows about spaCy, Jinja or the file system, so every stage after
+annotation (aggregation, rendering, their tests) runs without loading a model,
+and annotations can be cached as JSON and shipped between processes.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any, Mapping
+
+#: Actor kinds, as shown to readers and used in search filters.
+KINDS = ("person", "organisation", "place", "other")
+
+
+@dataclass(frozen=True)
+class Article:
+    """One article as read from ``content/``, before any NLP.
+
+    ``text`` is what gets annotated: for a plain-text article its paragraphs
+    joined by ``"\\n"``; for Markdown the text of its blocks (see ``markup``).
+    Every offset elsewhere in archivist is a character offset into ``text``.
+    """
+
+    id: str  # the slug: unique across the archive, stable across builds
+    source: str  # path relative to the content folder, with "/" separators
+    title: str
+    date: dt.date | None
+    url: str | None
+    outlet: str | None
+    text: str
+    format: str = "txt"  # "txt" or "md"
+    markdown: str | None = None  # the Markdown body, for format "md"
+    authors: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    draft: bool = False
+    credit: str | None = None  # licence credit shown on the page, e.g. Wikinews' CC BY 2.5
+
+    @property
+    def paragraphs(self) -> tuple[tuple[int, int], ...]:
+        """(start, end) offsets of the non-empty lines of ``text``."""
+        spans, pos = [], 0
+        for line in self.text.split("\n"):
+            if line.strip():
+                spans.append((pos, pos + len(line)))
+            pos += len(line) + 1
+        return tuple(spans)
+
+
+@dataclass(frozen=True)
+class Span:
+    """A stretch of an article's text."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A named entity in an article, resolved to its actor's name within that article.
+
+    ``actor`` is the fullest name the article uses for the entity ("Vladimir Putin"
+    for "Putin"); ``role`` a title or role the article gives it here ("Kremlin spokesperson").
+    """
+
+    start: int
+    end: int
+    text: str
+    label: str  # spaCy's NER label: PERSON, ORG, GPE, LOC, NORP, FAC, ...
+    actor: str
+    kind: str  # one of KINDS
+    role: str | None = None
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A quotation and who said it.
+
+    ``start``/``end`` include the quote marks. ``speaker`` is the speaker's
+    canonical name (an actor's name) or None where the article names nobody
+    ("a senior official" stays unnamed: ``speaker_mention`` keeps those words).
+    ``kind`` is "direct" for a quotation that makes a card, "partial" for a short
+    fragment quoted inside the writer's own sentence.
+    """
+
+    start: int
+    end: int
+    text: str
+    speaker: str | None
+    speaker_mention: Span | None
+    cue: str | None
+    kind: str = "direct"
+    role: str | None = None
+
+
+@dataclass(frozen=True)
+class Annotation:
+    """Everything the NLP stage finds in one article."""
+
+    mentions: tuple[Mention, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+
+    def to_json(self) -> dict[str, Any]:
+        """A JSON-ready dict (the cache format and the ``annotate`` output's body)."""
+        return {
+            "entities": [dataclasses.asdict(m) for m in self.mentions],
+            "quotes": [dataclasses.asdict(q) for q in self.quotes],
+        }
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> "Annotation":
+        """The inverse of :meth:`to_json`."""
+        mentions = tuple(Mention(**m) for m in data.get("entities", ()))
+        quotes = []
+        for q in data.get("quotes", ()):
+            q = dict(q)
+            if q.get("speaker_mention") is not None:
+                q["speaker_mention"] = Span(**q["speaker_mention"])
+            quotes.append(Quote(**q))
+        return cls(mentions=mentions, quotes=tuple(quotes))
+
+
+@dataclass(frozen=True)
+class QuoteRef:
+    """A quote located in the archive: the article and the quote's index in its annotation."""
+
+    article_id: str
+    index: int
+
+
+@dataclass(frozen=True)
+class Actor:
+    """One person, organisation or place across the whole archive: one page."""
+
+    id: str  # slug, the page's URL segment
+    name: str
+    kind: str  # one of KINDS
+    aliases: tuple[str, ...] = ()
+    roles: tuple[str, ...] = ()
+    description: str | None = None
+    links: tuple[tuple[str, str], ...] = ()  # (label, url)
+    mentions: int = 0
+    articles: tuple[str, ...] = ()  # article ids, newest first
+    quotes: tuple[QuoteRef, ...] = ()  # newest first
+    co_actors: tuple[tuple[str, int], ...] = ()  # (actor id, shared articles), most first
+    timeline: tuple[tuple[str, int], ...] = ()  # ("YYYY-MM", mentions), in date order
+    outlets: tuple[tuple[str, int], ...] = ()  # (outlet, quotes), most first
+
+
+@dataclass(frozen=True)
+class Archive:
+    """The aggregated archive that rendering reads: articles, their annotations and actors.
+
+    ``mention_actors[article_id][i]`` is the actor id of that article's i-th mention
+    (None where the mention gets no page); ``quote_actors`` likewise for quote speakers.
+    """
+
+    articles: tuple[Article, ...]  # newest first
+    annotations: Mapping[str, Annotation]
+    actors: tuple[Actor, ...]
+    mention_actors: Mapping[str, tuple[str | None, ...]] = field(default_factory=dict)
+    quote_actors: Mapping[str, tuple[str | None, ...]] = field(default_factory=dict)

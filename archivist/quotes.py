@@ -1,0 +1,362 @@
+"""Direct quotations of one article and who said them.
+
+Pure functions over a parsed spaCy ``Doc`` (this module does not import spaCy).
+Three stages, each a linear pass:
+
+1. :func:`find_quote_spans` pairs quote marks paragraph by paragraph from the
+   text alone (straight, curly and doubled ``''`` marks; damaged marks are
+   dropped locally so one bad mark never swallows the rest of an article).
+2. Each span is attributed through the dependency parse: a speech verb that
+   governs the quote or stands beside it in its sentence, its subject, or
+   "according to X"; quotes without a cue inherit the previous quote's speaker.
+   Quoted stretches that no one is said to say (scare quotes, titles) are dropped.
+3. The speaker's words are resolved to a name with :mod:`archivist.speakers`.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from .models import Mention, Quote, Span
+from .speakers import SpeakerResolver
+
+#: Double quote marks; ``''``, ``````, ``‘‘``, ``’’`` are the doubled-apostrophe styles (NYT, LaTeX).
+_MARK_RE = re.compile(r"''|``|‘‘|’’|[\"“”„]")
+_OPENERS = frozenset(("“", "``", "‘‘", "„"))
+_CLOSERS = frozenset(("”", "’’"))
+#: Characters after which a mark opens (besides spaces): brackets, dashes, colons.
+_OPEN_BEFORE = frozenset("([{—–-:/")
+#: Characters before which a mark closes (besides spaces): punctuation, brackets, dashes.
+_CLOSE_AFTER = frozenset(".,;:!?)]}—–-…")
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    """(start, end) offsets of every line of ``text``."""
+    spans, pos = [], 0
+    for line in text.split("\n"):
+        spans.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return spans
+
+
+def _orient(text: str, i: int, j: int, lo: int, hi: int) -> str | None:
+    """Whether the mark text[i:j] opens, closes, toggles, or is unreadable (None).
+
+    The characters around a mark decide first, since curly marks are often
+    typed the wrong way round; the mark's own shape only breaks ties.
+    """
+    before = text[i - 1] if i > lo else None
+    after = text[j] if j < hi else None
+    open_ev = before is None or before.isspace() or before in _OPEN_BEFORE
+    close_ev = after is None or after.isspace() or after in _CLOSE_AFTER
+    if open_ev and not close_ev:
+        return "open"
+    if close_ev and not open_ev:
+        return "close"
+    mark = text[i:j]
+    if mark in _OPENERS:
+        return "open"
+    if mark in _CLOSERS:
+        return "close"
+    if not open_ev and before.isalnum() and after.isalnum():
+        # Glued between two words (`NATO"unsuccessful`): a damaged mark whose side
+        # is unknowable; guessing would shift every later pair in the paragraph.
+        return None
+    return "toggle"
+
+
+def find_quote_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every double-quoted stretch in ``text``, marks included, in order.
+
+    Pairs never cross a line break: a quotation running over several paragraphs
+    (opened again at the next paragraph, the news convention) yields one span per
+    paragraph, the unclosed ones ending at the end of their paragraph.
+    """
+    out = []
+    for lo, hi in _paragraphs(text):
+        start = None
+        for m in _MARK_RE.finditer(text, lo, hi):
+            side = _orient(text, m.start(), m.end(), lo, hi)
+            if side is None:
+                continue
+            if side == "toggle":
+                side = "close" if start is not None else "open"
+            if side == "open":
+                start = m.start()  # an opener while open: the earlier one lost its closer
+            elif start is not None:
+                out.append((start, m.end()))
+                start = None
+        if start is not None:
+            end = hi
+            while end > start and text[end - 1].isspace():
+                end -= 1
+            if end - start > 1:
+                out.append((start, end))
+    return out
+
+
+#: Lower-cased inflected forms of verbs that report speech or writing.
+_SPEECH_LEMMAS = (
+    "say tell add ask write note explain declare state insist argue claim continue recall warn reply "
+    "respond answer announce acknowledge admit tweet post comment remark observe suggest predict "
+    "promise vow pledge call describe accuse joke quip shout yell exclaim cry whisper mutter complain "
+    "boast brag concede confirm deny contend maintain assert stress emphasize emphasise urge testify "
+    "report read recount conclude counter retort scoff lament wonder muse charge allege tout "
+    "praise criticize criticise blast slam dub label term brand characterize dismiss mock "
+    "thunder proclaim announce reiterate repeat opine caution advise agree disagree add "
+    "chant sing pray plead demand threaten estimate concede summarize summarise put "
+    "begin start quote cite interject chime explain describe recall reflect wonder"
+).split()
+_IRREGULAR = {
+    "say": "says said saying", "tell": "tells told telling", "write": "writes wrote written writing",
+    "read": "reads reading", "cry": "cries cried crying", "begin": "begins began begun beginning",
+    "put": "puts putting", "sing": "sings sang sung singing", "quip": "quips quipped quipping",
+    "chime": "chimes chimed chiming", "label": "labels labeled labelled labeling labelling",
+    "dub": "dubs dubbed dubbing", "slam": "slams slammed slamming", "mock": "mocks mocked mocking",
+    "plead": "pleads pleaded pled pleading", "reiterate": "reiterates reiterated reiterating",
+}
+
+
+def _inflect(lemma: str) -> set[str]:
+    """Regular English inflections of a verb lemma (over-generation is harmless in a lookup set)."""
+    forms = {lemma}
+    if lemma in _IRREGULAR:
+        forms.update(_IRREGULAR[lemma].split())
+        return forms
+    stem = lemma[:-1] if lemma.endswith("e") else lemma
+    if lemma.endswith("y") and lemma[-2] not in "aeiou":
+        forms.update({lemma[:-1] + "ies", lemma[:-1] + "ied", lemma + "ing"})
+    else:
+        forms.update({lemma + ("es" if lemma.endswith(("s", "sh", "ch", "x", "z")) else "s"),
+                      stem + "ed", stem + "ing"})
+    return forms
+
+
+SPEECH_VERBS = frozenset(f for lemma in _SPEECH_LEMMAS for f in _inflect(lemma))
+#: Verbs that are cues only with a quotation as object ("called it "X"") - weaker evidence.
+_WEAK_CUES = frozenset(_inflect("call") | _inflect("describe") | _inflect("label") | _inflect("dub")
+                       | _inflect("term") | _inflect("brand") | _inflect("characterize") | _inflect("put")
+                       | _inflect("begin") | _inflect("start") | _inflect("continue") | _inflect("read")
+                       | _inflect("add") | _inflect("post") | _inflect("quote") | _inflect("cite"))
+_SUBJ_DEPS = ("nsubj", "nsubjpass", "csubj")
+_RELATIVE = frozenset({"who", "which", "that", "whom"})
+
+
+@dataclass
+class _Attribution:
+    """Where a quote's speaker was found: the cue token and the speaker's head token."""
+
+    cue: object | None  # Token
+    cue_text: str | None
+    speaker: object | None  # Token
+    strength: int  # 3 speech verb governs, 2 speech verb in sentence, 1 weaker, 0 none
+
+
+class _DocIndex:
+    """Token lookups by character offset for one Doc."""
+
+    def __init__(self, doc):
+        self.doc = doc
+        self.starts = [t.idx for t in doc]
+
+    def token_at(self, char: int) -> int:
+        """Index of the token containing (or last token starting before) ``char``."""
+        return max(0, bisect.bisect_right(self.starts, char) - 1)
+
+    def tokens(self, start: int, end: int) -> tuple[int, int]:
+        """Token index range [i, j) covering characters [start, end)."""
+        return self.token_at(start), self.token_at(max(start, end - 1)) + 1
+
+
+def _subject(verb):
+    """The subject token of ``verb``, climbing through participles and conjuncts ("adding", "and said")."""
+    seen = 0
+    tok = verb
+    while tok is not None and seen < 4:
+        for child in tok.children:
+            if child.dep_ in _SUBJ_DEPS:
+                return child
+            if child.dep_ == "agent":  # "was quoted by X"
+                for grand in child.children:
+                    if grand.dep_ == "pobj":
+                        return grand
+        if tok.dep_ in ("conj", "advcl", "xcomp", "relcl", "acl", "ccomp", "parataxis") and tok.head is not tok:
+            if tok.dep_ in ("relcl", "acl") and tok.head.pos_ in ("NOUN", "PROPN"):
+                return tok.head  # "Peskov, who said ...", "a statement saying ..."
+            tok = tok.head
+            seen += 1
+            continue
+        break
+    return None
+
+
+def _according_to(tok):
+    """The object of "according to" when ``tok`` is "according", else None."""
+    if tok.lower_ != "according":
+        return None
+    for child in tok.children:
+        if child.lower_ == "to":
+            for grand in child.children:
+                if grand.dep_ == "pobj":
+                    return grand
+    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    if nxt is not None and nxt.lower_ == "to" and nxt.i + 1 < len(tok.doc):
+        return tok.doc[nxt.i + 1]
+    return None
+
+
+def _fix_relative(subj):
+    """A relative pronoun subject ("who said") stands for the noun its clause modifies."""
+    if subj is not None and subj.lower_ in _RELATIVE:
+        head = subj.head
+        if head.dep_ == "relcl" and head.head is not head:
+            return head.head
+    return subj
+
+
+def _cue_text(tok) -> str:
+    """The cue as shown: the verb with its particle ("pointed out") or "according to"."""
+    if tok.lower_ == "according":
+        return "according to"
+    parts = [tok.text] + [c.text for c in tok.children if c.dep_ == "prt"]
+    return " ".join(parts)
+
+
+def _attribute(doc, i0: int, i1: int, in_quote: list[bool], para: tuple[int, int]) -> _Attribution:
+    """Find the cue and speaker of the quote covering tokens [i0, i1)."""
+    lo, hi = para
+    # 1. A speech verb that governs the quote ("he called it "X"", "said that "X"").
+    best = None
+    for i in range(i0, i1):
+        tok = doc[i]
+        if tok.head.i >= i0 and tok.head.i < i1 and tok.head is not tok:
+            continue  # only the quote's own roots lead outside it
+        anc = tok.head if tok.head is not tok else None
+        depth = 1
+        while anc is not None and depth < 8:
+            if not in_quote[anc.i] and lo <= anc.idx < hi:
+                if anc.lower_ in SPEECH_VERBS and anc.pos_ in ("VERB", "AUX"):
+                    if best is None or depth < best[0]:
+                        best = (depth, anc)
+                    break
+            if anc.head is anc:
+                break
+            anc = anc.head
+            depth += 1
+    if best is not None:
+        verb = best[1]
+        subj = _fix_relative(_subject(verb))
+        if subj is not None and not in_quote[subj.i]:
+            return _Attribution(verb, _cue_text(verb), subj, 3 if verb.lower_ not in _WEAK_CUES else 2)
+    # 2. A speech verb or "according to" beside the quote in its sentences, nearest first.
+    s0 = doc[i0].sent.start
+    s1 = doc[i1 - 1].sent.end
+    cands = []
+    for k in range(s0, s1):
+        tok = doc[k]
+        if in_quote[k] or not (lo <= tok.idx < hi):
+            continue
+        if tok.lower_ == "according":
+            obj = _according_to(tok)
+            if obj is not None:
+                cands.append((min(abs(k - i0), abs(k - i1)), k, tok, obj))
+        elif tok.lower_ in SPEECH_VERBS and tok.pos_ in ("VERB", "AUX"):
+            subj = _fix_relative(_subject(tok))
+            if subj is not None and not in_quote[subj.i]:
+                cands.append((min(abs(k - i0), abs(k - i1)), k, tok, subj))
+    if cands:
+        _, _, tok, subj = min(cands)
+        return _Attribution(tok, _cue_text(tok), subj, 2 if tok.lower_ not in _WEAK_CUES else 1)
+    # 3. The nearest governing verb with a subject outside the quote (paraphrase: "he warned of "X"").
+    tok = doc[i0]
+    while tok.head is not tok and i0 <= tok.head.i < i1:
+        tok = tok.head
+    anc = tok.head if tok.head is not tok else None
+    depth = 0
+    while anc is not None and depth < 6:
+        if anc.pos_ in ("VERB", "AUX") and not in_quote[anc.i]:
+            subj = _fix_relative(_subject(anc))
+            if subj is not None and not in_quote[subj.i] and subj.pos_ in ("PROPN", "PRON", "NOUN"):
+                return _Attribution(anc, _cue_text(anc), subj, 0)
+        if anc.head is anc:
+            break
+        anc = anc.head
+        depth += 1
+    return _Attribution(None, None, None, -1)
+
+
+def _inner(text: str) -> str:
+    """The quote's words without its marks."""
+    return _MARK_RE.sub("", text).strip()
+
+
+def extract_quotes(doc, mentions: tuple[Mention, ...]) -> tuple[Quote, ...]:
+    """The article's quotations, each attributed to a named speaker where the text allows."""
+    text = doc.text
+    if not text.strip() or len(doc) == 0:
+        return ()
+    index = _DocIndex(doc)
+    spans = find_quote_spans(text)
+    paras = [p for p in _paragraphs(text)]
+    para_starts = [p[0] for p in paras]
+    in_quote = [False] * len(doc)
+    tok_ranges = []
+    for s, e in spans:
+        i0, i1 = index.tokens(s, e)
+        tok_ranges.append((i0, i1))
+        for k in range(i0, i1):
+            in_quote[k] = True
+    resolver = SpeakerResolver(doc, mentions, spans)
+    out = []
+    prev = None  # (paragraph index, end char, speaker name, mention Span, cue, role)
+    for (s, e), (i0, i1) in zip(spans, tok_ranges):
+        p = bisect.bisect_right(para_starts, s) - 1
+        lo, hi = paras[p]
+        att = _attribute(doc, i0, i1, in_quote, (lo, hi))
+        words = _inner(text[s:e]).split()
+        whole = _covers_sentence(doc, text, s, e, i0, i1, in_quote)
+        speaker = mention = role = None
+        cue = att.cue_text
+        if att.strength >= 2 or (att.strength == 1 and _ends_clause(text, s, e)):
+            speaker, mention, role = resolver.resolve(att.speaker, s)
+        elif prev is not None and p - prev[0] <= 2 and (whole or att.strength < 0) and _continues(prev, p, s, text):
+            _, _, speaker, mention, cue, role = prev
+        elif att.strength >= 0 and (_ends_clause(text, s, e) or len(words) >= 4):
+            speaker, mention, role = resolver.resolve(att.speaker, s)
+        elif whole and len(words) >= 4:
+            speaker = mention = role = None  # a quotation nobody is named for
+            cue = None
+        else:
+            continue  # scare quotes, titles, quoted words
+        kind = "direct" if whole else "partial"
+        out.append(Quote(s, e, text[s:e], speaker, mention, cue, kind, role))
+        prev = (p, e, speaker, mention, cue, role)
+        resolver.note_speaker(speaker, e)
+    return tuple(out)
+
+
+def _ends_clause(text: str, s: int, e: int) -> bool:
+    """True when the quote's last words end a clause inside its marks ("...talks,"): quoted speech, not a label."""
+    inner = text[s:e].rstrip("\"“”'’` ")
+    return bool(inner) and inner[-1] in ",.?!:;…—-"
+
+
+def _covers_sentence(doc, text, s, e, i0, i1, in_quote) -> bool:
+    """True when the quote is a whole sentence of its own, not a fragment inside the writer's."""
+    inner = _inner(text[s:e])
+    if not inner or not (inner[0].isupper() or inner[0].isdigit() or inner[0] in "[(.…"):
+        return False
+    sent = doc[i0].sent
+    before = [t for t in doc[sent.start:i0] if not t.is_punct and not t.is_space]
+    # a quote at the start of its sentence, or after "X said:" / "X said,"
+    if not before:
+        return True
+    prev_tok = doc[i0 - 1] if i0 > 0 else None
+    return prev_tok is not None and prev_tok.text in (":", ",", "—", "–", "-")
+
+
+def _continues(prev, p: int, s: int, text: str) -> bool:
+    """True when a cue-less quote carries on the previous quote's speech (same or next paragraphs)."""
+    return prev[2] is not None or prev[3] is not None

@@ -1,0 +1,210 @@
+"""Benchmark and eyeball check of the aggregate stage on the CNN Lite corpus (2,287 real articles).
+
+Three steps, each cached in ``--work`` (default /tmp/actors_cnn) so the slow one runs once::
+
+    # 1. parse every article with spaCy and keep the Docs (DocBin): ~15 min on 2 cores, run it in the background
+    nohup python benchmarks/actors_cnn.py parse > /tmp/actors_cnn/parse.log 2>&1 &
+    # 2. re-run archivist's extractors over the kept Docs -> annotations.jsonl (a minute; redo it
+    #    whenever archivist/entities.py or quotes.py change, without re-parsing)
+    python benchmarks/actors_cnn.py extract
+    # 3. aggregate and report (seconds): actors, merges, top people, time and peak memory,
+    #    then the same aggregation over a synthetic 20,000-article archive
+    python benchmarks/actors_cnn.py report [--synthetic 20000] [--merges 50]
+
+The corpus is copyrighted: it is read straight from the tarball and nothing derived
+from it is written inside the repository.
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import datetime as dt
+import json
+import random
+import resource
+import sys
+import tarfile
+import time
+import tracemalloc
+from pathlib import Path
+from urllib.parse import urlsplit
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from archivist.models import Annotation, Article  # noqa: E402
+
+CORPUS = Path("/work/shared/corpus/cnn_lite.tar.gz")
+
+
+def read_corpus(path: Path = CORPUS) -> list[Article]:
+    """Articles from the tarball: line 1 title, 2 date YYYYMMDD, 3 URL, body = lines 4+ joined by newlines."""
+    out = []
+    with tarfile.open(path) as tar:
+        for member in sorted(tar.getmembers(), key=lambda m: m.name):
+            if not member.isfile() or not member.name.endswith(".txt"):
+                continue
+            lines = tar.extractfile(member).read().decode("utf-8").split("\n")
+            title, date, url = (lines + ["", "", ""])[:3]
+            try:
+                day = dt.datetime.strptime(date.strip(), "%Y%m%d").date()
+            except ValueError:
+                day = None
+            host = urlsplit(url.strip()).netloc.lower()
+            outlet = host.removeprefix("www.").removeprefix("lite.") or None
+            stem = Path(member.name).stem
+            out.append(Article(id=stem, source=member.name, title=title.strip(), date=day, url=url.strip() or None,
+                               outlet=outlet, text="\n".join(lines[3:]).strip("\n")))
+    return out
+
+
+def cmd_parse(work: Path, n_process: int) -> None:
+    """Parse every article and keep the Docs as DocBins of 100 (resumable: finished chunks are skipped)."""
+    from spacy.tokens import DocBin  # the benchmark, not the package, keeps Docs: archivist itself never does
+
+    from archivist.nlp import load_model
+
+    articles = read_corpus()
+    nlp = load_model()
+    start = time.perf_counter()
+    for c in range(0, len(articles), 100):
+        target = work / f"docs-{c // 100:03d}.spacy"
+        if target.exists():
+            continue
+        chunk = articles[c:c + 100]
+        docs = DocBin(store_user_data=False)
+        for doc in nlp.pipe((a.text for a in chunk), batch_size=32, n_process=n_process):
+            docs.add(doc)
+        tmp = target.with_suffix(".tmp")
+        tmp.write_bytes(docs.to_bytes())
+        tmp.rename(target)
+        print(f"{c + len(chunk)}/{len(articles)} parsed, {time.perf_counter() - start:.0f}s", flush=True)
+    print("done", flush=True)
+
+
+def cmd_extract(work: Path) -> None:
+    """Run archivist's current extractors over the kept Docs; write annotations.jsonl."""
+    from spacy.tokens import DocBin
+
+    from archivist.nlp import annotate_doc, load_model
+
+    articles = read_corpus()
+    nlp = load_model()
+    start = time.perf_counter()
+    n = 0
+    with (work / "annotations.jsonl.tmp").open("w", encoding="utf-8") as out:
+        for c in range(0, len(articles), 100):
+            docs = DocBin().from_bytes((work / f"docs-{c // 100:03d}.spacy").read_bytes()).get_docs(nlp.vocab)
+            for article, doc in zip(articles[c:c + 100], docs):
+                assert doc.text == article.text, article.id
+                out.write(json.dumps({"id": article.id, **annotate_doc(doc).to_json()}) + "\n")
+                n += 1
+    (work / "annotations.jsonl.tmp").rename(work / "annotations.jsonl")
+    print(f"{n} annotations extracted in {time.perf_counter() - start:.1f}s")
+
+
+def load_annotations(work: Path) -> dict[str, Annotation]:
+    """The cached annotations, by article id."""
+    out = {}
+    with (work / "annotations.jsonl").open(encoding="utf-8") as f:
+        for line in f:
+            data = json.loads(line)
+            out[data["id"]] = Annotation.from_json(data)
+    return out
+
+
+def measure(articles, annotations, editor=None):
+    """(archive, seconds, peak MiB) of aggregation alone."""
+    from archivist.actors import aggregate_actors
+
+    tracemalloc.start()
+    start = time.perf_counter()
+    archive = aggregate_actors(articles, annotations, editor)
+    seconds = time.perf_counter() - start
+    peak = tracemalloc.get_traced_memory()[1] / 2**20
+    tracemalloc.stop()
+    return archive, seconds, peak
+
+
+def synthetic(articles: list[Article], annotations: dict[str, Annotation], n: int):
+    """``n`` articles replicating the corpus' texts and annotations under fresh ids and spread dates."""
+    rng = random.Random(4)
+    out_articles, out_annotations = [], {}
+    base = dt.date(2015, 1, 1)
+    for i in range(n):
+        a = articles[i % len(articles)]
+        new_id = f"syn-{i:05d}-{a.id}"
+        day = base + dt.timedelta(days=rng.randrange(4000))
+        out_articles.append(Article(id=new_id, source=new_id + ".txt", title=a.title, date=day, url=None,
+                                    outlet=a.outlet, text=a.text))
+        out_annotations[new_id] = annotations[a.id]
+    return out_articles, out_annotations
+
+
+def cmd_report(work: Path, n_synthetic: int, n_merges: int) -> None:
+    """Aggregate the corpus and print the figures asked for in issue 4."""
+    from archivist.actors import duplicate_report, merge_log
+
+    articles = read_corpus()
+    annotations = load_annotations(work)
+    archive, seconds, peak = measure(articles, annotations)
+    mentions_in = sum(len(a.mentions) for a in annotations.values())
+    mentions_out = sum(len(a.mentions) for a in archive.annotations.values())
+    print(f"articles: {len(articles)}  mentions: {mentions_in} annotated + {mentions_out - mentions_in} "
+          f"found by the name scan")
+    print(f"actors: {len(archive.actors)} "
+          + " ".join(f"{k}={v}" for k, v in sorted(collections.Counter(a.kind for a in archive.actors).items())))
+    print(f"aggregation: {seconds:.2f}s, peak traced memory {peak:.1f} MiB, "
+          f"max RSS of the process {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB")
+
+    merges = merge_log(archive)
+    by_rule = collections.Counter(rule for rule, _, _ in merges)
+    print(f"\nmerges (distinct name -> actor links across articles): {len(merges)}  "
+          + " ".join(f"{k}={v}" for k, v in sorted(by_rule.items())))
+    rng = random.Random(50)
+    sample = sorted(rng.sample(merges, min(n_merges, len(merges))))
+    print(f"sample of {len(sample)} merges to check by eye:")
+    for rule, alias, name in sample:
+        print(f"  [{rule}] {alias!r} -> {name!r}")
+
+    people = sorted((a for a in archive.actors if a.kind == "person"), key=lambda a: (-a.mentions, a.id))[:100]
+    print("\n100 most-mentioned people (mentions/articles/quotes):")
+    for a in people:
+        aliases = ", ".join(a.aliases[:6])
+        print(f"  {a.mentions:5d} {len(a.articles):4d} {len(a.quotes):3d}  {a.name}  [{a.id}]"
+              + (f"  aka {aliases}" if aliases else ""))
+
+    dups = [row for row in duplicate_report(archive) if row.suspects]
+    print(f"\nactors with likely duplicates: {len(dups)} (first 30)")
+    for row in dups[:30]:
+        print(f"  {row.name} ({row.mentions}) ~ " + ", ".join(f"{s.name} [{s.reason}]" for s in row.suspects[:4]))
+
+    if n_synthetic:
+        s_articles, s_annotations = synthetic(articles, annotations, n_synthetic)
+        s_archive, s_seconds, s_peak = measure(s_articles, s_annotations)
+        print(f"\nsynthetic {n_synthetic} articles ({sum(len(a.mentions) for a in s_annotations.values())} "
+              f"mentions): {len(s_archive.actors)} actors, aggregation {s_seconds:.2f}s, "
+              f"peak traced memory {s_peak:.1f} MiB")
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Command line: parse | extract | report."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("step", choices=["parse", "extract", "report"])
+    parser.add_argument("--work", type=Path, default=Path("/tmp/actors_cnn"))
+    parser.add_argument("--processes", type=int, default=1, help="spaCy processes for parse")
+    parser.add_argument("--synthetic", type=int, default=20000, help="synthetic archive size (0: skip)")
+    parser.add_argument("--merges", type=int, default=50, help="merges to sample for checking")
+    args = parser.parse_args(argv)
+    args.work.mkdir(parents=True, exist_ok=True)
+    if args.step == "parse":
+        cmd_parse(args.work, args.processes)
+    elif args.step == "extract":
+        cmd_extract(args.work)
+    else:
+        cmd_report(args.work, args.synthetic, args.merges)
+
+
+if __name__ == "__main__":
+    main()
