@@ -8,8 +8,8 @@ at once (as MkDocs and Zola do), so a typo never becomes a silent default.
 from __future__ import annotations
 
 import dataclasses
+import difflib
 import tomllib
-import types
 import typing
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -85,7 +85,7 @@ def _check(cls: type, data: dict[str, Any], prefix: str, errors: list[str]) -> d
     for key, value in data.items():
         name = f"{prefix}{key}"
         if key not in fields:
-            close = [k for k in fields if k.replace("_", "") == key.replace("_", "").replace("-", "").lower()]
+            close = difflib.get_close_matches(key.replace("-", "_").lower(), list(fields), n=1, cutoff=0.6)
             hint = f" (did you mean '{prefix}{close[0]}'?)" if close else ""
             errors.append(f"unknown key '{name}'{hint}")
             continue

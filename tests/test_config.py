@@ -1,0 +1,63 @@
+"""site.toml: defaults, validation of every key, all errors at once."""
+
+from __future__ import annotations
+
+import pytest
+
+from archivist.config import ConfigError, load_config, parse_config
+
+
+def test_one_line_config_gets_defaults(tmp_path):
+    (tmp_path / "site.toml").write_text('title = "My archive"\n')
+    config = load_config(tmp_path)
+    assert config.title == "My archive"
+    assert config.base_path == "/"
+    assert config.content_dir == "content" and config.output_dir == "build"
+    assert config.nlp.processes == 0 and config.search.enabled
+
+
+@pytest.mark.parametrize("base_url, path", [
+    ("/", "/"),
+    ("https://someone.github.io/archive/", "/archive/"),
+    ("https://someone.github.io/archive", "/archive/"),
+    ("https://example.org", "/"),
+    ("/a/b", "/a/b/"),
+])
+def test_base_path(base_url, path):
+    assert parse_config({"title": "t", "base_url": base_url}).base_path == path
+
+
+def test_all_errors_at_once_name_their_keys():
+    with pytest.raises(ConfigError) as e:
+        parse_config({"titel": "x", "per_page": "3", "nlp": {"modle": "x", "batch_size": True}, "search": 1})
+    errors = e.value.errors
+    assert any("unknown key 'titel'" in m and "did you mean 'title'" in m for m in errors)
+    assert any("'per_page' must be an integer" in m for m in errors)
+    assert any("unknown key 'nlp.modle'" in m for m in errors)
+    assert any("'nlp.batch_size' must be an integer" in m for m in errors)
+    assert any("'search' must be a table" in m for m in errors)
+    assert any("missing key 'title'" in m for m in errors)
+    assert len(errors) == 6
+
+
+def test_overrides_win_and_none_is_ignored():
+    config = parse_config({"title": "t", "base_url": "/x/"}, overrides={"base_url": "https://a.io/y/", "strict": None})
+    assert config.base_url == "https://a.io/y/" and config.strict is False
+
+
+@pytest.mark.parametrize("text, message", [
+    ("title = ", "not valid TOML"),
+    ('title = "t"\nbase_url = "archive"', "'base_url' must start with"),
+    ('title = "t"\nper_page = 0', "'per_page' must be at least 1"),
+    ('title = "t"\nper_page = -3', "must not be negative"),
+])
+def test_bad_files_name_the_file(tmp_path, text, message):
+    (tmp_path / "site.toml").write_text(text)
+    with pytest.raises(ConfigError) as e:
+        load_config(tmp_path)
+    assert message in str(e.value) and "site.toml" in str(e.value)
+
+
+def test_missing_file(tmp_path):
+    with pytest.raises(ConfigError, match="site.toml.*not found"):
+        load_config(tmp_path)
