@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
-from . import actors, content, markup, render, search
+from . import actors, content, editor as editor_file, markup, render, search
 from .annotate import annotate
 from .config import Config, load_config
 from .write import staged_output, write_files
@@ -83,7 +83,7 @@ def build(site_dir: Path | str = ".", output_dir: Path | str | None = None, over
     stage("annotate", t, f"{stats.annotated} annotated, {stats.cached} from cache ({stats.model}{rate})")
 
     t = time.perf_counter()
-    editor = actors.load_editor_file(site_dir)
+    editor = editor_file.load_editor_file(site_dir)
     archive = actors.aggregate_actors(loaded.articles, annotations, editor)
     report.warnings = tuple(actors.editor_warnings(archive, editor)) if editor else ()
     for warning in report.warnings:

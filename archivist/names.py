@@ -32,6 +32,9 @@ EQUIVALENTS = {
     "DPRK": "North Korea",
 }
 
+#: Words NER tags as names that never name an actor (common-noun acronyms).
+NOT_NAMES = frozenset("AI CEO CFO COO CTO GDP TV PhD MVP IQ DNA FAQ OK LOL".split())
+
 #: Honorifics: stripped from names and never kept as a role.
 HONORIFICS = frozenset("mr mrs ms miss mx dr prof sir dame madam mme messrs".split())
 
@@ -42,8 +45,8 @@ sen senator senators rep representative congressman congresswoman congressmember
 gov governor mayor councilman councilwoman councilmember alderman sheriff
 spokesperson spokesman spokeswoman spokespeople spokesmen
 ambassador envoy diplomat consul attache
-gen general lt lieutenant col colonel maj major capt captain cmdr commander adm admiral sgt sergeant
-cpl corporal pvt private marshal brig brigadier officer
+gen general lt lieutenant col colonel maj capt captain cmdr commander adm admiral sgt sergeant
+cpl corporal pvt marshal brig brigadier officer
 judge justice magistrate prosecutor attorney lawyer counsel solicitor
 chief head leader chair chairman chairwoman chairperson ceo cfo coo cto founder co-founder cofounder
 director manager executive president-elect owner publisher editor correspondent reporter anchor host
@@ -61,6 +64,13 @@ security senior top former acting interim assistant associate executive managing
 general supreme first lead special federal regional district county city party majority minority
 then then- incoming outgoing new longtime longtime- retired elected designate
 """.split())
+
+#: Leading titles stripped from any name, person or not: unambiguous person titles only, so that
+#: "General Motors", "State Department" or "Supreme Court" keep their first word.
+PERSON_TITLES = frozenset("""
+sen sen. senator rep rep. representative gov gov. governor president mayor mr mrs ms dr prof
+gen. lt lt. col col. sgt sgt. capt. adm. cmdr. rev rev. reverend ayatollah
+""".split()) | HONORIFICS
 
 #: Titles that are part of a name ("King Charles", "Pope Francis"), never stripped.
 NAME_TITLES = frozenset("king queen prince princess pope emperor empress sheikh sultan emir crown".split())
@@ -117,30 +127,34 @@ def strip_possessive(text: str) -> str:
     return stripped or text
 
 
-def normalise_name(text: str) -> str:
+def normalise_name(text: str, person: bool = False) -> str:
     """The bare name in ``text``: no surrounding quotes/punctuation, possessive, leading "the" or titles.
 
     "President Vladimir Putin's" -> "Vladimir Putin"; "“NATO”" -> "NATO"; "the White House" ->
     "White House". Titles that belong to a name ("King Charles") stay. Whitespace is collapsed.
-    Dots of abbreviations ("U.S.") are kept.
+    Dots of abbreviations ("U.S.") are kept. With ``person=True`` every title word of the lexicon
+    is stripped ("Deputy Foreign Minister Sergey Ryabkov" -> "Sergey Ryabkov"); otherwise only
+    unambiguous person titles are, so "General Motors" stays whole.
     """
     name = _WS.sub(" ", text).strip(_STRIP.replace(".", ""))
     name = strip_possessive(name).strip(_STRIP.replace(".", ""))
-    # A trailing dot is sentence punctuation unless it closes an abbreviation ("U.S.", "Jr.").
-    if name.endswith(".") and not re.search(r"(?:\b[A-Za-z]\.|\b(?:Jr|Sr|Inc|Co|Corp|Ltd|St)\.)$", name):
+    # A trailing dot is sentence punctuation unless it closes an abbreviation ("U.S.", "Jr.", "Ga.").
+    if name.endswith(".") and not re.search(r"(?:\b[A-Z][A-Za-z]{0,3}\.|\.[A-Za-z]+\.)$", name):
         name = name[:-1]
     words = name.split(" ")
     while len(words) > 1 and words[0].lower() == "the":
         words = words[1:]
     # Strip leading titles but never the last word: "President" alone stays (callers drop it).
-    while len(words) > 1 and is_title_word(words[0]) and _word_key(words[0]) not in NAME_TITLES:
+    while len(words) > 1 and words[1][:1].isupper() and _word_key(words[0]) not in NAME_TITLES and (
+        is_title_word(words[0]) if person else (words[0].lower() in PERSON_TITLES or _word_key(words[0]) in PERSON_TITLES)
+    ):
         words = words[1:]
     return " ".join(words).strip(_STRIP.replace(".", ""))
 
 
-def canonical_name(text: str) -> str:
-    """``normalise_name(text)`` mapped through ``EQUIVALENTS`` ("the U.S.'s" -> "United States")."""
-    name = normalise_name(text)
+def canonical_name(text: str, person: bool = False) -> str:
+    """``normalise_name(text, person)`` mapped through ``EQUIVALENTS`` ("the U.S.'s" -> "United States")."""
+    name = normalise_name(text, person)
     return EQUIVALENTS.get(name, name)
 
 
@@ -157,7 +171,7 @@ def name_key(text: str) -> str:
 
 
 def _name_words(name: str) -> list[str]:
-    words = normalise_name(name).split(" ")
+    words = normalise_name(name, person=True).split(" ")
     while len(words) > 1 and (_word_key(words[-1]) in SUFFIXES or words[-1] == ","):
         words = words[:-1]
     if words and words[-1].endswith(","):
@@ -203,6 +217,9 @@ def acronym_matches(acronym: str, words: list[str] | tuple[str, ...]) -> bool:
     letters = [c.upper() for c in acronym if c.isalpha()]
     if not words or not words[0][:1].isupper():
         return False
+    content = [w for w in words if w.lower() not in CONNECTORS]
+    if len(content) < 2 or any(w.upper() == acronym.upper() for w in words):
+        return False  # "ICE and" does not spell ICE
     options = []
     for w in words:
         parts = [p for p in re.split(r"[-/]", w) if p]
@@ -211,6 +228,8 @@ def acronym_matches(acronym: str, words: list[str] | tuple[str, ...]) -> bool:
         opts = {w[0].upper()}
         if len(parts) > 1:
             opts.add("".join(p[0].upper() for p in parts))
+        if len(w) > 1 and w.isalpha() and w.isupper():
+            opts.add(w)  # an acronym inside the expansion: "UK Health Security Agency" spells "UKHSA"
         optional = w.lower() in CONNECTORS
         if not optional and not w[0].isupper():
             return False

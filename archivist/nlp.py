@@ -6,6 +6,7 @@ spaCy ``Doc``; this module only owns the model, its speed settings and the pipe.
 
 from __future__ import annotations
 
+import functools
 import os
 from typing import Iterable, Iterator
 
@@ -17,8 +18,9 @@ from thinc.api import NumpyOps, set_current_ops  # noqa: E402
 from . import entities, quotes  # noqa: E402
 from .models import Annotation  # noqa: E402
 
+@functools.lru_cache(maxsize=2)
 def load_model(preferred: str | None = None) -> spacy.Language:
-    """Load the English pipeline with the components annotation needs, tuned for CPU speed."""
+    """The English pipeline with the components annotation needs, tuned for CPU speed; loaded once per process."""
     # thinc's BLIS kernels are slower than numpy's on this workload (measured: 8k -> 13k tokens/s).
     set_current_ops(NumpyOps(use_blis=False))
     from .annotate import available_model

@@ -182,7 +182,7 @@ def _subject(verb):
                 for grand in child.children:
                     if grand.dep_ == "pobj":
                         return grand
-        if tok.dep_ in ("conj", "advcl", "xcomp", "relcl", "acl", "ccomp", "parataxis") and tok.head is not tok:
+        if tok.dep_ in ("conj", "advcl", "xcomp", "relcl", "acl", "ccomp", "parataxis") and tok.head.i != tok.i:
             if tok.dep_ in ("relcl", "acl") and tok.head.pos_ in ("NOUN", "PROPN"):
                 return tok.head  # "Peskov, who said ...", "a statement saying ..."
             tok = tok.head
@@ -211,7 +211,7 @@ def _fix_relative(subj):
     """A relative pronoun subject ("who said") stands for the noun its clause modifies."""
     if subj is not None and subj.lower_ in _RELATIVE:
         head = subj.head
-        if head.dep_ == "relcl" and head.head is not head:
+        if head.dep_ == "relcl" and head.head.i != head.i:
             return head.head
     return subj
 
@@ -231,9 +231,9 @@ def _attribute(doc, i0: int, i1: int, in_quote: list[bool], para: tuple[int, int
     best = None
     for i in range(i0, i1):
         tok = doc[i]
-        if tok.head.i >= i0 and tok.head.i < i1 and tok.head is not tok:
+        if tok.head.i >= i0 and tok.head.i < i1 and tok.head.i != tok.i:
             continue  # only the quote's own roots lead outside it
-        anc = tok.head if tok.head is not tok else None
+        anc = tok.head if tok.head.i != tok.i else None
         depth = 1
         while anc is not None and depth < 8:
             if not in_quote[anc.i] and lo <= anc.idx < hi:
@@ -241,7 +241,7 @@ def _attribute(doc, i0: int, i1: int, in_quote: list[bool], para: tuple[int, int
                     if best is None or depth < best[0]:
                         best = (depth, anc)
                     break
-            if anc.head is anc:
+            if anc.head.i == anc.i:
                 break
             anc = anc.head
             depth += 1
@@ -271,16 +271,16 @@ def _attribute(doc, i0: int, i1: int, in_quote: list[bool], para: tuple[int, int
         return _Attribution(tok, _cue_text(tok), subj, 2 if tok.lower_ not in _WEAK_CUES else 1)
     # 3. The nearest governing verb with a subject outside the quote (paraphrase: "he warned of "X"").
     tok = doc[i0]
-    while tok.head is not tok and i0 <= tok.head.i < i1:
+    while tok.head.i != tok.i and i0 <= tok.head.i < i1:
         tok = tok.head
-    anc = tok.head if tok.head is not tok else None
+    anc = tok.head if tok.head.i != tok.i else None
     depth = 0
     while anc is not None and depth < 6:
         if anc.pos_ in ("VERB", "AUX") and not in_quote[anc.i]:
             subj = _fix_relative(_subject(anc))
             if subj is not None and not in_quote[subj.i] and subj.pos_ in ("PROPN", "PRON", "NOUN"):
                 return _Attribution(anc, _cue_text(anc), subj, 0)
-        if anc.head is anc:
+        if anc.head.i == anc.i:
             break
         anc = anc.head
         depth += 1
@@ -319,6 +319,15 @@ def extract_quotes(doc, mentions: tuple[Mention, ...]) -> tuple[Quote, ...]:
         whole = _covers_sentence(doc, text, s, e, i0, i1, in_quote)
         speaker = mention = role = None
         cue = att.cue_text
+        import os
+        _mode = os.environ.get("QMODE", "2")
+        short = len(words) <= int(_mode[0]) and not _ends_clause(text, s, e) and (len(_mode) == 1 or att.strength < int(_mode[1]))
+        if os.environ.get("QTO") and not whole and len(words) <= 2 and not _ends_clause(text, s, e) and i0 > 0 and len(words) == 2 and any(t.pos_ == "VERB" and not (i0 <= t.head.i < i1) for t in doc[i0:i1]):
+            continue
+        if short and not whole:
+            # One or two words with no punctuation of their own inside the marks: a term held
+            # at a distance ("deescalate", "security guarantees"), not reported speech.
+            continue
         if att.strength >= 2 or (att.strength == 1 and _ends_clause(text, s, e)):
             speaker, mention, role = resolver.resolve(att.speaker, s)
         elif prev is not None and p - prev[0] <= 2 and (whole or att.strength < 0) and _continues(prev, p, s, text):

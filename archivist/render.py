@@ -147,7 +147,7 @@ class _Site:
         q = annotation.quotes[index]
         ids = self.archive.quote_actors.get(article_id, ())
         actor = self.actors.get(ids[index]) if index < len(ids) and ids[index] else None
-        speaker = (q.speaker or (actor.name if actor else None)
+        speaker = ((actor.name if actor else None) or q.speaker
                    or (q.speaker_mention.text if q.speaker_mention else None) or "Unattributed")
         return QuoteCard(article, index + 1, q, quote_text(q.text), speaker, actor, q.role)
 
@@ -263,8 +263,8 @@ def absolute_url(config: Config, path: str = "") -> str:
 
 
 def quote_text(text: str) -> str:
-    """A quotation without its outer quote marks."""
-    return text.strip().strip(QUOTE_MARKS).strip()
+    """A quotation without its outer quote marks, nor the comma that led back to the writer's sentence."""
+    return text.strip().strip(QUOTE_MARKS).strip().rstrip(",").rstrip()
 
 
 def format_date(date: Any) -> str:
@@ -287,12 +287,17 @@ def plural(n: int, word: str, words: str | None = None) -> str:
     return f"{n} {word if n == 1 else (words or word + 's')}"
 
 
+_LINKABLE = re.compile(r"(?P<url>https?://[^\s<>\"]+[^\s<>\".,;:!?)])"
+                       r"|\bCC[ -](?P<cc>BY(?:-(?:SA|NC|ND))*)[ -](?P<version>\d\.\d)\b")
+
+
 def linkify(text: str) -> Markup:
-    """Escaped text with its http(s) URLs made into links (for credit lines)."""
+    """Escaped text with its http(s) URLs and Creative Commons licence names made links (credit lines)."""
     parts, pos = [], 0
-    for m in re.finditer(r"https?://[^\s<>\"]+[^\s<>\".,;:!?)]", text):
+    for m in _LINKABLE.finditer(text):
+        href = m["url"] or f"https://creativecommons.org/licenses/{m['cc'].lower()}/{m['version']}/"
         parts.append(escape(text[pos:m.start()]))
-        parts.append(Markup('<a href="{0}" rel="nofollow noopener">{0}</a>').format(m.group()))
+        parts.append(Markup('<a href="{}" rel="license nofollow noopener">{}</a>').format(href, m.group()))
         pos = m.end()
     parts.append(escape(text[pos:]))
     return Markup("").join(parts)

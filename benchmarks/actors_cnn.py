@@ -100,6 +100,7 @@ def cmd_extract(work: Path) -> None:
                 assert doc.text == article.text, article.id
                 out.write(json.dumps({"id": article.id, **annotate_doc(doc).to_json()}) + "\n")
                 n += 1
+            print(f"{n} extracted, {time.perf_counter() - start:.0f}s", flush=True)
     (work / "annotations.jsonl.tmp").rename(work / "annotations.jsonl")
     print(f"{n} annotations extracted in {time.perf_counter() - start:.1f}s")
 

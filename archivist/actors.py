@@ -1,0 +1,645 @@
+"""Aggregate stage: one actor, one page, across the whole archive.
+
+Input: every article's Annotation, whose Mentions already carry the fullest name the
+article itself uses (``Mention.actor``), and the optional editor file (``archivist.editor``).
+Output: an :class:`~archivist.models.Archive`. The stage is a pure function of those two
+inputs, so editing ``actors.toml`` takes effect at the next build without re-running spaCy.
+
+Identity rules, in the order they are tried for each mention:
+
+1. **Editor file.** A name claimed by an ``[[actor]]`` entry (its name or an alias) is that
+   entry's actor; entries with ``when`` first, in file order, where the article matches.
+2. **Same name.** Names equal after ``names.name_key`` (case, accents, punctuation, possessives,
+   leading "the", titles for people, and the ``names.EQUIVALENTS`` table: "U.S." = "US" =
+   "United States") are one actor.
+3. **Surname.** A person named by a bare surname ("Putin", "al-Assad") anywhere in the archive
+   is the archive's one full-name person with that surname ("Vladimir Putin"), counting full
+   names that the editor merged as one. Where two or more full names share the surname (two
+   Johnsons) the bare name stays an actor of its own: it is listed by ``duplicate_report`` so
+   the editor can assign it (an alias with ``when``) or hide it.
+4. **Acronym.** An acronym ("WHO") is the expansion whose initials spell it ("World Health
+   Organization") where the archive shows the pairing: the two are mentioned in the same
+   article. Of several expansions, the one paired in most articles wins; a tie links none.
+
+Then every article's text is scanned for exact (case-sensitive, whole-word) occurrences of the
+multi-word names and aliases of the actors found, which the NER model missed there; each is
+added as a Mention (so rendering links it), in new Annotations with mentions sorted by start.
+An occurrence followed by another capitalised word is left alone ("George Washington University").
+
+Mentions that get no page map to None in ``Archive.mention_actors``: hidden actors and junk
+(names without letters). ``Archive.actors`` is sorted by id; each actor's fields are described
+on :class:`~archivist.models.Actor`. Names the editor file claims but the archive never uses
+come from :func:`editor_warnings` (``build`` logs them); :func:`duplicate_report` lists actors
+with counts and likely duplicates for the ``archivist actors`` command.
+
+Cost is linear in the number of mentions (plus, for co-actors, the square of the number of
+actors per article); no Doc is held, only names, ids and counts.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import itertools
+import json
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from typing import Mapping, Sequence
+
+from .editor import EditorEntry, EditorError, EditorFile, load_editor_file  # noqa: F401  (re-exported)
+from .models import KINDS, Actor, Annotation, Archive, Article, Mention, QuoteRef
+from .names import acronym_matches, canonical_name, is_acronym, name_key, normalise_name, surname
+
+__all__ = ["aggregate_actors", "load_editor_file", "editor_warnings", "duplicate_report", "format_report",
+           "merge_log", "actor_slug", "EditorError", "EditorFile"]
+
+#: Most co-actors kept per actor.
+CO_ACTORS = 20
+#: Mention labels for mentions added by the name scan, by kind, when the actor has no labelled mention.
+KIND_LABELS = {"person": "PERSON", "organisation": "ORG", "place": "GPE", "other": "MISC"}
+
+# A word that may start a name in running text: capitalised, after a space, quote, bracket or dash.
+_CAPITALISED = re.compile(r"(?<![^\s\"“‘'(\[—–-])[^\W\d_a-z]\S*")
+
+
+def _key(text: str, kind: str | None) -> str:
+    """The comparison key of a name as written: people also lose every title ("Deputy Minister")."""
+    return name_key(normalise_name(text, person=kind == "person"))
+
+
+def _display(text: str, kind: str | None) -> str:
+    """A name as pages show it: no titles, possessive or quotes; "US" shown as "United States"."""
+    return canonical_name(normalise_name(text, person=kind == "person"))
+
+
+def _is_junk(key: str) -> bool:
+    return len(key) < 2 or not any(c.isalpha() for c in key)
+
+
+def _newest_first(article: Article):
+    # date desc, then id; undated articles last
+    return (article.date is None, -(article.date.toordinal() if article.date else 0), article.id)
+
+
+def actor_slug(name: str) -> str:
+    """A URL slug for a name: ascii-folded, lower-case, words joined by hyphens ("José Ñúñez" -> "jose-nunez")."""
+    folded = unicodedata.normalize("NFKD", name.replace("&", " and "))
+    folded = "".join(c for c in folded if not unicodedata.combining(c)).encode("ascii", "ignore").decode()
+    folded = re.sub(r"['’.]", "", folded.lower())
+    return re.sub(r"[^a-z0-9]+", "-", folded).strip("-") or "actor"
+
+
+class _Resolver:
+    """Which actor (a target key) a name key means in an article: the identity rules 1-4."""
+
+    def __init__(self, editor: EditorFile | None):
+        self.entries: dict[str, EditorEntry] = {}
+        self.canon: dict[str, str] = {}  # name key -> target key, for rules 1, 3, 4
+        self.conditional: dict[str, list[EditorEntry]] = defaultdict(list)
+        for entry in editor.entries if editor else ():
+            target = f"@{entry.index}"
+            self.entries[target] = entry
+            for name in entry.names:
+                key = name_key(name)
+                if entry.conditional:
+                    if entry not in self.conditional[key]:
+                        self.conditional[key].append(entry)
+                else:
+                    self.canon[key] = target
+        self.claimed = frozenset(self.canon) | frozenset(self.conditional)
+        self.links: dict[str, tuple[str, str]] = {}  # name key -> (rule, target key), rules 3 and 4
+
+    def link(self, key: str, target: str, rule: str) -> None:
+        """Record a cross-article link made by rule 3 ("surname") or 4 ("acronym")."""
+        self.canon[key] = target
+        self.links[key] = (rule, target)
+
+    def resolve(self, key: str, article: Article) -> str:
+        """The target key of name ``key`` in ``article``."""
+        if self.conditional:
+            for k in (key, self.canon.get(key, key)):
+                for entry in self.conditional.get(k, ()):
+                    if entry.applies_to(article):
+                        return f"@{entry.index}"
+        return self.canon.get(key, key)
+
+    def hidden(self, target: str) -> bool:
+        """True for an editor entry with ``hide = true``."""
+        entry = self.entries.get(target)
+        return entry is not None and entry.hide
+
+
+@dataclass
+class _Stats:
+    """What pass 1 learns about one name key across the archive."""
+
+    kinds: Counter
+    forms: Counter  # display forms of Mention.actor
+
+
+class _Tally:
+    """Everything counted for one actor (target key) in pass 2."""
+
+    __slots__ = ("mentions", "articles", "quotes", "kinds", "labels", "forms", "aliases", "roles",
+                 "months", "outlets")
+
+    def __init__(self):
+        self.mentions = 0
+        self.articles: list[str] = []
+        self.quotes: list[QuoteRef] = []
+        self.kinds: Counter = Counter()
+        self.labels: Counter = Counter()
+        self.forms: Counter = Counter()  # display forms of names whose key is the target itself
+        self.aliases: set[str] = set()
+        self.roles: Counter = Counter()
+        self.months: Counter = Counter()
+        self.outlets: Counter = Counter()
+
+
+def aggregate_actors(articles: Sequence[Article], annotations: Mapping[str, Annotation],
+                     editor: EditorFile | None = None) -> Archive:
+    """The Archive: articles newest first, their annotations (extended by the name scan) and actors."""
+    articles = sorted(articles, key=_newest_first)
+    resolver = _Resolver(editor)
+    keys: dict[tuple[str, str], str] = {}  # (name, kind) -> key: names repeat, normalising is the cost
+
+    def key_of(text: str, kind: str) -> str:
+        k = keys.get((text, kind))
+        if k is None:
+            k = keys[(text, kind)] = _key(text, kind)
+        return k
+
+    stats = _collect(articles, annotations, key_of)
+    _link_surnames(stats, resolver)
+    _link_acronyms(articles, annotations, stats, resolver, key_of)
+
+    tallies: dict[str, _Tally] = defaultdict(_Tally)
+    mention_targets: dict[str, list[str | None]] = {}
+    for article in articles:
+        annotation = annotations.get(article.id) or Annotation()
+        mention_targets[article.id] = [_tally_mention(m, article, resolver, key_of, tallies)
+                                       for m in annotation.mentions]
+
+    # The name scan: multi-word forms of visible actors, looked up by their first word.
+    forms: dict[str, tuple[str, str]] = {}  # form as written -> (key, kind)
+    for article in articles:
+        for m in (annotations.get(article.id) or Annotation()).mentions:
+            for text in (m.text, m.actor):
+                if " " in text and text not in forms and text[:1].isupper() and "\n" not in text:
+                    forms[text] = (key_of(text, m.kind), m.kind)
+    for entry in resolver.entries.values():
+        for name in entry.names:
+            if " " in name and name[:1].isupper():
+                forms.setdefault(name, (name_key(name), entry.kind or "other"))
+    by_first: dict[str, list[str]] = defaultdict(list)
+    for form in sorted(forms, key=lambda f: (-len(f), f)):
+        by_first[form.split(" ", 1)[0]].append(form)
+
+    new_annotations: dict[str, Annotation] = {}
+    mention_actors: dict[str, list[str | None]] = {}
+    for article in articles:
+        annotation = annotations.get(article.id) or Annotation()
+        targets = mention_targets[article.id]
+        extra = _scan(article, annotation.mentions, by_first, forms, resolver, tallies)
+        if extra:
+            for m, target in extra:
+                _count(tallies[target], m, article)
+            merged = sorted(zip(annotation.mentions + tuple(m for m, _ in extra), targets + [t for _, t in extra]),
+                            key=lambda mt: (mt[0].start, mt[0].end))
+            annotation = Annotation(mentions=tuple(m for m, _ in merged), quotes=annotation.quotes)
+            targets = [t for _, t in merged]
+        new_annotations[article.id] = annotation
+        mention_actors[article.id] = targets
+
+    quote_targets = _tally_quotes(articles, new_annotations, resolver, key_of, tallies)
+    ids = _assign_ids(tallies, resolver)
+    actors = _build_actors(articles, tallies, ids, mention_actors, stats, resolver)
+    return Archive(
+        articles=tuple(articles),
+        annotations=new_annotations,
+        actors=actors,
+        mention_actors={a: tuple(ids.get(t) if t else None for t in ts) for a, ts in mention_actors.items()},
+        quote_actors={a: tuple(ids.get(t) if t else None for t in ts) for a, ts in quote_targets.items()},
+    )
+
+
+def _collect(articles, annotations, key_of) -> dict[str, _Stats]:
+    """Pass 1: each name key's kinds and forms across the archive."""
+    stats: dict[str, _Stats] = {}
+    for article in articles:
+        for m in (annotations.get(article.id) or Annotation()).mentions:
+            key = key_of(m.actor, m.kind)
+            s = stats.get(key)
+            if s is None:
+                s = stats[key] = _Stats(Counter(), Counter())
+            s.kinds[m.kind] += 1
+            s.forms[m.actor] += 1
+    return stats
+
+
+def _majority(counter: Counter, order: Sequence[str] = KINDS) -> str:
+    """The most common value; ties go to the earlier one in ``order``."""
+    rank = {k: i for i, k in enumerate(order)}
+    return min(counter, key=lambda k: (-counter[k], rank.get(k, len(rank)), k))
+
+
+def _top_form(forms: Counter) -> str:
+    """The most used form; ties go to the longer, then the alphabetically first."""
+    return min(forms, key=lambda f: (-forms[f], -len(f), f))
+
+
+def _link_surnames(stats: dict[str, _Stats], resolver: _Resolver) -> None:
+    """Rule 3: a bare surname of people is the archive's one full-name person with that surname."""
+    people = {k: s for k, s in stats.items() if _majority(s.kinds) == "person"}
+    full: dict[str, set[str]] = defaultdict(set)  # surname key -> targets of full names
+    full_keys = set()
+    for key, s in people.items():
+        last = surname(_top_form(s.forms))
+        last_key = name_key(last)
+        if not last_key or last_key == key:
+            continue  # a one-word name (or a surname alone) is not a full name
+        full_keys.add(key)
+        target = resolver.canon.get(key, key)
+        full[last_key].add(target)
+        if " " in last_key:  # "al-Assad" is also written "Assad"
+            full[last_key.rsplit(" ", 1)[1]].add(target)
+    for key in sorted(people):
+        if key in full_keys or key in resolver.claimed:
+            continue
+        targets = full.get(key)
+        if targets and len(targets) == 1:
+            resolver.link(key, next(iter(targets)), "surname")
+
+
+def _link_acronyms(articles, annotations, stats, resolver, key_of) -> None:
+    """Rule 4: an acronym is the expansion it is paired with in the most articles (a tie links none)."""
+    acronyms = {k: _top_form(s.forms) for k, s in stats.items()
+                if " " not in k and k not in resolver.claimed and _majority(s.kinds) != "person"
+                and is_acronym(_top_form(s.forms))}
+    if not acronyms:
+        return
+    words = {}
+    pairs: dict[str, Counter] = defaultdict(Counter)
+    for article in articles:
+        mentions = (annotations.get(article.id) or Annotation()).mentions
+        present = {key_of(m.actor, m.kind) for m in mentions}
+        found = sorted(k for k in present if k in acronyms)
+        if not found:
+            continue
+        for key in sorted(present):
+            s = stats[key]
+            if " " not in key or _majority(s.kinds) == "person":
+                continue
+            if key not in words:
+                words[key] = _display(_top_form(s.forms), None).split()
+            for acronym in found:
+                form = acronyms[acronym]
+                if words[key][0][:1].upper() == form[:1].upper() and acronym_matches(form, words[key]):
+                    pairs[acronym][resolver.canon.get(key, key)] += 1
+    for acronym, counts in sorted(pairs.items()):
+        ranked = counts.most_common()
+        if len(ranked) == 1 or ranked[0][1] > ranked[1][1]:
+            resolver.link(acronym, ranked[0][0], "acronym")
+
+
+def _count(tally: _Tally, m: Mention, article: Article) -> None:
+    """Add one mention of an actor in ``article`` to its tally."""
+    tally.mentions += 1
+    if not tally.articles or tally.articles[-1] != article.id:
+        tally.articles.append(article.id)
+    tally.kinds[m.kind] += 1
+    tally.labels[m.label] += 1
+    if m.role:
+        tally.roles[m.role.strip()] += 1
+    for text in (m.text, m.actor):
+        tally.aliases.add(_display(text, m.kind))
+    if article.date is not None:
+        tally.months[article.date.strftime("%Y-%m")] += 1
+
+
+def _tally_mention(m: Mention, article: Article, resolver: _Resolver, key_of, tallies) -> str | None:
+    """Pass 2 for one annotated mention: its target key (None: no page), counted."""
+    key = key_of(m.actor, m.kind)
+    if _is_junk(key):
+        return None
+    target = resolver.resolve(key, article)
+    if resolver.hidden(target):
+        return None
+    tally = tallies[target]
+    if key == target:
+        tally.forms[_display(m.actor, m.kind)] += 1
+    _count(tally, m, article)
+    return target
+
+
+def _scan(article, mentions, by_first, forms, resolver, tallies) -> list[tuple[Mention, str]]:
+    """Occurrences of known multi-word names in ``article`` that no mention covers, as new Mentions."""
+    text = article.text
+    starts = sorted((m.start, m.end) for m in mentions)
+    begin = [s for s, _ in starts]
+    out: list[tuple[Mention, str]] = []
+    last_end = 0
+    for word in _CAPITALISED.finditer(text):
+        pos = word.start()
+        candidates = by_first.get(word.group())
+        if candidates is None:
+            # the token may carry punctuation of its own ("Putin," cannot start a multi-word name,
+            # but "U.S." must stay whole), so only the exact token is a first word
+            continue
+        if pos < last_end:
+            continue
+        for form in candidates:
+            end = pos + len(form)
+            if not text.startswith(form, pos):
+                continue
+            if end < len(text) and (text[end].isalnum() or text[end] == "_"):
+                continue
+            if re.match(r" [^\W\d_a-z]", text[end:end + 2]):
+                break  # part of a longer proper name: leave the whole phrase alone
+            i = bisect.bisect_left(begin, end)
+            if i and starts[i - 1][1] > pos:
+                break  # overlaps an annotated mention
+            key, kind = forms[form]
+            target = resolver.resolve(key, article)
+            if resolver.hidden(target) or (target not in tallies and target not in resolver.entries):
+                break
+            tally = tallies[target]
+            actor_kind = _majority(tally.kinds) if tally.kinds else kind
+            label = _majority(tally.labels, ()) if tally.labels else KIND_LABELS.get(actor_kind, "MISC")
+            entry = resolver.entries.get(target)
+            name = entry.name if entry else _top_form(tally.forms) if tally.forms else form
+            out.append((Mention(pos, end, form, label, name, actor_kind), target))
+            last_end = end
+            break
+    return out
+
+
+def _tally_quotes(articles, annotations, resolver, key_of, tallies) -> dict[str, list[str | None]]:
+    """Each quote's speaker as a target key (None: unnamed or no page), counted on its actor."""
+    out: dict[str, list[str | None]] = {}
+    for article in articles:
+        annotation = annotations[article.id]
+        kinds = {m.actor: m.kind for m in annotation.mentions}
+        targets: list[str | None] = []
+        for index, quote in enumerate(annotation.quotes):
+            target = None
+            if quote.speaker:
+                key = key_of(quote.speaker, kinds.get(quote.speaker, "person"))
+                target = None if _is_junk(key) else resolver.resolve(key, article)
+                if target is not None and resolver.hidden(target):
+                    target = None
+            if target is not None:
+                tally = tallies[target]
+                if not tally.kinds:
+                    tally.kinds[kinds.get(quote.speaker, "person")] += 1
+                    tally.forms[_display(quote.speaker, "person")] += 1
+                if not tally.articles or tally.articles[-1] != article.id:
+                    # articles are visited newest first, so an out-of-order id is fixed when building
+                    tally.articles.append(article.id)
+                tally.quotes.append(QuoteRef(article.id, index))
+                if quote.role:
+                    tally.roles[quote.role.strip()] += 1
+                if article.outlet:
+                    tally.outlets[article.outlet] += 1
+            targets.append(target)
+        out[article.id] = targets
+    return out
+
+
+def _assign_ids(tallies: dict[str, _Tally], resolver: _Resolver) -> dict[str, str]:
+    """target key -> unique slug; editor ids first, then by target key so collisions get -2, -3 stably."""
+    ids: dict[str, str] = {}
+    used: set[str] = set()
+    for target in sorted(tallies):
+        entry = resolver.entries.get(target)
+        if entry is not None and entry.id:
+            ids[target] = entry.id
+            used.add(entry.id)
+    for target in sorted(tallies):
+        if target in ids:
+            continue
+        entry = resolver.entries.get(target)
+        base = actor_slug(entry.name if entry else _top_form(tallies[target].forms or Counter([target])))
+        slug, n = base, 1
+        while slug in used:
+            n += 1
+            slug = f"{base}-{n}"
+        ids[target] = slug
+        used.add(slug)
+    return ids
+
+
+def _build_actors(articles, tallies, ids, mention_actors, stats, resolver) -> tuple[Actor, ...]:
+    """The Actor records, sorted by id."""
+    order = {a.id: i for i, a in enumerate(articles)}
+    # co-actors: pairs of actors per article, counted once per article
+    index = {t: i for i, t in enumerate(sorted(tallies))}
+    targets = sorted(tallies)
+    n = len(targets)
+    pairs: Counter = Counter()
+    for article_targets in mention_actors.values():
+        present = sorted({index[t] for t in article_targets if t is not None})
+        if len(present) > 1:
+            pairs.update(a * n + b for a, b in itertools.combinations(present, 2))
+    co: dict[int, list[tuple[int, str]]] = defaultdict(list)
+    for code, count in pairs.items():
+        a, b = divmod(code, n)
+        co[a].append((-count, ids[targets[b]]))
+        co[b].append((-count, ids[targets[a]]))
+
+    actors = []
+    for target in targets:
+        t = tallies[target]
+        entry = resolver.entries.get(target)
+        name = entry.name if entry else _top_form(t.forms) if t.forms else target
+        kind = (entry.kind if entry and entry.kind else _majority(t.kinds) if t.kinds else "other")
+        aliases = set(t.aliases) | set(entry.aliases if entry else ())
+        aliases.discard(name)
+        articles_sorted = sorted(set(t.articles), key=order.__getitem__)
+        quotes = sorted(t.quotes, key=lambda q: (order[q.article_id], q.index))
+        actors.append(Actor(
+            id=ids[target], name=name, kind=kind,
+            aliases=tuple(sorted(a for a in aliases if a)),
+            roles=_roles(t.roles),
+            description=entry.description if entry else None,
+            links=entry.links if entry else (),
+            mentions=t.mentions,
+            articles=tuple(articles_sorted),
+            quotes=tuple(quotes),
+            co_actors=tuple((i, -c) for c, i in sorted(co.get(index[target], ()))[:CO_ACTORS]),
+            timeline=tuple(sorted(t.months.items())),
+            outlets=tuple(sorted(t.outlets.items(), key=lambda kv: (-kv[1], kv[0]))),
+        ))
+    return tuple(sorted(actors, key=lambda a: a.id))
+
+
+def _roles(roles: Counter) -> tuple[str, ...]:
+    """Roles most frequent first, case-insensitively merged; each shown in its most used casing."""
+    groups: dict[str, Counter] = defaultdict(Counter)
+    for role, n in roles.items():
+        if role:
+            groups[role.casefold()][role] += n
+    ranked = sorted(groups.values(), key=lambda g: (-sum(g.values()), _top_form(g).casefold()))
+    return tuple(_top_form(g) for g in ranked)
+
+
+def editor_warnings(archive: Archive, editor: EditorFile | None) -> list[str]:
+    """Editor-file names that match nothing in ``archive`` (likely typos), one message each.
+
+    ``build`` calls this after :func:`aggregate_actors` and logs the messages; they never fail a build.
+    An entry none of whose names occurs gets one warning; otherwise each alias that occurs nowhere
+    gets one, and a ``when`` entry whose condition holds for no article naming it gets one.
+    """
+    if editor is None:
+        return []
+    seen: set[str] = set()
+    for annotation in archive.annotations.values():
+        for m in annotation.mentions:
+            seen.add(_key(m.actor, m.kind))
+            seen.add(_key(m.text, m.kind))
+        for q in annotation.quotes:
+            if q.speaker:
+                seen.add(_key(q.speaker, "person"))
+    names = {a.name for a in archive.actors}
+    out = []
+    for entry in editor.entries:
+        found = [n for n in entry.names if name_key(n) in seen]
+        if not found:
+            out.append(f"{editor.path}: {entry.label} matches no name in the archive")
+            continue
+        for alias in entry.aliases:
+            if alias not in found:
+                out.append(f"{editor.path}: {entry.label}: alias {alias!r} matches no name in the archive")
+        if entry.conditional and not entry.hide and entry.name not in names:
+            out.append(f"{editor.path}: {entry.label}: its 'when' condition holds for no article naming it")
+    return out
+
+
+@dataclass(frozen=True)
+class Suspect:
+    """Another actor that may be the same one, and why it is suspected."""
+
+    id: str
+    name: str
+    reason: str  # "same surname", "name inside", "acronym"
+
+
+@dataclass(frozen=True)
+class DuplicateRow:
+    """One actor of the ``archivist actors`` report: its counts and its likely duplicates."""
+
+    id: str
+    name: str
+    kind: str
+    mentions: int
+    articles: int
+    quotes: int
+    aliases: tuple[str, ...]
+    suspects: tuple[Suspect, ...]
+
+
+def duplicate_report(archive: Archive, max_suspects: int = 10) -> list[DuplicateRow]:
+    """Every actor, most mentioned first, with the other actors it may duplicate.
+
+    Suspects: people sharing a surname ("Johnson" ~ "Boris Johnson" ~ "Mike Johnson"), actors of one
+    kind whose name lies inside the other's ("Apple" ~ "Apple Store"), and an acronym and an
+    expansion that spells it but never met in one article ("WHO" ~ "World Health Organization").
+    """
+    actors = sorted(archive.actors, key=lambda a: (-a.mentions, a.id))
+    keys = {a.id: _key(a.name, a.kind) for a in actors}
+    by_key: dict[tuple[str, str], list[Actor]] = defaultdict(list)
+    by_surname: dict[str, list[Actor]] = defaultdict(list)
+    for a in actors:
+        by_key[(keys[a.id], a.kind)].append(a)
+        if a.kind == "person":
+            last = name_key(surname(a.name))
+            by_surname[last].append(a)
+            if " " in last:
+                by_surname[last.rsplit(" ", 1)[1]].append(a)
+    suspects: dict[str, dict[str, Suspect]] = defaultdict(dict)
+
+    def suspect(a: Actor, b: Actor, reason: str) -> None:
+        if a.id != b.id:
+            suspects[a.id].setdefault(b.id, Suspect(b.id, b.name, reason))
+            suspects[b.id].setdefault(a.id, Suspect(a.id, a.name, reason))
+
+    for group in by_surname.values():
+        for a, b in itertools.combinations(group[:max_suspects + 1], 2):
+            suspect(a, b, "same surname")
+    for a in actors:
+        words = keys[a.id].split(" ")
+        for i, j in itertools.combinations(range(len(words) + 1), 2):
+            if j - i < len(words):
+                for b in by_key.get((" ".join(words[i:j]), a.kind), ())[:max_suspects]:
+                    suspect(a, b, "name inside")
+    initials: dict[str, list[Actor]] = defaultdict(list)
+    for a in actors:
+        if a.kind != "person" and " " in a.name:
+            initials[a.name[:1].upper()].append(a)
+    for a in actors:
+        if a.kind != "person" and is_acronym(a.name):
+            for b in initials.get(a.name[:1].upper(), ()):
+                if acronym_matches(a.name, b.name.split()):
+                    suspect(a, b, "acronym")
+    rank = {a.id: i for i, a in enumerate(actors)}
+    return [DuplicateRow(a.id, a.name, a.kind, a.mentions, len(a.articles), len(a.quotes), a.aliases,
+                         tuple(sorted(suspects.get(a.id, {}).values(), key=lambda s: rank[s.id])[:max_suspects]))
+            for a in actors]
+
+
+def format_report(rows: Sequence[DuplicateRow], limit: int = 0, as_json: bool = False) -> str:
+    """The ``archivist actors`` output: a table of actors (``limit`` most mentioned; 0 for all), then
+    the likely duplicates among them with the ``actors.toml`` entry that would merge each; or JSON."""
+    rows = list(rows[:limit] if limit else rows)
+    if as_json:
+        return json.dumps([{"id": r.id, "name": r.name, "kind": r.kind, "mentions": r.mentions,
+                            "articles": r.articles, "quotes": r.quotes, "aliases": list(r.aliases),
+                            "suspects": [{"id": s.id, "name": s.name, "reason": s.reason} for s in r.suspects]}
+                           for r in rows], indent=2, ensure_ascii=False)
+    lines = [f"{'mentions':>8} {'articles':>8} {'quotes':>6}  {'kind':<12} name [id]"]
+    lines += [f"{r.mentions:>8} {r.articles:>8} {r.quotes:>6}  {r.kind:<12} {r.name} [{r.id}]" for r in rows]
+    shown = {r.id for r in rows}
+    pairs = []
+    for r in rows:
+        for s in r.suspects:
+            if s.id in shown and (r.id < s.id or s.id not in shown):
+                pairs.append((r, s))
+    if pairs:
+        lines += ["", f"Likely duplicates ({len(pairs)}): to merge, give the page's name its other names as "
+                      "aliases in actors.toml, e.g.:", "", "  [[actor]]",
+                  f"  name = {json.dumps(pairs[0][0].name, ensure_ascii=False)}",
+                  f"  aliases = [{json.dumps(pairs[0][1].name, ensure_ascii=False)}]", ""]
+        lines += [f"  {r.name} [{r.id}] ~ {s.name} [{s.id}]  ({s.reason})" for r, s in pairs]
+    return "\n".join(lines)
+
+
+def merge_log(archive: Archive) -> list[tuple[str, str, str]]:
+    """(rule, name, actor name) for every name the archive's articles use that aggregation (or the
+    editor file) joined to an actor of another name: "surname", "acronym", "equivalent" (the
+    ``names.EQUIVALENTS`` table) or "other" (editor-file aliases and the like); sorted."""
+    actors = {a.id: a for a in archive.actors}
+    seen = set()
+    out = []
+    for article_id, annotation in archive.annotations.items():
+        for m, actor_id in zip(annotation.mentions, archive.mention_actors.get(article_id, ())):
+            if actor_id is None or (m.actor, actor_id) in seen:
+                continue
+            seen.add((m.actor, actor_id))
+            actor = actors[actor_id]
+            key, target = _key(m.actor, m.kind), _key(actor.name, actor.kind)
+            bare = normalise_name(m.actor, person=m.kind == "person")
+            last = name_key(surname(actor.name))
+            if key == target:
+                if canonical_name(bare) == bare:
+                    continue  # the same name, differently written: not a merge
+                rule = "equivalent"
+            elif key in (last, last.rsplit(" ", 1)[-1]):
+                rule = "surname"
+            elif is_acronym(bare) and acronym_matches(bare, actor.name.split()):
+                rule = "acronym"
+            else:
+                rule = "other"
+            out.append((rule, bare, actor.name))
+    return sorted(set(out))

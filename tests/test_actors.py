@@ -1,0 +1,250 @@
+"""Tests of the aggregate stage (archivist.actors): one rule a test, over hand-built annotations.
+
+No model here: Articles and Annotations are built by hand from short texts, with each
+mention's ``actor`` set as entities.py would set it (the fullest name the article uses).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import pytest
+
+from archivist.actors import actor_slug, aggregate_actors, duplicate_report, format_report, merge_log
+from archivist.editor import parse_editor_file
+from archivist.models import Annotation, Article, Mention, Quote, QuoteRef, Span
+
+LABELS = {"person": "PERSON", "organisation": "ORG", "place": "GPE", "other": "NORP"}
+
+
+def article(id, text, date="2024-03-05", outlet="cnn.com"):
+    return Article(id=id, source=f"{id}.txt", title=id, date=dt.date.fromisoformat(date) if date else None,
+                   url=None, outlet=outlet, text=text)
+
+
+def mentions(text, *specs):
+    """Mentions of ``text``: each spec is (surface, actor, kind[, role]) for the surface's next occurrence."""
+    out, pos = [], {}
+    for spec in specs:
+        surface, actor, kind, role = (*spec, None)[:4]
+        start = text.index(surface, pos.get(surface, 0))
+        pos[surface] = start + 1
+        out.append(Mention(start, start + len(surface), surface, LABELS[kind], actor, kind, role))
+    return tuple(out)
+
+
+def corpus(*items):
+    """(articles, annotations) from (article, mention specs[, quotes]) items."""
+    arts, anns = [], {}
+    for a, specs, *quotes in items:
+        arts.append(a)
+        anns[a.id] = Annotation(mentions(a.text, *specs), tuple(quotes[0]) if quotes else ())
+    return arts, anns
+
+
+def quote(text, said, speaker, role=None):
+    start = text.index(said)
+    return Quote(start, start + len(said), said, speaker, None, "said", role=role)
+
+
+def by_name(archive):
+    return {a.name: a for a in archive.actors}
+
+
+def test_same_full_name_is_one_actor_across_articles():
+    arts, anns = corpus(
+        (article("a", "Vladimir Putin spoke."), [("Vladimir Putin", "Vladimir Putin", "person")]),
+        (article("b", "VLADIMIR PUTIN's plan."), [("VLADIMIR PUTIN's", "VLADIMIR PUTIN's", "person")]),
+        (article("c", "President Vladimir Putin met."), [("Vladimir Putin", "President Vladimir Putin", "person")]),
+    )
+    archive = aggregate_actors(arts, anns)
+    assert [a.name for a in archive.actors] == ["Vladimir Putin"]
+    putin = archive.actors[0]
+    assert putin.mentions == 3 and putin.id == "vladimir-putin"
+    assert putin.aliases == ("VLADIMIR PUTIN",)
+
+
+@pytest.mark.parametrize("names, linked", [
+    (["Boris Johnson"], True),  # one full name with the surname: the bare name is that person
+    (["Boris Johnson", "Mike Johnson"], False),  # two Johnsons stay two: the bare name keeps its own actor
+    (["Boris Johnson", "Boris Johnson"], True),  # one full name used twice is still one candidate
+])
+def test_bare_surname_links_only_to_a_unique_full_name(names, linked):
+    items = [(article(f"full{i}", f"{n} spoke."), [(n, n, "person")]) for i, n in enumerate(names)]
+    items.append((article("bare", "Johnson spoke."), [("Johnson", "Johnson", "person")]))
+    archive = aggregate_actors(*corpus(*items))
+    bare_actor = archive.mention_actors["bare"][0]
+    if linked:
+        assert bare_actor == "boris-johnson"
+        assert by_name(archive)["Boris Johnson"].mentions == len(names) + 1
+    else:
+        assert bare_actor == "johnson"
+        assert sorted(a.name for a in archive.actors) == ["Boris Johnson", "Johnson", "Mike Johnson"]
+
+
+def test_surname_with_particle_links_to_full_name():
+    arts, anns = corpus(
+        (article("a", "Bashar al-Assad fled."), [("Bashar al-Assad", "Bashar al-Assad", "person")]),
+        (article("b", "Assad fled and al-Assad hid."), [("Assad", "Assad", "person"), ("al-Assad", "al-Assad", "person")]),
+    )
+    archive = aggregate_actors(arts, anns)
+    assert archive.mention_actors["b"] == ("bashar-al-assad", "bashar-al-assad")
+
+
+def test_surname_rule_is_for_people_only():
+    arts, anns = corpus(
+        (article("a", "Michael Jordan scored."), [("Michael Jordan", "Michael Jordan", "person")]),
+        (article("b", "Jordan closed its border."), [("Jordan", "Jordan", "place")]),
+    )
+    archive = aggregate_actors(arts, anns)
+    assert archive.mention_actors["b"] == ("jordan",)
+    assert by_name(archive)["Jordan"].kind == "place"
+
+
+def test_acronym_joins_expansion_where_paired_in_an_article():
+    arts, anns = corpus(
+        (article("a", "The World Health Organization (WHO) warned."),
+         [("World Health Organization", "World Health Organization", "organisation"), ("WHO", "WHO", "organisation")]),
+        (article("b", "WHO officials said."), [("WHO", "WHO", "organisation")]),
+        # never paired with its expansion: stays apart
+        (article("c", "NATO met. The North Atlantic Treaty Organization is old."),
+         [("NATO", "NATO", "organisation")]),
+    )
+    archive = aggregate_actors(arts, anns)
+    assert archive.mention_actors["b"] == ("world-health-organization",)
+    assert by_name(archive)["World Health Organization"].mentions == 3
+    assert archive.mention_actors["c"][0] == "nato"
+
+
+@pytest.mark.parametrize("surface", ["U.S.", "US", "United States", "the United States"])
+def test_united_states_forms_are_one_actor(surface):
+    text = f"{surface} and United States."
+    arts, anns = corpus(
+        (article("a", "The US said."), [("US", "US", "place")]),
+        (article("b", f"{surface} acted."), [(surface, surface, "place")]),
+    )
+    archive = aggregate_actors(arts, anns)
+    assert [a.name for a in archive.actors] == ["United States"]
+    assert archive.actors[0].mentions == 2, text
+
+
+def test_name_scan_adds_mentions_the_model_missed():
+    text = "Vladimir Putin spoke. Later Vladimir Putin left, and Putin slept. George Washington University."
+    arts, anns = corpus(
+        (article("a", text), [("Vladimir Putin", "Vladimir Putin", "person")]),
+        (article("b", "George Washington crossed."), [("George Washington", "George Washington", "person")]),
+    )
+    archive = aggregate_actors(arts, anns)
+    added = archive.annotations["a"].mentions
+    # the second full name is found; the bare surname is not scanned; nor is a name inside a longer one
+    assert [(m.start, m.text, m.actor, m.kind) for m in added] == [
+        (0, "Vladimir Putin", "Vladimir Putin", "person"), (28, "Vladimir Putin", "Vladimir Putin", "person")]
+    assert added[1].label == "PERSON"
+    assert archive.mention_actors["a"] == ("vladimir-putin", "vladimir-putin")
+    assert by_name(archive)["Vladimir Putin"].mentions == 2
+    assert anns["a"].mentions == added[:1]  # the input is untouched
+
+
+def test_name_scan_is_case_sensitive_and_whole_word_and_keeps_order():
+    text = "Joe Biden met. joe biden. Joe Bidenesque. Joe Biden's dog."
+    arts, anns = corpus((article("a", text), [("Joe Biden's", "Joe Biden", "person")]),
+                        (article("b", "Joe Biden won."), [("Joe Biden", "Joe Biden", "person")]))
+    archive = aggregate_actors(arts, anns)
+    starts = [m.start for m in archive.annotations["a"].mentions]
+    assert starts == [0, text.index("Joe Biden's")]
+    assert starts == sorted(starts)
+
+
+def test_actor_record_contents():
+    t1 = "Dmitry Peskov, the Kremlin spokesman, said: \"No comment at all today.\" Joe Biden disagreed."
+    t2 = "Peskov met Joe Biden. \"We talked for a long while,\" Peskov said."
+    t3 = "Dmitry Peskov spoke in Moscow."
+    arts, anns = corpus(
+        (article("old", t1, "2023-01-10", "bbc.co.uk"),
+         [("Dmitry Peskov", "Dmitry Peskov", "person", "Kremlin spokesman"), ("Joe Biden", "Joe Biden", "person")],
+         [quote(t1, "\"No comment at all today.\"", "Dmitry Peskov", "Kremlin spokesman")]),
+        (article("new", t2, "2024-06-01"),
+         [("Peskov", "Peskov", "person", "Kremlin Spokesman"), ("Joe Biden", "Joe Biden", "person"),
+          ("Peskov", "Peskov", "person")],
+         [quote(t2, "\"We talked for a long while,\"", "Peskov")]),
+        (article("mid", t3, "2023-01-20"),
+         [("Dmitry Peskov", "Dmitry Peskov", "person", "spokesperson"), ("Moscow", "Moscow", "place")]),
+        (article("undated", "Dmitry Peskov again.", None), [("Dmitry Peskov", "Dmitry Peskov", "person")]),
+    )
+    archive = aggregate_actors(arts, anns)
+    assert [a.id for a in archive.articles] == ["new", "mid", "old", "undated"]
+    p = by_name(archive)["Dmitry Peskov"]
+    assert p.id == "dmitry-peskov" and p.kind == "person"
+    assert p.aliases == ("Peskov",)
+    assert p.roles == ("Kremlin spokesman", "spokesperson")  # 3 uses of one role (any case), then 1
+    assert p.mentions == 5
+    assert p.articles == ("new", "mid", "old", "undated")
+    assert p.quotes == (QuoteRef("new", 0), QuoteRef("old", 0))
+    assert p.co_actors == (("joe-biden", 2), ("moscow", 1))
+    assert p.timeline == (("2023-01", 2), ("2024-06", 2))
+    assert p.outlets == (("bbc.co.uk", 1), ("cnn.com", 1))
+    assert archive.quote_actors == {"new": ("dmitry-peskov",), "mid": (), "old": ("dmitry-peskov",), "undated": ()}
+    assert p.description is None and p.links == ()
+
+
+def test_unnamed_speaker_and_junk_get_no_actor():
+    text = "A senior official said: \"It will not happen this week.\" 2024 was long."
+    arts, anns = corpus((article("a", text), [("2024", "2024", "other")],
+                         [quote(text, "\"It will not happen this week.\"", None)]))
+    archive = aggregate_actors(arts, anns)
+    assert archive.actors == ()
+    assert archive.mention_actors["a"] == (None,) and archive.quote_actors["a"] == (None,)
+
+
+def test_ids_are_slugs_and_collisions_are_numbered_deterministically():
+    assert actor_slug("José Ñúñez") == "jose-nunez"
+    assert actor_slug("AT&T") == "at-and-t"
+    assert actor_slug("O'Brien") == "obrien"
+    items = [(article("a", "AT&T grew."), [("AT&T", "AT&T", "organisation")]),
+             (article("b", "AT and T shrank."), [("AT and T", "AT and T", "organisation")])]
+    first = aggregate_actors(*corpus(*items))
+    again = aggregate_actors(*corpus(*reversed(items)))
+    # different names, one slug: the first by name key keeps it
+    assert [(a.id, a.name) for a in first.actors] == [("at-and-t", "AT and T"), ("at-and-t-2", "AT&T")]
+    assert first == again
+
+
+def test_aggregation_is_a_pure_function():
+    arts, anns = corpus(
+        (article("a", "Vladimir Putin spoke to Joe Biden."), [("Vladimir Putin", "Vladimir Putin", "person")]),
+        (article("b", "Joe Biden answered."), [("Joe Biden", "Joe Biden", "person")]),
+    )
+    assert aggregate_actors(arts, anns) == aggregate_actors(list(reversed(arts)), dict(reversed(anns.items())))
+
+
+def test_duplicate_report_counts_and_suspects():
+    arts, anns = corpus(
+        (article("a", "Boris Johnson and Mike Johnson."), [("Boris Johnson", "Boris Johnson", "person"),
+                                                          ("Mike Johnson", "Mike Johnson", "person")]),
+        (article("b", "Johnson. Apple and Apple Store. WHO"), [("Johnson", "Johnson", "person"),
+                                                             ("Apple", "Apple", "organisation"),
+                                                             ("Apple Store", "Apple Store", "organisation"),
+                                                             ("WHO", "WHO", "organisation")]),
+        (article("c", "World Health Organization"),
+         [("World Health Organization", "World Health Organization", "organisation")]),
+    )
+    rows = {r.name: r for r in duplicate_report(aggregate_actors(arts, anns))}
+    assert {s.name for s in rows["Johnson"].suspects} == {"Boris Johnson", "Mike Johnson"}
+    assert [(s.name, s.reason) for s in rows["Apple"].suspects] == [("Apple Store", "name inside")]
+    assert [(s.name, s.reason) for s in rows["WHO"].suspects] == [("World Health Organization", "acronym")]
+    assert (rows["Boris Johnson"].mentions, rows["Boris Johnson"].articles, rows["Boris Johnson"].quotes) == (1, 1, 0)
+    text = format_report(list(rows.values()))
+    assert "Likely duplicates" in text and "Apple [apple] ~ Apple Store [apple-store]  (name inside)" in text
+    assert format_report(list(rows.values()), as_json=True).startswith("[")
+
+
+def test_merge_log_names_the_rule():
+    arts, anns = corpus(
+        (article("a", "Vladimir Putin and the World Health Organization (WHO)."),
+         [("Vladimir Putin", "Vladimir Putin", "person"),
+          ("World Health Organization", "World Health Organization", "organisation"),
+          ("WHO", "WHO", "organisation")]),
+        (article("b", "Putin and the U.S."), [("Putin", "Putin", "person"), ("U.S.", "U.S.", "place")]),
+    )
+    log = merge_log(aggregate_actors(arts, anns))
+    assert log == [("acronym", "WHO", "World Health Organization"), ("equivalent", "U.S.", "United States"),
+                   ("surname", "Putin", "Vladimir Putin")]

@@ -1,0 +1,107 @@
+"""The whole pipeline on the example archive: pages, cache, determinism, failure safety."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from archivist.build import BuildError, build
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def tree_digest(folder: Path) -> dict[str, str]:
+    """sha256 of every file below ``folder`` by relative path."""
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture(scope="session")
+def example_site(tmp_path_factory, nlp):
+    """A copy of the repository's example archive, built once under a GitHub Pages subpath."""
+    site = tmp_path_factory.mktemp("site")
+    shutil.copy(ROOT / "site.toml", site / "site.toml")
+    shutil.copytree(ROOT / "content", site / "content")
+    logs: list[str] = []
+    report = build(site, overrides={"base_url": "https://someone.github.io/archive/"}, progress=False,
+                   log=logs.append)
+    return site, report, logs
+
+
+def test_example_builds_every_kind_of_page(example_site):
+    site, report, _ = example_site
+    out = site / "build"
+    assert report.problems == ()
+    n_articles = len(list((site / "content").iterdir()))
+    assert len(list((out / "articles").glob("*/index.html"))) == n_articles
+    for rel in ["index.html", "404.html", "search/index.html", "actors/index.html", "quotes/index.html",
+                "sitemap.xml", "feed.xml", "actors.json", ".nojekyll", "pagefind/pagefind.js",
+                "articles/000-5f1a2df0ae99eeb5/annotations.json"]:
+        assert (out / rel).exists(), rel
+    actors = json.loads((out / "actors.json").read_text())
+    assert len(actors) > 50
+    assert all(a["url"].startswith("https://someone.github.io/archive/actors/") or
+               a["url"].startswith("/archive/actors/") for a in actors)
+
+
+def test_seed_article_links_its_people_to_one_page_each(example_site):
+    site, _, _ = example_site
+    page = (site / "build/articles/000-5f1a2df0ae99eeb5/index.html").read_text()
+    for person in ["vladimir-putin", "dmitry-peskov", "sergey-ryabkov", "wendy-sherman", "zbigniew-rau",
+                   "antony-blinken"]:
+        assert f'href="/archive/actors/{person}/"' in page, person
+        assert (site / f"build/actors/{person}/index.html").exists()
+    assert "Wendy Sherman" in page and "quote-1" in page
+
+
+def test_links_stay_under_the_base_path(example_site):
+    site, _, _ = example_site
+    import re
+
+    for path in (site / "build").rglob("*.html"):
+        for href in re.findall(r'(?:href|src)="(/[^"]*)"', path.read_text()):
+            assert href.startswith("/archive/"), (path, href)
+
+
+def test_unchanged_rebuild_runs_no_nlp_and_gives_the_same_bytes(example_site, tmp_path):
+    site, _, _ = example_site
+    before = tree_digest(site / "build")
+    logs: list[str] = []
+    build(site, overrides={"base_url": "https://someone.github.io/archive/"}, progress=False, log=logs.append)
+    assert any("0 annotated" in line for line in logs), logs
+    assert tree_digest(site / "build") == before
+
+
+def test_a_bad_article_is_skipped_or_fails_the_build_when_strict(example_site, tmp_path):
+    site, _, _ = example_site
+    bad = site / "content" / "zz-bad.txt"
+    bad.write_text("Title\n2022-01-13\nhttps://example.org/\nText.\n")
+    before = tree_digest(site / "build")
+    try:
+        with pytest.raises(BuildError, match="--strict"):
+            build(site, overrides={"strict": True, "base_url": "https://someone.github.io/archive/"},
+                  progress=False, log=lambda m: None)
+        assert tree_digest(site / "build") == before  # untouched
+        logs: list[str] = []
+        report = build(site, output_dir=tmp_path / "out", progress=False, log=logs.append)
+        assert [str(p) for p in report.problems] == [
+            "content/zz-bad.txt:2: bad date '2022-01-13' on line 2: expected YYYYMMDD"]
+        assert any(line.startswith("skipped: content/zz-bad.txt:2") for line in logs)
+    finally:
+        bad.unlink()
+
+
+def test_site_with_only_content_and_a_title_builds(tmp_path, nlp):
+    (tmp_path / "site.toml").write_text('title = "Tiny"\n')
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content" / "a.txt").write_text(
+        'Talks end\n20240101\nhttps://www.example.org/a\n"We are done," Jane Smith said on Monday.\n'
+        "<script>alert(1)</script> appeared in the text.\n")
+    build(tmp_path, progress=False, log=lambda m: None)
+    page = (tmp_path / "build/articles/a/index.html").read_text()
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page and "<script>alert(1)" not in page
+    assert (tmp_path / "build/index.html").exists()

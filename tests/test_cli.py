@@ -1,0 +1,103 @@
+"""The thin CLI: annotate's JSON lines, build's exit codes and messages, serve's rebuilds."""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from archivist.cli import main
+
+TEXT = '"We will not slam the door shut," Wendy Sherman told reporters. "We are not going to agree," she said.'
+
+
+def test_annotate_jsonl_and_article_files(tmp_path, nlp):
+    src = tmp_path / "in.jsonl"
+    src.write_text(json.dumps({"id": "x1", "text": TEXT, "other": 1}) + "\n")
+    art = tmp_path / "a1.txt"
+    art.write_text("T\n20220101\nhttps://a.org/\n" + TEXT + "\n")
+    out = tmp_path / "out.jsonl"
+    result = CliRunner().invoke(main, ["annotate", str(src), str(art), "-o", str(out), "-q"])
+    assert result.exit_code == 0, result.output
+    lines = [json.loads(line) for line in out.read_text().splitlines()]
+    assert [r["id"] for r in lines] == ["x1", "a1"]
+    for record in lines:
+        assert set(record) == {"id", "entities", "quotes"}
+        ent = record["entities"][0]
+        assert {"start", "end", "text", "label", "actor"} <= set(ent)
+        assert TEXT[ent["start"]:ent["end"]] == ent["text"]
+        assert [q["speaker"] for q in record["quotes"]] == ["Wendy Sherman", "Wendy Sherman"]
+        q = record["quotes"][1]
+        assert TEXT[q["start"]:q["end"]] == q["text"] == '"We are not going to agree,"'
+        assert q["speaker_mention"]["text"] == "she" and q["cue"] == "said"
+
+
+def test_annotate_reports_bad_lines_and_files(tmp_path, nlp):
+    src = tmp_path / "in.jsonl"
+    src.write_text('{"id": "ok", "text": "Fine."}\n{"text": "no id"}\nnot json\n')
+    result = CliRunner().invoke(main, ["annotate", str(src), "-q"])
+    assert result.exit_code == 1
+    assert f"{src}:2:" in result.output and f"{src}:3:" in result.output
+    assert '"id": "ok"' in result.output
+
+
+def test_build_with_a_bad_config_names_every_key(tmp_path):
+    (tmp_path / "site.toml").write_text('titel = "x"\nper_page = "3"\n')
+    result = CliRunner().invoke(main, ["build", "--site", str(tmp_path)])
+    assert result.exit_code == 2
+    assert "unknown key 'titel'" in result.output and "'per_page' must be an integer" in result.output
+    assert not (tmp_path / "build").exists()
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _get(url: str) -> tuple[int, str]:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as r:
+            return r.status, r.read().decode()
+    except urllib.error.HTTPError as e:
+        return e.code, e.read().decode()
+
+
+def test_serve_builds_serves_under_the_base_path_and_rebuilds_on_change(tmp_path, nlp):
+    (tmp_path / "site.toml").write_text('title = "Served"\nbase_url = "https://someone.github.io/archive/"\n')
+    (tmp_path / "content").mkdir()
+    article = tmp_path / "content" / "a.txt"
+    article.write_text("First title\n20240101\nhttps://www.example.org/a\nSome text about Paris.\n")
+    port = _free_port()
+    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+    proc = subprocess.Popen([sys.executable, "-m", "archivist", "serve", "--site", str(tmp_path), "--port", str(port)],
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env)
+    try:
+        base = f"http://127.0.0.1:{port}/archive/"
+        deadline = time.time() + 120
+        while time.time() < deadline:
+            try:
+                status, body = _get(base + "articles/a/")
+                if status == 200:
+                    break
+            except OSError:
+                pass
+            time.sleep(0.5)
+        assert status == 200 and "First title" in body
+        assert _get(base + "no/such/page/")[0] == 404
+        article.write_text("Second title\n20240101\nhttps://www.example.org/a\nSome text about Paris.\n")
+        deadline = time.time() + 120
+        while time.time() < deadline and "Second title" not in _get(base + "articles/a/")[1]:
+            time.sleep(0.5)
+        assert "Second title" in _get(base + "articles/a/")[1]
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)
