@@ -115,7 +115,8 @@ def annotate_texts(texts: Sequence[str], model: str, batch_size: int = 32, proce
                 out.append(annotation)
                 bar.update(1)
             return out
-        chunks = [(list(texts[i:i + CHUNK]), batch_size) for i in range(0, len(texts), CHUNK)]
+        size = max(1, min(CHUNK, -(-len(texts) // processes)))  # every worker gets work, even for few texts
+        chunks = [(list(texts[i:i + size]), batch_size) for i in range(0, len(texts), size)]
         method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
         ctx = multiprocessing.get_context(method)
         out = []
