@@ -39,7 +39,7 @@ actors per article); no Doc is held, only names, ids and counts.
 from __future__ import annotations
 
 import bisect
-import datetime as dt
+import functools
 import itertools
 import json
 import re
@@ -48,13 +48,20 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import Mapping, Sequence
 
+import numpy as np
+
 from .editor import EditorEntry, EditorError, EditorFile, load_editor_file  # noqa: F401  (re-exported)
 from .models import KINDS, Actor, Annotation, Archive, Article, Mention, QuoteRef
-from .names import acronym_matches, canonical_name, is_acronym, name_key, normalise_name, surname
+from .names import (acronym_matches, canonical_name, is_acronym, is_title_word, name_key, normalise_name,
+                    surname)
 
 __all__ = ["aggregate_actors", "load_editor_file", "editor_warnings", "duplicate_report", "format_report",
            "merge_log", "actor_slug", "EditorError", "EditorFile"]
 
+#: A bare surname shared by several full names still links to the leading one when that one has
+#: at least this many times the mentions of all the others together ("Trump" is Donald Trump, not
+#: Melania or Eric Trump; two Johnsons of similar weight stay apart). None: never (strict rule).
+SURNAME_DOMINANCE: int | None = 10
 #: Most co-actors kept per actor.
 CO_ACTORS = 20
 #: Mention labels for mentions added by the name scan, by kind, when the actor has no labelled mention.
@@ -64,18 +71,25 @@ KIND_LABELS = {"person": "PERSON", "organisation": "ORG", "place": "GPE", "other
 _CAPITALISED = re.compile(r"(?<![^\s\"“‘'(\[—–-])[^\W\d_a-z]\S*")
 
 
+@functools.lru_cache(maxsize=1 << 17)  # names repeat across articles; normalising is the stage's main cost
 def _key(text: str, kind: str | None) -> str:
     """The comparison key of a name as written: people also lose every title ("Deputy Minister")."""
     return name_key(normalise_name(text, person=kind == "person"))
 
 
+@functools.lru_cache(maxsize=1 << 17)
 def _display(text: str, kind: str | None) -> str:
     """A name as pages show it: no titles, possessive or quotes; "US" shown as "United States"."""
     return canonical_name(normalise_name(text, person=kind == "person"))
 
 
+@functools.lru_cache(maxsize=1 << 17)
 def _is_junk(key: str) -> bool:
     return len(key) < 2 or not any(c.isalpha() for c in key)
+
+
+def _month(article: Article) -> str | None:
+    return f"{article.date.year:04d}-{article.date.month:02d}" if article.date else None
 
 
 def _newest_first(article: Article):
@@ -179,7 +193,8 @@ def aggregate_actors(articles: Sequence[Article], annotations: Mapping[str, Anno
     mention_targets: dict[str, list[str | None]] = {}
     for article in articles:
         annotation = annotations.get(article.id) or Annotation()
-        mention_targets[article.id] = [_tally_mention(m, article, resolver, key_of, tallies)
+        month = _month(article)
+        mention_targets[article.id] = [_tally_mention(m, article, month, resolver, key_of, tallies)
                                        for m in annotation.mentions]
 
     # The name scan: multi-word forms of visible actors, looked up by their first word.
@@ -193,9 +208,11 @@ def aggregate_actors(articles: Sequence[Article], annotations: Mapping[str, Anno
         for name in entry.names:
             if " " in name and name[:1].isupper():
                 forms.setdefault(name, (name_key(name), entry.kind or "other"))
-    by_first: dict[str, list[str]] = defaultdict(list)
+    # (first word, the space and initial after it) -> forms, longest first: few candidates per capitalised word
+    by_first: dict[tuple[str, str], list[str]] = defaultdict(list)
     for form in sorted(forms, key=lambda f: (-len(f), f)):
-        by_first[form.split(" ", 1)[0]].append(form)
+        first = form.split(" ", 1)[0]
+        by_first[(first, form[len(first):len(first) + 2])].append(form)
 
     new_annotations: dict[str, Annotation] = {}
     mention_actors: dict[str, list[str | None]] = {}
@@ -204,8 +221,9 @@ def aggregate_actors(articles: Sequence[Article], annotations: Mapping[str, Anno
         targets = mention_targets[article.id]
         extra = _scan(article, annotation.mentions, by_first, forms, resolver, tallies)
         if extra:
+            month = _month(article)
             for m, target in extra:
-                _count(tallies[target], m, article)
+                _count(tallies[target], m, article, month)
             merged = sorted(zip(annotation.mentions + tuple(m for m, _ in extra), targets + [t for _, t in extra]),
                             key=lambda mt: (mt[0].start, mt[0].end))
             annotation = Annotation(mentions=tuple(m for m, _ in merged), quotes=annotation.quotes)
@@ -253,24 +271,39 @@ def _top_form(forms: Counter) -> str:
 def _link_surnames(stats: dict[str, _Stats], resolver: _Resolver) -> None:
     """Rule 3: a bare surname of people is the archive's one full-name person with that surname."""
     people = {k: s for k, s in stats.items() if _majority(s.kinds) == "person"}
-    full: dict[str, set[str]] = defaultdict(set)  # surname key -> targets of full names
+    full: dict[str, Counter] = defaultdict(Counter)  # surname key -> {target of a full name: mentions}
     full_keys = set()
     for key, s in people.items():
-        last = surname(_top_form(s.forms))
-        last_key = name_key(last)
+        form = _top_form(s.forms)
+        last_key = name_key(surname(form))
         if not last_key or last_key == key:
             continue  # a one-word name (or a surname alone) is not a full name
         full_keys.add(key)
-        target = resolver.canon.get(key, key)
-        full[last_key].add(target)
-        if " " in last_key:  # "al-Assad" is also written "Assad"
-            full[last_key.rsplit(" ", 1)[1]].add(target)
-    for key in sorted(people):
-        if key in full_keys or key in resolver.claimed:
+        if not _looks_like_full_name(form):
             continue
-        targets = full.get(key)
-        if targets and len(targets) == 1:
-            resolver.link(key, next(iter(targets)), "surname")
+        target = resolver.canon.get(key, key)
+        mentions = sum(s.kinds.values())
+        full[last_key][target] += mentions
+        if " " in last_key:  # "al-Assad" is also written "Assad"
+            full[last_key.rsplit(" ", 1)[1]][target] += mentions
+    for key in sorted(people):
+        if key in full_keys or key in resolver.claimed or key not in full:
+            continue
+        ranked = sorted(full[key].items(), key=lambda kv: (-kv[1], kv[0]))
+        rest = sum(n for _, n in ranked[1:])
+        if len(ranked) == 1 or (SURNAME_DOMINANCE and ranked[0][1] >= SURNAME_DOMINANCE * rest):
+            resolver.link(key, ranked[0][0], "surname")
+
+
+def _looks_like_full_name(name: str) -> bool:
+    """False for NER debris that only looks like a given name and a surname ("NCAA Sweet", "X. Kyiv",
+    "Defensive Rookie"): a full name that bare surnames may link to starts with a capitalised,
+    non-title word that is not an acronym, and a lone initial needs a middle name after it."""
+    words = normalise_name(name, person=True).split(" ")
+    first = words[0]
+    if not first[:1].isupper() or is_title_word(first) or (first.isupper() and len(first.rstrip(".")) > 1):
+        return False
+    return not (len(first.rstrip(".")) == 1 and len(words) < 3)
 
 
 def _link_acronyms(articles, annotations, stats, resolver, key_of) -> None:
@@ -304,8 +337,8 @@ def _link_acronyms(articles, annotations, stats, resolver, key_of) -> None:
             resolver.link(acronym, ranked[0][0], "acronym")
 
 
-def _count(tally: _Tally, m: Mention, article: Article) -> None:
-    """Add one mention of an actor in ``article`` to its tally."""
+def _count(tally: _Tally, m: Mention, article: Article, month: str | None) -> None:
+    """Add one mention of an actor in ``article`` (published in ``month``, "YYYY-MM") to its tally."""
     tally.mentions += 1
     if not tally.articles or tally.articles[-1] != article.id:
         tally.articles.append(article.id)
@@ -315,11 +348,11 @@ def _count(tally: _Tally, m: Mention, article: Article) -> None:
         tally.roles[m.role.strip()] += 1
     for text in (m.text, m.actor):
         tally.aliases.add(_display(text, m.kind))
-    if article.date is not None:
-        tally.months[article.date.strftime("%Y-%m")] += 1
+    if month is not None:
+        tally.months[month] += 1
 
 
-def _tally_mention(m: Mention, article: Article, resolver: _Resolver, key_of, tallies) -> str | None:
+def _tally_mention(m: Mention, article: Article, month, resolver: _Resolver, key_of, tallies) -> str | None:
     """Pass 2 for one annotated mention: its target key (None: no page), counted."""
     key = key_of(m.actor, m.kind)
     if _is_junk(key):
@@ -330,7 +363,7 @@ def _tally_mention(m: Mention, article: Article, resolver: _Resolver, key_of, ta
     tally = tallies[target]
     if key == target:
         tally.forms[_display(m.actor, m.kind)] += 1
-    _count(tally, m, article)
+    _count(tally, m, article, month)
     return target
 
 
@@ -342,12 +375,10 @@ def _scan(article, mentions, by_first, forms, resolver, tallies) -> list[tuple[M
     out: list[tuple[Mention, str]] = []
     last_end = 0
     for word in _CAPITALISED.finditer(text):
-        pos = word.start()
-        candidates = by_first.get(word.group())
+        pos, first = word.start(), word.group()
+        candidates = by_first.get((first, text[word.end():word.end() + 2]))
         if candidates is None:
-            # the token may carry punctuation of its own ("Putin," cannot start a multi-word name,
-            # but "U.S." must stay whole), so only the exact token is a first word
-            continue
+            continue  # the exact token is the first word: "U.S." stays whole, "Putin," starts no name
         if pos < last_end:
             continue
         for form in candidates:
@@ -434,21 +465,10 @@ def _assign_ids(tallies: dict[str, _Tally], resolver: _Resolver) -> dict[str, st
 def _build_actors(articles, tallies, ids, mention_actors, stats, resolver) -> tuple[Actor, ...]:
     """The Actor records, sorted by id."""
     order = {a.id: i for i, a in enumerate(articles)}
-    # co-actors: pairs of actors per article, counted once per article
-    index = {t: i for i, t in enumerate(sorted(tallies))}
     targets = sorted(tallies)
-    n = len(targets)
-    pairs: Counter = Counter()
-    for article_targets in mention_actors.values():
-        present = sorted({index[t] for t in article_targets if t is not None})
-        if len(present) > 1:
-            pairs.update(a * n + b for a, b in itertools.combinations(present, 2))
-    co: dict[int, list[tuple[int, str]]] = defaultdict(list)
-    for code, count in pairs.items():
-        a, b = divmod(code, n)
-        co[a].append((-count, ids[targets[b]]))
-        co[b].append((-count, ids[targets[a]]))
-
+    position = {t: i for i, t in enumerate(targets)}
+    co = _co_actors([[position[t] for t in ts if t is not None] for ts in mention_actors.values()],
+                    [ids[t] for t in targets])
     actors = []
     for target in targets:
         t = tallies[target]
@@ -468,11 +488,44 @@ def _build_actors(articles, tallies, ids, mention_actors, stats, resolver) -> tu
             mentions=t.mentions,
             articles=tuple(articles_sorted),
             quotes=tuple(quotes),
-            co_actors=tuple((i, -c) for c, i in sorted(co.get(index[target], ()))[:CO_ACTORS]),
+            co_actors=co.get(ids[target], ()),
             timeline=tuple(sorted(t.months.items())),
             outlets=tuple(sorted(t.outlets.items(), key=lambda kv: (-kv[1], kv[0]))),
         ))
     return tuple(sorted(actors, key=lambda a: a.id))
+
+
+def _co_actors(articles: list[list[int]], ids: list[str]) -> dict[str, tuple[tuple[str, int], ...]]:
+    """Actor id -> its CO_ACTORS most frequent co-actors (id, shared articles), most first, then by id.
+
+    ``articles`` lists each article's actors as indexes into ``ids``. The pairs are counted with
+    numpy (installed with spaCy): the sum of squares of actors per article is the stage's largest
+    count, too many for a Python loop at 20,000 articles.
+    """
+    n = len(ids)
+    chunks = []
+    for present in articles:
+        present = np.unique(np.asarray(present, dtype=np.int64))
+        if len(present) > 1:
+            a, b = np.triu_indices(len(present), 1)
+            chunks.append(present[a] * n + present[b])
+    if not chunks:
+        return {}
+    codes, counts = np.unique(np.concatenate(chunks), return_counts=True)
+    first, second = np.divmod(codes, n)
+    # both directions, then sorted by actor, count (most first) and co-actor id (its rank among ids)
+    rank = np.argsort(np.argsort(np.array(ids, dtype=object)))
+    actor = np.concatenate([first, second])
+    other = np.concatenate([second, first])
+    count = np.concatenate([counts, counts])
+    order = np.lexsort((rank[other], -count, actor))
+    out: dict[str, tuple[tuple[str, int], ...]] = {}
+    actor, other, count = actor[order], other[order], count[order]
+    bounds = np.flatnonzero(np.diff(actor)) + 1
+    for lo, hi in zip(np.concatenate([[0], bounds]), np.concatenate([bounds, [len(actor)]])):
+        hi = min(hi, lo + CO_ACTORS)
+        out[ids[actor[lo]]] = tuple((ids[o], int(c)) for o, c in zip(other[lo:hi].tolist(), count[lo:hi].tolist()))
+    return out
 
 
 def _roles(roles: Counter) -> tuple[str, ...]:

@@ -192,6 +192,33 @@ def _subject(verb):
     return None
 
 
+def _adjacent_subject(doc, verb, i1: int, in_quote):
+    """The speaker of a misparsed `"...," NAME said` or `"...," said NAME` by position alone.
+
+    Only when the verb stands right after the quote (a name of at most six words
+    between them, or none): the last noun of the name before the verb, else the
+    last noun of the name after it.
+    """
+    k = verb.i
+    if k < i1 or k - i1 > 7:
+        return None
+    between = [t for t in doc[i1:k] if not t.is_punct and not t.is_space]
+    if between:
+        if all(t.pos_ in ("PROPN", "NOUN", "PRON", "ADJ", "DET", "VERB") for t in between) and \
+                between[-1].pos_ in ("PROPN", "NOUN", "PRON", "VERB"):
+            return between[-1]
+        return None
+    last = None
+    for t in doc[k + 1:min(len(doc), k + 8)]:
+        if in_quote[t.i] or t.is_punct:
+            break
+        if t.pos_ in ("PROPN", "NOUN"):
+            last = t
+        elif last is not None or t.pos_ not in ("DET", "ADJ"):
+            break
+    return last
+
+
 def _according_to(tok):
     """The object of "according to" when ``tok`` is "according", else None."""
     if tok.lower_ != "according":
@@ -253,6 +280,13 @@ def _attribute(doc, i0: int, i1: int, in_quote: list[bool], para: tuple[int, int
     # 2. A speech verb or "according to" beside the quote in its sentences, nearest first.
     s0 = doc[i0].sent.start
     s1 = doc[i1 - 1].sent.end
+    # The parser often ends a sentence at a quote's closing mark: `"A," / Chief Jordan said.`
+    last = doc.text[doc[i1 - 1].idx - 2:doc[i1 - 1].idx + 1]
+    if s1 <= i1 and s1 < len(doc) and any(c in last for c in ",—–-?!"):
+        s1 = doc[s1].sent.end
+    # ... or before it, after a colon: `He said: / "A."`
+    if s0 == i0 and s0 > 0 and doc[s0 - 1].text == ":":
+        s0 = doc[s0 - 1].sent.start
     cands = []
     for k in range(s0, s1):
         tok = doc[k]
@@ -264,6 +298,8 @@ def _attribute(doc, i0: int, i1: int, in_quote: list[bool], para: tuple[int, int
                 cands.append((min(abs(k - i0), abs(k - i1)), k, tok, obj))
         elif tok.lower_ in SPEECH_VERBS and tok.pos_ in ("VERB", "AUX"):
             subj = _fix_relative(_subject(tok))
+            if subj is None or in_quote[subj.i]:
+                subj = _adjacent_subject(doc, tok, i1, in_quote)
             if subj is not None and not in_quote[subj.i]:
                 cands.append((min(abs(k - i0), abs(k - i1)), k, tok, subj))
     if cands:
@@ -315,18 +351,18 @@ def extract_quotes(doc, mentions: tuple[Mention, ...]) -> tuple[Quote, ...]:
         p = bisect.bisect_right(para_starts, s) - 1
         lo, hi = paras[p]
         att = _attribute(doc, i0, i1, in_quote, (lo, hi))
+        if att.strength < 2 and s == lo and p > 0:
+            lead = _colon_lead(doc, text, paras, p, index, in_quote)
+            if lead is not None:
+                att = lead
         words = _inner(text[s:e]).split()
-        whole = _covers_sentence(doc, text, s, e, i0, i1, in_quote)
+        whole = _covers_sentence(doc, text, s, e, i0, i1, lo)
         speaker = mention = role = None
         cue = att.cue_text
-        import os
-        _mode = os.environ.get("QMODE", "2")
-        short = len(words) <= int(_mode[0]) and not _ends_clause(text, s, e) and (len(_mode) == 1 or att.strength < int(_mode[1]))
-        if os.environ.get("QTO") and not whole and len(words) <= 2 and not _ends_clause(text, s, e) and i0 > 0 and len(words) == 2 and any(t.pos_ == "VERB" and not (i0 <= t.head.i < i1) for t in doc[i0:i1]):
-            continue
+        short = len(words) <= 1 and not _ends_clause(text, s, e)
         if short and not whole:
-            # One or two words with no punctuation of their own inside the marks: a term held
-            # at a distance ("deescalate", "security guarantees"), not reported speech.
+            # A single word with no punctuation of its own inside the marks is a term held
+            # at a distance ("deescalate", "measures"), not reported speech.
             continue
         if att.strength >= 2 or (att.strength == 1 and _ends_clause(text, s, e)):
             speaker, mention, role = resolver.resolve(att.speaker, s)
@@ -343,7 +379,51 @@ def extract_quotes(doc, mentions: tuple[Mention, ...]) -> tuple[Quote, ...]:
         out.append(Quote(s, e, text[s:e], speaker, mention, cue, kind, role))
         prev = (p, e, speaker, mention, cue, role)
         resolver.note_speaker(speaker, e)
-    return tuple(out)
+    return tuple(_carry_back(out, text))
+
+
+def _carry_back(quotes: list[Quote], text: str) -> list[Quote]:
+    """Give a cue-less paragraph of a multi-paragraph quotation the speaker named after its last part.
+
+    News style leaves a quotation open at a paragraph's end and names the speaker
+    only in a later paragraph (``"A ...`` / ``"B," she said.``).
+    """
+    out = list(quotes)
+    for k in range(len(out) - 2, -1, -1):
+        q, nxt = out[k], out[k + 1]
+        if q.speaker_mention is not None or nxt.speaker_mention is None:
+            continue
+        unclosed = q.end == len(text) or text[q.end:q.end + 1] == "\n"
+        gap = text[q.end:nxt.start]
+        if unclosed and gap.strip() == "" and "\n" in gap and not _MARK_RE.fullmatch(text[q.end - 1:q.end] or "x"):
+            out[k] = Quote(q.start, q.end, q.text, nxt.speaker, nxt.speaker_mention, nxt.cue, q.kind, nxt.role)
+    return out
+
+
+def _colon_lead(doc, text, paras, p, index, in_quote) -> _Attribution | None:
+    """The cue of a paragraph ending in a colon ("He said:") that introduces the quote opening paragraph p."""
+    k = p - 1
+    while k >= 0 and not text[paras[k][0]:paras[k][1]].strip():
+        k -= 1
+    if k < 0 or k < p - 2:
+        return None
+    plo, phi = paras[k]
+    if not text[plo:phi].rstrip().endswith(":"):
+        return None
+    last = doc[index.token_at(text[plo:phi].rstrip().rfind(":") + plo)]
+    best = None
+    for tok in doc[last.sent.start:last.i]:
+        if tok.idx < plo or in_quote[tok.i]:
+            continue
+        if tok.lower_ == "according":
+            obj = _according_to(tok)
+            if obj is not None:
+                best = _Attribution(tok, _cue_text(tok), obj, 2)
+        elif tok.lower_ in SPEECH_VERBS and tok.pos_ in ("VERB", "AUX"):
+            subj = _fix_relative(_subject(tok))
+            if subj is not None and not in_quote[subj.i]:
+                best = _Attribution(tok, _cue_text(tok), subj, 2)
+    return best
 
 
 def _ends_clause(text: str, s: int, e: int) -> bool:
@@ -352,13 +432,13 @@ def _ends_clause(text: str, s: int, e: int) -> bool:
     return bool(inner) and inner[-1] in ",.?!:;…—-"
 
 
-def _covers_sentence(doc, text, s, e, i0, i1, in_quote) -> bool:
+def _covers_sentence(doc, text, s, e, i0, i1, para_start) -> bool:
     """True when the quote is a whole sentence of its own, not a fragment inside the writer's."""
     inner = _inner(text[s:e])
     if not inner or not (inner[0].isupper() or inner[0].isdigit() or inner[0] in "[(.…"):
         return False
     sent = doc[i0].sent
-    before = [t for t in doc[sent.start:i0] if not t.is_punct and not t.is_space]
+    before = [t for t in doc[sent.start:i0] if not t.is_punct and not t.is_space and t.idx >= para_start]
     # a quote at the start of its sentence, or after "X said:" / "X said,"
     if not before:
         return True

@@ -22,6 +22,12 @@ _HONORIFIC_GENDER = {"mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", 
 #: Determiners and quantifiers that make a description an unnamed source ("a senior official").
 _INDEFINITE = frozenset({"a", "an", "another", "some", "one", "several", "many", "other", "two", "three",
                          "four", "few", "multiple", "various", "any", "most", "numerous", "both"})
+#: Nouns for what an owner says through ("Ivana Trump's brief said"): the possessor is the speaker.
+_VOICE_NOUNS = frozenset({"statement", "brief", "letter", "report", "campaign", "office", "website", "ad",
+                          "tweet", "memo", "filing", "complaint", "lawsuit", "book", "column", "article",
+                          "blog", "post", "account", "release"})
+#: How far back (characters) a quote's speaker stays the default antecedent of "he"/"she".
+_SPOKEN_REACH = int(__import__("os").environ.get("REACH", "600"))
 _SPEAKER_LABELS = ("PERSON", "ORG", "GPE", "NORP")
 #: Role words that are too generic to pick out one person.
 _WEAK_ROLE = frozenset({"the", "a", "an", "of", "and", "former", "current", "new", "then", "'s", "’s", ",",
@@ -38,6 +44,7 @@ class SpeakerResolver:
     def __init__(self, doc, mentions: tuple[Mention, ...], quote_spans=()):
         self.doc = doc
         self.text = doc.text
+        self.tok_starts = [t.idx for t in doc]
         ms = sorted((m for m in mentions if m.label in _SPEAKER_LABELS), key=lambda m: (m.start, m.end))
         self.mentions = ms
         self.m_starts = [m.start for m in ms]
@@ -46,29 +53,41 @@ class SpeakerResolver:
         self.full = self._full_names(ms)
         self.gender = self._genders()
         self.roles = self._roles()  # (position, name, role words)
-        self.spoken: list[tuple[int, str]] = []  # (end offset, name) of resolved quote speakers
+        self.spoken: list[tuple[int, str]] = []
+        self.people = {self.name_of(m) for m in ms if m.label == "PERSON"}  # (end offset, name) of resolved quote speakers
 
     # --- indexes built once per article -------------------------------------------------
 
     @staticmethod
     def _full_names(ms) -> dict[str, str]:
-        """actor -> the fullest PERSON name in the article sharing its last (or first) word."""
-        people = sorted({m.actor for m in ms if m.label == "PERSON"}, key=lambda a: (-len(a.split()), a))
+        """actor -> the fullest PERSON name in the article sharing its last (or first) word.
+
+        Where several full names share a surname ("Ted Cruz", "Heidi Cruz"), the one the
+        article mentions most often wins, then the one it mentions first.
+        """
+        count: dict[str, int] = {}
+        first: dict[str, int] = {}
+        for m in ms:
+            if m.label == "PERSON":
+                a = _strip_possessive(m.actor)
+                count[a] = count.get(a, 0) + 1
+                first.setdefault(a, m.start)
+        surname_hits: dict[str, int] = {}
+        for a, n in count.items():
+            if len(a.split()) == 1:
+                surname_hits[a] = n
         out = {}
         for m in ms:
             a = _strip_possessive(m.actor)
-            if m.label != "PERSON":
+            if m.label != "PERSON" or len(a.split()) > 1:
                 out[m.actor] = a
                 continue
-            w = a.split()
-            best = a
-            if len(w) == 1:
-                for p in people:
-                    pw = _strip_possessive(p).split()
-                    if len(pw) > 1 and (pw[-1] == w[0] or pw[0] == w[0]):
-                        best = _strip_possessive(p)
-                        break
-            out[m.actor] = best
+            cands = []
+            for p, n in count.items():
+                pw = p.split()
+                if len(pw) > 1 and (pw[-1] == a or pw[0] == a):
+                    cands.append((-n, first[p], p))
+            out[m.actor] = min(cands)[2] if cands else a
         return out
 
     def name_of(self, m: Mention) -> str:
@@ -76,24 +95,25 @@ class SpeakerResolver:
         return self.full.get(m.actor, m.actor)
 
     def _genders(self) -> dict[str, str]:
-        """name -> "m"/"f" from honorifics and from the pronouns that follow the name's mentions."""
+        """name -> "m"/"f" from honorifics and from subject pronouns that follow the name as a subject."""
         votes: dict[str, list[int]] = {}
-        doc = self.doc
-        persons = [m for m in self.mentions if m.label == "PERSON"]
+        persons = [m for m in self.mentions if m.label == "PERSON" and not self._in_quote(m.start)]
         for m in persons:
-            name = self.name_of(m)
-            v = votes.setdefault(name, [0, 0])
-            prev = self.text[max(0, m.start - 6):m.start].split()
-            if prev and prev[-1].lower() in _HONORIFIC_GENDER:
-                v[0 if _HONORIFIC_GENDER[prev[-1].lower()] == "m" else 1] += 3
-        starts = [m.start for m in persons]
-        for tok in doc:
+            words = self.text[max(0, m.start - 6):m.end].lower().split()
+            for w in words[:2]:
+                if w in _HONORIFIC_GENDER:
+                    v = votes.setdefault(self.name_of(m), [0, 0])
+                    v[0 if _HONORIFIC_GENDER[w] == "m" else 1] += 3
+                    break
+        subjects = [m for m in persons if self._is_subject(m)]
+        starts = [m.start for m in subjects]
+        for tok in self.doc:
             low = tok.lower_
-            if low in _MALE or low in _FEMALE:
+            if (low == "he" or low == "she") and tok.dep_ in ("nsubj", "nsubjpass") and not self._in_quote(tok.idx):
                 k = bisect.bisect_right(starts, tok.idx) - 1
-                if k >= 0 and tok.idx - persons[k].start < 250:
-                    v = votes.setdefault(self.name_of(persons[k]), [0, 0])
-                    v[0 if low in _MALE else 1] += 1
+                if k >= 0 and tok.idx - subjects[k].start < 400:
+                    v = votes.setdefault(self.name_of(subjects[k]), [0, 0])
+                    v[0 if low == "he" else 1] += 1
         return {n: ("m" if a > b else "f") for n, (a, b) in votes.items() if a != b}
 
     def _roles(self) -> list[tuple[int, str, frozenset]]:
@@ -209,37 +229,91 @@ class SpeakerResolver:
         if any(d in _INDEFINITE for d in dets) or (not dets and tok.tag_ in ("NNS",)):
             return None, span, None
         if tok.pos_ == "PROPN":
-            # a proper name the NER missed: keep it as written
-            return None, span, None
+            # a proper name the NER missed ("Tanner said"): its words, widened to a full name if the article has one
+            return self._unlisted_name(tok), span, None
+        for c in tok.children:
+            if c.dep_ == "poss" and low in _VOICE_NOUNS:
+                # "Ivana Trump's brief said", "the campaign's statement": the owner speaks
+                owner = self.mention_at(c)
+                if owner is not None:
+                    return self.name_of(owner), span, None
         return self._description(tok, pos), span, None
 
+    def _unlisted_name(self, tok) -> str | None:
+        """The name a proper-noun speaker gives when no Mention covers it."""
+        doc = self.doc
+        left = tok.i
+        while left > 0 and doc[left - 1].pos_ == "PROPN" and doc[left - 1].dep_ in ("compound", "flat"):
+            left -= 1
+        words = [t.text for t in doc[left:tok.i + 1] if t.text not in ("'s", "’s")]
+        name = " ".join(words).strip()
+        if not name or not name[0].isupper():
+            return None
+        if len(words) == 1:
+            for m in self.mentions:
+                if m.label == "PERSON":
+                    full = self.name_of(m)
+                    fw = full.split()
+                    if len(fw) > 1 and fw[-1] == name:
+                        return full
+        return name
+
     def _pronoun(self, low: str, pos: int) -> str | None:
-        """The most recent person (or organisation for "it"/"they") a pronoun can refer to."""
-        if low in ("i", "you", "we", "us"):
+        """The person (or organisation for "it"/"they") a pronoun at ``pos`` most likely refers to.
+
+        Walks back sentence by sentence from the pronoun, preferring in each sentence a
+        gender-compatible person who is a clause subject (the usual antecedent of "he said"),
+        then the most recent compatible person; names inside quotations are skipped.
+        """
+        if low in ("i", "you", "we", "us", "me"):
             return None
         want = "m" if low in _MALE else "f" if low in _FEMALE else None
-        org = low in ("it", "its", "they", "them", "their")
-        k = bisect.bisect_right(self.m_starts, pos) - 1
-        checked = 0
-        while k >= 0 and checked < 40:
-            m = self.mentions[k]
-            k -= 1
-            if self._in_quote(m.start):
-                continue
-            checked += 1
-            if org:
-                if m.label in ("ORG",) and low in ("it", "its"):
-                    return self.name_of(m)
-                if low in ("they", "them", "their") and m.label == "ORG":
-                    return self.name_of(m)
-                continue
-            if m.label != "PERSON":
-                continue
-            name = self.name_of(m)
-            g = self.gender.get(name)
-            if want is None or g is None or g == want:
-                return name
-        return None
+        labels = ("ORG",) if low in ("it", "its") else ("ORG", "NORP") if low in _PLURAL else ("PERSON",)
+        doc = self.doc
+        k = bisect.bisect_right(self.m_starts, pos - 1) - 1
+        sent = doc[self._token_index(pos)].sent
+        fallback = any_subject = None
+        first_sentence = True
+        for _ in range(6):
+            lo = sent.start_char
+            while k >= 0 and self.mentions[k].start >= lo:
+                m = self.mentions[k]
+                k -= 1
+                if m.label not in labels or self._in_quote(m.start) or m.start >= pos:
+                    continue
+                name = self.name_of(m)
+                g = self.gender.get(name)
+                if want is not None and g is not None and g != want:
+                    if any_subject is None and self._is_subject(m):
+                        any_subject = name
+                    continue
+                if fallback is None:
+                    fallback = name
+                if self._is_subject(m):
+                    return name
+            if first_sentence and self.spoken:
+                # nobody in the pronoun's own sentence: the last quoted speaker is the likeliest "he said"
+                first_sentence = False
+                end, name = self.spoken[-1]
+                g = self.gender.get(name)
+                if pos - end < _SPOKEN_REACH and name in self.people and (want is None or g is None or g == want):
+                    return name
+            if sent.start == 0:
+                break
+            sent = doc[sent.start - 1].sent
+        return fallback or any_subject
+
+    def _token_index(self, pos: int) -> int:
+        return max(0, bisect.bisect_right(self.tok_starts, pos) - 1)
+
+    def _is_subject(self, m: Mention) -> bool:
+        """True when the mention's head token is a clause subject (or a conjunct of one)."""
+        tok = self.doc[self._token_index(m.end - 1)]
+        while tok.dep_ in ("compound", "flat", "appos") and tok.head.i != tok.i:
+            tok = tok.head
+        if tok.dep_ == "conj" and tok.head.i != tok.i:
+            tok = tok.head
+        return tok.dep_ in ("nsubj", "nsubjpass")
 
     def _description(self, tok, pos: int) -> str | None:
         """The actor a definite description refers to, via the roles the article gave earlier."""

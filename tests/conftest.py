@@ -26,3 +26,28 @@ def annotate(nlp):
         return annotate_doc(nlp(text))
 
     return run
+
+
+@pytest.fixture(scope="session")
+def example_site(tmp_path_factory, nlp):
+    """The repository's example archive, copied and built once under a GitHub Pages subpath.
+
+    Returns (site folder, BuildReport, log lines); the output is ``<tmp>/www/archive``, so
+    serving ``<tmp>/www`` puts the site at ``/archive/`` as GitHub Pages would.
+    """
+    import shutil
+
+    from archivist.build import build
+
+    tmp = tmp_path_factory.mktemp("example")
+    site = tmp / "site"
+    site.mkdir()
+    shutil.copy(ROOT / "site.toml", site / "site.toml")
+    shutil.copytree(ROOT / "content", site / "content")
+    logs: list[str] = []
+    report = build(site, output_dir=tmp / "www" / "archive", overrides={"base_url": BASE_URL}, progress=False,
+                   log=logs.append)
+    return site, report, logs
+
+
+BASE_URL = "https://someone.github.io/archive/"

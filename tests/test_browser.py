@@ -5,16 +5,14 @@ the site under a subpath (``/archive/``), as GitHub Pages would. Any request to 
 host other than 127.0.0.1 fails the test: the site must load nothing from elsewhere.
 
 Two sites: the hand-made sample archive of test_render.py (rendered and indexed
-here, no model), and the example archive built by ``archivist.build.build``
-on three of its articles (marked slow: it loads the spaCy model). Run just these with ``pytest -m browser``.
+here, no model), and the repository's example archive built by ``archivist.build.build``
+(the session's ``example_site`` fixture; marked slow: it runs the spaCy model). Run just these with ``pytest -m browser``.
 """
 
 from __future__ import annotations
 
 import functools
 import http.server
-import json
-import shutil
 import threading
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -42,10 +40,10 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
 
 @pytest.fixture(scope="module")
 def browser():
-    if not CHROMIUM.exists():
-        pytest.skip("needs Debian's chromium at /usr/bin/chromium")
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as p:
+    assert CHROMIUM.exists(), "needs Debian's chromium at /usr/bin/chromium (apt-get install chromium)"
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
         b = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
         yield b
         b.close()
@@ -119,28 +117,12 @@ def test_404_page_works_at_any_depth(tmp_path, page):
 
 
 @pytest.mark.slow
-def test_built_example_site(tmp_path, page, nlp):
-    """Example articles through the whole pipeline: search a quoted speaker, follow their link."""
-    # Skips while the pipeline's other stages are still being written.
-    build = pytest.importorskip("archivist.build", exc_type=ImportError).build
-    site = tmp_path / "site"
-    site.mkdir()
-    shutil.copy(ROOT / "site.toml", site / "site.toml")
-    # The seed article and two more keep annotation short; they still share speakers and places.
-    (site / "content").mkdir()
-    for path in sorted((ROOT / "content").iterdir())[:3]:
-        shutil.copy(path, site / "content" / path.name)
-    out = tmp_path / "www" / SUBPATH.strip("/")
-    build(site, output_dir=out, overrides={"base_url": f"https://someone.github.io{SUBPATH}"}, progress=False,
-          log=lambda _: None)
-    # A named speaker of some article, taken from the build's own annotations.
-    actors = {a["id"]: a for a in json.loads((out / "actors.json").read_text())}
-    article_id, speaker = next(
-        (p.parent.name, q["actor_id"]) for p in sorted((out / "articles").glob("*/annotations.json"))
-        for q in json.loads(p.read_text())["quotes"] if q["actor_id"] in actors)
-    server, base = serve(tmp_path / "www")
+def test_example_archive_search_a_speaker_and_follow_an_entity_link(example_site, page):
+    """The example archive, built under /archive/: search "Ryabkov", open the seed article, go to his page."""
+    _, report, _ = example_site
+    server, base = serve(report.output.parent)
     try:
-        search_and_follow(page, base, actors[speaker]["name"], f"articles/{article_id}/", f"actors/{speaker}/",
-                          actors[speaker]["name"])
+        search_and_follow(page, base, "Ryabkov", "articles/000-5f1a2df0ae99eeb5/", "actors/sergey-ryabkov/",
+                          "Sergey Ryabkov")
     finally:
         server.shutdown()

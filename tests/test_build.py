@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import hashlib
 import json
-import shutil
 from pathlib import Path
 
 import pytest
 
 from archivist.build import BuildError, build
+
+from conftest import BASE_URL
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -20,21 +21,9 @@ def tree_digest(folder: Path) -> dict[str, str]:
             for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
-@pytest.fixture(scope="session")
-def example_site(tmp_path_factory, nlp):
-    """A copy of the repository's example archive, built once under a GitHub Pages subpath."""
-    site = tmp_path_factory.mktemp("site")
-    shutil.copy(ROOT / "site.toml", site / "site.toml")
-    shutil.copytree(ROOT / "content", site / "content")
-    logs: list[str] = []
-    report = build(site, overrides={"base_url": "https://someone.github.io/archive/"}, progress=False,
-                   log=logs.append)
-    return site, report, logs
-
-
 def test_example_builds_every_kind_of_page(example_site):
     site, report, _ = example_site
-    out = site / "build"
+    out = report.output
     assert report.problems == ()
     n_articles = len(list((site / "content").iterdir()))
     assert len(list((out / "articles").glob("*/index.html"))) == n_articles
@@ -49,43 +38,43 @@ def test_example_builds_every_kind_of_page(example_site):
 
 
 def test_seed_article_links_its_people_to_one_page_each(example_site):
-    site, _, _ = example_site
-    page = (site / "build/articles/000-5f1a2df0ae99eeb5/index.html").read_text()
+    site, report, _ = example_site
+    page = (report.output / "articles/000-5f1a2df0ae99eeb5/index.html").read_text()
     for person in ["vladimir-putin", "dmitry-peskov", "sergey-ryabkov", "wendy-sherman", "zbigniew-rau",
                    "antony-blinken"]:
         assert f'href="/archive/actors/{person}/"' in page, person
-        assert (site / f"build/actors/{person}/index.html").exists()
+        assert (report.output / f"actors/{person}/index.html").exists()
     assert "Wendy Sherman" in page and "quote-1" in page
 
 
 def test_links_stay_under_the_base_path(example_site):
-    site, _, _ = example_site
+    site, report, _ = example_site
     import re
 
-    for path in (site / "build").rglob("*.html"):
+    for path in report.output.rglob("*.html"):
         for href in re.findall(r'(?:href|src)="(/[^"]*)"', path.read_text()):
             assert href.startswith("/archive/"), (path, href)
 
 
 def test_unchanged_rebuild_runs_no_nlp_and_gives_the_same_bytes(example_site, tmp_path):
-    site, _, _ = example_site
-    before = tree_digest(site / "build")
+    site, report, _ = example_site
+    before = tree_digest(report.output)
     logs: list[str] = []
-    build(site, overrides={"base_url": "https://someone.github.io/archive/"}, progress=False, log=logs.append)
+    build(site, output_dir=report.output, overrides={"base_url": BASE_URL}, progress=False, log=logs.append)
     assert any("0 annotated" in line for line in logs), logs
-    assert tree_digest(site / "build") == before
+    assert tree_digest(report.output) == before
 
 
 def test_a_bad_article_is_skipped_or_fails_the_build_when_strict(example_site, tmp_path):
-    site, _, _ = example_site
+    site, report, _ = example_site
     bad = site / "content" / "zz-bad.txt"
     bad.write_text("Title\n2022-01-13\nhttps://example.org/\nText.\n")
-    before = tree_digest(site / "build")
+    before = tree_digest(report.output)
     try:
         with pytest.raises(BuildError, match="--strict"):
-            build(site, overrides={"strict": True, "base_url": "https://someone.github.io/archive/"},
+            build(site, output_dir=report.output, overrides={"strict": True, "base_url": BASE_URL},
                   progress=False, log=lambda m: None)
-        assert tree_digest(site / "build") == before  # untouched
+        assert tree_digest(report.output) == before  # untouched
         logs: list[str] = []
         report = build(site, output_dir=tmp_path / "out", progress=False, log=logs.append)
         assert [str(p) for p in report.problems] == [

@@ -17,6 +17,7 @@ import json
 import os
 import re
 from collections import Counter
+from html.parser import HTMLParser
 from pathlib import Path
 from xml.etree import ElementTree
 
@@ -205,6 +206,45 @@ def test_no_other_hosts_loaded(site):
     assert "//" not in re.sub(r"/\*.*?\*/", "", text(site, "static/style.css"), flags=re.S)
 
 
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+
+
+class _Structure(HTMLParser):
+    """Collects what test_html_structure checks: unclosed or stray tags, ids, h1s."""
+
+    def __init__(self):
+        super().__init__()
+        self.stack, self.errors, self.ids, self.h1 = [], [], [], 0
+
+    def handle_starttag(self, tag, attrs):
+        self.ids += [v for k, v in attrs if k == "id"]
+        self.h1 += tag == "h1"
+        if tag not in VOID:
+            self.stack.append(tag)
+
+    def handle_startendtag(self, tag, attrs):
+        self.ids += [v for k, v in attrs if k == "id"]
+
+    def handle_endtag(self, tag):
+        if not self.stack or self.stack[-1] != tag:
+            self.errors.append(f"</{tag}> closes {self.stack[-1:] or 'nothing'}")
+        else:
+            self.stack.pop()
+
+
+def test_html_structure(site):
+    """Every page: tags balanced, ids unique, exactly one h1, a skip link to <main id="main">."""
+    for path, data in site.items():
+        if not path.endswith(".html"):
+            continue
+        parser = _Structure()
+        parser.feed(data.decode("utf-8"))
+        parser.close()
+        assert parser.errors == [] and parser.stack == [], (path, parser.errors, parser.stack)
+        assert len(parser.ids) == len(set(parser.ids)), (path, sorted(parser.ids))
+        assert parser.h1 == 1 and "main" in parser.ids, path
+
+
 def test_article_page(site):
     page = text(site, "articles/budget/index.html")
     assert '<a class="source" href="https://example.com/news/budget?id=1&amp;lang=en" rel="nofollow noopener">' in page
@@ -220,6 +260,7 @@ def test_article_page(site):
     assert "Mayor" in cards[0]
     assert "A senior official" in cards[1] and "actors/" not in cards[1] and 'href="#quote-2"' in cards[1]
     assert 'id="quote-3"' in page  # the fragment is anchored in the text all the same
+    assert 'href="/archive/articles/budget/annotations.json"' in page
     # Actors grouped by kind, with counts and search filters.
     actors = page[page.index('class="article-actors"'):]
     assert actors.index("<h3>People</h3>") < actors.index("<h3>Organisations</h3>") < actors.index("<h3>Places</h3>")

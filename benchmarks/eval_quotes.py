@@ -1,0 +1,128 @@
+#!/usr/bin/env python3
+"""Score archivist's quote extraction and speaker attribution against a gold file.
+
+    python benchmarks/eval_quotes.py [GOLD.jsonl ...] [--in-process] [--errors N] [--keep DIR]
+
+Runs ``archivist annotate GOLD --output PRED`` (or, with ``--in-process`` or when the
+CLI is unavailable, the same annotation through ``archivist.nlp`` directly), then the
+shared scorer ``../shared/tools/eval_quotes.py`` and prints its figures. Without
+arguments it scores ``../shared/gold/seed.jsonl`` and ``../shared/gold/polnear-dev.jsonl``.
+
+The gold files and the scorer live beside the project in ``../shared``, which a user's
+clone does not have: the script says so and exits with status 2 when it is missing.
+``--errors N`` also prints up to N quote, speaker-mention and speaker-name errors with context.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+SCORER = SHARED / "tools" / "eval_quotes.py"
+DEFAULT_GOLD = ("gold/seed.jsonl", "gold/polnear-dev.jsonl")
+
+
+def annotate_cli(gold: Path, pred: Path) -> bool:
+    """Annotate through the ``archivist annotate`` command; False when the CLI is unavailable."""
+    exe = shutil.which("archivist") or str(Path(sys.executable).with_name("archivist"))
+    if not Path(exe).exists():
+        return False
+    cmd = [exe, "annotate", str(gold), "--output", str(pred), "--quiet"]
+    proc = subprocess.run(cmd, capture_output=True, text=True)
+    if proc.returncode != 0:
+        print(f"archivist annotate failed ({proc.returncode}): {proc.stderr.strip()[-500:]}", file=sys.stderr)
+        return False
+    return True
+
+
+def annotate_in_process(gold: Path, pred: Path) -> None:
+    """The same output as ``archivist annotate``, through archivist.nlp in this process."""
+    from archivist.nlp import annotate_texts, load_model
+
+    records = [json.loads(line) for line in gold.read_text(encoding="utf-8").splitlines() if line.strip()]
+    nlp = load_model()
+    with pred.open("w", encoding="utf-8") as f:
+        for rec, ann in zip(records, annotate_texts(nlp, [r["text"] for r in records])):
+            f.write(json.dumps({"id": rec["id"], **ann.to_json()}, ensure_ascii=False) + "\n")
+
+
+def _overlap(a0, a1, b0, b1):
+    return max(0, min(a1, b1) - max(a0, b0))
+
+
+def print_errors(gold: Path, pred: Path, limit: int) -> None:
+    """Missed and spurious quotes and wrong speaker mentions, with their context, for error analysis."""
+    golds = [json.loads(line) for line in gold.read_text(encoding="utf-8").splitlines() if line.strip()]
+    preds = {r["id"]: r for r in (json.loads(line) for line in pred.read_text(encoding="utf-8").splitlines() if line.strip())}
+    shown = {"missed": 0, "spurious": 0, "mention": 0}
+    for g in golds:
+        text, gq = g["text"], g["quotes"]
+        pq = (preds.get(g["id"]) or {}).get("quotes", [])
+
+        def ctx(s, e):
+            return (text[max(0, s - 80):s] + "<<" + text[s:e][:120] + ">>" + text[e:e + 60]).replace("\n", " / ")
+
+        for p in pq:
+            if not any(_overlap(p["start"], p["end"], q["start"], q["end"]) > 0.3 * (p["end"] - p["start"]) for q in gq):
+                if shown["spurious"] < limit:
+                    shown["spurious"] += 1
+                    print(f"SPURIOUS [{p.get('kind')} cue={p.get('cue')!r}] {ctx(p['start'], p['end'])}")
+        for q in gq:
+            best = max(pq, key=lambda p: _overlap(p["start"], p["end"], q["start"], q["end"]), default=None)
+            if best is None or _overlap(best["start"], best["end"], q["start"], q["end"]) <= 0.3 * (q["end"] - q["start"]):
+                if shown["missed"] < limit:
+                    shown["missed"] += 1
+                    print(f"MISSED [{q.get('kind')} speaker={q.get('speaker')!r}] {ctx(q['start'], q['end'])}")
+                continue
+            m = best.get("speaker_mention") or {}
+            if q.get("speaker_start") is not None and not (
+                    m.get("end") is not None and _overlap(m["start"], m["end"], q["speaker_start"], q["speaker_end"]) > 0):
+                if shown["mention"] < limit:
+                    shown["mention"] += 1
+                    print(f"MENTION gold={q.get('speaker')!r} pred={m.get('text')!r} cue={best.get('cue')!r} "
+                          f"{ctx(q['start'], q['end'])}")
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("gold", nargs="*", help="gold JSONL files (default: seed and PolNeAR dev from ../shared)")
+    ap.add_argument("--in-process", action="store_true", help="annotate through archivist.nlp, not the CLI")
+    ap.add_argument("--errors", type=int, default=0, help="print up to N errors of each kind")
+    ap.add_argument("--keep", type=Path, help="write the predictions into this folder")
+    a = ap.parse_args()
+    if not SCORER.exists():
+        print(f"../shared is missing ({SCORER} not found): the gold files and scorer live beside the "
+              "project, not in it; nothing to evaluate.", file=sys.stderr)
+        return 2
+    golds = [Path(g) for g in a.gold] or [SHARED / g for g in DEFAULT_GOLD]
+    status = 0
+    with tempfile.TemporaryDirectory() as tmp:
+        out_dir = a.keep or Path(tmp)
+        out_dir.mkdir(parents=True, exist_ok=True)
+        for gold in golds:
+            if not gold.exists():
+                print(f"{gold}: not found", file=sys.stderr)
+                status = 2
+                continue
+            pred = out_dir / f"pred-{gold.stem}.jsonl"
+            how = "in process"
+            if a.in_process or not annotate_cli(gold, pred):
+                annotate_in_process(gold, pred)
+            else:
+                how = "archivist annotate"
+            print(f"== {gold.name} ({how})", flush=True)
+            subprocess.run([sys.executable, str(SCORER), str(gold), str(pred)], check=False)
+            if a.errors:
+                print_errors(gold, pred, a.errors)
+    return status
+
+
+if __name__ == "__main__":
+    sys.exit(main())
