@@ -101,3 +101,21 @@ def test_serve_builds_serves_under_the_base_path_and_rebuilds_on_change(tmp_path
     finally:
         proc.terminate()
         proc.wait(timeout=20)
+
+
+def test_actors_lists_counts_and_likely_duplicates(tmp_path, nlp):
+    (tmp_path / "site.toml").write_text('title = "Actors"\n')
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content" / "a.txt").write_text(
+        "One\n20240101\nhttps://www.example.org/a\nBoris Johnson met Emmanuel Macron in Paris. Johnson said no.\n")
+    (tmp_path / "content" / "b.txt").write_text(
+        "Two\n20240102\nhttps://www.example.org/b\nJohnson spoke. Lyndon Johnson was president. "
+        "Boris Johnson and Macron met again in Paris.\n")
+    result = CliRunner().invoke(main, ["actors", "--site", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert any("Boris Johnson" in line for line in lines)
+    assert any("Emmanuel Macron" in line for line in lines)
+    assert "Johnson" in result.output and "duplicate" in result.output.lower()
+    data = json.loads(CliRunner().invoke(main, ["actors", "--site", str(tmp_path), "--json"]).output)
+    assert any(row["name"] == "Emmanuel Macron" for row in data)
