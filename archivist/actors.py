@@ -15,8 +15,11 @@ Identity rules, in the order they are tried for each mention:
 3. **Surname.** A person named by a bare surname ("Putin", "al-Assad") anywhere in the archive
    is the archive's one full-name person with that surname ("Vladimir Putin"), counting full
    names that the editor merged as one. Where two or more full names share the surname (two
-   Johnsons) the bare name stays an actor of its own: it is listed by ``duplicate_report`` so
-   the editor can assign it (an alias with ``when``) or hide it.
+   Johnsons) the bare name stays an actor of its own, unless one of them has ``SURNAME_DOMINANCE``
+   times the mentions of the others together ("Trump" is Donald Trump). A bare name that is also
+   some full name's first word ("Brian") links nowhere, nor do full names that look like NER debris
+   ("NCAA Sweet"). Unlinked bare names are listed by ``duplicate_report`` so the editor can assign
+   them (an alias, with ``when`` if needed) or hide them.
 4. **Acronym.** An acronym ("WHO") is the expansion whose initials spell it ("World Health
    Organization") where the archive shows the pairing: the two are mentioned in the same
    article. Of several expansions, the one paired in most articles wins; a tie links none.
@@ -52,7 +55,7 @@ import numpy as np
 
 from .editor import EditorEntry, EditorError, EditorFile, load_editor_file  # noqa: F401  (re-exported)
 from .models import KINDS, Actor, Annotation, Archive, Article, Mention, QuoteRef
-from .names import (acronym_matches, canonical_name, is_acronym, is_title_word, name_key, normalise_name,
+from .names import (CONNECTORS, acronym_matches, canonical_name, is_acronym, is_title_word, name_key, normalise_name,
                     surname)
 
 __all__ = ["aggregate_actors", "load_editor_file", "editor_warnings", "duplicate_report", "format_report",
@@ -62,13 +65,22 @@ __all__ = ["aggregate_actors", "load_editor_file", "editor_warnings", "duplicate
 #: at least this many times the mentions of all the others together ("Trump" is Donald Trump, not
 #: Melania or Eric Trump; two Johnsons of similar weight stay apart). None: never (strict rule).
 SURNAME_DOMINANCE: int | None = 10
+#: ...or when the archive's own articles call it by the bare surname at least this many times as
+#: often as all the others together (and at least ``SURNAME_USES`` times): where an article names
+#: one Obama and then says "Obama", the reader's "Obama" is learnt ("Obama" is Barack, not Michelle).
+SURNAME_USE_DOMINANCE = 3
+SURNAME_USES = 3
+#: Words that may surround a one-word name without making another actor ("Apple Inc", "US Army").
+_DESIGNATORS = frozenset("inc corp corporation co company group ltd llc plc holdings us uk the store stores".split())
+#: Actor pairs counted at once when finding co-actors (a memory bound, not a result).
+_PAIR_BATCH = 1 << 20
 #: Most co-actors kept per actor.
 CO_ACTORS = 20
 #: Mention labels for mentions added by the name scan, by kind, when the actor has no labelled mention.
 KIND_LABELS = {"person": "PERSON", "organisation": "ORG", "place": "GPE", "other": "MISC"}
 
-# A word that may start a name in running text: capitalised, after a space, quote, bracket or dash.
-_CAPITALISED = re.compile(r"(?<![^\s\"“‘'(\[—–-])[^\W\d_a-z]\S*")
+# After a name: another capitalised word, so the name is part of a longer one.
+_NEXT_CAPITALISED = re.compile(r" [^\W\d_a-z]")
 
 
 @functools.lru_cache(maxsize=1 << 17)  # names repeat across articles; normalising is the stage's main cost
@@ -176,64 +188,102 @@ def aggregate_actors(articles: Sequence[Article], annotations: Mapping[str, Anno
                      editor: EditorFile | None = None) -> Archive:
     """The Archive: articles newest first, their annotations (extended by the name scan) and actors."""
     articles = sorted(articles, key=_newest_first)
+    empty = Annotation()
+    anns = [annotations.get(a.id) or empty for a in articles]
     resolver = _Resolver(editor)
-    keys: dict[tuple[str, str], str] = {}  # (name, kind) -> key: names repeat, normalising is the cost
 
-    def key_of(text: str, kind: str) -> str:
-        k = keys.get((text, kind))
-        if k is None:
-            k = keys[(text, kind)] = _key(text, kind)
-        return k
+    # Pass 1, over distinct names: what each name key is across the archive, then rules 3 and 4.
+    names: Counter = Counter()  # (Mention.actor, kind, label) -> mentions
+    surfaces: set[tuple[str, str, str]] = set()  # (Mention.text, kind, label)
+    shortened: Counter = Counter()  # (Mention.text, Mention.actor) of people named by less than their name
+    for annotation in anns:
+        names.update((m.actor, m.kind, m.label) for m in annotation.mentions)
+        surfaces.update((m.text, m.kind, m.label) for m in annotation.mentions)
+        shortened.update((m.text, m.actor) for m in annotation.mentions if m.kind == "person" and m.text != m.actor)
+    stats: dict[str, _Stats] = {}
+    for (actor, kind, _), n in names.items():
+        s = stats.setdefault(_key(actor, kind), _Stats(Counter(), Counter()))
+        s.kinds[kind] += n
+        s.forms[actor] += n
+    surname_uses: Counter = Counter()  # person key -> mentions by the bare surname, resolved in the article
+    for (text, actor), n in shortened.items():
+        if name_key(text) == name_key(surname(actor)):
+            surname_uses[_key(actor, "person")] += n
+    _link_surnames(stats, resolver, surname_uses)
+    _link_acronyms(articles, anns, stats, resolver)
 
-    stats = _collect(articles, annotations, key_of)
-    _link_surnames(stats, resolver)
-    _link_acronyms(articles, annotations, stats, resolver, key_of)
+    # Each distinct (name, kind) resolved once; names that editor conditions claim, per article.
+    per_article = object()
+    plain: dict[tuple[str, str], object] = {}
+    for actor, kind, _ in names:
+        key = _key(actor, kind)
+        if _is_junk(key):
+            plain[(actor, kind)] = None
+        elif key in resolver.conditional or resolver.canon.get(key, key) in resolver.conditional:
+            plain[(actor, kind)] = per_article
+        else:
+            target = resolver.canon.get(key, key)
+            plain[(actor, kind)] = None if resolver.hidden(target) else target
+    visible = {t for t in plain.values() if t is not None and t is not per_article}
+    visible |= {t for t, e in resolver.entries.items() if not e.hide}
 
-    tallies: dict[str, _Tally] = defaultdict(_Tally)
-    mention_targets: dict[str, list[str | None]] = {}
-    for article in articles:
-        annotation = annotations.get(article.id) or Annotation()
-        month = _month(article)
-        mention_targets[article.id] = [_tally_mention(m, article, month, resolver, key_of, tallies)
-                                       for m in annotation.mentions]
-
-    # The name scan: multi-word forms of visible actors, looked up by their first word.
-    forms: dict[str, tuple[str, str]] = {}  # form as written -> (key, kind)
-    for article in articles:
-        for m in (annotations.get(article.id) or Annotation()).mentions:
-            for text in (m.text, m.actor):
-                if " " in text and text not in forms and text[:1].isupper() and "\n" not in text:
-                    forms[text] = (key_of(text, m.kind), m.kind)
+    # The name scan: multi-word forms as written, in one regular expression.
+    forms: dict[str, tuple[str, str, str]] = {}  # form -> (key, kind, label)
+    for text, kind, label in sorted(set(names) | surfaces):
+        if " " in text and text[:1].isupper() and "\n" not in text:
+            forms.setdefault(text, (_key(text, kind), kind, label))
     for entry in resolver.entries.values():
         for name in entry.names:
             if " " in name and name[:1].isupper():
-                forms.setdefault(name, (name_key(name), entry.kind or "other"))
-    # (first word, the space and initial after it) -> forms, longest first: few candidates per capitalised word
-    by_first: dict[tuple[str, str], list[str]] = defaultdict(list)
-    for form in sorted(forms, key=lambda f: (-len(f), f)):
-        first = form.split(" ", 1)[0]
-        by_first[(first, form[len(first):len(first) + 2])].append(form)
+                kind = entry.kind or "other"
+                forms.setdefault(name, (name_key(name), kind, KIND_LABELS[kind]))
+    pattern = _trie_pattern(forms)
+    display_names = _target_names(names, resolver)
 
+    # Pass 2, over mentions: each mention's target, the scan, and the counts.
+    tallies: dict[str, _Tally] = defaultdict(_Tally)
+    detail: Counter = Counter()  # (target, actor, text, kind, label) -> mentions
+    roles: Counter = Counter()  # (target, role) -> mentions
     new_annotations: dict[str, Annotation] = {}
     mention_actors: dict[str, list[str | None]] = {}
-    for article in articles:
-        annotation = annotations.get(article.id) or Annotation()
-        targets = mention_targets[article.id]
-        extra = _scan(article, annotation.mentions, by_first, forms, resolver, tallies)
+    for article, annotation in zip(articles, anns):
+        mentions = annotation.mentions
+        targets = [plain[(m.actor, m.kind)] for m in mentions]
+        if per_article in targets:
+            targets = [_resolve_here(m, article, resolver) if t is per_article else t
+                       for m, t in zip(mentions, targets)]
+        extra = _scan(article, mentions, pattern, forms, resolver, visible, display_names) if pattern else []
         if extra:
-            month = _month(article)
-            for m, target in extra:
-                _count(tallies[target], m, article, month)
-            merged = sorted(zip(annotation.mentions + tuple(m for m, _ in extra), targets + [t for _, t in extra]),
-                            key=lambda mt: (mt[0].start, mt[0].end))
-            annotation = Annotation(mentions=tuple(m for m, _ in merged), quotes=annotation.quotes)
+            merged = sorted([*zip(mentions, targets), *extra], key=lambda mt: (mt[0].start, mt[0].end))
+            mentions = tuple(m for m, _ in merged)
             targets = [t for _, t in merged]
+            annotation = Annotation(mentions=mentions, quotes=annotation.quotes)
         new_annotations[article.id] = annotation
         mention_actors[article.id] = targets
+        detail.update((t, m.actor, m.text, m.kind, m.label) for t, m in zip(targets, mentions) if t is not None)
+        roles.update((t, m.role.strip()) for t, m in zip(targets, mentions) if t is not None and m.role)
+        month = _month(article)
+        for target, n in Counter(targets).items():
+            if target is not None:
+                tally = tallies[target]
+                tally.mentions += n
+                tally.articles.append(article.id)
+                if month:
+                    tally.months[month] += n
+    for (target, actor, text, kind, label), n in detail.items():
+        tally = tallies[target]
+        tally.kinds[kind] += n
+        tally.labels[label] += n
+        tally.aliases.add(_display(text, kind))
+        tally.aliases.add(_display(actor, kind))
+    for (target, role), n in roles.items():
+        tallies[target].roles[role] += n
 
-    quote_targets = _tally_quotes(articles, new_annotations, resolver, key_of, tallies)
+    quote_targets = _tally_quotes(articles, new_annotations, resolver, tallies)
+    for target, tally in tallies.items():
+        tally.forms = display_names.get(target) or tally.forms
     ids = _assign_ids(tallies, resolver)
-    actors = _build_actors(articles, tallies, ids, mention_actors, stats, resolver)
+    actors = _build_actors(articles, tallies, ids, mention_actors, resolver)
     return Archive(
         articles=tuple(articles),
         annotations=new_annotations,
@@ -243,18 +293,22 @@ def aggregate_actors(articles: Sequence[Article], annotations: Mapping[str, Anno
     )
 
 
-def _collect(articles, annotations, key_of) -> dict[str, _Stats]:
-    """Pass 1: each name key's kinds and forms across the archive."""
-    stats: dict[str, _Stats] = {}
-    for article in articles:
-        for m in (annotations.get(article.id) or Annotation()).mentions:
-            key = key_of(m.actor, m.kind)
-            s = stats.get(key)
-            if s is None:
-                s = stats[key] = _Stats(Counter(), Counter())
-            s.kinds[m.kind] += 1
-            s.forms[m.actor] += 1
-    return stats
+def _resolve_here(m: Mention, article: Article, resolver: _Resolver) -> str | None:
+    """The target of a mention whose name an editor ``when`` entry may claim in this article."""
+    target = resolver.resolve(_key(m.actor, m.kind), article)
+    return None if resolver.hidden(target) else target
+
+
+def _target_names(names: Counter, resolver: _Resolver) -> dict[str, Counter]:
+    """target -> display forms of the names whose key is the target itself (the page name's candidates)."""
+    out: dict[str, Counter] = defaultdict(Counter)
+    for (actor, kind, _), n in names.items():
+        key = _key(actor, kind)
+        if not _is_junk(key):
+            out[key][_display(actor, kind)] += n
+    for target, entry in resolver.entries.items():
+        out[target] = Counter({entry.name: 1})
+    return out
 
 
 def _majority(counter: Counter, order: Sequence[str] = KINDS) -> str:
@@ -268,10 +322,12 @@ def _top_form(forms: Counter) -> str:
     return min(forms, key=lambda f: (-forms[f], -len(f), f))
 
 
-def _link_surnames(stats: dict[str, _Stats], resolver: _Resolver) -> None:
-    """Rule 3: a bare surname of people is the archive's one full-name person with that surname."""
+def _link_surnames(stats: dict[str, _Stats], resolver: _Resolver, surname_uses: Counter | None = None) -> None:
+    """Rule 3: a bare surname of people is the archive's one full-name person with that surname
+    (or the dominant one: see ``SURNAME_DOMINANCE`` and ``SURNAME_USE_DOMINANCE``)."""
     people = {k: s for k, s in stats.items() if _majority(s.kinds) == "person"}
     full: dict[str, Counter] = defaultdict(Counter)  # surname key -> {target of a full name: mentions}
+    uses: dict[str, Counter] = defaultdict(Counter)  # surname key -> {target: bare-surname mentions}
     full_keys = set()
     for key, s in people.items():
         form = _top_form(s.forms)
@@ -284,15 +340,26 @@ def _link_surnames(stats: dict[str, _Stats], resolver: _Resolver) -> None:
         target = resolver.canon.get(key, key)
         mentions = sum(s.kinds.values())
         full[last_key][target] += mentions
+        uses[last_key][target] += (surname_uses or {}).get(key, 0)
         if " " in last_key:  # "al-Assad" is also written "Assad"
             full[last_key.rsplit(" ", 1)[1]][target] += mentions
+    # a bare name that full names start with more often than end with is a given name ("Brian",
+    # "Peter"): too ambiguous; "Trump" starts "Trump Tower" but ends far more names
+    given: Counter = Counter()
+    for key in full_keys:
+        given[key.split(" ", 1)[0]] += sum(people[key].kinds.values())
     for key in sorted(people):
-        if key in full_keys or key in resolver.claimed or key not in full:
+        if key in full_keys or key in resolver.claimed or key not in full or given[key] >= sum(full[key].values()):
             continue
         ranked = sorted(full[key].items(), key=lambda kv: (-kv[1], kv[0]))
         rest = sum(n for _, n in ranked[1:])
         if len(ranked) == 1 or (SURNAME_DOMINANCE and ranked[0][1] >= SURNAME_DOMINANCE * rest):
             resolver.link(key, ranked[0][0], "surname")
+            continue
+        by_use = sorted(uses[key].items(), key=lambda kv: (-kv[1], kv[0]))
+        if by_use and by_use[0][1] >= SURNAME_USES and \
+                by_use[0][1] >= SURNAME_USE_DOMINANCE * sum(n for _, n in by_use[1:]):
+            resolver.link(key, by_use[0][0], "surname")
 
 
 def _looks_like_full_name(name: str) -> bool:
@@ -306,118 +373,121 @@ def _looks_like_full_name(name: str) -> bool:
     return not (len(first.rstrip(".")) == 1 and len(words) < 3)
 
 
-def _link_acronyms(articles, annotations, stats, resolver, key_of) -> None:
+def _link_acronyms(articles, anns, stats, resolver) -> None:
     """Rule 4: an acronym is the expansion it is paired with in the most articles (a tie links none)."""
     acronyms = {k: _top_form(s.forms) for k, s in stats.items()
                 if " " not in k and k not in resolver.claimed and _majority(s.kinds) != "person"
                 and is_acronym(_top_form(s.forms))}
-    if not acronyms:
+    # Candidate expansions by the initials they can spell, so each acronym meets only its own few.
+    spells: dict[str, list[tuple[str, list[str]]]] = defaultdict(list)
+    for key, s in stats.items():
+        if " " in key and _majority(s.kinds) != "person":
+            words = _display(_top_form(s.forms), None).split()
+            for initials in _initials(words):
+                spells[initials].append((key, words))
+    candidates: dict[str, set[str]] = {}
+    for acronym, form in acronyms.items():
+        letters = "".join(c.upper() for c in form if c.isalpha())
+        found = {key for key, words in spells.get(letters, ()) if acronym_matches(form, words)}
+        if found:
+            candidates[acronym] = found
+    if not candidates:
         return
-    words = {}
+    written = {form: k for k in candidates for form in stats[k].forms}
     pairs: dict[str, Counter] = defaultdict(Counter)
-    for article in articles:
-        mentions = (annotations.get(article.id) or Annotation()).mentions
-        present = {key_of(m.actor, m.kind) for m in mentions}
-        found = sorted(k for k in present if k in acronyms)
-        if not found:
+    for annotation in anns:
+        here = {written[m.actor] for m in annotation.mentions if m.actor in written}
+        if not here:
             continue
-        for key in sorted(present):
-            s = stats[key]
-            if " " not in key or _majority(s.kinds) == "person":
-                continue
-            if key not in words:
-                words[key] = _display(_top_form(s.forms), None).split()
-            for acronym in found:
-                form = acronyms[acronym]
-                if words[key][0][:1].upper() == form[:1].upper() and acronym_matches(form, words[key]):
-                    pairs[acronym][resolver.canon.get(key, key)] += 1
+        present = {_key(m.actor, m.kind) for m in annotation.mentions}
+        for acronym in here:
+            for key in candidates[acronym] & present:
+                pairs[acronym][resolver.canon.get(key, key)] += 1
     for acronym, counts in sorted(pairs.items()):
-        ranked = counts.most_common()
+        ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
         if len(ranked) == 1 or ranked[0][1] > ranked[1][1]:
             resolver.link(acronym, ranked[0][0], "acronym")
 
 
-def _count(tally: _Tally, m: Mention, article: Article, month: str | None) -> None:
-    """Add one mention of an actor in ``article`` (published in ``month``, "YYYY-MM") to its tally."""
-    tally.mentions += 1
-    if not tally.articles or tally.articles[-1] != article.id:
-        tally.articles.append(article.id)
-    tally.kinds[m.kind] += 1
-    tally.labels[m.label] += 1
-    if m.role:
-        tally.roles[m.role.strip()] += 1
-    for text in (m.text, m.actor):
-        tally.aliases.add(_display(text, m.kind))
-    if month is not None:
-        tally.months[month] += 1
-
-
-def _tally_mention(m: Mention, article: Article, month, resolver: _Resolver, key_of, tallies) -> str | None:
-    """Pass 2 for one annotated mention: its target key (None: no page), counted."""
-    key = key_of(m.actor, m.kind)
-    if _is_junk(key):
-        return None
-    target = resolver.resolve(key, article)
-    if resolver.hidden(target):
-        return None
-    tally = tallies[target]
-    if key == target:
-        tally.forms[_display(m.actor, m.kind)] += 1
-    _count(tally, m, article, month)
-    return target
-
-
-def _scan(article, mentions, by_first, forms, resolver, tallies) -> list[tuple[Mention, str]]:
-    """Occurrences of known multi-word names in ``article`` that no mention covers, as new Mentions."""
-    text = article.text
-    starts = sorted((m.start, m.end) for m in mentions)
-    begin = [s for s, _ in starts]
-    out: list[tuple[Mention, str]] = []
-    last_end = 0
-    for word in _CAPITALISED.finditer(text):
-        pos, first = word.start(), word.group()
-        candidates = by_first.get((first, text[word.end():word.end() + 2]))
-        if candidates is None:
-            continue  # the exact token is the first word: "U.S." stays whole, "Putin," starts no name
-        if pos < last_end:
-            continue
-        for form in candidates:
-            end = pos + len(form)
-            if not text.startswith(form, pos):
-                continue
-            if end < len(text) and (text[end].isalnum() or text[end] == "_"):
-                continue
-            if re.match(r" [^\W\d_a-z]", text[end:end + 2]):
-                break  # part of a longer proper name: leave the whole phrase alone
-            i = bisect.bisect_left(begin, end)
-            if i and starts[i - 1][1] > pos:
-                break  # overlaps an annotated mention
-            key, kind = forms[form]
-            target = resolver.resolve(key, article)
-            if resolver.hidden(target) or (target not in tallies and target not in resolver.entries):
-                break
-            tally = tallies[target]
-            actor_kind = _majority(tally.kinds) if tally.kinds else kind
-            label = _majority(tally.labels, ()) if tally.labels else KIND_LABELS.get(actor_kind, "MISC")
-            entry = resolver.entries.get(target)
-            name = entry.name if entry else _top_form(tally.forms) if tally.forms else form
-            out.append((Mention(pos, end, form, label, name, actor_kind), target))
-            last_end = end
-            break
+def _initials(words: list[str], limit: int = 64) -> set[str]:
+    """The letter strings ``words`` can spell as an acronym (connectors optional, hyphen parts
+    separately): the index key under which :func:`names.acronym_matches` is then checked."""
+    out = {""}
+    for w in words:
+        options = {w[:1].upper()}
+        parts = [p for p in re.split(r"[-/]", w) if p]
+        if len(parts) > 1:
+            options.add("".join(p[0].upper() for p in parts))
+        if w.lower() in CONNECTORS:
+            options.add("")
+        out = {a + b for a in out for b in options}
+        if len(out) > limit:
+            return set()
     return out
 
 
-def _tally_quotes(articles, annotations, resolver, key_of, tallies) -> dict[str, list[str | None]]:
+def _trie_pattern(forms) -> re.Pattern | None:
+    """One regular expression matching any of ``forms`` whole-word, longest first, or None for no forms.
+
+    The alternation is a character trie ("Don(?:ald Trump(?: Jr\\.|(?!\\w))|...)"), so the regex engine
+    walks it in one pass per position instead of trying thousands of names one after another.
+    """
+    if not forms:
+        return None
+    trie: dict = {}
+    for form in forms:
+        node = trie
+        for ch in form:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        alternatives = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if "" in node:
+            alternatives.append(r"(?!\w)")  # a form ends here, at a word boundary: after longer ones
+        return alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"
+
+    return re.compile(build(trie))
+
+
+def _scan(article, mentions, pattern, forms, resolver, visible, display_names) -> list[tuple[Mention, str]]:
+    """Occurrences of known multi-word names in ``article`` that no mention covers, as (new Mention, target)."""
+    text = article.text
+    spans = sorted((m.start, m.end) for m in mentions)
+    begin = [s for s, _ in spans]
+    out: list[tuple[Mention, str]] = []
+    for hit in pattern.finditer(text):
+        pos, end = hit.span()
+        if pos and (text[pos - 1].isalnum() or text[pos - 1] in "_'’"):
+            continue  # inside a word
+        if _NEXT_CAPITALISED.match(text, end):
+            continue  # part of a longer proper name ("George Washington University"): leave it alone
+        i = bisect.bisect_left(begin, end)
+        if i and spans[i - 1][1] > pos:
+            continue  # overlaps an annotated mention
+        form = hit.group()
+        key, kind, label = forms[form]
+        target = resolver.resolve(key, article)
+        if target in visible:
+            name = _top_form(display_names[target]) if display_names.get(target) else form
+            out.append((Mention(pos, end, form, label, name, kind), target))
+    return out
+
+
+def _tally_quotes(articles, annotations, resolver, tallies) -> dict[str, list[str | None]]:
     """Each quote's speaker as a target key (None: unnamed or no page), counted on its actor."""
     out: dict[str, list[str | None]] = {}
     for article in articles:
         annotation = annotations[article.id]
+        if not annotation.quotes:
+            out[article.id] = []
+            continue
         kinds = {m.actor: m.kind for m in annotation.mentions}
         targets: list[str | None] = []
         for index, quote in enumerate(annotation.quotes):
             target = None
             if quote.speaker:
-                key = key_of(quote.speaker, kinds.get(quote.speaker, "person"))
+                key = _key(quote.speaker, kinds.get(quote.speaker, "person"))
                 target = None if _is_junk(key) else resolver.resolve(key, article)
                 if target is not None and resolver.hidden(target):
                     target = None
@@ -462,7 +532,7 @@ def _assign_ids(tallies: dict[str, _Tally], resolver: _Resolver) -> dict[str, st
     return ids
 
 
-def _build_actors(articles, tallies, ids, mention_actors, stats, resolver) -> tuple[Actor, ...]:
+def _build_actors(articles, tallies, ids, mention_actors, resolver) -> tuple[Actor, ...]:
     """The Actor records, sorted by id."""
     order = {a.id: i for i, a in enumerate(articles)}
     targets = sorted(tallies)
@@ -503,15 +573,26 @@ def _co_actors(articles: list[list[int]], ids: list[str]) -> dict[str, tuple[tup
     count, too many for a Python loop at 20,000 articles.
     """
     n = len(ids)
-    chunks = []
+    by_size: dict[int, list[list[int]]] = defaultdict(list)
     for present in articles:
-        present = np.unique(np.asarray(present, dtype=np.int64))
+        present = sorted(set(present))
         if len(present) > 1:
-            a, b = np.triu_indices(len(present), 1)
-            chunks.append(present[a] * n + present[b])
-    if not chunks:
+            by_size[len(present)].append(present)
+    if not by_size:
         return {}
-    codes, counts = np.unique(np.concatenate(chunks), return_counts=True)
+    # Articles with the same number of actors form one matrix, so their pairs come out in one
+    # operation; pairs are counted in batches of about a million to keep memory small.
+    codes_parts, count_parts = [], []
+    for size, rows in sorted(by_size.items()):
+        a, b = np.triu_indices(size, 1)
+        step = max(1, _PAIR_BATCH // len(a))
+        for i in range(0, len(rows), step):
+            matrix = np.array(rows[i:i + step], dtype=np.int64)
+            batch_codes, batch_counts = np.unique((matrix[:, a] * n + matrix[:, b]).ravel(), return_counts=True)
+            codes_parts.append(batch_codes)
+            count_parts.append(batch_counts)
+    codes, inverse = np.unique(np.concatenate(codes_parts), return_inverse=True)
+    counts = np.bincount(inverse.ravel(), weights=np.concatenate(count_parts)).astype(np.int64)
     first, second = np.divmod(codes, n)
     # both directions, then sorted by actor, count (most first) and co-actor id (its rank among ids)
     rank = np.argsort(np.argsort(np.array(ids, dtype=object)))
@@ -623,8 +704,12 @@ def duplicate_report(archive: Archive, max_suspects: int = 10) -> list[Duplicate
             suspect(a, b, "same surname")
     for a in actors:
         words = keys[a.id].split(" ")
+        if a.kind == "other":
+            continue  # groups and events ("Iranian" ~ "Iranian Kurdish"): nested names are rarely one actor
         for i, j in itertools.combinations(range(len(words) + 1), 2):
-            if j - i < len(words):
+            # a one-word name inside a longer one is a suspect only when the rest is a designator
+            # ("Apple" ~ "Apple Inc"): "House" inside "White House" is not
+            if j - i < len(words) and (j - i > 1 or all(w in _DESIGNATORS for w in words[:i] + words[j:])):
                 for b in by_key.get((" ".join(words[i:j]), a.kind), ())[:max_suspects]:
                     suspect(a, b, "name inside")
     initials: dict[str, list[Actor]] = defaultdict(list)

@@ -84,23 +84,29 @@ def _read_inputs(paths: tuple[Path, ...]) -> tuple[list[tuple[str, str]], list[s
 @click.option("--model", help="spaCy model to use where installed.")
 @click.option("--processes", type=int, default=0, help="Worker processes (0: by input size).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
-def annotate(inputs: tuple[Path, ...], output: Path | None, model: str | None, processes: int, quiet: bool) -> None:
+@click.option("--per-article", is_flag=True, help="Name actors within each article only, not across the input.")
+def annotate(inputs: tuple[Path, ...], output: Path | None, model: str | None, processes: int, quiet: bool,
+             per_article: bool) -> None:
     """Annotations of article files or JSONL ({"id", "text"}) as JSON lines.
 
     Offsets are characters of the text as given: a JSONL line's "text", or an
-    article file's body (its paragraphs joined by newlines).
+    article file's body (its paragraphs joined by newlines). "actor" and "speaker"
+    are actor names as the whole input resolves them (a bare "Obama" is the input's
+    one "Barack Obama"), unless --per-article.
     """
     from .annotate import annotate_texts, available_model, choose_processes
+    from .export import archive_annotations, json_lines
 
     items, problems = _read_inputs(inputs)
     for problem in problems:
         click.echo(f"skipped: {problem}", err=True)
     annotations = annotate_texts([t for _, t in items], available_model(model), 
                                  processes=choose_processes(processes, len(items)), progress=not quiet)
+    if not per_article:
+        annotations = archive_annotations(items, annotations)
     out = open(output, "w", encoding="utf-8") if output else sys.stdout
     try:
-        for (item_id, _), annotation in zip(items, annotations):
-            out.write(json.dumps({"id": item_id, **annotation.to_json()}, ensure_ascii=False, sort_keys=True) + "\n")
+        out.writelines(json_lines(items, annotations))
     finally:
         if output:
             out.close()

@@ -142,6 +142,11 @@ def _clean(doc, ent) -> _Cand | None:
         while cut < e - 1 and (doc[cut].text in _POSSESSIVE_TOKENS or doc[cut].lower_ in ("of", "the")):
             cut += 1
         s = cut
+        # Headline debris around a name: "Derelict Obama", "Obama Says", "Clinton Hid".
+        while e - s > 1 and doc[s].tag_ == "JJ":
+            s += 1
+        while e - s > 1 and doc[e - 1].tag_ in ("VBZ", "VBD", "VBP"):
+            e -= 1
     # A portfolio is part of a title, not an actor: "Secretary of State", "Commerce Secretary".
     if doc[s:e].text in PORTFOLIOS and (
             (s >= 2 and doc[s - 1].lower_ == "of" and names.is_role_head(doc[s - 2].text))

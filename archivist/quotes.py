@@ -19,7 +19,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from .models import Mention, Quote, Span
+from .models import Mention, Quote
 from .speakers import SpeakerResolver
 
 #: Double quote marks; ``''``, ``````, ``‘‘``, ``’’`` are the doubled-apostrophe styles (NYT, LaTeX).
@@ -175,13 +175,19 @@ def _subject(verb):
     seen = 0
     tok = verb
     while tok is not None and seen < 4:
+        subjects = [c for c in tok.children if c.dep_ in _SUBJ_DEPS]
+        if subjects:
+            # the nearest: a quote the parser hangs on the verb as a second subject is farther away
+            return min(subjects, key=lambda c: abs(c.i - tok.i))
         for child in tok.children:
-            if child.dep_ in _SUBJ_DEPS:
-                return child
             if child.dep_ == "agent":  # "was quoted by X"
                 for grand in child.children:
                     if grand.dep_ == "pobj":
                         return grand
+        if tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.head.i != tok.head.i:
+            tok = tok.head.head  # "after saying ...": the subject of the clause the phrase hangs on
+            seen += 1
+            continue
         if tok.dep_ in ("conj", "advcl", "xcomp", "relcl", "acl", "ccomp", "parataxis") and tok.head.i != tok.i:
             if tok.dep_ in ("relcl", "acl") and tok.head.pos_ in ("NOUN", "PROPN"):
                 return tok.head  # "Peskov, who said ...", "a statement saying ..."
@@ -254,6 +260,11 @@ def _cue_text(tok) -> str:
 def _attribute(doc, i0: int, i1: int, in_quote: list[bool], para: tuple[int, int]) -> _Attribution:
     """Find the cue and speaker of the quote covering tokens [i0, i1)."""
     lo, hi = para
+    # 0. `"...," he said` / `"...," said Smith`: a quote ending in a comma inside its marks
+    # followed at once by a speech verb is that verb's, whatever the parse hangs it on.
+    after = _trailing_cue(doc, i0, i1, in_quote, hi)
+    if after is not None:
+        return after
     # 1. A speech verb that governs the quote ("he called it "X"", "said that "X"").
     best = None
     for i in range(i0, i1):
@@ -305,6 +316,10 @@ def _attribute(doc, i0: int, i1: int, in_quote: list[bool], para: tuple[int, int
     if cands:
         _, _, tok, subj = min(cands)
         return _Attribution(tok, _cue_text(tok), subj, 2 if tok.lower_ not in _WEAK_CUES else 1)
+    # 2b. A quote opening a sentence right after "..., Schiff said." in its paragraph.
+    prev = _previous_cue(doc, i0, s0, in_quote, lo)
+    if prev is not None:
+        return prev
     # 3. The nearest governing verb with a subject outside the quote (paraphrase: "he warned of "X"").
     tok = doc[i0]
     while tok.head.i != tok.i and i0 <= tok.head.i < i1:
@@ -321,6 +336,50 @@ def _attribute(doc, i0: int, i1: int, in_quote: list[bool], para: tuple[int, int
         anc = anc.head
         depth += 1
     return _Attribution(None, None, None, -1)
+
+
+def _trailing_cue(doc, i0: int, i1: int, in_quote: list[bool], hi: int) -> _Attribution | None:
+    """The cue of `"...," he said` right after the quote's closing mark, else None."""
+    inner = doc.text[doc[i0].idx:doc[i1 - 1].idx + len(doc[i1 - 1].text)]
+    inner = _MARK_RE.sub("", inner).rstrip()
+    if not inner or inner[-1] not in ",?!—–-":
+        return None
+    for k in range(i1, min(len(doc), i1 + 7)):
+        tok = doc[k]
+        if in_quote[k] or tok.idx >= hi:
+            return None
+        if tok.lower_ in SPEECH_VERBS and tok.pos_ in ("VERB", "AUX") and tok.lower_ not in _WEAK_CUES:
+            subj = _fix_relative(_subject(tok))
+            if subj is None or in_quote[subj.i] or subj.i < i1:
+                subj = _adjacent_subject(doc, tok, i1, in_quote)
+            if subj is None or in_quote[subj.i] or subj.i < i1:
+                return None
+            return _Attribution(tok, _cue_text(tok), subj, 3)
+        if tok.is_punct and tok.text not in ",":
+            return None
+    return None
+
+
+def _previous_cue(doc, i0: int, s0: int, in_quote: list[bool], lo: int) -> _Attribution | None:
+    """The speaker of a sentence-opening quote named at the end of the sentence before it.
+
+    `..., Schiff said. "The other factor ..."`: the previous sentence (same paragraph)
+    must have a speech verb as its root with nothing quoted after it.
+    """
+    if any(not in_quote[k] and not doc[k].is_punct and not doc[k].is_space for k in range(s0, i0)):
+        return None
+    if s0 == 0 or doc[s0 - 1].idx < lo:
+        return None
+    sent = doc[s0 - 1].sent
+    root = sent.root
+    if sent.start_char < lo or in_quote[root.i] or root.lower_ not in SPEECH_VERBS or root.pos_ not in ("VERB", "AUX"):
+        return None
+    if any(in_quote[k] for k in range(root.i + 1, sent.end)):
+        return None
+    subj = _fix_relative(_subject(root))
+    if subj is None or in_quote[subj.i]:
+        return None
+    return _Attribution(root, _cue_text(root), subj, 1)
 
 
 def _inner(text: str) -> str:
@@ -350,7 +409,7 @@ def extract_quotes(doc, mentions: tuple[Mention, ...]) -> tuple[Quote, ...]:
     for (s, e), (i0, i1) in zip(spans, tok_ranges):
         p = bisect.bisect_right(para_starts, s) - 1
         lo, hi = paras[p]
-        att = _attribute(doc, i0, i1, in_quote, (lo, hi))
+        att = _signed(doc, text, s, e, hi, index) or _attribute(doc, i0, i1, in_quote, (lo, hi))
         if att.strength < 2 and s == lo and p > 0:
             lead = _colon_lead(doc, text, paras, p, index, in_quote)
             if lead is not None:
@@ -364,6 +423,8 @@ def extract_quotes(doc, mentions: tuple[Mention, ...]) -> tuple[Quote, ...]:
             # A single word with no punctuation of its own inside the marks is a term held
             # at a distance ("deescalate", "measures"), not reported speech.
             continue
+        if not whole and _is_title(words):
+            continue  # a show, book or programme title ("State of the Union."), not speech
         if att.strength >= 2 or (att.strength == 1 and _ends_clause(text, s, e)):
             speaker, mention, role = resolver.resolve(att.speaker, s)
         elif prev is not None and p - prev[0] <= 2 and (whole or att.strength < 0) and _continues(prev, p, s, text):
@@ -378,7 +439,6 @@ def extract_quotes(doc, mentions: tuple[Mention, ...]) -> tuple[Quote, ...]:
         kind = "direct" if whole else "partial"
         out.append(Quote(s, e, text[s:e], speaker, mention, cue, kind, role))
         prev = (p, e, speaker, mention, cue, role)
-        resolver.note_speaker(speaker, e)
     return tuple(_carry_back(out, text))
 
 
@@ -400,6 +460,41 @@ def _carry_back(quotes: list[Quote], text: str) -> list[Quote]:
     return out
 
 
+#: A sign-off after a quote: `"..." ― Jane Doe` (lists of readers' or voters' quotes).
+#: Spaces are any but a line break: sign-offs often end in a no-break space.
+_SIGNOFF_RE = re.compile(r"[^\S\n]*[―—–-]+[^\S\n]*((?:[A-Z][\w.'’-]*)(?:[^\S\n]+(?:[A-Z][\w.'’-]*|de|la|van|von|del|da|N)){0,4})[^\S\n.]*\.?[^\S\n]*(?:\n|$)")
+#: A sign-off opening the next paragraph: a dash, a name, then a comma or the paragraph's end.
+_SIGNOFF_NEXT_RE = re.compile(r"[^\S\n]*\n\s*[―—–-]+[^\S\n]*((?:[A-Z][\w.'’-]*)(?:[^\S\n]+(?:[A-Z][\w.'’-]*|de|la|van|von|del|da)){0,4})[^\S\n]*(?:,|\.?[^\S\n]*(?:\n|$))")
+#: A transcript speaker label opening a quote: `"PENCE: Well, ...`.
+_LABEL_RE = re.compile(r"\W{0,3}([A-Z][A-Z.'’-]+(?:[ \t][A-Z][A-Z.'’-]+){0,2}):\s")
+
+
+def _signed(doc, text: str, s: int, e: int, hi: int, index) -> _Attribution | None:
+    """The speaker of a quote signed off with a dash and a name, or opened by a transcript label."""
+    m = _SIGNOFF_RE.match(text, e)
+    if m is not None and m.end(1) <= max(hi, e) + 1 and len(text[e:m.end(1)]) < 80:
+        name_end = m.end(1) - 1
+        while name_end > m.start(1) and text[name_end] == ".":
+            name_end -= 1  # "― Carla Sanchez." ends a sentence, not an initial
+        tok = doc[index.token_at(name_end)]
+        return _Attribution(None, text[e:m.start(1)].strip() or None, tok, 3)
+    m = _SIGNOFF_NEXT_RE.match(text, e)
+    if m is not None and e >= hi - 1:
+        # the sign-off on a line of its own: `"...."` / `- Bernie Sanders.` / `-President Obama, tweeting ...`
+        name_end = m.end(1) - 1
+        while name_end > m.start(1) and text[name_end] == ".":
+            name_end -= 1
+        tok = doc[index.token_at(name_end)]
+        return _Attribution(None, None, tok, 3)
+    m = _LABEL_RE.match(text, s)
+    if m is not None and len(m.group(1)) > 1:
+        tok = doc[index.token_at(m.end(1) - 1)]
+        if tok.text == ":" and tok.i > 0:
+            tok = doc[tok.i - 1]
+        return _Attribution(None, None, tok, 3)
+    return None
+
+
 def _colon_lead(doc, text, paras, p, index, in_quote) -> _Attribution | None:
     """The cue of a paragraph ending in a colon ("He said:") that introduces the quote opening paragraph p."""
     k = p - 1
@@ -409,7 +504,7 @@ def _colon_lead(doc, text, paras, p, index, in_quote) -> _Attribution | None:
         return None
     plo, phi = paras[k]
     if not text[plo:phi].rstrip().endswith(":"):
-        return None
+        return _report_lead(doc, text, plo, phi, index, in_quote)
     last = doc[index.token_at(text[plo:phi].rstrip().rfind(":") + plo)]
     best = None
     for tok in doc[last.sent.start:last.i]:
@@ -424,6 +519,37 @@ def _colon_lead(doc, text, paras, p, index, in_quote) -> _Attribution | None:
             if subj is not None and not in_quote[subj.i]:
                 best = _Attribution(tok, _cue_text(tok), subj, 2)
     return best
+
+
+def _report_lead(doc, text, plo, phi, index, in_quote) -> _Attribution | None:
+    """The speaker of a paragraph-long quote whose previous paragraph ends reporting speech with no quote of its own.
+
+    `Carter said that ... would not happen.` / `"That's because ..."`: weaker evidence
+    than a colon, so the quote's own cues and a running quotation come first.
+    """
+    last = doc[index.token_at(plo + len(text[plo:phi].rstrip()) - 1)]
+    sent = last.sent
+    root = sent.root
+    if sent.start_char < plo or any(in_quote[k] for k in range(sent.start, sent.end)):
+        return None
+    if root.lower_ not in SPEECH_VERBS or root.pos_ not in ("VERB", "AUX") or root.lower_ in _WEAK_CUES:
+        return None
+    subj = _fix_relative(_subject(root))
+    if subj is None or in_quote[subj.i] or subj.pos_ not in ("PROPN", "PRON", "NOUN"):
+        return None
+    return _Attribution(root, _cue_text(root), subj, 1)
+
+
+_SMALL_WORDS = frozenset("a an the of and or in on at to for with by from is it as de la vs".split())
+
+
+def _is_title(words: list[str]) -> bool:
+    """True for Title Case fragments of a few words ("Face the Nation," "Keepin' It Real")."""
+    alpha = [w.strip(".,;:!?'’\"()") for w in words]
+    alpha = [w for w in alpha if w and w[0].isalpha()]
+    if not alpha or len(alpha) > 7 or len(alpha) < 2:
+        return False
+    return all(w[0].isupper() or w.lower() in _SMALL_WORDS for w in alpha) and alpha[0][0].isupper()
 
 
 def _ends_clause(text: str, s: int, e: int) -> bool:

@@ -26,8 +26,43 @@ _INDEFINITE = frozenset({"a", "an", "another", "some", "one", "several", "many",
 _VOICE_NOUNS = frozenset({"statement", "brief", "letter", "report", "campaign", "office", "website", "ad",
                           "tweet", "memo", "filing", "complaint", "lawsuit", "book", "column", "article",
                           "blog", "post", "account", "release"})
-#: How far back (characters) a quote's speaker stays the default antecedent of "he"/"she".
-_SPOKEN_REACH = int(__import__("os").environ.get("REACH", "600"))
+#: Common English given names by gender: a name's first word settles its pronoun when the article's
+#: own evidence (honorifics, "he"/"she" after it) is thin or misleading in long, many-person stories.
+_MALE_NAMES = frozenset("""
+aaron adam alan albert alex alexander andrew anthony arnold barack ben benjamin bernie bill billy bob
+bobby brad brandon brett brian bruce bryan carl carlos charles charlie chris christopher chuck cory craig dan
+daniel danny dave david dennis dick don donald doug douglas drew ed eddie edward elijah eric evan frank fred
+gary george gerald glenn greg gregory harold harry henry howard ian jack jacob jake james jason jay jeb jeff
+jeffrey jerry jesse jim jimmy joe joel john johnny jon jonathan jorge jose joseph josh joshua juan justin
+keith ken kenneth kevin kyle larry lawrence leon leonard lindsey luis marc marco mark martin matt matthew
+michael mike mitch mitt nathan neil newt nick nicholas noah norman pat patrick paul pete peter phil philip
+ralph randy ray raymond reince richard rick rob robert roger ron ronald rudy rudolph russell ryan sam samuel
+scott sean sergey seth stephen steve steven ted terry thomas tim timothy todd tom tony vladimir walter wayne
+william xi
+""".split())
+_FEMALE_NAMES = frozenset("""
+abigail alice alicia amanda amy ana andrea angela ann anna anne barbara betsy betty beverly brenda carla
+carly carol caroline catherine cheryl christina christine claire connie cynthia dana debbie deborah debra
+diana diane donna doris dorothy elaine elizabeth ellen emily emma erin esther eva evelyn gloria
+grace gwen hannah heather heidi helen hillary hope huma ivanka jane janet janice jean jennifer
+jessica jill joan joanne jodi joyce judith judy julia julie karen kate katherine kathleen kathy kellyanne
+kelly kimberly kirsten laura lauren linda lisa loretta lori lynn madeleine margaret maria marie
+marilyn martha mary megan melania melanie melissa michelle monica nancy natalie nicole nikki 
+olivia pam pamela patricia patty paula rachel rebecca rose ruth sally samantha sandra sara sarah sharon
+shirley stephanie susan suzanne tammy teresa theresa tiffany tina valerie veronica victoria virginia
+wendy
+""".split())
+#: Head nouns of definite descriptions that name one person ("the senator"), as the pronoun they
+#: stand for ("person": either gender).
+_PERSON_NOUNS = {**dict.fromkeys("senator governor president candidate nominee secretary chair mogul billionaire "
+                                 "lawmaker leader speaker mayor judge lawyer attorney director founder "
+                                 "developer".split(), "person"),
+                 **dict.fromkeys("congressman businessman chairman".split(), "he"),
+                 **dict.fromkeys("congresswoman businesswoman chairwoman lady mother wife daughter".split(), "she")}
+#: Titles written before a name ("Mr. Obama", "Sen. Cruz"), lower-cased without their dot.
+_TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "sen", "senator", "rep", "gov", "governor", "president",
+                     "gen", "general", "prof", "secretary", "minister", "mayor", "judge", "lt", "col", "sgt",
+                     "capt", "adm", "rev", "speaker", "chief", "justice", "del", "vice"})
 _SPEAKER_LABELS = ("PERSON", "ORG", "GPE", "NORP")
 #: Role words that are too generic to pick out one person.
 _WEAK_ROLE = frozenset({"the", "a", "an", "of", "and", "former", "current", "new", "then", "'s", "’s", ",",
@@ -46,15 +81,15 @@ class SpeakerResolver:
         self.text = doc.text
         self.tok_starts = [t.idx for t in doc]
         ms = sorted((m for m in mentions if m.label in _SPEAKER_LABELS), key=lambda m: (m.start, m.end))
+        ms = sorted(ms + _missed_surnames(doc, ms), key=lambda m: (m.start, m.end))
         self.mentions = ms
         self.m_starts = [m.start for m in ms]
         self.quote_spans = sorted(quote_spans)
         self.q_starts = [s for s, _ in self.quote_spans]
         self.full = self._full_names(ms)
+        self.persons = sorted({self.full.get(m.actor, m.actor) for m in ms if m.label == "PERSON"})
         self.gender = self._genders()
         self.roles = self._roles()  # (position, name, role words)
-        self.spoken: list[tuple[int, str]] = []
-        self.people = {self.name_of(m) for m in ms if m.label == "PERSON"}  # (end offset, name) of resolved quote speakers
 
     # --- indexes built once per article -------------------------------------------------
 
@@ -86,13 +121,30 @@ class SpeakerResolver:
             for p, n in count.items():
                 pw = p.split()
                 if len(pw) > 1 and (pw[-1] == a or pw[0] == a):
-                    cands.append((-n, first[p], p))
-            out[m.actor] = min(cands)[2] if cands else a
+                    # a surname match ("Obama" -> "Barack Obama") before a first-name one ("Obama Says")
+                    cands.append((pw[-1] != a, -n, first[p], p))
+            out[m.actor] = min(cands)[3] if cands else a
         return out
 
     def name_of(self, m: Mention) -> str:
-        """The canonical name of a mention's actor."""
-        return self.full.get(m.actor, m.actor)
+        """The canonical name of a mention's actor.
+
+        A surname written with a gendered honorific ("Mr. Obama") never takes a full
+        name of the other gender ("Michelle Obama"): it takes a compatible full name
+        with that surname, or stays a surname.
+        """
+        name = self.full.get(m.actor, m.actor)
+        if m.label != "PERSON" or len(m.text.split()) != 1:
+            return name
+        before = self.text[max(0, m.start - 6):m.start].lower().split()
+        want = _HONORIFIC_GENDER.get(before[-1]) if before else None
+        if want is None or _given_gender(name) in (None, want):
+            return name
+        surname = name.split()[-1]
+        for other in self.persons:
+            if other.split()[-1] == surname and _given_gender(other) == want:
+                return other
+        return _strip_possessive(m.text)
 
     def _genders(self) -> dict[str, str]:
         """name -> "m"/"f" from honorifics and from subject pronouns that follow the name as a subject."""
@@ -114,7 +166,13 @@ class SpeakerResolver:
                 if k >= 0 and tok.idx - subjects[k].start < 400:
                     v = votes.setdefault(self.name_of(subjects[k]), [0, 0])
                     v[0 if low == "he" else 1] += 1
-        return {n: ("m" if a > b else "f") for n, (a, b) in votes.items() if a != b}
+        out = {n: ("m" if a > b else "f") for n, (a, b) in votes.items() if a != b}
+        for m in persons:
+            name = self.name_of(m)
+            g = _given_gender(name)
+            if g is not None:
+                out[name] = g
+        return out
 
     def _roles(self) -> list[tuple[int, str, frozenset]]:
         """For every PERSON/ORG mention, the words the article uses around it as a role."""
@@ -161,11 +219,6 @@ class SpeakerResolver:
                 return m
             k -= 1
         return None
-
-    def note_speaker(self, name: str | None, pos: int) -> None:
-        """Record a resolved quote speaker: the likeliest antecedent of a following pronoun."""
-        if name:
-            self.spoken.append((pos, name))
 
     def _phrase(self, tok) -> Span:
         """The words naming the speaker at ``tok``: the noun phrase up to its head, without clauses."""
@@ -215,6 +268,12 @@ class SpeakerResolver:
                     if m is not None and m.label == "PERSON":
                         break
                     m = None
+        if m is None and tok.pos_ == "NOUN":
+            m = self._named_before(tok)
+            if m is not None:
+                # the whole appositive phrase names the speaker: "Flynn, a top Trump surrogate"
+                end = tok.idx + len(tok.text)
+                return self.name_of(m), Span(m.start, end, self.text[m.start:end]), self._role_left(m, tok)
         if m is not None:
             name = self.name_of(m)
             span = Span(m.start, m.end, self.text[m.start:m.end])
@@ -239,6 +298,29 @@ class SpeakerResolver:
                     return self.name_of(owner), span, None
         return self._description(tok, pos), span, None
 
+    def _named_before(self, tok) -> Mention | None:
+        """The PERSON a description stands beside as an appositive: "Flynn, a top Trump surrogate, said".
+
+        The parser often makes the description the subject and leaves the name dangling;
+        the name is the Mention ending just before the description's comma.
+        """
+        if tok.dep_ == "appos":
+            m = self.mention_at(tok.head)
+            if m is not None and m.label == "PERSON":
+                return m
+        left = self._phrase(tok).start
+        before = self.text[max(0, left - 3):left]
+        if not before.rstrip().endswith(","):
+            return None
+        comma = self.text.rfind(",", 0, left)
+        k = bisect.bisect_right(self.m_starts, comma) - 1
+        if k >= 0:
+            m = self.mentions[k]
+            if m.label == "PERSON" and self.text[m.end:comma].strip() in ("", "'s", "’s") and \
+                    not self._in_quote(m.start):
+                return m
+        return None
+
     def _unlisted_name(self, tok) -> str | None:
         """The name a proper-noun speaker gives when no Mention covers it."""
         doc = self.doc
@@ -249,12 +331,14 @@ class SpeakerResolver:
         name = " ".join(words).strip()
         if not name or not name[0].isupper():
             return None
+        if name.isupper() and len(name) > 4:
+            name = name.title()  # a transcript label ("PENCE")
         if len(words) == 1:
             for m in self.mentions:
                 if m.label == "PERSON":
                     full = self.name_of(m)
                     fw = full.split()
-                    if len(fw) > 1 and fw[-1] == name:
+                    if len(fw) > 1 and fw[-1].lower() == name.lower():
                         return full
         return name
 
@@ -273,8 +357,7 @@ class SpeakerResolver:
         k = bisect.bisect_right(self.m_starts, pos - 1) - 1
         sent = doc[self._token_index(pos)].sent
         fallback = any_subject = None
-        first_sentence = True
-        for _ in range(6):
+        for _ in range(20):
             lo = sent.start_char
             while k >= 0 and self.mentions[k].start >= lo:
                 m = self.mentions[k]
@@ -291,13 +374,6 @@ class SpeakerResolver:
                     fallback = name
                 if self._is_subject(m):
                     return name
-            if first_sentence and self.spoken:
-                # nobody in the pronoun's own sentence: the last quoted speaker is the likeliest "he said"
-                first_sentence = False
-                end, name = self.spoken[-1]
-                g = self.gender.get(name)
-                if pos - end < _SPOKEN_REACH and name in self.people and (want is None or g is None or g == want):
-                    return name
             if sent.start == 0:
                 break
             sent = doc[sent.start - 1].sent
@@ -309,7 +385,10 @@ class SpeakerResolver:
     def _is_subject(self, m: Mention) -> bool:
         """True when the mention's head token is a clause subject (or a conjunct of one)."""
         tok = self.doc[self._token_index(m.end - 1)]
-        while tok.dep_ in ("compound", "flat", "appos") and tok.head.i != tok.i:
+        # Climb only within a name ("President Obama"): a name that modifies a common noun
+        # ("the Clinton campaign said") is not the subject.
+        while tok.dep_ in ("compound", "flat", "appos") and tok.head.i != tok.i and \
+                (tok.dep_ == "appos" or tok.head.pos_ == "PROPN"):
             tok = tok.head
         if tok.dep_ == "conj" and tok.head.i != tok.i:
             tok = tok.head
@@ -327,11 +406,59 @@ class SpeakerResolver:
                 score = len(mods & words)
                 if best is None or score >= best[0]:
                     best = (score, name)
-        return best[1] if best else None
+        if best:
+            return best[1]
+        if head in _PERSON_NOUNS:
+            # "the Vermont senator" for a role the article never wrote out: a definite
+            # description of a person points back, like a pronoun, to a recent subject.
+            return self._pronoun(_PERSON_NOUNS[head], pos)
+        return None
+
+
+#: Verbs a headline's Title Case glues onto a name ("Obama Says"): never part of one.
+_HEADLINE_VERBS = frozenset("says said tells told asks asked warns warned urges calls slams blasts vows "
+                            "wants thinks believes claims denies admits defends".split())
 
 
 def _strip_possessive(name: str) -> str:
+    """The name without a possessive ending or a headline verb glued to it."""
     for suf in ("'s", "’s"):
         if name.endswith(suf):
-            return name[: -len(suf)]
-    return name
+            name = name[: -len(suf)]
+    words = name.split()
+    while len(words) > 1 and words[-1].lower() in _HEADLINE_VERBS:
+        words.pop()
+    return " ".join(words) if words else name
+
+
+def _given_gender(name: str) -> str | None:
+    """"m" or "f" when the name's first word is a common given name of that gender."""
+    words = name.split()
+    if len(words) < 2:
+        return None
+    first = words[0].lower().strip(".")
+    return "m" if first in _MALE_NAMES else "f" if first in _FEMALE_NAMES else None
+
+
+def _missed_surnames(doc, ms) -> list[Mention]:
+    """PERSON Mentions for surnames the NER missed ("Ham made it clear"), where one full name in the article ends with them.
+
+    Only proper-noun tokens outside every Mention count, so a surname the NER labelled
+    otherwise (an ORG "Trump Tower") stays as it is.
+    """
+    owners: dict[str, set[str]] = {}
+    for m in ms:
+        words = _strip_possessive(m.actor).split()
+        if m.label == "PERSON" and len(words) > 1 and words[-1][:1].isupper():
+            owners.setdefault(words[-1], set()).add(" ".join(words))
+    covered = set()
+    for m in ms:
+        covered.update(range(m.start, m.end))
+    out = []
+    for tok in doc:
+        if tok.pos_ != "PROPN" or tok.idx in covered:
+            continue
+        names = owners.get(tok.text)
+        if names and len(names) == 1 and not (tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN"):
+            out.append(Mention(tok.idx, tok.idx + len(tok.text), tok.text, "PERSON", next(iter(names)), "person"))
+    return out

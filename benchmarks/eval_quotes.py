@@ -91,6 +91,7 @@ def print_errors(gold: Path, pred: Path, limit: int) -> None:
 
 
 def main() -> int:
+    """Annotate each gold file, score it and print the figures; 2 when ../shared is missing."""
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("gold", nargs="*", help="gold JSONL files (default: seed and PolNeAR dev from ../shared)")
     ap.add_argument("--in-process", action="store_true", help="annotate through archivist.nlp, not the CLI")

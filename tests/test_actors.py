@@ -248,3 +248,29 @@ def test_merge_log_names_the_rule():
     log = merge_log(aggregate_actors(arts, anns))
     assert log == [("acronym", "WHO", "World Health Organization"), ("equivalent", "U.S.", "United States"),
                    ("surname", "Putin", "Vladimir Putin")]
+
+
+def test_bare_surname_links_to_a_dominant_full_name():
+    # Donald Trump is named 10 times as often as every other Trump together: "Trump" is him
+    items = [(article(f"d{i}", "Donald Trump spoke."), [("Donald Trump", "Donald Trump", "person")]) for i in range(10)]
+    items += [(article("m", "Melania Trump spoke."), [("Melania Trump", "Melania Trump", "person")]),
+              (article("bare", "Trump spoke."), [("Trump", "Trump", "person")])]
+    archive = aggregate_actors(*corpus(*items))
+    assert archive.mention_actors["bare"] == ("donald-trump",)
+    # one Melania mention more and the lead is under tenfold: the bare name stays apart
+    items.append((article("m2", "Melania Trump again."), [("Melania Trump", "Melania Trump", "person")]))
+    assert aggregate_actors(*corpus(*items)).mention_actors["bare"] == ("trump",)
+
+
+@pytest.mark.parametrize("debris", ["NCAA Sweet", "X. Sweet", "Senator Sweet", "sweet Sweet"])
+def test_bare_surname_ignores_ner_debris_as_full_name(debris):
+    arts, anns = corpus((article("a", f"{debris} won."), [(debris, debris, "person")]),
+                        (article("b", "Sweet won."), [("Sweet", "Sweet", "person")]))
+    assert aggregate_actors(arts, anns).mention_actors["b"] == ("sweet",)
+
+
+def test_bare_given_name_does_not_link():
+    arts, anns = corpus((article("a", "Brian Kilmeade spoke."), [("Brian Kilmeade", "Brian Kilmeade", "person")]),
+                        (article("b", "Rich Brian sang."), [("Rich Brian", "Rich Brian", "person")]),
+                        (article("c", "Brian sang."), [("Brian", "Brian", "person")]))
+    assert aggregate_actors(arts, anns).mention_actors["c"] == ("brian",)

@@ -81,6 +81,23 @@ CASES = [
      [('"The deal is off,"', "New York Post", "New York Post", "direct")]),
     ("title is no quote", 'The film "Ordinary Days" opened on Friday to strong reviews.', []),
     ("scare quote is no quote", 'Officials said they would "deescalate" the situation.', []),
+    ("sign-off with no-break space", 'Readers wrote in.\n"He makes simple blanket statements."― Pamela Rios\u00a0\n"Next one."― Jo Park',
+     [('"He makes simple blanket statements."', "Pamela Rios", "Pamela Rios", "direct"),
+      ('"Next one."', "Jo Park", "Jo Park", "direct")]),
+    ("sign-off on its own line", 'We checked the claims.\n"Almost all new income is going to the top 1 percent."\n- Bernie Sanders.\nThe claim is old.',
+     [('"Almost all new income is going to the top 1 percent."', "Bernie Sanders", "Bernie Sanders", "direct")]),
+    ("cue right after a doubled-apostrophe quote", "Greg Raiff, a broker, said the plane was odd. ''It is like buying a bag of chips,'' he said.",
+     [("''It is like buying a bag of chips,''", "Greg Raiff", "he", "direct")]),
+    ("speaker named in the sentence before", 'The agency may be slow to act, Adam Schiff said. "The other factor is the appearance of bias."',
+     [('"The other factor is the appearance of bias."', "Adam Schiff", "Schiff", "direct")]),
+    ("name beside its description", 'Michael Flynn spoke on Thursday.\n"He is right," Flynn, a top Trump surrogate, said on Fox News.',
+     [('"He is right,"', "Michael Flynn", "Flynn, a top Trump surrogate", "direct")]),
+    ("surname the NER missed", 'Retired general Norman Hamm retired in 2013. Hamm made it clear he had misgivings.\n'
+     '"It was demoralizing," he said.',
+     [('"It was demoralizing,"', "Norman Hamm", "he", "direct")]),
+    ("description of a role never written out", 'Senator Bernie Sanders spoke in Ohio on Tuesday.\n'
+     'The Vermont senator said he would "introduce legislation to fix our rigged tax system."',
+     [('"introduce legislation to fix our rigged tax system."', "Bernie Sanders", "The Vermont senator", "partial")]),
     ("damaged mark recovered locally", 'Talks with NATO"failed badly." The rest is fine. "We will continue," Peskov said.',
      [('"We will continue,"', "Peskov", "Peskov", "direct")]),
 ]
