@@ -569,7 +569,8 @@ def _covers_sentence(doc, text, s, e, i0, i1, para_start) -> bool:
     if not before:
         return True
     prev_tok = doc[i0 - 1] if i0 > 0 else None
-    return prev_tok is not None and prev_tok.text in (":", ",", "—", "–", "-")
+    # ... or after the end of the sentence before, which the parser failed to split off
+    return prev_tok is not None and prev_tok.text in (":", ",", "—", "–", "-", ".", "?", "!")
 
 
 def _continues(prev, p: int, s: int, text: str) -> bool:

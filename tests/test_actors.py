@@ -274,3 +274,29 @@ def test_bare_given_name_does_not_link():
                         (article("b", "Rich Brian sang."), [("Rich Brian", "Rich Brian", "person")]),
                         (article("c", "Brian sang."), [("Brian", "Brian", "person")]))
     assert aggregate_actors(arts, anns).mention_actors["c"] == ("brian",)
+
+
+def test_a_shared_surname_links_to_whom_the_archive_itself_calls_by_it():
+    """Articles that name one Obama and then say "Obama" teach what a bare "Obama" means."""
+    items = [(article(f"b{n}", "Barack Obama spoke. Obama left."),
+              [("Barack Obama", "Barack Obama", "person"), ("Obama", "Barack Obama", "person")]) for n in range(3)]
+    items.append((article("m", "Michelle Obama spoke. Obama left."),
+                  [("Michelle Obama", "Michelle Obama", "person"), ("Obama", "Michelle Obama", "person")]))
+    items += [(article(f"m{n}", "Michelle Obama spoke."), [("Michelle Obama", "Michelle Obama", "person")])
+              for n in range(3)]
+    items.append((article("x", "Obama said no."), [("Obama", "Obama", "person")]))
+    arts, anns = corpus(*items)
+    archive = aggregate_actors(arts, anns)
+    ids = {a.id: a.name for a in archive.actors}
+    assert ids[archive.mention_actors["x"][0]] == "Barack Obama"
+    # evenly used surnames stay apart: two Johnsons
+    items = [(article("j1", "Boris Johnson met Lyndon Johnson. Johnson left."),
+              [("Boris Johnson", "Boris Johnson", "person"), ("Lyndon Johnson", "Lyndon Johnson", "person"),
+               ("Johnson", "Johnson", "person")]),
+             (article("j2", "Boris Johnson spoke. Johnson left."),
+              [("Boris Johnson", "Boris Johnson", "person"), ("Johnson", "Boris Johnson", "person")]),
+             (article("j3", "Lyndon Johnson spoke. Johnson left."),
+              [("Lyndon Johnson", "Lyndon Johnson", "person"), ("Johnson", "Lyndon Johnson", "person")])]
+    arts, anns = corpus(*items)
+    archive = aggregate_actors(arts, anns)
+    assert {a.name for a in archive.actors} == {"Boris Johnson", "Lyndon Johnson", "Johnson"}

@@ -89,9 +89,11 @@ CASES = [
     ("cue right after a doubled-apostrophe quote", "Greg Raiff, a broker, said the plane was odd. ''It is like buying a bag of chips,'' he said.",
      [("''It is like buying a bag of chips,''", "Greg Raiff", "he", "direct")]),
     ("speaker named in the sentence before", 'The agency may be slow to act, Adam Schiff said. "The other factor is the appearance of bias."',
-     [('"The other factor is the appearance of bias."', "Adam Schiff", "Schiff", "direct")]),
-    ("name beside its description", 'Michael Flynn spoke on Thursday.\n"He is right," Flynn, a top Trump surrogate, said on Fox News.',
-     [('"He is right,"', "Michael Flynn", "Flynn, a top Trump surrogate", "direct")]),
+     [('"The other factor is the appearance of bias."', "Adam Schiff", "Adam Schiff", "direct")]),
+    ("name beside its description", 'Michael Flynn spoke on Thursday.\n"He is absolutely right. There is a severe disconnect '
+     'between the White House and our military," Flynn, a top Trump surrogate, said Thursday morning on Fox News.',
+     [('"He is absolutely right. There is a severe disconnect between the White House and our military,"',
+       "Michael Flynn", "Flynn, a top Trump surrogate", "direct")]),
     ("surname the NER missed", 'Retired general Norman Hamm retired in 2013. Hamm made it clear he had misgivings.\n'
      '"It was demoralizing," he said.',
      [('"It was demoralizing,"', "Norman Hamm", "he", "direct")]),
