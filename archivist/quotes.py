@@ -349,6 +349,8 @@ def _trailing_cue(doc, i0: int, i1: int, in_quote: list[bool], hi: int) -> _Attr
         if in_quote[k] or tok.idx >= hi:
             return None
         if tok.lower_ in SPEECH_VERBS and tok.pos_ in ("VERB", "AUX") and tok.lower_ not in _WEAK_CUES:
+            if any(t.tag_ in ("WRB", "IN", "WDT", "CC") for t in doc[i1:k]):
+                return None  # `"...," when Clinton blasted him`: a new clause, not the attribution
             subj = _fix_relative(_subject(tok))
             if subj is None or in_quote[subj.i] or subj.i < i1:
                 subj = _adjacent_subject(doc, tok, i1, in_quote)
@@ -374,8 +376,8 @@ def _previous_cue(doc, i0: int, s0: int, in_quote: list[bool], lo: int) -> _Attr
     root = sent.root
     if sent.start_char < lo or in_quote[root.i] or root.lower_ not in SPEECH_VERBS or root.pos_ not in ("VERB", "AUX"):
         return None
-    if any(in_quote[k] for k in range(root.i + 1, sent.end)):
-        return None
+    if any(in_quote[k] for k in range(root.i + 1, sent.end)) or any(c.dep_ == "neg" for c in root.children):
+        return None  # "He didn't suggest retaliation." reports no speech
     subj = _fix_relative(_subject(root))
     if subj is None or in_quote[subj.i]:
         return None

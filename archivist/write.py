@@ -26,11 +26,25 @@ def write_files(root: Path, files: Mapping[str, bytes]) -> int:
     return len(files)
 
 
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
 @contextlib.contextmanager
 def staged_output(output_dir: Path) -> Iterator[Path]:
     """Yield an empty staging folder; on success it replaces ``output_dir``, on error it is removed."""
     output_dir = Path(output_dir).resolve()
     output_dir.parent.mkdir(parents=True, exist_ok=True)
+    for stale in output_dir.parent.glob(f".{output_dir.name}.*-*"):  # left by a killed build
+        pid = stale.name.rsplit("-", 1)[1]
+        if pid.isdigit() and not _alive(int(pid)):
+            shutil.rmtree(stale, ignore_errors=True)
     stage = output_dir.parent / f".{output_dir.name}.staging-{os.getpid()}"
     old = output_dir.parent / f".{output_dir.name}.old-{os.getpid()}"
     shutil.rmtree(stage, ignore_errors=True)

@@ -94,3 +94,26 @@ def test_site_with_only_content_and_a_title_builds(tmp_path, nlp):
     page = (tmp_path / "build/articles/a/index.html").read_text()
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page and "<script>alert(1)" not in page
     assert (tmp_path / "build/index.html").exists()
+
+
+def test_editing_actors_toml_takes_effect_without_nlp(tmp_path, nlp):
+    (tmp_path / "site.toml").write_text('title = "Edited"\n')
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content" / "a.txt").write_text(
+        "Talks\n20240101\nhttps://www.example.org/a\n"
+        '"We will see," Dmitri Peskov told reporters in Moscow on Monday.\n')
+    build(tmp_path, progress=False, log=lambda m: None)
+    assert (tmp_path / "build/actors/dmitri-peskov/index.html").exists()
+    (tmp_path / "actors.toml").write_text(
+        '[[actor]]\nname = "Dmitry Peskov"\naliases = ["Dmitri Peskov"]\ndescription = "Kremlin spokesman"\n'
+        'wikipedia = "https://en.wikipedia.org/wiki/Dmitry_Peskov"\n\n'
+        '[[actor]]\nname = "Moscow"\nhide = true\n')
+    logs: list[str] = []
+    build(tmp_path, progress=False, log=logs.append)
+    assert any("0 annotated, 1 from cache" in line for line in logs), logs
+    out = tmp_path / "build"
+    assert not (out / "actors/dmitri-peskov").exists() and not (out / "actors/moscow").exists()
+    page = (out / "actors/dmitry-peskov/index.html").read_text()
+    assert "Kremlin spokesman" in page and "https://en.wikipedia.org/wiki/Dmitry_Peskov" in page
+    article = (out / "articles/a/index.html").read_text()
+    assert 'href="/actors/dmitry-peskov/"' in article and 'href="/actors/moscow/"' not in article

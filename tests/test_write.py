@@ -33,3 +33,11 @@ def test_failure_leaves_the_previous_output_untouched(tmp_path):
 def test_refuses_paths_outside_the_output(tmp_path):
     with pytest.raises(ValueError, match="outside"):
         write_files(tmp_path, {"../evil.html": b"x"})
+
+
+def test_a_killed_build_s_leftovers_are_cleaned(tmp_path):
+    out = tmp_path / "build"
+    (tmp_path / ".build.staging-999999999").mkdir()
+    with staged_output(out) as stage:
+        write_files(stage, {"index.html": b"x"})
+    assert [p.name for p in tmp_path.iterdir()] == ["build"]
