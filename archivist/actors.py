@@ -43,8 +43,6 @@ from __future__ import annotations
 
 import bisect
 import functools
-import itertools
-import json
 import re
 import unicodedata
 from collections import Counter, defaultdict
@@ -53,13 +51,12 @@ from typing import Mapping, Sequence
 
 import numpy as np
 
-from .editor import EditorEntry, EditorError, EditorFile, load_editor_file  # noqa: F401  (re-exported)
+from .editor import EditorEntry, EditorFile
 from .models import KINDS, Actor, Annotation, Archive, Article, Mention, QuoteRef
 from .names import (CONNECTORS, acronym_matches, canonical_name, is_acronym, is_title_word, name_key, normalise_name,
                     surname)
 
-__all__ = ["aggregate_actors", "load_editor_file", "editor_warnings", "duplicate_report", "format_report",
-           "merge_log", "actor_slug", "EditorError", "EditorFile"]
+__all__ = ["aggregate_actors", "editor_warnings", "actor_key", "actor_slug"]
 
 #: A bare surname shared by several full names still links to the leading one when that one has
 #: at least this many times the mentions of all the others together ("Trump" is Donald Trump, not
@@ -71,7 +68,7 @@ SURNAME_DOMINANCE: int | None = 10
 SURNAME_USE_DOMINANCE = 3
 SURNAME_USES = 3
 #: Words that may surround a one-word name without making another actor ("Apple Inc", "US Army").
-_DESIGNATORS = frozenset("inc corp corporation co company group ltd llc plc holdings us uk the store stores".split())
+DESIGNATORS = frozenset("inc corp corporation co company group ltd llc plc holdings us uk the store stores".split())
 #: Actor pairs counted at once when finding co-actors (a memory bound, not a result).
 _PAIR_BATCH = 1 << 20
 #: Most co-actors kept per actor.
@@ -84,7 +81,7 @@ _NEXT_CAPITALISED = re.compile(r" [^\W\d_a-z]")
 
 
 @functools.lru_cache(maxsize=1 << 17)  # names repeat across articles; normalising is the stage's main cost
-def _key(text: str, kind: str | None) -> str:
+def actor_key(text: str, kind: str | None) -> str:
     """The comparison key of a name as written: people also lose every title ("Deputy Minister")."""
     return name_key(normalise_name(text, person=kind == "person"))
 
@@ -202,13 +199,13 @@ def aggregate_actors(articles: Sequence[Article], annotations: Mapping[str, Anno
         shortened.update((m.text, m.actor) for m in annotation.mentions if m.kind == "person" and m.text != m.actor)
     stats: dict[str, _Stats] = {}
     for (actor, kind, _), n in names.items():
-        s = stats.setdefault(_key(actor, kind), _Stats(Counter(), Counter()))
+        s = stats.setdefault(actor_key(actor, kind), _Stats(Counter(), Counter()))
         s.kinds[kind] += n
         s.forms[actor] += n
     surname_uses: Counter = Counter()  # person key -> mentions by the bare surname, resolved in the article
     for (text, actor), n in shortened.items():
         if name_key(text) == name_key(surname(actor)):
-            surname_uses[_key(actor, "person")] += n
+            surname_uses[actor_key(actor, "person")] += n
     _link_surnames(stats, resolver, surname_uses)
     _link_acronyms(articles, anns, stats, resolver)
 
@@ -216,7 +213,7 @@ def aggregate_actors(articles: Sequence[Article], annotations: Mapping[str, Anno
     per_article = object()
     plain: dict[tuple[str, str], object] = {}
     for actor, kind, _ in names:
-        key = _key(actor, kind)
+        key = actor_key(actor, kind)
         if _is_junk(key):
             plain[(actor, kind)] = None
         elif key in resolver.conditional or resolver.canon.get(key, key) in resolver.conditional:
@@ -231,7 +228,7 @@ def aggregate_actors(articles: Sequence[Article], annotations: Mapping[str, Anno
     forms: dict[str, tuple[str, str, str]] = {}  # form -> (key, kind, label)
     for text, kind, label in sorted(set(names) | surfaces):
         if " " in text and text[:1].isupper() and "\n" not in text:
-            forms.setdefault(text, (_key(text, kind), kind, label))
+            forms.setdefault(text, (actor_key(text, kind), kind, label))
     for entry in resolver.entries.values():
         for name in entry.names:
             if " " in name and name[:1].isupper():
@@ -295,7 +292,7 @@ def aggregate_actors(articles: Sequence[Article], annotations: Mapping[str, Anno
 
 def _resolve_here(m: Mention, article: Article, resolver: _Resolver) -> str | None:
     """The target of a mention whose name an editor ``when`` entry may claim in this article."""
-    target = resolver.resolve(_key(m.actor, m.kind), article)
+    target = resolver.resolve(actor_key(m.actor, m.kind), article)
     return None if resolver.hidden(target) else target
 
 
@@ -303,7 +300,7 @@ def _target_names(names: Counter, resolver: _Resolver) -> dict[str, Counter]:
     """target -> display forms of the names whose key is the target itself (the page name's candidates)."""
     out: dict[str, Counter] = defaultdict(Counter)
     for (actor, kind, _), n in names.items():
-        key = _key(actor, kind)
+        key = actor_key(actor, kind)
         if not _is_junk(key):
             out[key][_display(actor, kind)] += n
     for target, entry in resolver.entries.items():
@@ -399,7 +396,7 @@ def _link_acronyms(articles, anns, stats, resolver) -> None:
         here = {written[m.actor] for m in annotation.mentions if m.actor in written}
         if not here:
             continue
-        present = {_key(m.actor, m.kind) for m in annotation.mentions}
+        present = {actor_key(m.actor, m.kind) for m in annotation.mentions}
         for acronym in here:
             for key in candidates[acronym] & present:
                 pairs[acronym][resolver.canon.get(key, key)] += 1
@@ -487,7 +484,7 @@ def _tally_quotes(articles, annotations, resolver, tallies) -> dict[str, list[st
         for index, quote in enumerate(annotation.quotes):
             target = None
             if quote.speaker:
-                key = _key(quote.speaker, kinds.get(quote.speaker, "person"))
+                key = actor_key(quote.speaker, kinds.get(quote.speaker, "person"))
                 target = None if _is_junk(key) else resolver.resolve(key, article)
                 if target is not None and resolver.hidden(target):
                     target = None
@@ -631,11 +628,11 @@ def editor_warnings(archive: Archive, editor: EditorFile | None) -> list[str]:
     seen: set[str] = set()
     for annotation in archive.annotations.values():
         for m in annotation.mentions:
-            seen.add(_key(m.actor, m.kind))
-            seen.add(_key(m.text, m.kind))
+            seen.add(actor_key(m.actor, m.kind))
+            seen.add(actor_key(m.text, m.kind))
         for q in annotation.quotes:
             if q.speaker:
-                seen.add(_key(q.speaker, "person"))
+                seen.add(actor_key(q.speaker, "person"))
     names = {a.name for a in archive.actors}
     out = []
     for entry in editor.entries:
@@ -649,135 +646,3 @@ def editor_warnings(archive: Archive, editor: EditorFile | None) -> list[str]:
         if entry.conditional and not entry.hide and entry.name not in names:
             out.append(f"{editor.path}: {entry.label}: its 'when' condition holds for no article naming it")
     return out
-
-
-@dataclass(frozen=True)
-class Suspect:
-    """Another actor that may be the same one, and why it is suspected."""
-
-    id: str
-    name: str
-    reason: str  # "same surname", "name inside", "acronym"
-
-
-@dataclass(frozen=True)
-class DuplicateRow:
-    """One actor of the ``archivist actors`` report: its counts and its likely duplicates."""
-
-    id: str
-    name: str
-    kind: str
-    mentions: int
-    articles: int
-    quotes: int
-    aliases: tuple[str, ...]
-    suspects: tuple[Suspect, ...]
-
-
-def duplicate_report(archive: Archive, max_suspects: int = 10) -> list[DuplicateRow]:
-    """Every actor, most mentioned first, with the other actors it may duplicate.
-
-    Suspects: people sharing a surname ("Johnson" ~ "Boris Johnson" ~ "Mike Johnson"), actors of one
-    kind whose name lies inside the other's ("Apple" ~ "Apple Store"), and an acronym and an
-    expansion that spells it but never met in one article ("WHO" ~ "World Health Organization").
-    """
-    actors = sorted(archive.actors, key=lambda a: (-a.mentions, a.id))
-    keys = {a.id: _key(a.name, a.kind) for a in actors}
-    by_key: dict[tuple[str, str], list[Actor]] = defaultdict(list)
-    by_surname: dict[str, list[Actor]] = defaultdict(list)
-    for a in actors:
-        by_key[(keys[a.id], a.kind)].append(a)
-        if a.kind == "person":
-            last = name_key(surname(a.name))
-            by_surname[last].append(a)
-            if " " in last:
-                by_surname[last.rsplit(" ", 1)[1]].append(a)
-    suspects: dict[str, dict[str, Suspect]] = defaultdict(dict)
-
-    def suspect(a: Actor, b: Actor, reason: str) -> None:
-        if a.id != b.id:
-            suspects[a.id].setdefault(b.id, Suspect(b.id, b.name, reason))
-            suspects[b.id].setdefault(a.id, Suspect(a.id, a.name, reason))
-
-    for group in by_surname.values():
-        for a, b in itertools.combinations(group[:max_suspects + 1], 2):
-            suspect(a, b, "same surname")
-    for a in actors:
-        words = keys[a.id].split(" ")
-        if a.kind == "other":
-            continue  # groups and events ("Iranian" ~ "Iranian Kurdish"): nested names are rarely one actor
-        for i, j in itertools.combinations(range(len(words) + 1), 2):
-            # a one-word name inside a longer one is a suspect only when the rest is a designator
-            # ("Apple" ~ "Apple Inc"): "House" inside "White House" is not
-            if j - i < len(words) and (j - i > 1 or all(w in _DESIGNATORS for w in words[:i] + words[j:])):
-                for b in by_key.get((" ".join(words[i:j]), a.kind), ())[:max_suspects]:
-                    suspect(a, b, "name inside")
-    initials: dict[str, list[Actor]] = defaultdict(list)
-    for a in actors:
-        if a.kind != "person" and " " in a.name:
-            initials[a.name[:1].upper()].append(a)
-    for a in actors:
-        if a.kind != "person" and is_acronym(a.name):
-            for b in initials.get(a.name[:1].upper(), ()):
-                if acronym_matches(a.name, b.name.split()):
-                    suspect(a, b, "acronym")
-    rank = {a.id: i for i, a in enumerate(actors)}
-    return [DuplicateRow(a.id, a.name, a.kind, a.mentions, len(a.articles), len(a.quotes), a.aliases,
-                         tuple(sorted(suspects.get(a.id, {}).values(), key=lambda s: rank[s.id])[:max_suspects]))
-            for a in actors]
-
-
-def format_report(rows: Sequence[DuplicateRow], limit: int = 0, as_json: bool = False) -> str:
-    """The ``archivist actors`` output: a table of actors (``limit`` most mentioned; 0 for all), then
-    the likely duplicates among them with the ``actors.toml`` entry that would merge each; or JSON."""
-    rows = list(rows[:limit] if limit else rows)
-    if as_json:
-        return json.dumps([{"id": r.id, "name": r.name, "kind": r.kind, "mentions": r.mentions,
-                            "articles": r.articles, "quotes": r.quotes, "aliases": list(r.aliases),
-                            "suspects": [{"id": s.id, "name": s.name, "reason": s.reason} for s in r.suspects]}
-                           for r in rows], indent=2, ensure_ascii=False)
-    lines = [f"{'mentions':>8} {'articles':>8} {'quotes':>6}  {'kind':<12} name [id]"]
-    lines += [f"{r.mentions:>8} {r.articles:>8} {r.quotes:>6}  {r.kind:<12} {r.name} [{r.id}]" for r in rows]
-    shown = {r.id for r in rows}
-    pairs = []
-    for r in rows:
-        for s in r.suspects:
-            if s.id in shown and (r.id < s.id or s.id not in shown):
-                pairs.append((r, s))
-    if pairs:
-        lines += ["", f"Likely duplicates ({len(pairs)}): to merge, give the page's name its other names as "
-                      "aliases in actors.toml, e.g.:", "", "  [[actor]]",
-                  f"  name = {json.dumps(pairs[0][0].name, ensure_ascii=False)}",
-                  f"  aliases = [{json.dumps(pairs[0][1].name, ensure_ascii=False)}]", ""]
-        lines += [f"  {r.name} [{r.id}] ~ {s.name} [{s.id}]  ({s.reason})" for r, s in pairs]
-    return "\n".join(lines)
-
-
-def merge_log(archive: Archive) -> list[tuple[str, str, str]]:
-    """(rule, name, actor name) for every name the archive's articles use that aggregation (or the
-    editor file) joined to an actor of another name: "surname", "acronym", "equivalent" (the
-    ``names.EQUIVALENTS`` table) or "other" (editor-file aliases and the like); sorted."""
-    actors = {a.id: a for a in archive.actors}
-    seen = set()
-    out = []
-    for article_id, annotation in archive.annotations.items():
-        for m, actor_id in zip(annotation.mentions, archive.mention_actors.get(article_id, ())):
-            if actor_id is None or (m.actor, actor_id) in seen:
-                continue
-            seen.add((m.actor, actor_id))
-            actor = actors[actor_id]
-            key, target = _key(m.actor, m.kind), _key(actor.name, actor.kind)
-            bare = normalise_name(m.actor, person=m.kind == "person")
-            last = name_key(surname(actor.name))
-            if key == target:
-                if canonical_name(bare) == bare:
-                    continue  # the same name, differently written: not a merge
-                rule = "equivalent"
-            elif key in (last, last.rsplit(" ", 1)[-1]):
-                rule = "surname"
-            elif is_acronym(bare) and acronym_matches(bare, actor.name.split()):
-                rule = "acronym"
-            else:
-                rule = "other"
-            out.append((rule, bare, actor.name))
-    return sorted(set(out))

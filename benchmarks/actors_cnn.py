@@ -151,7 +151,7 @@ def synthetic(articles: list[Article], annotations: dict[str, Annotation], n: in
 
 def cmd_report(work: Path, n_synthetic: int, n_merges: int) -> None:
     """Aggregate the corpus and print the figures asked for in issue 4."""
-    from archivist.actors import duplicate_report, merge_log
+    from archivist.report import duplicate_report, merge_log
 
     articles = read_corpus()
     annotations = load_annotations(work)

@@ -9,9 +9,9 @@ from __future__ import annotations
 import datetime as dt
 import pytest
 
-from archivist.actors import actor_slug, aggregate_actors, duplicate_report, format_report, merge_log
-from archivist.editor import parse_editor_file
-from archivist.models import Annotation, Article, Mention, Quote, QuoteRef, Span
+from archivist.actors import actor_slug, aggregate_actors
+from archivist.report import duplicate_report, format_report, merge_log
+from archivist.models import Annotation, Article, Mention, Quote, QuoteRef
 
 LABELS = {"person": "PERSON", "organisation": "ORG", "place": "GPE", "other": "NORP"}
 

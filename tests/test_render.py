@@ -16,7 +16,6 @@ import datetime as dt
 import json
 import os
 import re
-from collections import Counter
 from html.parser import HTMLParser
 from pathlib import Path
 from xml.etree import ElementTree
