@@ -6,9 +6,12 @@ Three stages, each a linear pass:
 1. :func:`find_quote_spans` pairs quote marks paragraph by paragraph from the
    text alone (straight, curly and doubled ``''`` marks; damaged marks are
    dropped locally so one bad mark never swallows the rest of an article).
-2. Each span is attributed through the dependency parse: a speech verb that
-   governs the quote or stands beside it in its sentence, its subject, or
-   "according to X"; quotes without a cue inherit the previous quote's speaker.
+2. Each span is attributed: a dash sign-off (`― Jane Doe`, also on the next line)
+   or transcript label; a speech verb right after a quote ending in a comma
+   (`"...," he said`, whatever the parse); a speech verb that governs the quote
+   or stands beside it in its sentence, its subject, or "according to X"; the
+   speech verb ending the sentence or paragraph before (`..., Schiff said. "..."`,
+   `He said:`); else quotes inherit the previous quote's speaker.
    Quoted stretches that no one is said to say (scare quotes, titles) are dropped.
 3. The speaker's words are resolved to a name with :mod:`archivist.speakers`.
 """
@@ -107,7 +110,9 @@ _SPEECH_LEMMAS = (
     "praise criticize criticise blast slam dub label term brand characterize dismiss mock "
     "thunder proclaim announce reiterate repeat opine caution advise agree disagree add "
     "chant sing pray plead demand threaten estimate concede summarize summarise put "
-    "begin start quote cite interject chime explain describe recall reflect wonder"
+    "begin start quote cite interject chime explain describe recall reflect wonder "
+    "admit assure point refer blame portray denounce decry chide credit question thank vent indicate "
+    "offer propose email retweet recommend compare name"
 ).split()
 _IRREGULAR = {
     "say": "says said saying", "tell": "tells told telling", "write": "writes wrote written writing",
@@ -116,6 +121,8 @@ _IRREGULAR = {
     "chime": "chimes chimed chiming", "label": "labels labeled labelled labeling labelling",
     "dub": "dubs dubbed dubbing", "slam": "slams slammed slamming", "mock": "mocks mocked mocking",
     "plead": "pleads pleaded pled pleading", "reiterate": "reiterates reiterated reiterating",
+    "admit": "admits admitted admitting", "refer": "refers referred referring",
+    "retweet": "retweets retweeted retweeting", "email": "emails emailed emailing",
 }
 
 
@@ -139,7 +146,9 @@ SPEECH_VERBS = frozenset(f for lemma in _SPEECH_LEMMAS for f in _inflect(lemma))
 _WEAK_CUES = frozenset(_inflect("call") | _inflect("describe") | _inflect("label") | _inflect("dub")
                        | _inflect("term") | _inflect("brand") | _inflect("characterize") | _inflect("put")
                        | _inflect("begin") | _inflect("start") | _inflect("continue") | _inflect("read")
-                       | _inflect("add") | _inflect("post") | _inflect("quote") | _inflect("cite"))
+                       | _inflect("add") | _inflect("post") | _inflect("quote") | _inflect("cite")
+                       | _inflect("point") | _inflect("refer") | _inflect("compare") | _inflect("name")
+                       | _inflect("offer") | _inflect("credit") | _inflect("question"))
 _SUBJ_DEPS = ("nsubj", "nsubjpass", "csubj")
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
 
@@ -338,18 +347,63 @@ def _attribute(doc, i0: int, i1: int, in_quote: list[bool], para: tuple[int, int
     return _Attribution(None, None, None, -1)
 
 
+#: How many tokens after a quote its `he said` / `said Jane Doe` cue may start.
+_TRAIL = 7
+
+
+#: Verbs that characterise ("called him a "bully"") - a one-word quote they govern is the speaker's word.
+_CHARACTERISE = frozenset(f for lemma in "call describe label dub term brand characterize characterise name".split()
+                          for f in _inflect(lemma))
+
+
+_TELL = frozenset(_inflect("tell"))
+
+
+def _said_word(doc, i0: int, i1: int, in_quote: list[bool]) -> bool:
+    """True when a one-word quote is someone's word: the object of a speech verb ("said "never""),
+    the predicate of the clause it reports ("said the plan was "unworkable""), or near a
+    characterising verb ("called Clinton a "disgrace"", "described it as "unhinged"").
+
+    A word two steps down from "said" ("adding "measures"" in a clause of its own) or
+    further, and a quoted verb with the writer's words around it, stay terms held at a distance.
+    """
+    for k in range(i0, i1):
+        tok = doc[k]
+        if i0 <= tok.head.i < i1 and tok.head.i != tok.i or tok.is_punct:
+            continue
+        if tok.pos_ in ("VERB", "AUX"):
+            return False  # a quoted verb heading the writer's clause ("would "deescalate" the situation")
+        while tok.dep_ == "conj" and tok.head.i != tok.i:
+            tok = tok.head  # 'a "bully" and a "narcissist"': a list shares its first item's verb
+        # "said the plan was "unworkable"": the predicate of the reported clause
+        predicate = tok.dep_ in ("acomp", "attr", "oprd") and tok.head.dep_ == "ccomp"
+        # "blasted Clinton as a "disgrace"": the complement of "as" on the verb itself
+        as_complement = tok.dep_ == "pobj" and tok.head.lower_ == "as"
+        anc, depth = tok.head, 1
+        while anc.i != tok.i and depth <= 2:
+            if not in_quote[anc.i] and anc.lower_ in SPEECH_VERBS and anc.pos_ in ("VERB", "AUX"):
+                if anc.lower_ in _TELL and tok.dep_ in ("dobj", "dative", "pobj"):
+                    return False  # the addressee: told "Fox and Friends"
+                return depth == 1 or anc.lower_ in _CHARACTERISE or predicate or as_complement
+            if anc.head.i == anc.i:
+                break
+            tok, anc, depth = anc, anc.head, depth + 1
+    return False
+
+
 def _trailing_cue(doc, i0: int, i1: int, in_quote: list[bool], hi: int) -> _Attribution | None:
     """The cue of `"...," he said` right after the quote's closing mark, else None."""
     inner = doc.text[doc[i0].idx:doc[i1 - 1].idx + len(doc[i1 - 1].text)]
     inner = _MARK_RE.sub("", inner).rstrip()
     if not inner or inner[-1] not in ",?!—–-":
         return None
-    for k in range(i1, min(len(doc), i1 + 7)):
+    for k in range(i1, min(len(doc), i1 + _TRAIL)):
         tok = doc[k]
         if in_quote[k] or tok.idx >= hi:
             return None
         if tok.lower_ in SPEECH_VERBS and tok.pos_ in ("VERB", "AUX") and tok.lower_ not in _WEAK_CUES:
-            if any(t.tag_ in ("WRB", "IN", "WDT", "CC") for t in doc[i1:k]):
+            if any(t.tag_ in ("WRB", "WDT") or t.dep_ == "mark" or (t.tag_ == "CC" and t.head.pos_ in ("VERB", "AUX"))
+                   for t in doc[i1:k]):
                 return None  # `"...," when Clinton blasted him`: a new clause, not the attribution
             subj = _fix_relative(_subject(tok))
             if subj is None or in_quote[subj.i] or subj.i < i1:
@@ -421,12 +475,12 @@ def extract_quotes(doc, mentions: tuple[Mention, ...]) -> tuple[Quote, ...]:
         speaker = mention = role = None
         cue = att.cue_text
         short = len(words) <= 1 and not _ends_clause(text, s, e)
-        if short and not whole:
+        if short and not whole and not _said_word(doc, i0, i1, in_quote):
             # A single word with no punctuation of its own inside the marks is a term held
             # at a distance ("deescalate", "measures"), not reported speech.
             continue
-        if not whole and _is_title(words):
-            continue  # a show, book or programme title ("State of the Union."), not speech
+        if not whole and _is_title(words) and not _said_word(doc, i0, i1, in_quote):
+            continue  # a show, book or programme title ("State of the Union."), not speech or a name someone gave
         if att.strength >= 2 or (att.strength == 1 and _ends_clause(text, s, e)):
             speaker, mention, role = resolver.resolve(att.speaker, s)
         elif prev is not None and p - prev[0] <= 2 and (whole or att.strength < 0) and _continues(prev, p, s, text):

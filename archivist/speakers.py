@@ -2,15 +2,21 @@
 
 Pure functions over a parsed spaCy ``Doc`` and its entity Mentions (no spaCy import).
 Names come from the Mentions' ``actor``; a surname-only actor is widened to the
-fullest PERSON name in the article ending (or starting) with it. Pronouns go to
-the most recent compatible person; descriptions ("the Vermont senator") to the
-person the article gave that role ("Vermont Sen. Bernie Sanders"); indefinite
-sources ("a senior official") stay unnamed.
+fullest PERSON name in the article ending (or starting) with it (never across a
+gendered honorific: "Mr. Obama" is not "Michelle Obama"), and surnames the NER
+missed count as that person. Pronouns go to the most recent compatible person,
+genders coming from common given names, honorifics and the article's own
+pronouns; descriptions ("the Vermont senator") to the person the article gave
+that role ("Vermont Sen. Bernie Sanders"), else, for a person or organisation
+noun, to the one a pronoun would take; an appositive description goes to the
+name beside it ("Flynn, a top Trump surrogate, said"); indefinite sources
+("a senior official") stay unnamed.
 """
 
 from __future__ import annotations
 
 import bisect
+import re
 
 from .models import Mention, Span
 
@@ -25,40 +31,49 @@ _INDEFINITE = frozenset({"a", "an", "another", "some", "one", "several", "many",
 #: Nouns for what an owner says through ("Ivana Trump's brief said"): the possessor is the speaker.
 _VOICE_NOUNS = frozenset({"statement", "brief", "letter", "report", "campaign", "office", "website", "ad",
                           "tweet", "memo", "filing", "complaint", "lawsuit", "book", "column", "article",
-                          "blog", "post", "account", "release"})
-#: Common English given names by gender: a name's first word settles its pronoun when the article's
-#: own evidence (honorifics, "he"/"she" after it) is thin or misleading in long, many-person stories.
+                          "blog", "post", "account", "release", "study", "analysis", "survey", "poll"})
+#: Common English given names by gender (names common for both left out): a name's first word settles
+#: its pronoun when the article's own evidence (honorifics, "he"/"she" after it) is thin or misleading
+#: in long, many-person stories.
 _MALE_NAMES = frozenset("""
-aaron adam alan albert alex alexander andrew anthony arnold barack ben benjamin bernie bill billy bob
-bobby brad brandon brett brian bruce bryan carl carlos charles charlie chris christopher chuck cory craig dan
+aaron adam alan albert alexander andrew anthony arnold barack ben benjamin bernie bill billy bob
+bobby brad brandon brett brian bruce bryan carl carlos charles charlie christopher chuck cory craig dan
 daniel danny dave david dennis dick don donald doug douglas drew ed eddie edward elijah eric evan frank fred
 gary george gerald glenn greg gregory harold harry henry howard ian jack jacob jake james jason jay jeb jeff
 jeffrey jerry jesse jim jimmy joe joel john johnny jon jonathan jorge jose joseph josh joshua juan justin
-keith ken kenneth kevin kyle larry lawrence leon leonard lindsey luis marc marco mark martin matt matthew
-michael mike mitch mitt nathan neil newt nick nicholas noah norman pat patrick paul pete peter phil philip
-ralph randy ray raymond reince richard rick rob robert roger ron ronald rudy rudolph russell ryan sam samuel
-scott sean sergey seth stephen steve steven ted terry thomas tim timothy todd tom tony vladimir walter wayne
+keith ken kenneth kevin kyle larry lawrence leon leonard luis marc marco mark martin matt matthew
+michael mike mitch mitt nathan neil newt nick nicholas noah norman patrick paul pete peter phil philip
+ralph randy ray raymond reince richard rick rob robert roger ron ronald rudy rudolph russell ryan samuel
+scott sean sergey seth stephen steve steven ted thomas tim timothy todd tom tony vladimir walter wayne
 william xi
 """.split())
 _FEMALE_NAMES = frozenset("""
 abigail alice alicia amanda amy ana andrea angela ann anna anne barbara betsy betty beverly brenda carla
-carly carol caroline catherine cheryl christina christine claire connie cynthia dana debbie deborah debra
+carly carol caroline catherine cheryl christina christine claire connie cynthia debbie deborah debra
 diana diane donna doris dorothy elaine elizabeth ellen emily emma erin esther eva evelyn gloria
-grace gwen hannah heather heidi helen hillary hope huma ivanka jane janet janice jean jennifer
+grace gwen hannah heather heidi helen hillary hope huma ivanka jane janet janice jennifer
 jessica jill joan joanne jodi joyce judith judy julia julie karen kate katherine kathleen kathy kellyanne
-kelly kimberly kirsten laura lauren linda lisa loretta lori lynn madeleine margaret maria marie
-marilyn martha mary megan melania melanie melissa michelle monica nancy natalie nicole nikki 
+kimberly kirsten laura lauren linda lisa loretta lori lynn madeleine margaret maria marie
+marilyn martha mary megan melania melanie melissa michelle monica nancy natalie nicole nikki
 olivia pam pamela patricia patty paula rachel rebecca rose ruth sally samantha sandra sara sarah sharon
 shirley stephanie susan suzanne tammy teresa theresa tiffany tina valerie veronica victoria virginia
 wendy
 """.split())
+#: The rest of a hyphenated name glued to a Mention's end ("-moon" of "Ban Ki-moon").
+_GLUED_RE = re.compile(r"-[a-z]+\b")
 #: Head nouns of definite descriptions that name one person ("the senator"), as the pronoun they
 #: stand for ("person": either gender).
 _PERSON_NOUNS = {**dict.fromkeys("senator governor president candidate nominee secretary chair mogul billionaire "
                                  "lawmaker leader speaker mayor judge lawyer attorney director founder "
-                                 "developer".split(), "person"),
-                 **dict.fromkeys("congressman businessman chairman".split(), "he"),
-                 **dict.fromkeys("congresswoman businesswoman chairwoman lady mother wife daughter".split(), "she")}
+                                 "developer strategist adviser advisor aide spokesperson manager executive "
+                                 "host author professor economist analyst pollster".split(), "person"),
+                 **dict.fromkeys("congressman businessman chairman spokesman".split(), "he"),
+                 **dict.fromkeys("congresswoman businesswoman chairwoman spokeswoman lady mother wife "
+                                 "daughter".split(), "she")}
+#: Head nouns of definite descriptions that name one organisation ("the union said").
+_ORG_NOUNS = frozenset("union agency company firm party committee department ministry network newspaper paper "
+                       "group organization organisation association court council commission bureau "
+                       "administration government institute foundation".split())
 #: Titles written before a name ("Mr. Obama", "Sen. Cruz"), lower-cased without their dot.
 _TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "sen", "senator", "rep", "gov", "governor", "president",
                      "gen", "general", "prof", "secretary", "minister", "mayor", "judge", "lt", "col", "sgt",
@@ -111,9 +126,18 @@ class SpeakerResolver:
         for a, n in count.items():
             if len(a.split()) == 1:
                 surname_hits[a] = n
+        orgs: dict[str, int] = {}
+        for m in ms:
+            if m.label == "ORG" and len(m.actor.split()) > 1:
+                orgs[m.actor] = orgs.get(m.actor, 0) + 1
         out = {}
         for m in ms:
             a = _strip_possessive(m.actor)
+            if m.label == "ORG" and len(a.split()) == 1:
+                # "the Times" of an article that names the "Tampa Bay Times": the one it names most
+                ends = sorted((-n, o) for o, n in orgs.items() if o.split()[-1] == a)
+                out[m.actor] = ends[0][1] if ends else a
+                continue
             if m.label != "PERSON" or len(a.split()) > 1:
                 out[m.actor] = a
                 continue
@@ -134,7 +158,12 @@ class SpeakerResolver:
         with that surname, or stays a surname.
         """
         name = self.full.get(m.actor, m.actor)
-        if m.label != "PERSON" or len(m.text.split()) != 1:
+        if m.label != "PERSON":
+            return name
+        glued = _GLUED_RE.match(self.text, m.end)
+        if glued and m.text.split() and name.endswith(m.text.split()[-1]):
+            return name + glued.group(0)  # the NER stopped at a hyphen inside the name: "Ban Ki" of "Ban Ki-moon"
+        if len(m.text.split()) != 1:
             return name
         before = self.text[max(0, m.start - 6):m.start].lower().split()
         want = _HONORIFIC_GENDER.get(before[-1]) if before else None
@@ -167,9 +196,11 @@ class SpeakerResolver:
                     v = votes.setdefault(self.name_of(subjects[k]), [0, 0])
                     v[0 if low == "he" else 1] += 1
         out = {n: ("m" if a > b else "f") for n, (a, b) in votes.items() if a != b}
+        surnames = {n.split()[-1] for n in self.persons if len(n.split()) > 1}
         for m in persons:
             name = self.name_of(m)
-            g = _given_gender(name)
+            # a person known by a given name alone ("Melanie said"), unless it is someone's surname
+            g = _given_gender(name, alone=name not in surnames)
             if g is not None:
                 out[name] = g
         return out
@@ -272,8 +303,9 @@ class SpeakerResolver:
             m = self._named_before(tok)
             if m is not None:
                 # the whole appositive phrase names the speaker: "Flynn, a top Trump surrogate"
-                end = tok.idx + len(tok.text)
-                return self.name_of(m), Span(m.start, end, self.text[m.start:end]), self._role_left(m, tok)
+                start = min(m.start, self._phrase(tok).start)
+                end = max(m.end, tok.idx + len(tok.text))
+                return self.name_of(m), Span(start, end, self.text[start:end]), self._role_left(m, tok)
         if m is not None:
             name = self.name_of(m)
             span = Span(m.start, m.end, self.text[m.start:m.end])
@@ -284,18 +316,19 @@ class SpeakerResolver:
         low = tok.lower_
         if tok.pos_ == "PRON" or low in _MALE or low in _FEMALE or low in _PLURAL or low in ("i", "it", "you"):
             return self._pronoun(low, tok.idx), Span(tok.idx, tok.idx + len(tok.text), tok.text), None
+        if low in _VOICE_NOUNS and tok.pos_ != "PROPN":
+            for c in tok.children:
+                if c.dep_ in ("poss", "compound", "nmod"):
+                    # "Ivana Trump's brief said", "a Homeland Security memo": the owner speaks
+                    owner = self.mention_at(c)
+                    if owner is not None:
+                        return self.name_of(owner), span, None
         dets = [c.lower_ for c in tok.children if c.dep_ in ("det", "nummod", "amod", "poss")]
         if any(d in _INDEFINITE for d in dets) or (not dets and tok.tag_ in ("NNS",)):
             return None, span, None
         if tok.pos_ == "PROPN":
             # a proper name the NER missed ("Tanner said"): its words, widened to a full name if the article has one
             return self._unlisted_name(tok), span, None
-        for c in tok.children:
-            if c.dep_ == "poss" and low in _VOICE_NOUNS:
-                # "Ivana Trump's brief said", "the campaign's statement": the owner speaks
-                owner = self.mention_at(c)
-                if owner is not None:
-                    return self.name_of(owner), span, None
         return self._description(tok, pos), span, None
 
     def _named_before(self, tok) -> Mention | None:
@@ -308,6 +341,13 @@ class SpeakerResolver:
             m = self.mention_at(tok.head)
             if m is not None and m.label == "PERSON":
                 return m
+        # "His former business partner at Lenox, Lawrence B. Cummings, said": the parser hangs
+        # the name on the nearest noun, so any PERSON appositive inside the phrase counts
+        for t in tok.subtree:
+            if t.dep_ == "appos" and t.i > tok.i:
+                m = self.mention_at(t)
+                if m is not None and m.label == "PERSON" and not self._in_quote(m.start):
+                    return m
         left = self._phrase(tok).start
         before = self.text[max(0, left - 3):left]
         if not before.rstrip().endswith(","):
@@ -325,10 +365,14 @@ class SpeakerResolver:
         """The name a proper-noun speaker gives when no Mention covers it."""
         doc = self.doc
         left = tok.i
-        while left > 0 and doc[left - 1].pos_ == "PROPN" and doc[left - 1].dep_ in ("compound", "flat"):
+        while left > 0 and (doc[left - 1].pos_ == "PROPN" and doc[left - 1].dep_ in ("compound", "flat")
+                            or doc[left - 1].text == "-" and not doc[left - 1].whitespace_):
             left -= 1
-        words = [t.text for t in doc[left:tok.i + 1] if t.text not in ("'s", "’s")]
-        name = " ".join(words).strip()
+        while left < tok.i and (doc[left].is_punct or doc[left].lower_ in _TITLES or doc[left].lower_.rstrip(".") in _TITLES):
+            left += 1  # "President Park", "-"
+        # words as written, hyphenated names kept whole ("Park Geun-hye")
+        name = "".join(t.text_with_ws for t in doc[left:tok.i + 1] if t.text not in ("'s", "’s")).strip()
+        words = name.split()
         if not name or not name[0].isupper():
             return None
         if name.isupper() and len(name) > 4:
@@ -408,6 +452,9 @@ class SpeakerResolver:
                     best = (score, name)
         if best:
             return best[1]
+        if head in _ORG_NOUNS:
+            # "the union", "the agency": like "it", the organisation the story is about
+            return self._pronoun("it", pos)
         if head in _PERSON_NOUNS:
             # "the Vermont senator" for a role the article never wrote out: a definite
             # description of a person points back, like a pronoun, to a recent subject.
@@ -431,10 +478,13 @@ def _strip_possessive(name: str) -> str:
     return " ".join(words) if words else name
 
 
-def _given_gender(name: str) -> str | None:
-    """"m" or "f" when the name's first word is a common given name of that gender."""
+def _given_gender(name: str, alone: bool = False) -> str | None:
+    """"m" or "f" when the name's first word is a common given name of that gender.
+
+    A one-word name counts only with ``alone`` (it may be a surname: "Scott").
+    """
     words = name.split()
-    if len(words) < 2:
+    if not words or (len(words) < 2 and not alone):
         return None
     first = words[0].lower().strip(".")
     return "m" if first in _MALE_NAMES else "f" if first in _FEMALE_NAMES else None
