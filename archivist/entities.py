@@ -326,10 +326,15 @@ def _resolve_people(cands: list[_Cand]) -> None:
         if sur != words[-1]:  # "Martin Luther King Jr." ends, for a reader, with "King"
             by_suffix.setdefault(sur, set()).add(full)
         by_first.setdefault(names.first_name(full), set()).add(full)
+    first_at: dict[str, int] = {}
+    for c in cands:
+        first_at.setdefault(c.actor, c.start)
     for c in cands:
         if c.actor != c.name or c.name in _CANONICAL_VALUES:
             continue  # already resolved (acronym, equivalence)
         target = _unique_fullest(by_suffix.get(c.name, ()))
+        if target is not None and _known_before(cands, c.name, first_at.get(target, 0)):
+            target = None  # "Obama" all along, then "Michelle Obama" once: the reader's Obama is another
         if target is None and c.name in by_suffix:
             c.label = "PERSON"  # two Trumps: which one is unclear, that it is a person is not
         if target is None and c.label == "PERSON" and " " not in c.name and c.name not in by_suffix:
@@ -338,6 +343,15 @@ def _resolve_people(cands: list[_Cand]) -> None:
             c.actor = target
             c.label = "PERSON"  # "Navalny" tagged ORG next to "Alexey Navalny"
             c.person_linked = True
+
+
+#: A bare name used this often before a fuller name first appears already meant someone else.
+KNOWN_BEFORE = 5
+
+
+def _known_before(cands: list[_Cand], name: str, position: int) -> bool:
+    """True if ``name`` alone is used ``KNOWN_BEFORE`` times before ``position``."""
+    return sum(1 for c in cands if c.name == name and c.start < position) >= KNOWN_BEFORE
 
 
 def _unique_fullest(candidates) -> str | None:

@@ -190,11 +190,15 @@ class SpeakerResolver:
         starts = [m.start for m in subjects]
         for tok in self.doc:
             low = tok.lower_
-            if (low == "he" or low == "she") and tok.dep_ in ("nsubj", "nsubjpass") and not self._in_quote(tok.idx):
+            subject_pron = (low == "he" or low == "she") and tok.dep_ in ("nsubj", "nsubjpass")
+            # "his"/"her" right after a subject ("Obama said his plan"): same-sentence evidence
+            owner_pron = low in ("his", "her") and tok.dep_ == "poss"
+            if (subject_pron or owner_pron) and not self._in_quote(tok.idx):
                 k = bisect.bisect_right(starts, tok.idx) - 1
-                if k >= 0 and tok.idx - subjects[k].start < 400:
+                if k >= 0 and tok.idx - subjects[k].start < (400 if subject_pron else 120) and \
+                        (subject_pron or subjects[k].start >= tok.sent.start_char):
                     v = votes.setdefault(self.name_of(subjects[k]), [0, 0])
-                    v[0 if low == "he" else 1] += 1
+                    v[0 if low in ("he", "his") else 1] += 1
         out = {n: ("m" if a > b else "f") for n, (a, b) in votes.items() if a != b}
         surnames = {n.split()[-1] for n in self.persons if len(n.split()) > 1}
         for m in persons:

@@ -48,6 +48,10 @@ PEOPLE = [
     # Two Johnsons: the bare surname stays as written.
     ("Boris Johnson met Mike Johnson in London on Monday. Johnson said the talks went well.",
      [("Boris Johnson", "Boris Johnson"), ("Mike Johnson", "Mike Johnson"), ("Johnson", "Johnson")]),
+    # A bare name used all along before a fuller one appears already meant someone else.
+    ("Obama spoke on Monday. Obama met Congress. Obama left Washington. Obama called Merkel. "
+     "Obama flew to Chicago. Later, first lady Michelle Obama joined the trip.",
+     [("Obama", "Obama"), ("Michelle Obama", "Michelle Obama")]),
 ]
 
 
