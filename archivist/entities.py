@@ -128,7 +128,7 @@ def _clean(doc, ent) -> _Cand | None:
                      or (doc[s].is_stop and doc[s].pos_ in _STRAY_POS and e - s > 1)):
         s += 1
     while e > s and (not any(ch.isalnum() for ch in doc[e - 1].text)
-                     or (doc[e - 1].text.isalpha() and doc[e - 1].text.islower())):
+                     or (doc[e - 1].text.isalpha() and doc[e - 1].text.islower() and not _hyphen_glued(doc, e - 1))):
         e -= 1
     if s >= e:
         return None
@@ -186,6 +186,11 @@ def _clean(doc, ent) -> _Cand | None:
     c = _Cand(s, e, start, end, label)
     c.tentative = tentative
     return c
+
+
+def _hyphen_glued(doc, i: int) -> bool:
+    """True for the "moon" of "Ban Ki-moon": a word glued by a hyphen to the word before it."""
+    return i >= 2 and doc[i - 1].text in ("-", "‑") and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_
 
 
 def _valid(c: _Cand) -> bool:

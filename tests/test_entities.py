@@ -48,6 +48,8 @@ PEOPLE = [
     # Two Johnsons: the bare surname stays as written.
     ("Boris Johnson met Mike Johnson in London on Monday. Johnson said the talks went well.",
      [("Boris Johnson", "Boris Johnson"), ("Mike Johnson", "Mike Johnson"), ("Johnson", "Johnson")]),
+    # A hyphenated given name is one name, lower-case part and all.
+    ("UN chief Ban Ki-moon said the talks failed. Ban said more.", [("Ban Ki-moon", "Ban Ki-moon")]),
     # A bare name used all along before a fuller one appears already meant someone else.
     ("Obama spoke on Monday. Obama met Congress. Obama left Washington. Obama called Merkel. "
      "Obama flew to Chicago. Later, first lady Michelle Obama joined the trip.",
