@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 from pathlib import Path
@@ -53,31 +52,6 @@ def build(site_dir: Path, output_dir: Path | None, base_url: str | None, strict:
     click.echo(f"built {report.pages} pages into {report.output} in {total:.1f}s{skipped}", err=True)
 
 
-def _read_inputs(paths: tuple[Path, ...]) -> tuple[list[tuple[str, str]], list[str]]:
-    """(id, text) pairs from article files and JSONL files, and the problems found."""
-    from .content import ContentError, read_article
-
-    items, problems = [], []
-    for path in paths:
-        if path.suffix == ".jsonl":
-            for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-                if not line.strip():
-                    continue
-                try:
-                    record = json.loads(line)
-                    items.append((str(record["id"]), record["text"]))
-                except (json.JSONDecodeError, KeyError, TypeError) as e:
-                    problems.append(f"{path}:{n}: expected a JSON object with 'id' and 'text' ({e})")
-            continue
-        try:
-            items.append((path.stem, read_article(path, path.name)["text"]))
-        except ContentError as e:
-            problems.append(f"{path}{':' + str(e.line) if e.line else ''}: {e}")
-        except OSError as e:
-            problems.append(f"{path}: {e.strerror}")
-    return items, problems
-
-
 @main.command()
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="JSONL file (default: stdout).")
@@ -95,9 +69,10 @@ def annotate(inputs: tuple[Path, ...], output: Path | None, model: str | None, p
     one "Barack Obama"), unless --per-article.
     """
     from .annotate import annotate_texts, available_model, choose_processes
+    from .content import read_texts
     from .export import archive_annotations, json_lines
 
-    items, problems = _read_inputs(inputs)
+    items, problems = read_texts(inputs)
     for problem in problems:
         click.echo(f"skipped: {problem}", err=True)
     annotations = annotate_texts([t for _, t in items], available_model(model), 

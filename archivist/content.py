@@ -13,12 +13,13 @@ line, and the caller decides whether to skip it or fail the build (``--strict``)
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 import tomllib
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Sequence
 from urllib.parse import urlsplit
 
 import yaml
@@ -244,3 +245,29 @@ def load_articles(content_dir: Path, include_drafts: bool = False) -> Loaded:
         records.append(Article(id=slug, **fields))
     records.sort(key=lambda a: (-(a.date or dt.date.min).toordinal(), a.id))
     return Loaded(tuple(records), tuple(problems))
+
+
+def read_texts(paths: Sequence[Path]) -> tuple[list[tuple[str, str]], list[str]]:
+    """(id, text) pairs to annotate from article files (id: the file's stem; text: its body) and JSONL
+    files (each line an object with "id" and "text"), and a message for each bad file or line."""
+    items, problems = [], []
+    for path in paths:
+        if path.suffix == ".jsonl":
+            for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+                if not line.strip():
+                    continue
+                try:
+                    record = json.loads(line)
+                    if not isinstance(record["text"], str):
+                        raise TypeError("'text' is not a string")
+                    items.append((str(record["id"]), record["text"]))
+                except (json.JSONDecodeError, KeyError, TypeError) as e:
+                    problems.append(f"{path}:{n}: expected a JSON object with 'id' and 'text' ({e})")
+            continue
+        try:
+            items.append((path.stem, read_article(path, path.name)["text"]))
+        except ContentError as e:
+            problems.append(f"{path}{':' + str(e.line) if e.line else ''}: {e}")
+        except OSError as e:
+            problems.append(f"{path}: {e.strerror}")
+    return items, problems

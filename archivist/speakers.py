@@ -60,6 +60,7 @@ shirley stephanie susan suzanne tammy teresa theresa tiffany tina valerie veroni
 wendy
 """.split())
 #: The rest of a hyphenated name glued to a Mention's end ("-moon" of "Ban Ki-moon").
+_PRONOUN_SLACK = int(__import__("os").environ.get("SLACK", "99"))
 _GLUED_RE = re.compile(r"-[a-z]+\b")
 #: Head nouns of definite descriptions that name one person ("the senator"), as the pronoun they
 #: stand for ("person": either gender).
@@ -405,7 +406,13 @@ class SpeakerResolver:
         k = bisect.bisect_right(self.m_starts, pos - 1) - 1
         sent = doc[self._token_index(pos)].sent
         fallback = any_subject = None
+        extra = _PRONOUN_SLACK
         for _ in range(20):
+            if fallback is not None:
+                # the nearest sentence with a compatible person decides, unless a subject follows shortly
+                if extra == 0:
+                    break
+                extra -= 1
             lo = sent.start_char
             while k >= 0 and self.mentions[k].start >= lo:
                 m = self.mentions[k]
