@@ -405,14 +405,8 @@ class SpeakerResolver:
         doc = self.doc
         k = bisect.bisect_right(self.m_starts, pos - 1) - 1
         sent = doc[self._token_index(pos)].sent
-        fallback = any_subject = None
-        extra = _PRONOUN_SLACK
+        fallback = any_subject = tentative = None
         for _ in range(20):
-            if fallback is not None:
-                # the nearest sentence with a compatible person decides, unless a subject follows shortly
-                if extra == 0:
-                    break
-                extra -= 1
             lo = sent.start_char
             while k >= 0 and self.mentions[k].start >= lo:
                 m = self.mentions[k]
@@ -428,11 +422,18 @@ class SpeakerResolver:
                 if fallback is None:
                     fallback = name
                 if self._is_subject(m):
-                    return name
+                    if want is None or g is not None:
+                        return tentative[0] if tentative and tentative[1] < 0 else name if not tentative else (name if tentative[1] >= 0 else tentative[0])
+                    if tentative is None:
+                        tentative = [name, _PRONOUN_SLACK]
+            if tentative is not None:
+                tentative[1] -= 1
+                if tentative[1] < 0:
+                    return tentative[0]
             if sent.start == 0:
                 break
             sent = doc[sent.start - 1].sent
-        return fallback or any_subject
+        return (tentative[0] if tentative else None) or fallback or any_subject
 
     def _token_index(self, pos: int) -> int:
         return max(0, bisect.bisect_right(self.tok_starts, pos) - 1)

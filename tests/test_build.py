@@ -84,25 +84,24 @@ def test_a_bad_article_is_skipped_or_fails_the_build_when_strict(example_site, t
         bad.unlink()
 
 
+def tiny_site(folder: Path, body: str) -> Path:
+    """A site of one title line in site.toml and one article, content/a.txt, with ``body``; built once."""
+    (folder / "site.toml").write_text('title = "Tiny"\n')
+    (folder / "content").mkdir()
+    (folder / "content" / "a.txt").write_text(f"Talks\n20240101\nhttps://www.example.org/a\n{body}\n")
+    build(folder, progress=False, log=lambda m: None)
+    return folder
+
+
 def test_site_with_only_content_and_a_title_builds(tmp_path, nlp):
-    (tmp_path / "site.toml").write_text('title = "Tiny"\n')
-    (tmp_path / "content").mkdir()
-    (tmp_path / "content" / "a.txt").write_text(
-        'Talks end\n20240101\nhttps://www.example.org/a\n"We are done," Jane Smith said on Monday.\n'
-        "<script>alert(1)</script> appeared in the text.\n")
-    build(tmp_path, progress=False, log=lambda m: None)
+    tiny_site(tmp_path, '"We are done," Jane Smith said on Monday.\n<script>alert(1)</script> appeared in the text.')
     page = (tmp_path / "build/articles/a/index.html").read_text()
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page and "<script>alert(1)" not in page
     assert (tmp_path / "build/index.html").exists()
 
 
 def test_editing_actors_toml_takes_effect_without_nlp(tmp_path, nlp):
-    (tmp_path / "site.toml").write_text('title = "Edited"\n')
-    (tmp_path / "content").mkdir()
-    (tmp_path / "content" / "a.txt").write_text(
-        "Talks\n20240101\nhttps://www.example.org/a\n"
-        '"We will see," Dmitri Peskov told reporters in Moscow on Monday.\n')
-    build(tmp_path, progress=False, log=lambda m: None)
+    tiny_site(tmp_path, '"We will see," Dmitri Peskov told reporters in Moscow on Monday.')
     assert (tmp_path / "build/actors/dmitri-peskov/index.html").exists()
     (tmp_path / "actors.toml").write_text(
         '[[actor]]\nname = "Dmitry Peskov"\naliases = ["Dmitri Peskov"]\ndescription = "Kremlin spokesman"\n'
