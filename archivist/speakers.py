@@ -60,7 +60,6 @@ shirley stephanie susan suzanne tammy teresa theresa tiffany tina valerie veroni
 wendy
 """.split())
 #: The rest of a hyphenated name glued to a Mention's end ("-moon" of "Ban Ki-moon").
-_PRONOUN_SLACK = int(__import__("os").environ.get("SLACK", "99"))
 _GLUED_RE = re.compile(r"-[a-z]+\b")
 #: Head nouns of definite descriptions that name one person ("the senator"), as the pronoun they
 #: stand for ("person": either gender).
@@ -405,7 +404,7 @@ class SpeakerResolver:
         doc = self.doc
         k = bisect.bisect_right(self.m_starts, pos - 1) - 1
         sent = doc[self._token_index(pos)].sent
-        fallback = any_subject = tentative = None
+        fallback = any_subject = None
         for _ in range(20):
             lo = sent.start_char
             while k >= 0 and self.mentions[k].start >= lo:
@@ -422,18 +421,11 @@ class SpeakerResolver:
                 if fallback is None:
                     fallback = name
                 if self._is_subject(m):
-                    if want is None or g is not None:
-                        return tentative[0] if tentative and tentative[1] < 0 else name if not tentative else (name if tentative[1] >= 0 else tentative[0])
-                    if tentative is None:
-                        tentative = [name, _PRONOUN_SLACK]
-            if tentative is not None:
-                tentative[1] -= 1
-                if tentative[1] < 0:
-                    return tentative[0]
+                    return name
             if sent.start == 0:
                 break
             sent = doc[sent.start - 1].sent
-        return (tentative[0] if tentative else None) or fallback or any_subject
+        return fallback or any_subject
 
     def _token_index(self, pos: int) -> int:
         return max(0, bisect.bisect_right(self.tok_starts, pos) - 1)

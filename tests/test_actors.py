@@ -10,7 +10,6 @@ import datetime as dt
 import pytest
 
 from archivist.actors import actor_slug, aggregate_actors
-from archivist.report import duplicate_report, format_report, merge_log
 from archivist.models import Annotation, Article, Mention, Quote, QuoteRef
 
 LABELS = {"person": "PERSON", "organisation": "ORG", "place": "GPE", "other": "NORP"}
@@ -214,40 +213,6 @@ def test_aggregation_is_a_pure_function():
         (article("b", "Joe Biden answered."), [("Joe Biden", "Joe Biden", "person")]),
     )
     assert aggregate_actors(arts, anns) == aggregate_actors(list(reversed(arts)), dict(reversed(anns.items())))
-
-
-def test_duplicate_report_counts_and_suspects():
-    arts, anns = corpus(
-        (article("a", "Boris Johnson and Mike Johnson."), [("Boris Johnson", "Boris Johnson", "person"),
-                                                          ("Mike Johnson", "Mike Johnson", "person")]),
-        (article("b", "Johnson. Apple and Apple Store. WHO"), [("Johnson", "Johnson", "person"),
-                                                             ("Apple", "Apple", "organisation"),
-                                                             ("Apple Store", "Apple Store", "organisation"),
-                                                             ("WHO", "WHO", "organisation")]),
-        (article("c", "World Health Organization"),
-         [("World Health Organization", "World Health Organization", "organisation")]),
-    )
-    rows = {r.name: r for r in duplicate_report(aggregate_actors(arts, anns))}
-    assert {s.name for s in rows["Johnson"].suspects} == {"Boris Johnson", "Mike Johnson"}
-    assert [(s.name, s.reason) for s in rows["Apple"].suspects] == [("Apple Store", "name inside")]
-    assert [(s.name, s.reason) for s in rows["WHO"].suspects] == [("World Health Organization", "acronym")]
-    assert (rows["Boris Johnson"].mentions, rows["Boris Johnson"].articles, rows["Boris Johnson"].quotes) == (1, 1, 0)
-    text = format_report(list(rows.values()))
-    assert "Likely duplicates" in text and "Apple [apple] ~ Apple Store [apple-store]  (name inside)" in text
-    assert format_report(list(rows.values()), as_json=True).startswith("[")
-
-
-def test_merge_log_names_the_rule():
-    arts, anns = corpus(
-        (article("a", "Vladimir Putin and the World Health Organization (WHO)."),
-         [("Vladimir Putin", "Vladimir Putin", "person"),
-          ("World Health Organization", "World Health Organization", "organisation"),
-          ("WHO", "WHO", "organisation")]),
-        (article("b", "Putin and the U.S."), [("Putin", "Putin", "person"), ("U.S.", "U.S.", "place")]),
-    )
-    log = merge_log(aggregate_actors(arts, anns))
-    assert log == [("acronym", "WHO", "World Health Organization"), ("equivalent", "U.S.", "United States"),
-                   ("surname", "Putin", "Vladimir Putin")]
 
 
 def test_bare_surname_links_to_a_dominant_full_name():
