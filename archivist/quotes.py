@@ -22,7 +22,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from .models import Mention, Quote
+from .models import Mention, Quote, Span
 from .speakers import SpeakerResolver
 
 #: Double quote marks; ``''``, ``````, ``‘‘``, ``’’`` are the doubled-apostrophe styles (NYT, LaTeX).
@@ -112,7 +112,7 @@ _SPEECH_LEMMAS = (
     "chant sing pray plead demand threaten estimate concede summarize summarise put "
     "begin start quote cite interject chime explain describe recall reflect wonder "
     "admit assure point refer blame portray denounce decry chide credit question thank vent indicate "
-    "offer propose email retweet recommend compare name"
+    "offer propose email retweet recommend compare name liken condemn exhort"
 ).split()
 _IRREGULAR = {
     "say": "says said saying", "tell": "tells told telling", "write": "writes wrote written writing",
@@ -148,7 +148,9 @@ _WEAK_CUES = frozenset(_inflect("call") | _inflect("describe") | _inflect("label
                        | _inflect("begin") | _inflect("start") | _inflect("continue") | _inflect("read")
                        | _inflect("add") | _inflect("post") | _inflect("quote") | _inflect("cite")
                        | _inflect("point") | _inflect("refer") | _inflect("compare") | _inflect("name")
-                       | _inflect("offer") | _inflect("credit") | _inflect("question"))
+                       | _inflect("offer") | _inflect("credit") | _inflect("question")
+                       | _inflect("liken") | _inflect("condemn"))
+_CONTINUE = frozenset(_inflect("continue"))
 _SUBJ_DEPS = ("nsubj", "nsubjpass", "csubj")
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
 
@@ -183,6 +185,10 @@ def _subject(verb):
     """The subject token of ``verb``, climbing through participles and conjuncts ("adding", "and said")."""
     seen = 0
     tok = verb
+    before = verb.doc[verb.i - 1] if verb.i > 0 else None
+    if verb.tag_ == "VBG" and verb.dep_ in ("xcomp", "advcl") and before is not None and \
+            before.pos_ == "PROPN" and before.dep_ in ("pobj", "dobj"):
+        return before  # "footage of Hillary Clinton asking ...": the name the participle stands against
     while tok is not None and seen < 4:
         subjects = [c for c in tok.children if c.dep_ in _SUBJ_DEPS]
         if subjects:
@@ -199,7 +205,7 @@ def _subject(verb):
             continue
         if tok.dep_ in ("conj", "advcl", "xcomp", "relcl", "acl", "ccomp", "parataxis") and tok.head.i != tok.i:
             if tok.dep_ in ("relcl", "acl") and tok.head.pos_ in ("NOUN", "PROPN"):
-                return tok.head  # "Peskov, who said ...", "a statement saying ..."
+                return _carrier_owner(tok.head)  # "Peskov, who said ...", "a statement saying ..."
             tok = tok.head
             seen += 1
             continue
@@ -254,8 +260,25 @@ def _fix_relative(subj):
     if subj is not None and subj.lower_ in _RELATIVE:
         head = subj.head
         if head.dep_ == "relcl" and head.head.i != head.i:
-            return head.head
+            return _carrier_owner(head.head)
     return subj
+
+
+#: Things that carry someone's words ("released a statement saying", "held a sign that read").
+_CARRIERS = frozenset("statement message sign tweet post note letter email memo release video ad banner poster "
+                      "placard shirt t-shirt hat headline caption slogan flyer mailer advertisement commercial "
+                      "clip spot".split())
+
+
+def _carrier_owner(noun):
+    """Who speaks through a carrier of words that a verb has as object: "Trump posted a message
+    reading ..." is Trump's; else the noun itself."""
+    if noun.pos_ == "NOUN" and noun.lower_ in _CARRIERS and noun.dep_ == "dobj" and \
+            not any(c.dep_ in ("poss", "compound") for c in noun.children):
+        subjects = [c for c in noun.head.children if c.dep_ == "nsubj"]
+        if subjects and subjects[0].lower_ not in _RELATIVE:
+            return subjects[0]
+    return noun
 
 
 def _cue_text(tok) -> str:
@@ -297,6 +320,10 @@ def _attribute(doc, i0: int, i1: int, in_quote: list[bool], para: tuple[int, int
         subj = _fix_relative(_subject(verb))
         if subj is not None and not in_quote[subj.i]:
             return _Attribution(verb, _cue_text(verb), subj, 3 if verb.lower_ not in _WEAK_CUES else 2)
+    # 1b. `Sanders delivered a retort: "..."`: a colon hands the quote to its clause's subject.
+    colon = _colon_before(doc, i0, in_quote, para)
+    if colon is not None:
+        return colon
     # 2. A speech verb or "according to" beside the quote in its sentences, nearest first.
     s0 = doc[i0].sent.start
     s1 = doc[i1 - 1].sent.end
@@ -347,12 +374,32 @@ def _attribute(doc, i0: int, i1: int, in_quote: list[bool], para: tuple[int, int
     return _Attribution(None, None, None, -1)
 
 
+def _colon_before(doc, i0: int, in_quote: list[bool], para: tuple[int, int]) -> _Attribution | None:
+    """The speaker of `Sanders delivered a retort: "..."`: the subject of the clause a colon ends just before the quote."""
+    lo = para[0]
+    k = i0 - 1
+    while k >= 0 and doc[k].is_space:
+        k -= 1
+    if k < 1 or doc[k].text != ":" or in_quote[k] or doc[k].idx < lo:
+        return None
+    top = doc[k - 1]
+    while top.head.i != top.i and lo <= top.head.idx and top.head.i < k and not in_quote[top.head.i]:
+        top = top.head
+    if top.pos_ not in ("VERB", "AUX") or in_quote[top.i]:
+        return None
+    subj = _fix_relative(_subject(top))
+    if subj is None or in_quote[subj.i] or subj.idx < lo or subj.pos_ not in ("PROPN", "PRON", "NOUN"):
+        return None
+    return _Attribution(top, _cue_text(top), subj, 2)
+
+
 #: How many tokens after a quote its `he said` / `said Jane Doe` cue may start.
 _TRAIL = 7
 
 
 #: Verbs that characterise ("called him a "bully"") - a one-word quote they govern is the speaker's word.
-_CHARACTERISE = frozenset(f for lemma in "call describe label dub term brand characterize characterise name".split()
+_CHARACTERISE = frozenset(f for lemma in ("call describe label dub term brand characterize characterise name "
+                                          "liken condemn").split()
                           for f in _inflect(lemma))
 
 
@@ -401,7 +448,7 @@ def _trailing_cue(doc, i0: int, i1: int, in_quote: list[bool], hi: int) -> _Attr
         tok = doc[k]
         if in_quote[k] or tok.idx >= hi:
             return None
-        if tok.lower_ in SPEECH_VERBS and tok.pos_ in ("VERB", "AUX") and tok.lower_ not in _WEAK_CUES:
+        if (tok.lower_ in SPEECH_VERBS and tok.lower_ not in _WEAK_CUES or _goes_on(tok)) and tok.pos_ in ("VERB", "AUX"):
             if any(t.tag_ in ("WRB", "WDT") or t.dep_ == "mark" or (t.tag_ == "CC" and t.head.pos_ in ("VERB", "AUX"))
                    for t in doc[i1:k]):
                 return None  # `"...," when Clinton blasted him`: a new clause, not the attribution
@@ -414,6 +461,12 @@ def _trailing_cue(doc, i0: int, i1: int, in_quote: list[bool], hi: int) -> _Attr
         if tok.is_punct and tok.text not in ",":
             return None
     return None
+
+
+def _goes_on(tok) -> bool:
+    """`"...," Trump went on`: "go on" after a quote continues speech."""
+    return tok.lower_ in ("go", "goes", "went", "going") and \
+        any(c.dep_ == "prt" and c.lower_ == "on" for c in tok.children)
 
 
 def _previous_cue(doc, i0: int, s0: int, in_quote: list[bool], lo: int) -> _Attribution | None:
@@ -436,6 +489,41 @@ def _previous_cue(doc, i0: int, s0: int, in_quote: list[bool], lo: int) -> _Attr
     if subj is None or in_quote[subj.i]:
         return None
     return _Attribution(root, _cue_text(root), subj, 1)
+
+
+def _relayed(doc, att: _Attribution, in_quote: list[bool], para: tuple[int, int]) -> _Attribution:
+    """The source a reported speech act is relayed through: `"...," Walker said, according to an AP account`.
+
+    The news source the writer names for the whole act ("according to ...") is the quote's
+    source, as PolNeAR marks it; the person quoted stays in the quote's words.
+    """
+    verb = att.cue
+    if verb is None or att.strength < 2 or verb.lower_ == "according":
+        return att
+    lo, hi = para
+    sent = verb.sent
+    for tok in sent:
+        if tok.lower_ != "according" or in_quote[tok.i] or not lo <= tok.idx < hi:
+            continue
+        obj = _according_to(tok)
+        if obj is not None and not in_quote[obj.i]:
+            return _Attribution(tok, _cue_text(tok), obj, att.strength)
+    return att
+
+
+def _relative_surface(att: _Attribution, mention):
+    """The words that name the speaker at the cue: "who" of "Sanders, who says ..." (the name stays Sanders).
+
+    Used only for a named speaker: an unnamed one keeps its description ("an impersonator"),
+    which a quote card shows in place of a name.
+    """
+    if att.cue is None or mention is None:
+        return mention
+    for c in att.cue.children:
+        if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in _RELATIVE and att.cue.dep_ == "relcl" and \
+                att.speaker is not None and att.speaker.i == att.cue.head.i:
+            return Span(c.idx, c.idx + len(c.text), c.text)
+    return mention
 
 
 def _inner(text: str) -> str:
@@ -466,6 +554,7 @@ def extract_quotes(doc, mentions: tuple[Mention, ...]) -> tuple[Quote, ...]:
         p = bisect.bisect_right(para_starts, s) - 1
         lo, hi = paras[p]
         att = _signed(doc, text, s, e, hi, index) or _attribute(doc, i0, i1, in_quote, (lo, hi))
+        att = _relayed(doc, att, in_quote, (lo, hi))
         if att.strength < 2 and s == lo and p > 0:
             lead = _colon_lead(doc, text, paras, p, index, in_quote)
             if lead is not None:
@@ -483,10 +572,12 @@ def extract_quotes(doc, mentions: tuple[Mention, ...]) -> tuple[Quote, ...]:
             continue  # a show, book or programme title ("State of the Union."), not speech or a name someone gave
         if att.strength >= 2 or (att.strength == 1 and _ends_clause(text, s, e)):
             speaker, mention, role = resolver.resolve(att.speaker, s)
+            mention = _relative_surface(att, mention) if speaker is not None else mention
         elif prev is not None and p - prev[0] <= 2 and (whole or att.strength < 0) and _continues(prev, p, s, text):
             _, _, speaker, mention, cue, role = prev
         elif att.strength >= 0 and (_ends_clause(text, s, e) or len(words) >= 4):
             speaker, mention, role = resolver.resolve(att.speaker, s)
+            mention = _relative_surface(att, mention) if speaker is not None else mention
         elif whole and len(words) >= 4:
             speaker = mention = role = None  # a quotation nobody is named for
             cue = None
@@ -574,7 +665,19 @@ def _colon_lead(doc, text, paras, p, index, in_quote) -> _Attribution | None:
             subj = _fix_relative(_subject(tok))
             if subj is not None and not in_quote[subj.i]:
                 best = _Attribution(tok, _cue_text(tok), subj, 2)
-    return best
+    if best is not None:
+        return best
+    # "Trump issued the following statement:": a colon hands the paragraph to the subject of
+    # the clause it ends, whatever its verb; climb to that clause's top verb within the
+    # paragraph, as the parser often runs the sentence on into the quote
+    root = doc[max(0, last.i - 1)]
+    while root.head.i != root.i and plo <= root.head.idx < phi and not in_quote[root.head.i]:
+        root = root.head
+    if root.pos_ in ("VERB", "AUX") and root.idx >= plo and not in_quote[root.i]:
+        subj = _fix_relative(_subject(root))
+        if subj is not None and not in_quote[subj.i] and subj.pos_ in ("PROPN", "PRON", "NOUN"):
+            return _Attribution(root, _cue_text(root), subj, 2)
+    return None
 
 
 def _report_lead(doc, text, plo, phi, index, in_quote) -> _Attribution | None:
@@ -588,8 +691,9 @@ def _report_lead(doc, text, plo, phi, index, in_quote) -> _Attribution | None:
     root = sent.root
     if sent.start_char < plo or any(in_quote[k] for k in range(sent.start, sent.end)):
         return None
-    if root.lower_ not in SPEECH_VERBS or root.pos_ not in ("VERB", "AUX") or root.lower_ in _WEAK_CUES:
-        return None
+    if root.lower_ not in SPEECH_VERBS or root.pos_ not in ("VERB", "AUX") or \
+            (root.lower_ in _WEAK_CUES and root.lower_ not in _CONTINUE):
+        return None  # "Howard continued his remarks." leads into the quote; "called it a disgrace." does not
     subj = _fix_relative(_subject(root))
     if subj is None or in_quote[subj.i] or subj.pos_ not in ("PROPN", "PRON", "NOUN"):
         return None

@@ -32,6 +32,26 @@ _INDEFINITE = frozenset({"a", "an", "another", "some", "one", "several", "many",
 _VOICE_NOUNS = frozenset({"statement", "brief", "letter", "report", "campaign", "office", "website", "ad",
                           "tweet", "memo", "filing", "complaint", "lawsuit", "book", "column", "article",
                           "blog", "post", "account", "release", "study", "analysis", "survey", "poll"})
+#: Nouns for a written or broadcast work: "the report said" speaks for whoever the article says made it.
+_DOC_NOUNS = frozenset({"report", "study", "article", "book", "ruling", "piece", "clip", "video", "memo",
+                        "letter", "column", "editorial", "story", "feature", "op-ed", "decision", "opinion",
+                        "analysis", "survey", "poll", "complaint", "lawsuit", "filing", "ad", "spot",
+                        "advertisement", "document", "release", "audit", "review", "paper"})
+#: Verbs that make a document: its maker is their subject or agent ("the court issued a ruling").
+#: Word forms, not lemmas: the model has no lemmatizer.
+_MAKE_VERBS = frozenset(
+    "write writes wrote written writing publish publishes published publishing release releases released "
+    "releasing issue issues issued issuing file files filed filing run runs ran running air airs aired airing "
+    "produce produces produced producing prepare prepares prepared preparing commission commissioned "
+    "author authored launch launches launched launching unveil unveils unveiled unveiling submit submits "
+    "submitted submitting send sends sent sending draft drafted drafting sign signs signed signing "
+    "post posts posted posting put puts putting".split())
+#: Determiners of a document mentioned before ("the report"): the search for its maker goes on past it.
+_BACK_REFERENCE = frozenset({"the", "this", "that", "these", "those"})
+#: How far (characters) after a full name a bare surname of another bearer still means it.
+_INTRO_REACH = 150
+#: How many sentences back a document's maker may be named.
+_DOC_WINDOW = 12
 #: Common English given names by gender (names common for both left out): a name's first word settles
 #: its pronoun when the article's own evidence (honorifics, "he"/"she" after it) is thin or misleading
 #: in long, many-person stories.
@@ -60,6 +80,10 @@ shirley stephanie susan suzanne tammy teresa theresa tiffany tina valerie veroni
 wendy
 """.split())
 #: The rest of a hyphenated name glued to a Mention's end ("-moon" of "Ban Ki-moon").
+#: Title abbreviations written before names, as the nouns a later description uses.
+_ABBREVIATIONS = {"gov": "governor", "sen": "senator", "rep": "representative", "gen": "general",
+                  "sec": "secretary", "atty": "attorney", "pres": "president", "lt": "lieutenant",
+                  "col": "colonel", "adm": "admiral", "supt": "superintendent", "amb": "ambassador"}
 _GLUED_RE = re.compile(r"-[a-z]+\b")
 #: Head nouns of definite descriptions that name one person ("the senator"), as the pronoun they
 #: stand for ("person": either gender).
@@ -102,6 +126,12 @@ class SpeakerResolver:
         self.quote_spans = sorted(quote_spans)
         self.q_starts = [s for s, _ in self.quote_spans]
         self.full = self._full_names(ms)
+        # surname -> [(position, full name)]: where the article introduces each bearer of a shared surname
+        self.introduced: dict[str, list[tuple[int, str]]] = {}
+        for m in ms:
+            words = _strip_possessive(m.actor).split()
+            if m.label == "PERSON" and len(words) > 1:
+                self.introduced.setdefault(words[-1], []).append((m.start, " ".join(words)))
         self.persons = sorted({self.full.get(m.actor, m.actor) for m in ms if m.label == "PERSON"})
         self.gender = self._genders()
         self.roles = self._roles()  # (position, name, role words)
@@ -160,6 +190,16 @@ class SpeakerResolver:
         name = self.full.get(m.actor, m.actor)
         if m.label != "PERSON":
             return name
+        intro = self.introduced.get(_strip_possessive(m.actor), ())
+        if intro and name != _strip_possessive(m.actor) and all(p > m.start for p, n in intro if n == name):
+            # "President Obama" long before the article names "Michelle Obama": not hers
+            name = _strip_possessive(m.actor)
+        if len({n.split()[0] for _, n in intro}) > 1:
+            # two people share the surname ("Jeh Johnson", "Gary Johnson"): a bare surname
+            # just after one of them is named means that one, as news style introduces people
+            before = [(p, n) for p, n in intro if p < m.start]
+            if before and m.start - max(before)[0] < _INTRO_REACH:
+                name = max(before)[1]
         glued = _GLUED_RE.match(self.text, m.end)
         if glued and m.text.split() and name.endswith(m.text.split()[-1]):
             return name + glued.group(0)  # the NER stopped at a hyphen inside the name: "Ban Ki" of "Ban Ki-moon"
@@ -234,6 +274,7 @@ class SpeakerResolver:
                 words.update(w.lower_ for w in head.head.subtree if w.i < head.head.i + 1)
             if m.label == "ORG":
                 words.update(_words(name))
+            words = {_ABBREVIATIONS.get(w.strip("."), w) for w in words}  # "Gov. Mike Pence" is "the governor"
             words -= _WEAK_ROLE
             words -= set(_words(name)) if m.label == "PERSON" else set()
             out.append((m.start, name, frozenset(words), m.label))
@@ -396,6 +437,7 @@ class SpeakerResolver:
         Walks back sentence by sentence from the pronoun, preferring in each sentence a
         gender-compatible person who is a clause subject (the usual antecedent of "he said"),
         then the most recent compatible person; names inside quotations are skipped.
+        None when no compatible person precedes it.
         """
         if low in ("i", "you", "we", "us", "me"):
             return None
@@ -404,7 +446,7 @@ class SpeakerResolver:
         doc = self.doc
         k = bisect.bisect_right(self.m_starts, pos - 1) - 1
         sent = doc[self._token_index(pos)].sent
-        fallback = any_subject = None
+        fallback = None
         for _ in range(20):
             lo = sent.start_char
             while k >= 0 and self.mentions[k].start >= lo:
@@ -415,9 +457,7 @@ class SpeakerResolver:
                 name = self.name_of(m)
                 g = self.gender.get(name)
                 if want is not None and g is not None and g != want:
-                    if any_subject is None and self._is_subject(m):
-                        any_subject = name
-                    continue
+                    continue  # never a person of the other gender: no name beats a wrong one
                 if fallback is None:
                     fallback = name
                 if self._is_subject(m):
@@ -425,7 +465,7 @@ class SpeakerResolver:
             if sent.start == 0:
                 break
             sent = doc[sent.start - 1].sent
-        return fallback or any_subject
+        return fallback
 
     def _token_index(self, pos: int) -> int:
         return max(0, bisect.bisect_right(self.tok_starts, pos) - 1)
@@ -442,9 +482,58 @@ class SpeakerResolver:
             tok = tok.head
         return tok.dep_ in ("nsubj", "nsubjpass")
 
+    def _document_maker(self, tok) -> str | None:
+        """Who made the document a description such as "the report" points back to.
+
+        The nearest earlier document noun, within a few sentences, whose maker the text
+        names: its owner ("a Times article", "the court's ruling"), its agent ("a report
+        by the GAO", "a complaint filed by the SEC") or the subject of the verb that
+        produced it ("The Washington Post ran a feature").
+        """
+        doc = self.doc
+        first_sent = doc[tok.i].sent
+        for _ in range(_DOC_WINDOW):
+            if first_sent.start == 0:
+                break
+            first_sent = doc[first_sent.start - 1].sent
+        for k in range(tok.i - 1, first_sent.start - 1, -1):
+            noun = doc[k]
+            if noun.pos_ != "NOUN" or _singular(noun.lower_) not in _DOC_NOUNS or self._in_quote(noun.idx):
+                continue
+            maker = self._maker_of(noun)
+            if maker is not None:
+                return maker
+            dets = {c.lower_ for c in noun.children if c.dep_ == "det"}
+            if not dets & _BACK_REFERENCE or any(c.dep_ in ("poss", "compound", "nmod") for c in noun.children):
+                return None  # a new or unnamed document ("its report", "a study"): the nearest one decides
+        return None
+
+    def _maker_of(self, noun) -> str | None:
+        """The named owner, agent or producing subject of a document noun, else None."""
+        makers = [c for c in noun.children if c.dep_ in ("poss", "compound", "nmod")]
+        for c in noun.children:
+            if c.dep_ in ("prep", "agent") and c.lower_ == "by":
+                makers += [g for g in c.children if g.dep_ == "pobj"]
+        for c in noun.children:
+            if c.dep_ == "acl" and c.lower_ in _MAKE_VERBS:  # "a complaint filed by the SEC"
+                for a in c.children:
+                    if a.dep_ == "agent":
+                        makers += [g for g in a.children if g.dep_ == "pobj"]
+        if noun.dep_ == "dobj" and noun.head.pos_ == "VERB" and noun.head.lower_ in _MAKE_VERBS:
+            makers += [c for c in noun.head.children if c.dep_ == "nsubj"]
+        for c in makers:
+            m = self.mention_at(c)
+            if m is not None and m.label in ("PERSON", "ORG") and not self._in_quote(m.start):
+                return self.name_of(m)
+        return None
+
     def _description(self, tok, pos: int) -> str | None:
         """The actor a definite description refers to, via the roles the article gave earlier."""
         head = tok.lower_
+        if _singular(head) in _DOC_NOUNS:
+            maker = self._document_maker(tok)
+            if maker is not None:
+                return maker
         mods = {c.lower_ for c in tok.children if c.dep_ in ("compound", "amod")} - _WEAK_ROLE
         best = None
         for start, name, words, label in self.roles:
@@ -469,6 +558,11 @@ class SpeakerResolver:
 #: Verbs a headline's Title Case glues onto a name ("Obama Says"): never part of one.
 _HEADLINE_VERBS = frozenset("says said tells told asks asked warns warned urges calls slams blasts vows "
                             "wants thinks believes claims denies admits defends".split())
+
+
+def _singular(word: str) -> str:
+    """A plural noun's singular, roughly ("reports" -> "report"): enough for a lookup set."""
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
 
 
 def _strip_possessive(name: str) -> str:

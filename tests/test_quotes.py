@@ -133,6 +133,54 @@ CASES = [
     ("document of an organisation", 'The International Monetary Fund cut its forecast on Tuesday.\n'
      '"The outlook remains weak," the IMF report stated.',
      [('"The outlook remains weak,"', "International Monetary Fund", "the IMF report", "direct")]),
+    ("likened to", 'Senator Ray Okafor likened the new rules to "tearing up the charter" on Tuesday.',
+     [('"tearing up the charter"', "Ray Okafor", "Ray Okafor", "partial")]),
+    ("condemned as", 'Governor Lena Brandt condemned the vote as "reckless and cruel" on Friday.',
+     [('"reckless and cruel"', "Lena Brandt", "Lena Brandt", "partial")]),
+    ("document points back to its maker", 'The Harlow Institute released a report on Monday about rents.\n'
+     '"Rents rose faster than wages," the report said.',
+     [('"Rents rose faster than wages,"', "Harlow Institute", "the report", "direct")]),
+    ("document of an unnamed maker stays unnamed", 'The Harlow Institute praised the city on Monday. Its new study '
+     'came out later.\n"Rents rose faster than wages," the study said.',
+     [('"Rents rose faster than wages,"', None, "the study", "direct")]),
+    ("shared surname right after an introduction", 'Coach Gary Brandt praised the team. Gary Brandt won again. '
+     'Gary Brandt smiled.\nHis cousin, Mayor Jeh Brandt, spoke too. Brandt said, "We are proud of them."',
+     [('"We are proud of them."', "Jeh Brandt", "Brandt", "direct")]),
+    ("statement someone issued", 'Senator Maya Okonkwo released a statement saying "the bill is dead and buried."',
+     [('"the bill is dead and buried."', "Maya Okonkwo", "Maya Okonkwo", "partial")]),
+    ("sign someone held", 'Voter Dana Whitfield held up a sign that read "Farmers First!" outside the hall.',
+     [('"Farmers First!"', "Dana Whitfield", "Dana Whitfield", "partial")]),
+    ("colon after any verb", 'After the storm, Governor Ines Varga issued the following statement:\n\n'
+     '"Our thoughts are with every family in the valley. We will rebuild."',
+     [('"Our thoughts are with every family in the valley. We will rebuild."', "Ines Varga", "Ines Varga", "direct")]),
+    ("relayed through according to", 'Mayor Jane Holloway met the council.\n'
+     '"We will not raise taxes," Holloway said, according to the Riverton Gazette.',
+     [('"We will not raise taxes,"', "Riverton Gazette", "Riverton Gazette", "direct")]),
+    ("colon after a clause in the paragraph", '"We have to start over," Mayor Jane Holloway said. Senator Ray Okafor '
+     'delivered a sharp retort: "Nobody is tearing this up."',
+     [('"We have to start over,"', "Jane Holloway", "Jane Holloway", "direct"),
+      ('"Nobody is tearing this up."', "Ray Okafor", "Ray Okafor", "direct")]),
+    ("relative pronoun names the speaker", 'The plan drew fire from Senator Tim Cole, who said it was "a gift to '
+     'the banks."',
+     [('"a gift to the banks."', "Tim Cole", "who", "partial")]),
+    ("footage of a person saying", 'The new ad uses footage of Governor Ann Ruiz asking, "Who will pay for this bridge?"',
+     [('"Who will pay for this bridge?"', "Ann Ruiz", "Ann Ruiz", "direct")]),
+    ("went on after a quote", 'Mayor Jane Holloway smiled at Senator Tim Cole.\n"You know, it happens, right?" Holloway '
+     'went on, as if she had not heard him.',
+     [('"You know, it happens, right?"', "Jane Holloway", "Holloway", "direct")]),
+    ("continued remarks lead the next paragraph", 'Senator Tim Cole spoke in Ohio.\nCole continued his remarks.\n'
+     '"Eight years ago we were told to wait. We waited, and nothing changed."',
+     [('"Eight years ago we were told to wait. We waited, and nothing changed."', "Tim Cole", "Cole", "direct")]),
+    ("exhorted after a quote", '"It is time we had a nurse running this city," exhorted Mayor Lena Brandt.',
+     [('"It is time we had a nurse running this city,"', "Lena Brandt", "Lena Brandt", "direct")]),
+    ("pronoun never takes the other gender", 'Senator Tim Cole left the hall early.\n"We will win this seat," she said.',
+     [('"We will win this seat,"', None, "she", "direct")]),
+    ("description matches an abbreviated title", 'Republican Idaho Gov. Carl Brenner spoke on Friday, after Mayor Lou '
+     'Diaz left.\n\nThe Idaho governor said the state "will not back down."',
+     [('"will not back down."', "Carl Brenner", "The Idaho governor", "partial")]),
+    ("bare surname long before a later full name", 'President Kane spoke on Monday. Kane was calm. Kane took '
+     'questions. Kane joked.\n"We will act," Kane said.\nHis wife, Ruth Kane, smiled. Ruth Kane waved. Ruth Kane left.',
+     [('"We will act,"', "Kane", "Kane", "direct")]),
     ("damaged mark recovered locally", 'Talks with NATO"failed badly." The rest is fine. "We will continue," Peskov said.',
      [('"We will continue,"', "Peskov", "Peskov", "direct")]),
 ]
