@@ -202,7 +202,12 @@ def _valid(c: _Cand) -> bool:
         return False
     if all(names.is_title_word(w) for w in name.split(" ")):
         return False
+    if _PARTY_TAG.match(name):
+        return False  # "(D-Newport News)", "R-Texas": a politician's party and district, not an actor
     return True
+
+
+_PARTY_TAG = re.compile(r"[DRI]-[A-Z]")
 
 
 # --- 2. acronyms --------------------------------------------------------------------------

@@ -41,7 +41,7 @@ HONORIFICS = frozenset("mr mrs ms miss mx dr prof sir dame madam mme messrs".spl
 #: Words that make a phrase a role ("spokesperson", "Secretary"): a role needs at least one.
 ROLE_HEADS = frozenset("""
 president presidents vice-president premier chancellor minister ministers secretary secretary-general
-sen senator senators rep representative congressman congresswoman congressmember lawmaker legislator
+sen senator senators rep representative congressman congresswoman congressmember lawmaker legislator delegate
 gov governor mayor councilman councilwoman councilmember alderman sheriff
 spokesperson spokesman spokeswoman spokespeople spokesmen
 ambassador envoy diplomat consul attache

@@ -123,6 +123,9 @@ JUNK = [
     # Dates, numbers, percentages are not actors; "the" is not part of a name.
     ("Officials at the White House said 57 people met on Thursday, 3% of them from the World Health "
      "Organization.", {"White House", "World Health Organization"}, {"57", "Thursday", "3%", "the White House"}),
+    # A politician's party and district is not an actor (the model tags "D-Newport News" ORG).
+    ('"We need more funds," said Delegate Marcia Price (D-Newport News) on Monday.',
+     {"Marcia Price"}, {"D-Newport News", "Delegate Marcia Price"}),
 ]
 
 
