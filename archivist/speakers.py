@@ -108,6 +108,10 @@ _WEAK_ROLE = frozenset({"the", "a", "an", "of", "and", "former", "current", "new
                         "who", "is", "was", "u.s.", "mr.", "mrs.", "ms.", "dr."})
 
 
+#: Marks that open a quotation at a paragraph's start.
+_OPEN_MARKS = frozenset('"“‘\'')
+
+
 def _words(text: str) -> list[str]:
     return [w.strip(".,'’").lower() for w in text.split() if w.strip(".,'’")]
 
@@ -228,6 +232,7 @@ class SpeakerResolver:
                     break
         subjects = [m for m in persons if self._is_subject(m)]
         starts = [m.start for m in subjects]
+        p_starts = [m.start for m in persons]
         for tok in self.doc:
             low = tok.lower_
             subject_pron = (low == "he" or low == "she") and tok.dep_ in ("nsubj", "nsubjpass")
@@ -235,6 +240,11 @@ class SpeakerResolver:
             owner_pron = low in ("his", "her") and tok.dep_ == "poss"
             if (subject_pron or owner_pron) and not self._in_quote(tok.idx):
                 k = bisect.bisect_right(starts, tok.idx) - 1
+                j = bisect.bisect_right(p_starts, tok.idx) - 1
+                if subject_pron and k >= 0 and j >= 0 and self.name_of(persons[j]) != self.name_of(subjects[k]):
+                    # "Ambrose added that voters distrust Jane Moore. She cannot win": another
+                    # person stands between, so the pronoun is no evidence of the subject's gender
+                    continue
                 if k >= 0 and tok.idx - subjects[k].start < (400 if subject_pron else 120) and \
                         (subject_pron or subjects[k].start >= tok.sent.start_char):
                     v = votes.setdefault(self.name_of(subjects[k]), [0, 0])
@@ -360,7 +370,11 @@ class SpeakerResolver:
         span = self._phrase(tok)
         low = tok.lower_
         if tok.pos_ == "PRON" or low in _MALE or low in _FEMALE or low in _PLURAL or low in ("i", "it", "you"):
-            return self._pronoun(low, tok.idx), Span(tok.idx, tok.idx + len(tok.text), tok.text), None
+            name = self._pronoun(low, tok.idx)
+            outer = self._outer_subject(tok, name) if name is not None else None
+            if outer is not None:
+                return name, outer, None
+            return name, Span(tok.idx, tok.idx + len(tok.text), tok.text), None
         if low in _VOICE_NOUNS and tok.pos_ != "PROPN":
             for c in tok.children:
                 if c.dep_ in ("poss", "compound", "nmod"):
@@ -375,6 +389,29 @@ class SpeakerResolver:
             # a proper name the NER missed ("Tanner said"): its words, widened to a full name if the article has one
             return self._unlisted_name(tok), span, None
         return self._description(tok, pos), span, None
+
+    def _outer_subject(self, tok, name: str) -> Span | None:
+        """The named subject of a clause enclosing pronoun ``tok`` that is the same person, as a Span.
+
+        "Clinton says she appreciated what she calls a war of words": the quotation's
+        speaker is written as the enclosing clause's named subject, not the pronoun under it.
+        A pronoun heading a coordinated clause of its own ("..., but he also noted") keeps itself.
+        """
+        best = None
+        node = tok.head
+        if node.dep_ == "conj":
+            return None  # "Trump called it X, but he also noted Y": a clause of its own
+        while True:
+            for c in node.children:
+                if c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i and not self._in_quote(c.idx) and \
+                        "\n" not in self.text[c.idx:tok.idx]:
+                    m = self.mention_at(c)
+                    if m is not None and m.label == "PERSON" and self.name_of(m) == name:
+                        best = Span(m.start, m.end, self.text[m.start:m.end])  # the outermost wins
+            if node.head.i == node.i:
+                break
+            node = node.head
+        return best
 
     def _named_before(self, tok) -> Mention | None:
         """The PERSON a description stands beside as an appositive: "Flynn, a top Trump surrogate, said".
@@ -436,7 +473,12 @@ class SpeakerResolver:
 
         Walks back sentence by sentence from the pronoun, preferring in each sentence a
         gender-compatible person who is a clause subject (the usual antecedent of "he said"),
+        the main verb's subject before an embedded clause's (unless the main subject is itself
+        a description, "The nominee spoke after Trump tweeted", which points further back),
         then the most recent compatible person; names inside quotations are skipped.
+        Before a paragraph that opens with the quotation, the previous paragraph's closing
+        sentence wins when it introduces a person of the pronoun's gender with an appositive
+        ("..., Henry Crespo, president of X.") or names only that one person.
         None when no compatible person precedes it.
         """
         if low in ("i", "you", "we", "us", "me"):
@@ -447,8 +489,13 @@ class SpeakerResolver:
         k = bisect.bisect_right(self.m_starts, pos - 1) - 1
         sent = doc[self._token_index(pos)].sent
         fallback = None
+        para = self.text.rfind("\n", 0, pos) + 1
         for _ in range(20):
             lo = sent.start_char
+            here = set()  # the compatible people this sentence names as more than a modifier
+            subject = None  # the most recent subject of an embedded clause ("X said Clinton doesn't ...")
+            closing = want is not None and sent.end_char <= para and not self.text[sent.end_char:para].strip() \
+                and self.text[para:pos].lstrip()[:1] in _OPEN_MARKS
             while k >= 0 and self.mentions[k].start >= lo:
                 m = self.mentions[k]
                 k -= 1
@@ -458,10 +505,28 @@ class SpeakerResolver:
                 g = self.gender.get(name)
                 if want is not None and g is not None and g != want:
                     continue  # never a person of the other gender: no name beats a wrong one
+                head = self.doc[self._token_index(m.end - 1)]
+                if head.dep_ not in ("poss", "compound"):
+                    if not here and closing and g == want and any(c.dep_ == "appos" for c in head.children):
+                        # "... concerns Henry Crespo, president of X." closing the paragraph before
+                        # the quotation: news style introduces whom it quotes next
+                        return name
+                    here.add(name)
                 if fallback is None:
                     fallback = name
                 if self._is_subject(m):
-                    return name
+                    # the main clause's subject is the one a later "he said" continues
+                    # ("Axelrod said the race helped Clinton, who ..."), not an embedded one
+                    if self._subject_of_root(m, sent):
+                        return name
+                    if subject is None:
+                        subject = name
+            if subject is not None and not self._main_subject_refers_back(sent):
+                return subject
+            if closing and len(here) == 1 and self.gender.get(min(here)) == want:
+                # "..., with Jane Roe lambasting the plan." / "“...,” she said.": the one person the
+                # sentence closing the paragraph before a quotation names is the one it quotes
+                return min(here)
             if sent.start == 0:
                 break
             sent = doc[sent.start - 1].sent
@@ -469,6 +534,35 @@ class SpeakerResolver:
 
     def _token_index(self, pos: int) -> int:
         return max(0, bisect.bisect_right(self.tok_starts, pos) - 1)
+
+    def _main_subject_refers_back(self, sent) -> bool:
+        """True when the sentence's main subject is a definite description of a person.
+
+        "The nominee was speaking hours after Trump tweeted": the sentence continues an
+        earlier person, so its embedded subjects are no antecedent of a later "he".
+        """
+        root = sent.root
+        for c in root.children:
+            if c.dep_ in ("nsubj", "nsubjpass"):
+                low = c.lower_
+                dets = {d.lower_ for d in c.children if d.dep_ == "det"}
+                return c.pos_ == "NOUN" and "the" in dets and low in _PERSON_NOUNS
+        return False
+
+    def _subject_of_root(self, m: Mention, sent) -> bool:
+        """True when the subject mention ``m`` belongs to its sentence's main verb."""
+        tok = self.doc[self._token_index(m.end - 1)]
+        while tok.dep_ not in ("nsubj", "nsubjpass") and tok.head.i != tok.i:
+            tok = tok.head
+        verb = tok.head
+        while verb.dep_ == "conj" and verb.head.i != verb.i:
+            verb = verb.head
+        if verb.i == sent.root.i:
+            return True
+        # the parser sometimes runs a sentence on over a paragraph break: a verb whose head
+        # lies in another paragraph is its own paragraph's main verb
+        a, b = sorted((verb.idx, verb.head.idx))
+        return "\n" in self.text[a:b]
 
     def _is_subject(self, m: Mention) -> bool:
         """True when the mention's head token is a clause subject (or a conjunct of one)."""

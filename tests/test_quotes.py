@@ -181,6 +181,29 @@ CASES = [
     ("bare surname long before a later full name", 'President Kane spoke on Monday. Kane was calm. Kane took '
      'questions. Kane joked.\n"We will act," Kane said.\nHis wife, Ruth Kane, smiled. Ruth Kane waved. Ruth Kane left.',
      [('"We will act,"', "Kane", "Kane", "direct")]),
+    ("pronoun after a person introduced closing the paragraph", 'While Mayor Tom Reyes spoke often, nobody wrote '
+     'about the plan, which worries Carl Benson, president of the Ohio Farm Union.\n\n"Nobody is listening," he said.',
+     [('"Nobody is listening,"', "Carl Benson", "he", "direct")]),
+    ("pronoun after the one person the closing sentence names", 'Mayor Ann Reyes spoke on Monday.\n\nThe plan '
+     'drew criticism from Senator Jane Moore.\n\n"The plan will fail," she said.',
+     [('"The plan will fail,"', "Jane Moore", "she", "direct")]),
+    ("pronoun takes the main clause's subject", 'Mayor Tom Reyes spoke on Monday.\n\nCarl Benson said Reyes had '
+     'won the debate easily.\n\n"He has nothing to prove," he said.',
+     [('"He has nothing to prove,"', "Carl Benson", "he", "direct")]),
+    ("description skips a sentence that continues it", 'Tom Reyes spoke in Ohio on Friday.\n\nThe nominee was '
+     'speaking hours after Carl Benson attacked the plan.\n\nThe Ohio governor said the plan "will not pass."',
+     [('"will not pass."', "Tom Reyes", "The Ohio governor", "partial")]),
+    ("a pronoun about someone else is no gender evidence", 'Radio host Robin Dorlan spoke on Monday about Mayor '
+     'Jane Moore.\n\nDorlan added that voters distrust Jane Moore. She cannot win this race. She has lost her base.'
+     '\n\nDorlan continued: "We will see."\n\nHe concluded: "Nobody trusts her now."',
+     [('"We will see."', "Robin Dorlan", "Dorlan", "direct"),
+      ('"Nobody trusts her now."', "Robin Dorlan", "He", "direct")]),
+    ("a pronoun under its named subject takes the name", 'Senator Jane Moore spoke in Ohio on Friday.\n\nMoore '
+     'says she admired what she calls "a war of some pretty unpleasant words."',
+     [('"a war of some pretty unpleasant words."', "Jane Moore", "Moore", "partial")]),
+    ("a pronoun heading its own coordinated clause stays", 'Senator Tom Reyes spoke on Friday.\n\nReyes called the '
+     'plan "a gift to lobbyists," but he also noted "some good parts."',
+     [('"a gift to lobbyists,"', "Tom Reyes", "Reyes", "partial"), ('"some good parts."', "Tom Reyes", "he", "partial")]),
     ("damaged mark recovered locally", 'Talks with NATO"failed badly." The rest is fine. "We will continue," Peskov said.',
      [('"We will continue,"', "Peskov", "Peskov", "direct")]),
 ]
