@@ -44,7 +44,7 @@ def _inline_pieces(tokens) -> list[tuple[object, int]]:
 def markdown_text(markdown: str) -> str:
     """The annotatable text of a Markdown body: each block's inline text, one block a line."""
     tokens = _parser().parse(markdown)
-    lines, current = [], []
+    lines = []
     for block in tokens:
         if block.type != "inline":
             continue
@@ -55,7 +55,6 @@ def markdown_text(markdown: str) -> str:
             elif child.type in ("softbreak", "hardbreak"):
                 parts.append(" ")
         lines.append("".join(parts))
-    del current
     return "\n".join(lines)
 
 
