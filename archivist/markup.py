@@ -22,40 +22,37 @@ def _parser(allow_html: bool = False) -> MarkdownIt:
     return MarkdownIt("commonmark", {"html": allow_html}).enable("table")
 
 
-def _inline_pieces(tokens) -> list[tuple[object, int]]:
-    """(child token, its offset) for every text piece, in text order; blocks are one line each."""
-    pieces, offset, first = [], 0, True
+def _inline_pieces(tokens) -> tuple[list[tuple[object, int]], str]:
+    """(child token, its offset) for every text piece, and the text they make: one block a line.
+
+    The one walk both ``markdown_text`` and ``render_body`` use, so offsets and text always agree.
+    """
+    pieces: list[tuple[object, int]] = []
+    lines: list[str] = []
+    offset = 0
     for block in tokens:
         if block.type != "inline":
             continue
-        if not first:
+        if lines:
             offset += 1  # the "\n" between blocks
-        first = False
+        parts = []
         for child in block.children or []:
             if child.type in ("text", "code_inline"):
-                pieces.append((child, offset))
-                offset += len(child.content)
+                piece = child.content
             elif child.type in ("softbreak", "hardbreak"):
-                pieces.append((child, offset))
-                offset += 1
-    return pieces
+                piece = " "
+            else:
+                continue
+            pieces.append((child, offset))
+            parts.append(piece)
+            offset += len(piece)
+        lines.append("".join(parts))
+    return pieces, "\n".join(lines)
 
 
 def markdown_text(markdown: str) -> str:
     """The annotatable text of a Markdown body: each block's inline text, one block a line."""
-    tokens = _parser().parse(markdown)
-    lines = []
-    for block in tokens:
-        if block.type != "inline":
-            continue
-        parts = []
-        for child in block.children or []:
-            if child.type in ("text", "code_inline"):
-                parts.append(child.content)
-            elif child.type in ("softbreak", "hardbreak"):
-                parts.append(" ")
-        lines.append("".join(parts))
-    return "\n".join(lines)
+    return _inline_pieces(_parser().parse(markdown))[1]
 
 
 @dataclass(frozen=True)
@@ -132,7 +129,7 @@ def render_body(article: Article, annotation: Annotation, mention_urls: Sequence
         return Markup("\n".join(paras))
     md = _parser(allow_html)
     tokens = md.parse(article.markdown or "")
-    for child, offset in _inline_pieces(tokens):
+    for child, offset in _inline_pieces(tokens)[0]:
         if child.type in ("text", "code_inline") and text[offset:offset + len(child.content)] == child.content:
             html = mark(text, offset, offset + len(child.content), links, quotes, opened)
             child.meta = {**(child.meta or {}), "html": str(html)}
