@@ -40,6 +40,12 @@ def actor_url(config: Config, actor_id: str) -> str:
     return f"{config.base_path}actors/{actor_id}/"
 
 
+def annotate_site(site_dir: Path, config: Config, articles, progress: bool = True):
+    """The annotate stage with the site's cache and its ``[nlp]`` settings: (annotations, stats)."""
+    return annotate(articles, Path(site_dir) / CACHE_FILE, config.nlp.model, config.nlp.batch_size,
+                    config.nlp.processes, progress)
+
+
 def theme_dirs(site_dir: Path, theme: str) -> list[Path]:
     """Template folders, first wins: the site's ``themes/<theme>/``, then archivist's default theme."""
     own = Path(site_dir) / "themes" / theme
@@ -77,8 +83,7 @@ def build(site_dir: Path | str = ".", output_dir: Path | str | None = None, over
     stage("load", t, f"{len(loaded.articles)} articles, {len(loaded.problems)} skipped")
 
     t = time.perf_counter()
-    annotations, stats = annotate(loaded.articles, site_dir / CACHE_FILE, config.nlp.model,
-                                  config.nlp.batch_size, config.nlp.processes, progress)
+    annotations, stats = annotate_site(site_dir, config, loaded.articles, progress)
     rate = f", {stats.words / stats.seconds:,.0f} words/s on {stats.processes} process(es)" if stats.annotated else ""
     stage("annotate", t, f"{stats.annotated} annotated, {stats.cached} from cache ({stats.model}{rate})")
 

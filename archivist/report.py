@@ -12,8 +12,7 @@ from typing import Sequence
 
 from . import actors, content, editor as editor_file
 from .actors import DESIGNATORS, actor_key
-from .annotate import annotate
-from .build import CACHE_FILE
+from .build import annotate_site
 from .config import load_config
 from .models import Actor, Archive
 from .names import acronym_matches, canonical_name, is_acronym, name_key, normalise_name, surname
@@ -23,8 +22,7 @@ def actors_report(site_dir: Path, limit: int = 0, as_json: bool = False) -> str:
     """A table (or JSON) of actors, most mentioned first, then the likely duplicates to curate."""
     config = load_config(site_dir)
     loaded = content.load_articles(Path(site_dir) / config.content_dir, config.include_drafts)
-    annotations, _ = annotate(loaded.articles, Path(site_dir) / CACHE_FILE, config.nlp.model,
-                              config.nlp.batch_size, config.nlp.processes, progress=True)
+    annotations, _ = annotate_site(Path(site_dir), config, loaded.articles)
     archive = actors.aggregate_actors(loaded.articles, annotations, editor_file.load_editor_file(Path(site_dir)))
     return format_report(duplicate_report(archive), limit=limit, as_json=as_json)
 
