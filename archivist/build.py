@@ -28,6 +28,7 @@ class BuildReport:
     """What a build did: its output, the problems it skipped, and each stage's time and counts."""
 
     output: Path
+    config: Config
     problems: tuple[content.Problem, ...] = ()
     warnings: tuple[str, ...] = ()
     stages: list[tuple[str, float, str]] = field(default_factory=list)
@@ -64,7 +65,7 @@ def build(site_dir: Path | str = ".", output_dir: Path | str | None = None, over
     site_dir = Path(site_dir)
     config = load_config(site_dir, overrides)
     output = Path(output_dir) if output_dir else site_dir / config.output_dir
-    report = BuildReport(output=output)
+    report = BuildReport(output=output, config=config)
 
     def stage(name: str, started: float, counts: str) -> None:
         seconds = time.perf_counter() - started

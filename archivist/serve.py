@@ -8,7 +8,7 @@ import threading
 from pathlib import Path
 from typing import Callable
 
-from .config import ConfigError, load_config
+from .config import ConfigError
 
 
 class _Handler(http.server.SimpleHTTPRequestHandler):
@@ -57,10 +57,9 @@ def serve(site_dir: Path, host: str = "127.0.0.1", port: int = 8000, watch: bool
 
     site_dir = Path(site_dir).resolve()
     report = build(site_dir, log=log)
-    config = load_config(site_dir)
-    server = make_server(report.output, host, port, config.base_path)
+    server = make_server(report.output, host, port, report.config.base_path)
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    log(f"serving {report.output} at http://{host}:{port}{config.base_path} (Ctrl-C to stop)")
+    log(f"serving {report.output} at http://{host}:{port}{report.config.base_path} (Ctrl-C to stop)")
     if not watch:
         threading.Event().wait()
         return
