@@ -24,6 +24,7 @@ Every step is one pass over the entities or tokens, so extraction stays linear.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 
@@ -337,13 +338,15 @@ def _resolve_people(cands: list[_Cand]) -> None:
             by_suffix.setdefault(sur, set()).add(full)
         by_first.setdefault(names.first_name(full), set()).add(full)
     first_at: dict[str, int] = {}
-    for c in cands:
+    starts_of: dict[str, list[int]] = {}  # a name's mention starts, in text order
+    for c in sorted(cands, key=lambda c: c.start):
         first_at.setdefault(c.actor, c.start)
+        starts_of.setdefault(c.name, []).append(c.start)
     for c in cands:
         if c.actor != c.name or c.name in _CANONICAL_VALUES:
             continue  # already resolved (acronym, equivalence)
         target = _unique_fullest(by_suffix.get(c.name, ()))
-        if target is not None and _known_before(cands, c.name, first_at.get(target, 0)):
+        if target is not None and bisect.bisect_left(starts_of[c.name], first_at[target]) >= KNOWN_BEFORE:
             target = None  # "Obama" all along, then "Michelle Obama" once: the reader's Obama is another
         if target is None and c.name in by_suffix:
             c.label = "PERSON"  # two Trumps: which one is unclear, that it is a person is not
@@ -357,11 +360,6 @@ def _resolve_people(cands: list[_Cand]) -> None:
 
 #: A bare name used this often before a fuller name first appears already meant someone else.
 KNOWN_BEFORE = 5
-
-
-def _known_before(cands: list[_Cand], name: str, position: int) -> bool:
-    """True if ``name`` alone is used ``KNOWN_BEFORE`` times before ``position``."""
-    return sum(1 for c in cands if c.name == name and c.start < position) >= KNOWN_BEFORE
 
 
 def _unique_fullest(candidates) -> str | None:
