@@ -43,14 +43,17 @@ def annotate_cli(gold: Path, pred: Path) -> bool:
 
 
 def annotate_in_process(gold: Path, pred: Path) -> None:
-    """The same output as ``archivist annotate``, through archivist.nlp in this process."""
+    """The same output as ``archivist annotate`` (names resolved across the file), in this process."""
+    from archivist.content import read_texts
+    from archivist.export import archive_annotations, json_lines
     from archivist.nlp import annotate_texts, load_model
 
-    records = [json.loads(line) for line in gold.read_text(encoding="utf-8").splitlines() if line.strip()]
-    nlp = load_model()
+    items, problems = read_texts([gold])
+    if problems:
+        sys.exit("\n".join(problems))
+    annotations = list(annotate_texts(load_model(), [text for _, text in items]))
     with pred.open("w", encoding="utf-8") as f:
-        for rec, ann in zip(records, annotate_texts(nlp, [r["text"] for r in records])):
-            f.write(json.dumps({"id": rec["id"], **ann.to_json()}, ensure_ascii=False) + "\n")
+        f.writelines(json_lines(items, archive_annotations(items, annotations)))
 
 
 def _overlap(a0, a1, b0, b1):
