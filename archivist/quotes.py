@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass
 
 from .models import Mention, Quote, Span
-from .speakers import SpeakerResolver
+from .speakers import SpeakerResolver, could_speak
 
 #: Double quote marks; ``''``, ``````, ``‘‘``, ``’’`` are the doubled-apostrophe styles (NYT, LaTeX).
 _MARK_RE = re.compile(r"''|``|‘‘|’’|[\"“”„]")
@@ -318,6 +318,12 @@ def _attribute(doc, i0: int, i1: int, in_quote: list[bool], para: tuple[int, int
     if best is not None:
         verb = best[1]
         subj = _fix_relative(_subject(verb))
+        if subj is not None and not could_speak(subj):
+            # "Holm said the plan "..." suggests": a thing is no speaker; the quote is the words
+            # of whoever governs that clause
+            outer = _outer_speaker(verb, in_quote, para)
+            if outer is not None:
+                return outer
         if subj is not None and not in_quote[subj.i]:
             return _Attribution(verb, _cue_text(verb), subj, 3 if verb.lower_ not in _WEAK_CUES else 2)
     # 1b. `Sanders delivered a retort: "..."`: a colon hands the quote to its clause's subject.
@@ -372,6 +378,24 @@ def _attribute(doc, i0: int, i1: int, in_quote: list[bool], para: tuple[int, int
         anc = anc.head
         depth += 1
     return _Attribution(None, None, None, -1)
+
+
+def _outer_speaker(verb, in_quote: list[bool], para: tuple[int, int]) -> _Attribution | None:
+    """The next speech verb above ``verb`` in its sentence, with a subject that can speak, as an attribution."""
+    lo, hi = para
+    anc = verb.head if verb.head.i != verb.i else None
+    depth = 0
+    while anc is not None and depth < 6:
+        if not in_quote[anc.i] and lo <= anc.idx < hi and anc.lower_ in SPEECH_VERBS and anc.pos_ in ("VERB", "AUX"):
+            subj = _fix_relative(_subject(anc))
+            if subj is not None and not in_quote[subj.i] and could_speak(subj):
+                return _Attribution(anc, _cue_text(anc), subj, 3 if anc.lower_ not in _WEAK_CUES else 2)
+            return None
+        if anc.head.i == anc.i:
+            break
+        anc = anc.head
+        depth += 1
+    return None
 
 
 def _colon_before(doc, i0: int, in_quote: list[bool], para: tuple[int, int]) -> _Attribution | None:

@@ -19,6 +19,7 @@ import bisect
 import re
 
 from .models import Mention, Span
+from .names import ROLE_HEADS
 
 _MALE = frozenset({"he", "him", "his", "himself"})
 _FEMALE = frozenset({"she", "her", "hers", "herself"})
@@ -652,6 +653,35 @@ class SpeakerResolver:
 #: Verbs a headline's Title Case glues onto a name ("Obama Says"): never part of one.
 _HEADLINE_VERBS = frozenset("says said tells told asks asked warns warned urges calls slams blasts vows "
                             "wants thinks believes claims denies admits defends".split())
+
+
+#: Common nouns for people and groups that are not roles ("critics", "the crowd").
+_PEOPLE_NOUNS = frozenset("people public crowd audience family team staff police critic official source expert "
+                          "witness friend child kid student parent voter citizen resident member relative neighbor "
+                          "neighbour person woman man men women supporter opponent activist protester "
+                          "protestor worker employee resident listener viewer reader fan".split())
+#: Endings of nouns for people ("economist", "listener", "businessman"); "-ment" nouns are things.
+_AGENT_RE = re.compile(r"(?:ist|ian|man|men|ant|er|or|ee)$")
+_THING_OR_ER = frozenset("error behavior behaviour factor color colour honor rumor terror floor door labor "
+                         "favor matter number order paper letter power water center centre border".split())
+
+
+def could_speak(tok) -> bool:
+    """False for a common noun that names a thing, not a source of words ("the plan", "the tone").
+
+    Names, pronouns, roles, organisations, documents and nouns for people can speak;
+    used to look past a speech verb whose subject is a thing to the person who said it
+    ("Holm said the tone "..." suggested").
+    """
+    if tok.pos_ != "NOUN" or tok.ent_type_:
+        return True
+    word = _singular(tok.lower_)
+    if word in _THING_OR_ER:
+        return False
+    if word in _PERSON_NOUNS or word in _ORG_NOUNS or word in _VOICE_NOUNS or word in _DOC_NOUNS or \
+            word in _PEOPLE_NOUNS or word in ROLE_HEADS or tok.lower_ in ROLE_HEADS:
+        return True
+    return bool(_AGENT_RE.search(word)) and not word.endswith("ment")
 
 
 def _singular(word: str) -> str:

@@ -204,6 +204,9 @@ CASES = [
     ("a pronoun heading its own coordinated clause stays", 'Senator Tom Reyes spoke on Friday.\n\nReyes called the '
      'plan "a gift to lobbyists," but he also noted "some good parts."',
      [('"a gift to lobbyists,"', "Tom Reyes", "Reyes", "partial"), ('"some good parts."', "Tom Reyes", "he", "partial")]),
+    ("a thing is no speaker: the clause's governor is", 'Senator Rand Paul spoke on Monday.\n\nPaul said the '
+     'tax plan would give money to donors, and the plan called the budget "a gift to the wealthy."',
+     [('"a gift to the wealthy."', "Rand Paul", "Paul", "partial")]),
     ("damaged mark recovered locally", 'Talks with NATO"failed badly." The rest is fine. "We will continue," Peskov said.',
      [('"We will continue,"', "Peskov", "Peskov", "direct")]),
 ]
