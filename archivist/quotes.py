@@ -483,8 +483,33 @@ def _trailing_cue(doc, i0: int, i1: int, in_quote: list[bool], hi: int) -> _Attr
                 return None
             return _Attribution(tok, _cue_text(tok), subj, 3)
         if tok.is_punct and tok.text not in ",":
-            return None
-    return None
+            break
+    return _any_verb_after(doc, i1, in_quote, hi)
+
+
+_SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "i", "we"})
+
+
+def _any_verb_after(doc, i1: int, in_quote: list[bool], hi: int) -> _Attribution | None:
+    """`"...," he surmised.`: any verb right after a quote's comma, with only its subject
+    between, closing its clause at once, is how that subject said it."""
+    k = i1
+    while k < len(doc) and (doc[k].is_punct or doc[k].is_space) and not in_quote[k] and doc[k].text in ",—–-\n ":
+        k += 1
+    j = k
+    while j < len(doc) and j - k < 4 and doc[j].pos_ == "PROPN" and not in_quote[j]:
+        j += 1
+    if j == k and k < len(doc) and doc[k].lower_ in _SUBJECT_PRONOUNS:
+        j = k + 1
+    if j == k or j + 1 >= len(doc) or doc[j].idx >= hi:
+        return None
+    verb, after = doc[j], doc[j + 1]
+    if verb.tag_ not in ("VBD", "VBZ") or in_quote[j] or verb.dep_ == "aux" or \
+            not (after.text in (".", ",", ";") or after.pos_ == "ADP" and after.lower_ != "that"):
+        return None
+    if any(c.dep_ in ("dobj", "ccomp", "xcomp", "acomp", "attr") and c.i > verb.i for c in verb.children):
+        return None
+    return _Attribution(verb, _cue_text(verb), doc[j - 1], 3)
 
 
 def _goes_on(tok) -> bool:

@@ -207,6 +207,12 @@ CASES = [
     ("a thing is no speaker: the clause's governor is", 'Senator Rand Paul spoke on Monday.\n\nPaul said the '
      'tax plan would give money to donors, and the plan called the budget "a gift to the wealthy."',
      [('"a gift to the wealthy."', "Rand Paul", "Paul", "partial")]),
+    ("any verb closing the clause after a quote's comma", 'Voter Brad Miller came to the rally with Jane Roe, '
+     'who held a sign that read "Vote Now!"\n\n'
+     '"People are afraid of wasting their votes," he surmised. "I see it all the time."',
+     [('"Vote Now!"', None, "a sign", "partial"),
+      ('"People are afraid of wasting their votes,"', "Brad Miller", "he", "direct"),
+      ('"I see it all the time."', "Brad Miller", "he", "direct")]),
     ("damaged mark recovered locally", 'Talks with NATO"failed badly." The rest is fine. "We will continue," Peskov said.',
      [('"We will continue,"', "Peskov", "Peskov", "direct")]),
 ]
