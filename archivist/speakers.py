@@ -49,6 +49,8 @@ _MAKE_VERBS = frozenset(
     "post posts posted posting put puts putting".split())
 #: Determiners of a document mentioned before ("the report"): the search for its maker goes on past it.
 _BACK_REFERENCE = frozenset({"the", "this", "that", "these", "those"})
+#: A line that starts a live blog's entry: a rule ("___.", "***") or a time stamp ("5:55 p.m.").
+_SECTION_BREAK_RE = re.compile(r"^[^\S\n]*(?:[_*#=~]{3,}\.?|\d{1,2}:\d{2}[^\S\n]*[ap]\.?m\.?)[^\S\n]*$", re.M)
 #: How far (characters) after a full name a bare surname of another bearer still means it.
 _INTRO_REACH = 150
 #: How many sentences back a document's maker may be named.
@@ -138,6 +140,8 @@ class SpeakerResolver:
             if m.label == "PERSON" and len(words) > 1:
                 self.introduced.setdefault(words[-1], []).append((m.start, " ".join(words)))
         self.persons = sorted({self.full.get(m.actor, m.actor) for m in ms if m.label == "PERSON"})
+        # where a live blog's sections start ("___." or "5:55 p.m." on a line of its own)
+        self.breaks = [m.end() for m in _SECTION_BREAK_RE.finditer(self.text)]
         self.gender = self._genders()
         self.roles = self._roles()  # (position, name, role words)
 
@@ -203,7 +207,8 @@ class SpeakerResolver:
             # two people share the surname ("Jeh Johnson", "Gary Johnson"): a bare surname
             # just after one of them is named means that one, as news style introduces people
             before = [(p, n) for p, n in intro if p < m.start]
-            if before and m.start - max(before)[0] < _INTRO_REACH:
+            if before and (m.start - max(before)[0] < _INTRO_REACH or
+                           self.breaks and self._same_section(max(before)[0], m.start)):
                 name = max(before)[1]
         glued = _GLUED_RE.match(self.text, m.end)
         if glued and m.text.split() and name.endswith(m.text.split()[-1]):
@@ -530,8 +535,15 @@ class SpeakerResolver:
                 return min(here)
             if sent.start == 0:
                 break
-            sent = doc[sent.start - 1].sent
+            prev = doc[sent.start - 1].sent
+            if not self._same_section(prev.end_char - 1, pos):
+                break  # a live blog's new entry starts its own story
+            sent = prev
         return fallback
+
+    def _same_section(self, a: int, b: int) -> bool:
+        """True when no section break of a live blog lies between positions a < b."""
+        return bisect.bisect_right(self.breaks, a) == bisect.bisect_right(self.breaks, b)
 
     def _token_index(self, pos: int) -> int:
         return max(0, bisect.bisect_right(self.tok_starts, pos) - 1)

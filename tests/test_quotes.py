@@ -213,6 +213,16 @@ CASES = [
      [('"Vote Now!"', None, "a sign", "partial"),
       ('"People are afraid of wasting their votes,"', "Brad Miller", "he", "direct"),
       ('"I see it all the time."', "Brad Miller", "he", "direct")]),
+    ("a live blog's entry starts its own story", 'The Latest on the race.\n\n___.\n\n5:55 p.m.\n\nSenator Tom '
+     'Reyes spoke in Ohio on Monday.\n\n___.\n\n8:05 a.m.\n\nCandidate Gary Johnson\'s doctor calls him fit.\n\n'
+     'The former governor is a runner. "I am in good health," he said.',
+     [('"I am in good health,"', "Gary Johnson", "he", "direct")]),
+    ("a shared surname in a live blog's entry", 'The Latest.\n\n___.\n\n5:55 p.m.\n\nLibertarian candidate Gary '
+     'Johnson spoke in Ohio on Monday. Johnson said he would win.\n\n___.\n\n8:05 a.m.\n\nHomeland Security '
+     'Secretary Jeh Johnson says hackers are busy. Officials in two states must prepare now. The FBI warned them '
+     'last month after an attack on a data system.\n\nJohnson named no state. "There is no one single point of '
+     'failure," he said.',
+     [('"There is no one single point of failure,"', "Jeh Johnson", "he", "direct")]),
     ("damaged mark recovered locally", 'Talks with NATO"failed badly." The rest is fine. "We will continue," Peskov said.',
      [('"We will continue,"', "Peskov", "Peskov", "direct")]),
 ]
