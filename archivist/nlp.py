@@ -18,6 +18,20 @@ from thinc.api import NumpyOps, set_current_ops  # noqa: E402
 from . import entities, quotes  # noqa: E402
 from .models import Annotation  # noqa: E402
 
+@spacy.Language.component("archivist_paragraphs")
+def paragraph_starts(doc):
+    """Start a sentence at every paragraph: one paragraph a line is the input's own structure.
+
+    Set before the parser, which keeps preset boundaries; without them it sometimes runs a
+    sentence over a line break ("7 p.m." / "Donald Trump is ..."), and a subject or a cue
+    then belongs to the wrong paragraph.
+    """
+    for tok in doc[1:]:
+        if "\n" in doc[tok.i - 1].text and not tok.is_space:
+            tok.is_sent_start = True
+    return doc
+
+
 @functools.lru_cache(maxsize=2)
 def load_model(preferred: str | None = None) -> spacy.Language:
     """The English pipeline with the components annotation needs, tuned for CPU speed; loaded once per process."""
@@ -25,7 +39,10 @@ def load_model(preferred: str | None = None) -> spacy.Language:
     set_current_ops(NumpyOps(use_blis=False))
     from .annotate import available_model
 
-    return spacy.load(available_model(preferred), exclude=["lemmatizer"])
+    nlp = spacy.load(available_model(preferred), exclude=["lemmatizer"])
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("archivist_paragraphs", before="parser")
+    return nlp
 
 
 def annotate_doc(doc) -> Annotation:

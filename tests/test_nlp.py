@@ -1,0 +1,28 @@
+"""Tests of archivist.nlp: the pipeline archivist loads and the Annotation it makes, through the real model."""
+
+from __future__ import annotations
+
+
+def test_pipeline_parses_and_skips_the_lemmatizer(nlp):
+    assert {"tagger", "parser", "ner", "archivist_paragraphs"} <= set(nlp.pipe_names)
+    assert "lemmatizer" not in nlp.pipe_names
+    assert nlp.pipe_names.index("archivist_paragraphs") < nlp.pipe_names.index("parser")
+
+
+def test_every_paragraph_starts_a_sentence(nlp):
+    # A time stamp line of a live blog: left alone, the parser runs "p.m." into the next line.
+    text = "The Latest on the race (all times EDT):\n\n7 p.m.\n\nDonald Trump is questioning the vote.\nHe said so."
+    doc = nlp(text)
+    starts = {s.start_char for s in doc.sents}
+    for para in ("7 p.m.", "Donald Trump", "He said"):
+        assert text.index(para) in starts, para
+    # the subject of "questioning" is in its own paragraph
+    verb = next(t for t in doc if t.text == "questioning")
+    subjects = [t.text for t in verb.children if t.dep_ == "nsubj"]
+    assert subjects == ["Trump"]
+
+
+def test_annotate_doc_gives_mentions_and_quotes(annotate):
+    ann = annotate('Mayor Jane Holloway opened the bridge.\n"It will change the city," Holloway said.')
+    assert [m.text for m in ann.mentions if m.label == "PERSON"] == ["Jane Holloway", "Holloway"]
+    assert [(q.speaker, q.kind) for q in ann.quotes] == [("Jane Holloway", "direct")]
