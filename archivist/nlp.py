@@ -26,10 +26,35 @@ def paragraph_starts(doc):
     sentence over a line break ("7 p.m." / "Donald Trump is ..."), and a subject or a cue
     then belongs to the wrong paragraph.
     """
-    for tok in doc[1:]:
-        if "\n" in doc[tok.i - 1].text and not tok.is_space:
-            tok.is_sent_start = True
+    para = True  # the next word opens a paragraph
+    for tok in doc:
+        if tok.is_space:
+            para = para or "\n" in tok.text
+            continue
+        if para:
+            if tok.i > 0:
+                tok.is_sent_start = True
+            after = _dateline_end(doc, tok.i)
+            if after is not None:
+                doc[after].is_sent_start = True  # "WASHINGTON -- President Obama said": no city as subject
+        para = "\n" in tok.whitespace_
     return doc
+
+
+#: Words a dateline may have beside its capitals ("WASHINGTON (AP) --", "NEW YORK, N.Y. --").
+_DATELINE_DASHES = frozenset({"--", "—", "–", "-"})
+
+
+def _dateline_end(doc, i: int) -> int | None:
+    """The token after a paragraph-opening dateline ("WASHINGTON --") starting at ``i``, else None."""
+    for k in range(i, min(len(doc) - 1, i + 8)):
+        tok = doc[k]
+        if tok.text in _DATELINE_DASHES:
+            nxt = k + 1
+            return nxt if k > i and nxt < len(doc) and not doc[nxt].is_space else None
+        if not (tok.is_upper or tok.text in "(),." or tok.text == "AP"):
+            return None
+    return None
 
 
 @functools.lru_cache(maxsize=2)

@@ -26,3 +26,10 @@ def test_annotate_doc_gives_mentions_and_quotes(annotate):
     ann = annotate('Mayor Jane Holloway opened the bridge.\n"It will change the city," Holloway said.')
     assert [m.text for m in ann.mentions if m.label == "PERSON"] == ["Jane Holloway", "Holloway"]
     assert [(q.speaker, q.kind) for q in ann.quotes] == [("Jane Holloway", "direct")]
+
+
+def test_a_dateline_is_no_subject(nlp, annotate):
+    text = "WASHINGTON -- President Obama, opening the museum on Saturday, called it ''a story of hope and of struggle.''"
+    doc = nlp(text)
+    assert [s.text.strip() for s in doc.sents][0] == "WASHINGTON --"
+    assert [q.speaker for q in annotate(text).quotes] == ["Obama"]
