@@ -18,6 +18,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from ftfy import fix_encoding
+
 #: Surface forms that name the same actor, mapped to the name its page uses.
 #: Keys are compared after ``normalise_name``; keep this table small and uncontroversial.
 EQUIVALENTS = {
@@ -132,10 +134,13 @@ def normalise_name(text: str, person: bool = False) -> str:
 
     "President Vladimir Putin's" -> "Vladimir Putin"; "“NATO”" -> "NATO"; "the White House" ->
     "White House". Titles that belong to a name ("King Charles") stay. Whitespace is collapsed.
-    Dots of abbreviations ("U.S.") are kept. With ``person=True`` every title word of the lexicon
+    Dots of abbreviations ("U.S.") are kept; mis-decoded UTF-8 is repaired ("FranÃ§ois" -> "François"). With ``person=True`` every title word of the lexicon
     is stripped ("Deputy Foreign Minister Sergey Ryabkov" -> "Sergey Ryabkov"); otherwise only
     unambiguous person titles are, so "General Motors" stays whole.
     """
+    if not text.isascii():
+        # UTF-8 read as Latin-1 once or twice in the source ("FranÃ§ois Hollande"): one actor, spelled right
+        text = fix_encoding(unicodedata.normalize("NFC", text))
     name = _WS.sub(" ", text).strip(_STRIP.replace(".", ""))
     name = strip_possessive(name).strip(_STRIP.replace(".", ""))
     # A trailing dot is sentence punctuation unless it closes an abbreviation ("U.S.", "Jr.", "Ga.").

@@ -22,6 +22,10 @@ from archivist import names
     ("U.S.", False, "U.S."),
     ("Ga.", False, "Ga."),
     ("President", False, "President"),  # never emptied: callers drop title-only names
+    ("President Fran\u00c3\u00a7ois Hollande", True, "Fran\u00e7ois Hollande"),  # mojibake repaired
+    ("Fran\u00c3\u0083\u00c2\u00a7ois Hollande", False, "Fran\u00e7ois Hollande"),  # ... even twice over
+    ("Fran\u0041\u0303\u0083\u0041\u0302\u00a7ois Hollande", False, "Fran\u00e7ois Hollande"),  # ... decomposed
+    ("Beyonc\u00e9", False, "Beyonc\u00e9"),  # right accents stay
 ])
 def test_normalise_name(text, person, expected):
     assert names.normalise_name(text, person=person) == expected
