@@ -602,7 +602,7 @@ def extract_quotes(doc, mentions: tuple[Mention, ...]) -> tuple[Quote, ...]:
     for (s, e), (i0, i1) in zip(spans, tok_ranges):
         p = bisect.bisect_right(para_starts, s) - 1
         lo, hi = paras[p]
-        att = _signed(doc, text, s, e, hi, index) or _attribute(doc, i0, i1, in_quote, (lo, hi))
+        att = _signed(doc, text, s, e, (lo, hi), index) or _attribute(doc, i0, i1, in_quote, (lo, hi))
         att = _relayed(doc, att, in_quote, (lo, hi))
         if att.strength < 2 and s == lo and p > 0:
             lead = _colon_lead(doc, text, paras, p, index, in_quote)
@@ -661,12 +661,15 @@ def _carry_back(quotes: list[Quote], text: str) -> list[Quote]:
 _SIGNOFF_RE = re.compile(r"[^\S\n]*[―—–-]+[^\S\n]*((?:[A-Z][\w.'’-]*)(?:[^\S\n]+(?:[A-Z][\w.'’-]*|de|la|van|von|del|da|N)){0,4})[^\S\n.]*\.?[^\S\n]*(?:\n|$)")
 #: A sign-off opening the next paragraph: a dash, a name, then a comma or the paragraph's end.
 _SIGNOFF_NEXT_RE = re.compile(r"[^\S\n]*\n\s*[―—–-]+[^\S\n]*((?:[A-Z][\w.'’-]*)(?:[^\S\n]+(?:[A-Z][\w.'’-]*|de|la|van|von|del|da)){0,4})[^\S\n]*(?:,|\.?[^\S\n]*(?:\n|$))")
+#: A sign-off ending a paragraph after a closing mark: `... money." ― Christina Lastra.`
+_SIGNOFF_END_RE = re.compile(r"[”\"’'][^\S\n]*[―—][^\S\n]*((?:[A-Z][\w.'’-]*)(?:[^\S\n]+(?:[A-Z][\w.'’-]*|de|la|van|von|del|da)){0,4})[^\S\n.]*\.?[^\S\n]*$")
 #: A transcript speaker label opening a quote: `"PENCE: Well, ...`.
 _LABEL_RE = re.compile(r"\W{0,3}([A-Z][A-Z.'’-]+(?:[ \t][A-Z][A-Z.'’-]+){0,2}):\s")
 
 
-def _signed(doc, text: str, s: int, e: int, hi: int, index) -> _Attribution | None:
+def _signed(doc, text: str, s: int, e: int, para: tuple[int, int], index) -> _Attribution | None:
     """The speaker of a quote signed off with a dash and a name, or opened by a transcript label."""
+    lo, hi = para
     m = _SIGNOFF_RE.match(text, e)
     if m is not None and m.end(1) <= max(hi, e) + 1 and len(text[e:m.end(1)]) < 80:
         name_end = m.end(1) - 1
@@ -682,6 +685,13 @@ def _signed(doc, text: str, s: int, e: int, hi: int, index) -> _Attribution | No
             name_end -= 1
         tok = doc[index.token_at(name_end)]
         return _Attribution(None, None, tok, 3)
+    m = _SIGNOFF_END_RE.search(text, e, hi)
+    if m is not None and not text[lo:s].strip():
+        # readers' letters: `"A." And "B." ― Jane Roe` signs every quote of the paragraph it ends
+        name_end = m.end(1) - 1
+        while name_end > m.start(1) and text[name_end] == ".":
+            name_end -= 1
+        return _Attribution(None, None, doc[index.token_at(name_end)], 3)
     m = _LABEL_RE.match(text, s)
     if m is not None and len(m.group(1)) > 1:
         tok = doc[index.token_at(m.end(1) - 1)]

@@ -223,6 +223,12 @@ CASES = [
      'last month after an attack on a data system.\n\nJohnson named no state. "There is no one single point of '
      'failure," he said.',
      [('"There is no one single point of failure,"', "Jeh Johnson", "he", "direct")]),
+    ("a sign-off ending the paragraph signs its quotes", 'Readers wrote in after the debate.\n'
+     '“He is no leader at all. He is a bully.” ― Ann Ruiz\n'
+     '“Nobody I know will vote for him this year.” And “never again.” ― Carla Sanchez.',
+     [('“He is no leader at all. He is a bully.”', "Ann Ruiz", "Ann Ruiz", "direct"),
+      ('“Nobody I know will vote for him this year.”', "Carla Sanchez", "Carla Sanchez", "direct"),
+      ('“never again.”', "Carla Sanchez", "Carla Sanchez", "partial")]),
     ("damaged mark recovered locally", 'Talks with NATO"failed badly." The rest is fine. "We will continue," Peskov said.',
      [('"We will continue,"', "Peskov", "Peskov", "direct")]),
 ]
