@@ -368,16 +368,19 @@ def _attribute(doc, i0: int, i1: int, in_quote: list[bool], para: tuple[int, int
         tok = tok.head
     anc = tok.head if tok.head.i != tok.i else None
     depth = 0
+    thing = None  # the first governing verb's subject when it is a thing ("the extract was "...""), a last resort
     while anc is not None and depth < 6:
         if anc.pos_ in ("VERB", "AUX") and not in_quote[anc.i]:
             subj = _fix_relative(_subject(anc))
             if subj is not None and not in_quote[subj.i] and subj.pos_ in ("PROPN", "PRON", "NOUN"):
-                return _Attribution(anc, _cue_text(anc), subj, 0)
+                if could_speak(subj):
+                    return _Attribution(anc, _cue_text(anc), subj, 0)
+                thing = thing or _Attribution(anc, _cue_text(anc), subj, 0)
         if anc.head.i == anc.i:
             break
         anc = anc.head
         depth += 1
-    return _Attribution(None, None, None, -1)
+    return thing or _Attribution(None, None, None, -1)
 
 
 def _outer_speaker(verb, in_quote: list[bool], para: tuple[int, int]) -> _Attribution | None:

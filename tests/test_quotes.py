@@ -229,6 +229,9 @@ CASES = [
      [('“He is no leader at all. He is a bully.”', "Ann Ruiz", "Ann Ruiz", "direct"),
       ('“Nobody I know will vote for him this year.”', "Carla Sanchez", "Carla Sanchez", "direct"),
       ('“never again.”', "Carla Sanchez", "Carla Sanchez", "partial")]),
+    ("paraphrase: the nearest governing subject that can speak", 'Senator Ann Reyes spoke on Monday.\n\nReyes '
+     'worries that the money was coming from "the drug trade and other crimes."',
+     [('"the drug trade and other crimes."', "Ann Reyes", "Reyes", "partial")]),
     ("damaged mark recovered locally", 'Talks with NATO"failed badly." The rest is fine. "We will continue," Peskov said.',
      [('"We will continue,"', "Peskov", "Peskov", "direct")]),
 ]
