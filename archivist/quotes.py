@@ -304,19 +304,25 @@ def _attribute(doc, i0: int, i1: int, in_quote: list[bool], para: tuple[int, int
         if tok.head.i >= i0 and tok.head.i < i1 and tok.head.i != tok.i:
             continue  # only the quote's own roots lead outside it
         anc = tok.head if tok.head.i != tok.i else None
+        via = tok
         depth = 1
         while anc is not None and depth < 8:
             if not in_quote[anc.i] and lo <= anc.idx < hi:
-                if anc.lower_ in SPEECH_VERBS and anc.pos_ in ("VERB", "AUX"):
+                if anc.lower_ in SPEECH_VERBS and anc.pos_ in ("VERB", "AUX") or \
+                        via.dep_ in ("acl", "ccomp") and _owned_speech(anc) is not None:
                     if best is None or depth < best[0]:
                         best = (depth, anc)
                     break
             if anc.head.i == anc.i:
                 break
-            anc = anc.head
+            via, anc = anc, anc.head
             depth += 1
     if best is not None:
         verb = best[1]
+        owner = _owned_speech(verb)
+        if owner is not None:
+            # "Trump's claim that "...", "its prediction that "..."": the words are the owner's
+            return _Attribution(verb, _cue_text(verb), owner, 2)
         subj = _fix_relative(_subject(verb))
         if subj is not None and not could_speak(subj):
             # "Holm said the plan "..." suggests": a thing is no speaker; the quote is the words
@@ -381,6 +387,22 @@ def _attribute(doc, i0: int, i1: int, in_quote: list[bool], para: tuple[int, int
         anc = anc.head
         depth += 1
     return thing or _Attribution(None, None, None, -1)
+
+
+#: Nouns for something said: their possessor said it ("Trump's claim that ...").
+_SPEECH_NOUNS = frozenset("claim prediction statement remark comment promise warning assertion argument suggestion "
+                          "accusation insistence pledge vow description charge allegation declaration contention "
+                          "complaint plea demand admission boast characterization characterisation".split())
+
+
+def _owned_speech(tok):
+    """The possessor of a noun for something said ("his claim"), else None."""
+    if tok.pos_ != "NOUN" or tok.lower_.rstrip("s") not in _SPEECH_NOUNS and tok.lower_ not in _SPEECH_NOUNS:
+        return None
+    for child in tok.children:
+        if child.dep_ == "poss" and child.lower_ not in _RELATIVE and child.lower_ != "whose":
+            return child
+    return None
 
 
 def _outer_speaker(verb, in_quote: list[bool], para: tuple[int, int]) -> _Attribution | None:

@@ -232,6 +232,9 @@ CASES = [
     ("paraphrase: the nearest governing subject that can speak", 'Senator Ann Reyes spoke on Monday.\n\nReyes '
      'worries that the money was coming from "the drug trade and other crimes."',
      [('"the drug trade and other crimes."', "Ann Reyes", "Reyes", "partial")]),
+    ("X's claim that ...: the claim's owner", 'Mayor Tom Reyes spoke on Monday.\n\nReyes\'s claim that the '
+     'bridge would be "the finest in the country" drew laughs.',
+     [('"the finest in the country"', "Tom Reyes", "Reyes", "partial")]),
     ("damaged mark recovered locally", 'Talks with NATO"failed badly." The rest is fine. "We will continue," Peskov said.',
      [('"We will continue,"', "Peskov", "Peskov", "direct")]),
 ]
