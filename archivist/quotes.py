@@ -228,6 +228,11 @@ def _adjacent_subject(doc, verb, i1: int, in_quote):
         if all(t.pos_ in ("PROPN", "NOUN", "PRON", "ADJ", "DET", "VERB") for t in between) and \
                 between[-1].pos_ in ("PROPN", "NOUN", "PRON", "VERB"):
             return between[-1]
+        # `"...," Ramos, 58, told AFP`: a name, then an age set off by commas
+        name = [t for t in between if t.pos_ != "NUM"]
+        if name and len(name) < len(between) and all(t.pos_ in ("PROPN", "NOUN") for t in name) and \
+                all(t.pos_ == "NUM" for t in between[len(name):]):
+            return name[-1]
         return None
     last = None
     for t in doc[k + 1:min(len(doc), k + 8)]:
@@ -509,10 +514,41 @@ def _trailing_cue(doc, i0: int, i1: int, in_quote: list[bool], hi: int) -> _Attr
             return _Attribution(tok, _cue_text(tok), subj, 3)
         if tok.is_punct and tok.text not in ",":
             break
-    return _any_verb_after(doc, i1, in_quote, hi)
+    return _any_verb_after(doc, i1, in_quote, hi) or _appositive_cue(doc, i1, in_quote, hi)
 
 
 _SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "i", "we"})
+
+
+def _appositive_cue(doc, i1: int, in_quote: list[bool], hi: int) -> _Attribution | None:
+    """`"...," Nate Silver, the polling guru who founded it, tweeted.`: a name right after the
+    quote, an appositive, then the name's own speech verb, within the sentence."""
+    k = i1
+    while k < len(doc) and doc[k].text in ",—–-" and not in_quote[k]:
+        k += 1
+    j = k
+    while j < len(doc) and _name_word(doc[j]) and not in_quote[j]:
+        j += 1
+    if j == k or j >= len(doc) or doc[j].text != ",":
+        return None
+    name = doc[j - 1]
+    for t in doc[j:min(len(doc), j + 30)]:
+        if in_quote[t.i] or t.idx >= hi or t.text in ".?!;":
+            return None
+        if t.lower_ in SPEECH_VERBS and t.pos_ in ("VERB", "AUX"):
+            subj = _subject(t)
+            if subj is not None and (subj.i == name.i or k <= subj.i < j or subj.head.i == name.i):
+                return _Attribution(t, _cue_text(t), subj, 3)
+            if (subj is None or subj.i < i1) and t.i > j and doc[t.i - 1].pos_ in ("PROPN", "NOUN", "NUM", "PUNCT"):
+                # the parser lost the name in the appositive
+                return _Attribution(t, _cue_text(t), _adjacent_subject(doc, t, i1, in_quote) or name, 3)
+            return None
+    return None
+
+
+def _name_word(tok) -> bool:
+    """A word of a name: a proper noun, or a capitalised noun the tagger took for common ("Hannity")."""
+    return tok.pos_ == "PROPN" or tok.pos_ == "NOUN" and tok.text[:1].isupper()
 
 
 def _any_verb_after(doc, i1: int, in_quote: list[bool], hi: int) -> _Attribution | None:
@@ -522,7 +558,7 @@ def _any_verb_after(doc, i1: int, in_quote: list[bool], hi: int) -> _Attribution
     while k < len(doc) and (doc[k].is_punct or doc[k].is_space) and not in_quote[k] and doc[k].text in ",—–-\n ":
         k += 1
     j = k
-    while j < len(doc) and j - k < 4 and doc[j].pos_ == "PROPN" and not in_quote[j]:
+    while j < len(doc) and j - k < 4 and _name_word(doc[j]) and not in_quote[j]:
         j += 1
     if j == k and k < len(doc) and doc[k].lower_ in _SUBJECT_PRONOUNS:
         j = k + 1
@@ -530,7 +566,7 @@ def _any_verb_after(doc, i1: int, in_quote: list[bool], hi: int) -> _Attribution
         return None
     verb, after = doc[j], doc[j + 1]
     if verb.tag_ not in ("VBD", "VBZ") or in_quote[j] or verb.dep_ == "aux" or \
-            not (after.text in (".", ",", ";") or after.pos_ == "ADP" and after.lower_ != "that"):
+            not (after.text in (".", ",", ";") or after.lower_ == "and" or after.pos_ == "ADP" and after.lower_ != "that"):
         return None
     if any(c.dep_ in ("dobj", "ccomp", "xcomp", "acomp", "attr") and c.i > verb.i for c in verb.children):
         return None

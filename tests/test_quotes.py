@@ -235,6 +235,12 @@ CASES = [
     ("X's claim that ...: the claim's owner", 'Mayor Tom Reyes spoke on Monday.\n\nReyes\'s claim that the '
      'bridge would be "the finest in the country" drew laughs.',
      [('"the finest in the country"', "Tom Reyes", "Reyes", "partial")]),
+    ("an age between the name and the cue", 'Anchor Jorge Ramos spoke out.\n\n“We were wrong to stay quiet so '
+     'long,” Ramos, 58, told a news agency in Mexico City.',
+     [('“We were wrong to stay quiet so long,”', "Jorge Ramos", "Ramos", "direct")]),
+    ("a long appositive between the name and the cue", 'Polls moved again.\n\n“Clinton needs a strategy for '
+     'these voters,” Nate Silver, the polling guru who founded a website, tweeted on Wednesday.',
+     [('“Clinton needs a strategy for these voters,”', "Nate Silver", "Nate Silver", "direct")]),
     ("damaged mark recovered locally", 'Talks with NATO"failed badly." The rest is fine. "We will continue," Peskov said.',
      [('"We will continue,"', "Peskov", "Peskov", "direct")]),
 ]
