@@ -436,6 +436,11 @@ def _colon_before(doc, i0: int, in_quote: list[bool], para: tuple[int, int]) -> 
         k -= 1
     if k < 1 or doc[k].text != ":" or in_quote[k] or doc[k].idx < lo:
         return None
+    j = k - 1
+    while j >= 0 and k - j <= 4 and doc[j].pos_ == "PROPN" and not in_quote[j] and doc[j].idx >= lo:
+        j -= 1
+    if j < k - 1 and (j < 0 or in_quote[j] or doc[j].is_punct or doc[j].is_space or doc[j].idx < lo):
+        return _Attribution(None, None, doc[k - 1], 2)  # `Clinton: "..." Bush: "..."`: a name as a label
     top = doc[k - 1]
     while top.head.i != top.i and lo <= top.head.idx and top.head.i < k and not in_quote[top.head.i]:
         top = top.head
@@ -496,6 +501,8 @@ def _trailing_cue(doc, i0: int, i1: int, in_quote: list[bool], hi: int) -> _Attr
     """The cue of `"...," he said` right after the quote's closing mark, else None."""
     inner = doc.text[doc[i0].idx:doc[i1 - 1].idx + len(doc[i1 - 1].text)]
     inner = _MARK_RE.sub("", inner).rstrip()
+    if inner[-1:] == ".":
+        return _said_after_full_stop(doc, i1, in_quote, hi)
     if not inner or inner[-1] not in ",?!—–-":
         return None
     for k in range(i1, min(len(doc), i1 + _TRAIL)):
@@ -518,6 +525,23 @@ def _trailing_cue(doc, i0: int, i1: int, in_quote: list[bool], hi: int) -> _Attr
 
 
 _SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "i", "we"})
+
+
+def _said_after_full_stop(doc, i1: int, in_quote: list[bool], hi: int) -> _Attribution | None:
+    """`"... missing." Trump said.`: a full stop where the comma belongs, then only a name and a
+    speech verb ending the sentence."""
+    k = i1
+    j = k
+    while j < len(doc) and j - k < 4 and _name_word(doc[j]) and not in_quote[j]:
+        j += 1
+    if j == k and k < len(doc) and doc[k].lower_ in _SUBJECT_PRONOUNS:
+        j = k + 1
+    if j == k or j + 1 >= len(doc) or doc[j].idx >= hi:
+        return None
+    verb, after = doc[j], doc[j + 1]
+    if verb.lower_ in SPEECH_VERBS and verb.pos_ in ("VERB", "AUX") and after.text == "." and not in_quote[j]:
+        return _Attribution(verb, _cue_text(verb), doc[j - 1], 3)
+    return None
 
 
 def _appositive_cue(doc, i1: int, in_quote: list[bool], hi: int) -> _Attribution | None:

@@ -241,6 +241,13 @@ CASES = [
     ("a long appositive between the name and the cue", 'Polls moved again.\n\n“Clinton needs a strategy for '
      'these voters,” Nate Silver, the polling guru who founded a website, tweeted on Wednesday.',
      [('“Clinton needs a strategy for these voters,”', "Nate Silver", "Nate Silver", "direct")]),
+    ("names as labels before quotes", 'Jeb Bush and Hillary Clinton reject the term.\n\nClinton: "Our goal is to '
+     'defeat the group." Bush: "The mission is to destroy it."',
+     [('"Our goal is to defeat the group."', "Hillary Clinton", "Clinton", "direct"),
+      ('"The mission is to destroy it."', "Jeb Bush", "Bush", "direct")]),
+    ("a full stop where the comma belongs", 'Donald Trump spoke in Florida.\n\n“I hope you are able to find the '
+     'emails that are missing.” Trump said.',
+     [('“I hope you are able to find the emails that are missing.”', "Donald Trump", "Trump", "direct")]),
     ("damaged mark recovered locally", 'Talks with NATO"failed badly." The rest is fine. "We will continue," Peskov said.',
      [('"We will continue,"', "Peskov", "Peskov", "direct")]),
 ]
