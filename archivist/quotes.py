@@ -589,7 +589,8 @@ def _any_verb_after(doc, i1: int, in_quote: list[bool], hi: int) -> _Attribution
     if j == k or j + 1 >= len(doc) or doc[j].idx >= hi:
         return None
     verb, after = doc[j], doc[j + 1]
-    if verb.tag_ not in ("VBD", "VBZ") or in_quote[j] or verb.dep_ == "aux" or \
+    if not (verb.tag_ in ("VBD", "VBZ") or verb.tag_ == "VBN" and verb.dep_ not in ("amod", "acl")) or in_quote[j] or \
+            verb.dep_ == "aux" or \
             not (after.text in (".", ",", ";") or after.lower_ == "and" or after.pos_ == "ADP" and after.lower_ != "that"):
         return None
     if any(c.dep_ in ("dobj", "ccomp", "xcomp", "acomp", "attr") and c.i > verb.i for c in verb.children):
@@ -738,7 +739,19 @@ def _carry_back(quotes: list[Quote], text: str) -> list[Quote]:
         gap = text[q.end:nxt.start]
         if unclosed and gap.strip() == "" and "\n" in gap and not _MARK_RE.fullmatch(text[q.end - 1:q.end] or "x"):
             out[k] = Quote(q.start, q.end, q.text, nxt.speaker, nxt.speaker_mention, nxt.cue, q.kind, nxt.role)
+        elif q.kind == "direct" and gap.strip() == "" and "\n" in gap and _own_paragraph(text, q) and \
+                nxt.speaker_mention.start > nxt.end:
+            # `"A."` / `"B," Viguerie notes.`: a paragraph that is all quotation, with no cue, is
+            # the words of whoever the next paragraph's quotation names after it
+            out[k] = Quote(q.start, q.end, q.text, nxt.speaker, nxt.speaker_mention, nxt.cue, q.kind, nxt.role)
     return out
+
+
+def _own_paragraph(text: str, q: Quote) -> bool:
+    """True when the quotation is its paragraph's whole text."""
+    lo = text.rfind("\n", 0, q.start) + 1
+    hi = text.find("\n", q.end)
+    return not text[lo:q.start].strip() and not text[q.end:len(text) if hi < 0 else hi].strip()
 
 
 #: A sign-off after a quote: `"..." ― Jane Doe` (lists of readers' or voters' quotes).
@@ -835,6 +848,13 @@ def _report_lead(doc, text, plo, phi, index, in_quote) -> _Attribution | None:
     root = sent.root
     if sent.start_char < plo or any(in_quote[k] for k in range(sent.start, sent.end)):
         return None
+    if root.lower_ not in SPEECH_VERBS:
+        # "Trump was quick to add that ...", "She went on to say ...": the speech verb under the root
+        said = _speech_complement(root)
+        if said is not None:
+            subj = _fix_relative(_subject(root))
+            if subj is not None and not in_quote[subj.i] and subj.pos_ in ("PROPN", "PRON", "NOUN"):
+                return _Attribution(said, _cue_text(said), subj, 1)
     if root.lower_ not in SPEECH_VERBS or root.pos_ not in ("VERB", "AUX") or \
             (root.lower_ in _WEAK_CUES and root.lower_ not in _CONTINUE):
         return None  # "Howard continued his remarks." leads into the quote; "called it a disgrace." does not
@@ -842,6 +862,20 @@ def _report_lead(doc, text, plo, phi, index, in_quote) -> _Attribution | None:
     if subj is None or in_quote[subj.i] or subj.pos_ not in ("PROPN", "PRON", "NOUN"):
         return None
     return _Attribution(root, _cue_text(root), subj, 1)
+
+
+def _speech_complement(root):
+    """A speech verb that is the root's infinitive complement ("was quick to add", "went on to say"), else None."""
+    for child in root.children:
+        nxt = child
+        if child.dep_ == "acomp":  # "quick" -> "to add"
+            nxt = next((c for c in child.children if c.dep_ == "xcomp"), None)
+        elif child.dep_ != "xcomp":
+            continue
+        if nxt is not None and nxt.lower_ in SPEECH_VERBS and nxt.pos_ == "VERB" and \
+                (nxt.lower_ not in _WEAK_CUES or any(c.dep_ == "ccomp" for c in nxt.children)):
+            return nxt  # a weak cue ("add") reports speech when a clause follows ("to add that ...")
+    return None
 
 
 _SMALL_WORDS = frozenset("a an the of and or in on at to for with by from is it as de la vs".split())

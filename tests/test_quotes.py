@@ -248,6 +248,18 @@ CASES = [
     ("a full stop where the comma belongs", 'Donald Trump spoke in Florida.\n\n“I hope you are able to find the '
      'emails that are missing.” Trump said.',
      [('“I hope you are able to find the emails that are missing.”', "Donald Trump", "Trump", "direct")]),
+    ("a quotation paragraph before the one its speaker closes", 'Richard Viguerie backs Ted Cruz.\n\n'
+     '“Not only can Ted Cruz win in November, he is the one with the best chance.”\n\n'
+     '“Trump does not unite the party,” Viguerie notes.',
+     [('“Not only can Ted Cruz win in November, he is the one with the best chance.”', "Richard Viguerie",
+       "Viguerie", "direct"),
+      ('“Trump does not unite the party,”', "Richard Viguerie", "Viguerie", "direct")]),
+    ("a lead paragraph whose speech verb is a complement", 'Donald Trump spoke to Sean Hannity on Monday.\n\n'
+     'Trump was quick to add that the deal does not include dropping the wall.\n\n“Building it? Not negotiable.”',
+     [('“Building it? Not negotiable.”', "Donald Trump", "Trump", "direct")]),
+    ("any verb, then another clause", 'Donald Trump spoke in Iowa.\n\n“Go back to Univision,” Trump barked and '
+     'a guard escorted the reporter out.',
+     [('“Go back to Univision,”', "Donald Trump", "Trump", "direct")]),
     ("damaged mark recovered locally", 'Talks with NATO"failed badly." The rest is fine. "We will continue," Peskov said.',
      [('"We will continue,"', "Peskov", "Peskov", "direct")]),
 ]
