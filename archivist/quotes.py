@@ -279,7 +279,7 @@ def _carrier_owner(noun):
     """Who speaks through a carrier of words that a verb has as object: "Trump posted a message
     reading ..." is Trump's; else the noun itself."""
     if noun.pos_ == "NOUN" and noun.lower_ in _CARRIERS and noun.dep_ == "dobj" and \
-            not any(c.dep_ in ("poss", "compound") for c in noun.children):
+            not any(c.dep_ == "poss" or c.dep_ == "compound" and c.pos_ != "NOUN" for c in noun.children):
         subjects = [c for c in noun.head.children if c.dep_ == "nsubj"]
         if subjects and subjects[0].lower_ not in _RELATIVE:
             return subjects[0]

@@ -260,6 +260,9 @@ CASES = [
     ("any verb, then another clause", 'Donald Trump spoke in Iowa.\n\n“Go back to Univision,” Trump barked and '
      'a guard escorted the reporter out.',
      [('“Go back to Univision,”', "Donald Trump", "Trump", "direct")]),
+    ("a press release: its sender speaks", 'Senator Ann Reyes held a call.\n\nAfter the call, Reyes sent out a '
+     'press release saying her rival owes “the state an explanation for his votes.”',
+     [('“the state an explanation for his votes.”', "Ann Reyes", "Reyes", "partial")]),
     ("damaged mark recovered locally", 'Talks with NATO"failed badly." The rest is fine. "We will continue," Peskov said.',
      [('"We will continue,"', "Peskov", "Peskov", "direct")]),
 ]
