@@ -56,7 +56,7 @@ from .models import KINDS, Actor, Annotation, Archive, Article, Mention, QuoteRe
 from .names import (CONNECTORS, acronym_matches, canonical_name, is_acronym, is_title_word, name_key, normalise_name,
                     surname)
 
-__all__ = ["aggregate_actors", "editor_warnings", "actor_key", "actor_slug"]
+__all__ = ["aggregate_actors", "editor_warnings", "actor_key", "actor_slug", "co_actor_counts"]
 
 #: A bare surname shared by several full names still links to the leading one when that one has
 #: at least this many times the mentions of all the others together ("Trump" is Donald Trump, not
@@ -560,6 +560,17 @@ def _build_actors(articles, tallies, ids, mention_actors, resolver) -> tuple[Act
             outlets=tuple(sorted(t.outlets.items(), key=lambda kv: (-kv[1], kv[0]))),
         ))
     return tuple(sorted(actors, key=lambda a: a.id))
+
+
+def co_actor_counts(mention_actors: Mapping[str, Sequence[str | None]]) -> dict[str, tuple[tuple[str, int], ...]]:
+    """Actor id -> its ``CO_ACTORS`` most frequent co-actors, from each article's mention actor ids.
+
+    The same lists ``aggregate_actors`` gives every Actor, for an archive whose mentions changed
+    after aggregation (``archivist.prune`` drops actors and recounts who appears with whom).
+    """
+    ids = sorted({i for ts in mention_actors.values() for i in ts if i is not None})
+    position = {actor_id: n for n, actor_id in enumerate(ids)}
+    return _co_actors([[position[i] for i in ts if i is not None] for ts in mention_actors.values()], ids)
 
 
 def _co_actors(articles: list[list[int]], ids: list[str]) -> dict[str, tuple[tuple[str, int], ...]]:

@@ -1,6 +1,7 @@
 """``build()``: the whole pipeline, stage after stage, each timed and counted.
 
-load articles -> annotate (spaCy, cached) -> aggregate actors -> render pages
+load articles -> annotate (spaCy, cached) -> aggregate actors -> prune actors without a page
+(only with ``[actors] min_mentions`` above 1) -> render pages
 -> write to a staging folder -> index with Pagefind -> swap into the output folder.
 """
 
@@ -11,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
-from . import actors, content, editor as editor_file, markup, render, search
+from . import actors, content, editor as editor_file, markup, prune, render, search
 from .annotate import annotate
 from .config import Config, load_config
 from .write import staged_output, write_files
@@ -95,6 +96,14 @@ def build(site_dir: Path | str = ".", output_dir: Path | str | None = None, over
     for warning in report.warnings:
         log(f"warning: {warning}")
     stage("aggregate", t, f"{len(archive.actors)} actors")
+    unpaged = 0
+    if config.actors.min_mentions > 1:
+        t = time.perf_counter()
+        paged = prune.prune_actors(archive, config.actors.min_mentions)
+        unpaged = len(archive.actors) - len(paged.actors)
+        archive = paged
+        stage("prune", t, f"{len(archive.actors)} actor pages, {unpaged} actors mentioned fewer than "
+                          f"{config.actors.min_mentions} times without one")
 
     t = time.perf_counter()
 
@@ -102,7 +111,7 @@ def build(site_dir: Path | str = ".", output_dir: Path | str | None = None, over
         urls = [actor_url(config, a) if a else None for a in archive.mention_actors.get(article.id, ())]
         return markup.render_body(article, archive.annotations[article.id], urls, config.allow_html)
 
-    files = render.render_site(archive, config, theme_dirs(site_dir, config.theme), body_html)
+    files = render.render_site(archive, config, theme_dirs(site_dir, config.theme), body_html, unpaged=unpaged)
     report.pages = sum(1 for p in files if p.endswith(".html"))
     stage("render", t, f"{report.pages} pages, {len(files)} files")
 

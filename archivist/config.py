@@ -43,6 +43,15 @@ class QuotesConfig:
 
 
 @dataclass(frozen=True)
+class ActorsConfig:
+    """``[actors]``: which actors get a page of their own."""
+
+    #: an actor mentioned fewer times across the archive gets no page (its name stays plain text);
+    #: quoted speakers and actors the editor file describes or links always keep theirs. 1: every actor.
+    min_mentions: int = 1
+
+
+@dataclass(frozen=True)
 class SearchConfig:
     """``[search]``: the Pagefind index."""
 
@@ -66,6 +75,7 @@ class Config:
     include_drafts: bool = False  #: build articles marked draft = true
     nlp: NlpConfig = field(default_factory=NlpConfig)
     quotes: QuotesConfig = field(default_factory=QuotesConfig)
+    actors: ActorsConfig = field(default_factory=ActorsConfig)
     search: SearchConfig = field(default_factory=SearchConfig)
 
     @property
@@ -120,8 +130,10 @@ def parse_config(data: dict[str, Any], source: str = "site.toml", overrides: dic
     values = _check(Config, {**data, **{k: v for k, v in (overrides or {}).items() if v is not None}}, "", errors)
     if "title" not in values and "title" not in data:
         errors.append("missing key 'title' (the site's name)")
-    if values.get("per_page") == 0:
-        errors.append("'per_page' must be at least 1")
+    for name, value in (("per_page", values.get("per_page")),
+                        ("actors.min_mentions", getattr(values.get("actors"), "min_mentions", None))):
+        if value == 0:
+            errors.append(f"'{name}' must be at least 1")
     base = values.get("base_url")
     if base is not None and not (base.startswith("/") or base.startswith(("http://", "https://"))):
         errors.append(f"'base_url' must start with '/' or http(s):// ({base!r})")

@@ -33,6 +33,8 @@ KIND_LABELS = {"person": "People", "organisation": "Organisations", "place": "Pl
 SCHEMA_TYPES = {"person": "Person", "organisation": "Organization", "place": "Place", "other": "Thing"}
 QUOTE_MARKS = "\"'“”‘’«»„‚‹›「」"
 FEED_SIZE = 20
+#: Page numbers linked either side of the current page in a pagination bar.
+PAGE_WINDOW = 2
 
 
 def default_theme_dir() -> Path:
@@ -65,12 +67,13 @@ class ActorCount:
 
 
 def render_site(archive: Archive, config: Config, theme_dirs: Sequence[Path],
-                body_html: Callable[[Article], Markup]) -> dict[str, bytes]:
+                body_html: Callable[[Article], Markup], unpaged: int = 0) -> dict[str, bytes]:
     """Every output file of the site, by path relative to the output folder.
 
     ``theme_dirs`` are searched in order (the site's theme first, the default
     theme last) for ``templates/`` and ``static/``; ``body_html`` renders an
-    article's body with entity links and ``quote-N`` anchors.
+    article's body with entity links and ``quote-N`` anchors. ``unpaged`` is how
+    many actors ``archivist.prune`` left without a page, for the actors index to say so.
     """
     dirs = [Path(d) for d in theme_dirs if Path(d).is_dir()] or [default_theme_dir()]
     site = _Site(archive, config)
@@ -104,7 +107,7 @@ def render_site(archive: Archive, config: Config, theme_dirs: Sequence[Path],
 
     for sort, path in (("name", "actors/index.html"), ("mentions", "actors/by-mentions/index.html"),
                        ("quotes", "actors/by-quotes/index.html")):
-        page(path, "actors.html", sort=sort, groups=site.actor_groups(sort))
+        page(path, "actors.html", sort=sort, groups=site.actor_groups(sort), unpaged=unpaged)
 
     all_cards = [c for a in articles for c in site.cards(a)]
     quote_pages = _paginate(all_cards, config.per_page)
@@ -364,11 +367,17 @@ def _paginate(items: Sequence[Any], size: int) -> list[Sequence[Any]]:
 
 
 def _pagination(current: int, total: int, prefix: str) -> dict[str, Any]:
-    """Page links for a list at ``prefix`` (page 1 at prefix, page N at prefix + "page/N/")."""
+    """Page links for a list at ``prefix`` (page 1 at prefix, page N at prefix + "page/N/").
+
+    ``pages`` holds the first and last page and ``PAGE_WINDOW`` pages either side of
+    the current one, in order (a theme marks a gap where numbers skip): listing every
+    page on every page gave each of 2,287 CNN articles' 1,067 quote pages 52 KB of links.
+    """
     def path(n: int) -> str:
         return prefix if n == 1 else f"{prefix}page/{n}/"
+    shown = sorted({1, total, *range(max(1, current - PAGE_WINDOW), min(total, current + PAGE_WINDOW) + 1)})
     return {"current": current, "total": total,
-            "pages": [(n, path(n)) for n in range(1, total + 1)],
+            "pages": [(n, path(n)) for n in shown if n >= 1],
             "prev": path(current - 1) if current > 1 else None,
             "next": path(current + 1) if current < total else None}
 

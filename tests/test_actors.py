@@ -9,8 +9,9 @@ from __future__ import annotations
 import datetime as dt
 import pytest
 
-from archivist.actors import actor_slug, aggregate_actors
-from archivist.models import Annotation, Article, Mention, Quote, QuoteRef
+from archivist.actors import actor_slug, aggregate_actors, co_actor_counts
+from archivist.models import Actor, Annotation, Article, Mention, Quote, QuoteRef
+from archivist.prune import keeps_page, prune_actors
 
 LABELS = {"person": "PERSON", "organisation": "ORG", "place": "GPE", "other": "NORP"}
 
@@ -265,3 +266,69 @@ def test_a_shared_surname_links_to_whom_the_archive_itself_calls_by_it():
     arts, anns = corpus(*items)
     archive = aggregate_actors(arts, anns)
     assert {a.name for a in archive.actors} == {"Boris Johnson", "Lyndon Johnson", "Johnson"}
+
+
+# --- archivist.prune: [actors] min_mentions, the stage right after aggregation ---
+
+@pytest.mark.parametrize("fields, quoted, min_mentions, kept", [
+    ({"mentions": 3}, False, 3, True),  # exactly at the threshold
+    ({"mentions": 2}, False, 3, False),
+    ({"mentions": 1}, False, 1, True),  # the default keeps everyone
+    ({"mentions": 1, "quotes": (QuoteRef("a", 0),)}, False, 5, True),  # quoted speakers keep their page
+    ({"mentions": 0}, True, 5, True),  # a speaker only quoted, per Archive.quote_actors
+    ({"mentions": 1, "description": "Mayor"}, False, 5, True),  # the editor file wrote about it
+    ({"mentions": 1, "links": (("Wikipedia", "https://en.wikipedia.org/wiki/X"),)}, False, 5, True),
+])
+def test_keeps_page(fields, quoted, min_mentions, kept):
+    actor = Actor("x", "X", "person", **fields)
+    assert keeps_page(actor, min_mentions, {"x"} if quoted else set()) is kept
+
+
+def _pruning_corpus():
+    """Putin 3 mentions; Lavrov 2; Kyiv and Jane Roe 1 each, but Jane Roe is quoted."""
+    t1 = "Vladimir Putin met Sergey Lavrov in Kyiv."
+    t2 = 'Vladimir Putin and Sergey Lavrov spoke. "We will not stop here at all," Jane Roe said.'
+    t3 = "Vladimir Putin left."
+    return corpus(
+        (article("a", t1, "2024-01-01"), [("Vladimir Putin", "Vladimir Putin", "person"),
+                                          ("Sergey Lavrov", "Sergey Lavrov", "person"), ("Kyiv", "Kyiv", "place")]),
+        (article("b", t2, "2024-01-02"), [("Vladimir Putin", "Vladimir Putin", "person"),
+                                          ("Sergey Lavrov", "Sergey Lavrov", "person"),
+                                          ("Jane Roe", "Jane Roe", "person")],
+         [quote(t2, '"We will not stop here at all,"', "Jane Roe")]),
+        (article("c", t3, "2024-01-03"), [("Vladimir Putin", "Vladimir Putin", "person")]),
+    )
+
+
+@pytest.mark.parametrize("min_mentions, pages", [
+    (1, ["jane-roe", "kyiv", "sergey-lavrov", "vladimir-putin"]),
+    (2, ["jane-roe", "sergey-lavrov", "vladimir-putin"]),
+    (3, ["jane-roe", "vladimir-putin"]),
+    (4, ["jane-roe"]),
+])
+def test_prune_keeps_frequent_and_quoted_actors(min_mentions, pages):
+    archive = prune_actors(aggregate_actors(*_pruning_corpus()), min_mentions)
+    assert [a.id for a in archive.actors] == pages
+    linked = {i for ids in archive.mention_actors.values() for i in ids if i}
+    assert linked <= set(pages)  # no mention links to a page that is not written
+    for actor in archive.actors:
+        assert {i for i, _ in actor.co_actors} <= set(pages)
+
+
+def test_prune_unlinks_mentions_and_recounts_co_actors():
+    full = aggregate_actors(*_pruning_corpus())
+    assert prune_actors(full, 1) is full  # the default changes nothing, not even identity
+    assert by_name(full)["Vladimir Putin"].co_actors == (("sergey-lavrov", 2), ("jane-roe", 1), ("kyiv", 1))
+    pruned = prune_actors(full, 3)
+    assert pruned.mention_actors["a"] == ("vladimir-putin", None, None)  # Lavrov and Kyiv: plain text
+    assert pruned.quote_actors == full.quote_actors and pruned.annotations == full.annotations
+    putin = by_name(pruned)["Vladimir Putin"]
+    assert putin.co_actors == (("jane-roe", 1),)
+    assert (putin.mentions, putin.articles, putin.quotes) == (3, ("c", "b", "a"), ())
+    assert prune_actors(full, 3) == pruned  # deterministic
+
+
+def test_co_actor_counts_match_aggregation():
+    full = aggregate_actors(*_pruning_corpus())
+    co = co_actor_counts(full.mention_actors)
+    assert {a.id: a.co_actors for a in full.actors if a.co_actors} == co

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,7 @@ import pytest
 from archivist.build import BuildError, build
 
 from conftest import BASE_URL
+from test_render import broken_links
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -54,6 +56,40 @@ def test_links_stay_under_the_base_path(example_site):
     for path in report.output.rglob("*.html"):
         for href in re.findall(r'(?:href|src)="(/[^"]*)"', path.read_text()):
             assert href.startswith("/archive/"), (path, href)
+
+
+def read_tree(folder: Path) -> dict[str, bytes]:
+    """Every file below ``folder`` by relative path."""
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_every_internal_link_of_the_built_site_exists(example_site):
+    site, report, _ = example_site
+    assert broken_links(read_tree(report.output), BASE_URL, not_rendered=()) == []
+
+
+def test_min_mentions_drops_rare_actors_without_breaking_links(example_site, tmp_path):
+    site, report, _ = example_site
+    copy = tmp_path / "site"
+    shutil.copytree(site, copy)
+    with open(copy / "site.toml", "a") as f:
+        f.write("\n[actors]\nmin_mentions = 3\n")
+    logs: list[str] = []
+    pruned = build(copy, output_dir=tmp_path / "out", overrides={"base_url": BASE_URL}, progress=False,
+                   log=logs.append)
+    assert any(line.startswith("prune") for line in logs), logs
+    before = {a["id"]: a for a in json.loads((report.output / "actors.json").read_text())}
+    after = {a["id"]: a for a in json.loads((pruned.output / "actors.json").read_text())}
+    assert set(after) == {i for i, a in before.items() if a["mentions"] >= 3 or a["quotes"]}
+    assert len(after) < len(before) and pruned.pages < report.pages
+    assert not (pruned.output / "actors" / next(i for i in before if i not in after)).exists()
+    files = read_tree(pruned.output)
+    assert broken_links(files, BASE_URL, not_rendered=()) == []
+    # Speakers keep their pages, whatever their mentions: every quote card's speaker is a link.
+    for path, data in files.items():
+        if path.startswith("articles/") and path.endswith("annotations.json"):
+            for q in json.loads(data)["quotes"]:
+                assert q["actor_id"] is None or q["actor_id"] in after, (path, q)
 
 
 def test_unchanged_rebuild_runs_no_nlp_and_gives_the_same_bytes(example_site, tmp_path):

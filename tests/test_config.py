@@ -61,3 +61,36 @@ def test_bad_files_name_the_file(tmp_path, text, message):
 def test_missing_file(tmp_path):
     with pytest.raises(ConfigError, match="site.toml.*not found"):
         load_config(tmp_path)
+
+
+@pytest.mark.parametrize("actors, value", [
+    (None, 1),  # the default: every actor gets a page
+    ({}, 1),
+    ({"min_mentions": 1}, 1),
+    ({"min_mentions": 3}, 3),
+])
+def test_actors_min_mentions(actors, value):
+    data = {"title": "t"} if actors is None else {"title": "t", "actors": actors}
+    assert parse_config(data).actors.min_mentions == value
+
+
+@pytest.mark.parametrize("actors, message", [
+    ({"min_mentions": 0}, "'actors.min_mentions' must be at least 1"),
+    ({"min_mentions": -2}, "'actors.min_mentions' must not be negative"),
+    ({"min_mentions": "3"}, "'actors.min_mentions' must be an integer"),
+    ({"min_mentions": 2.5}, "'actors.min_mentions' must be an integer"),
+    ({"min_mentions": True}, "'actors.min_mentions' must be an integer"),
+    ({"min_mention": 3}, "unknown key 'actors.min_mention' (did you mean 'actors.min_mentions'?)"),
+    (3, "'actors' must be a table [actors]"),
+])
+def test_actors_min_mentions_errors_name_the_key(actors, message):
+    with pytest.raises(ConfigError) as e:
+        parse_config({"title": "t", "actors": actors})
+    assert [m for m in e.value.errors if message in m], e.value.errors
+    assert len(e.value.errors) == 1
+
+
+def test_actors_min_mentions_errors_come_with_the_others():
+    with pytest.raises(ConfigError) as e:
+        parse_config({"title": "t", "per_page": 0, "actors": {"min_mentions": 0}})
+    assert e.value.errors == ["'per_page' must be at least 1", "'actors.min_mentions' must be at least 1"]

@@ -12,12 +12,15 @@ test_search.py and test_browser.py.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import html
 import json
 import os
 import re
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Mapping
 from xml.etree import ElementTree
 
 import pytest
@@ -25,7 +28,8 @@ from markupsafe import Markup, escape
 
 from archivist.config import parse_config
 from archivist.models import Actor, Annotation, Archive, Article, Mention, Quote, QuoteRef, Span
-from archivist.render import default_theme_dir, linkify, quote_text, render_site, timeline_svg
+from archivist.prune import prune_actors
+from archivist.render import _pagination, default_theme_dir, linkify, quote_text, render_site, timeline_svg
 
 GOLDEN = Path(__file__).parent / "golden"
 UPDATE = os.environ.get("ARCHIVIST_UPDATE_GOLDEN") == "1"
@@ -174,6 +178,108 @@ def test_links_carry_base_path(site, path):
     assert '<html lang="en">' in page
     for link in re.findall(r'(?:href|src)="([^"]+)"', page):
         assert link.startswith(("/archive/", "#", "https://", "data:")), link
+
+
+_LINK = re.compile(r'(?:href|src)="([^"]*)"|<loc>([^<]*)</loc>')
+
+
+def broken_links(files: Mapping[str, bytes], base_url: str, not_rendered: tuple[str, ...] = ("pagefind/",)) -> list:
+    """(page, link) for every link from an HTML or XML file to a missing file or ``#fragment`` of the site.
+
+    Links under ``base_url`` (full, or its path alone) must name a file of ``files`` (a folder
+    means its index.html) and, with a fragment, an element of that page with that id. Paths under
+    ``not_rendered`` are written by a later stage (Pagefind) and skipped.
+    """
+    base_path = "/" + base_url.split("://", 1)[-1].split("/", 1)[-1] if "://" in base_url else base_url
+    base_path = base_path.rstrip("/") + "/"
+    ids: dict[str, set[str]] = {}
+
+    def ids_of(path: str) -> set[str]:
+        if path not in ids:
+            ids[path] = set(re.findall(r'\sid="([^"]+)"', files[path].decode("utf-8")))
+        return ids[path]
+
+    broken = []
+    for page, data in sorted(files.items()):
+        if not page.endswith((".html", ".xml")):
+            continue
+        for groups in _LINK.findall(data.decode("utf-8")):
+            link = html.unescape(groups[0] or groups[1])
+            if link.startswith(base_url):
+                link = base_path + link[len(base_url):]
+            if link.startswith("#"):
+                target, fragment = page, link[1:]
+            elif link.startswith(base_path):
+                rel, _, fragment = link[len(base_path):].partition("#")
+                target = rel.split("?")[0]
+                target = target + "index.html" if target == "" or target.endswith("/") else target
+                if target.startswith(not_rendered):
+                    continue
+            else:
+                continue  # another site, or data: URL
+            if target not in files or (fragment and target.endswith(".html") and fragment not in ids_of(target)):
+                broken.append((page, link))
+    return broken
+
+
+def test_no_broken_internal_links(site):
+    assert broken_links(site, "https://someone.github.io/archive/") == []
+    broken = dict(site)
+    del broken["actors/springfield/index.html"]
+    assert ("actors/index.html", "/archive/actors/springfield/") in broken_links(broken, "/archive/")
+
+
+def pruned_site(min_mentions: int = 3) -> dict[str, bytes]:
+    """The sample archive without actors mentioned fewer than ``min_mentions`` times, rendered."""
+    full, config = sample_archive(), sample_config(actors={"min_mentions": min_mentions})
+    archive = prune_actors(full, min_mentions)
+    return render_site(archive, config, [default_theme_dir()], sample_body(archive, config),
+                       unpaged=len(full.actors) - len(archive.actors))
+
+
+def test_actors_below_min_mentions_get_no_page_and_no_link():
+    site = pruned_site(3)  # Port Authority and Springfield (2 mentions each) lose their pages
+    pages = {p.split("/")[1] for p in site if p.startswith("actors/") and p.count("/") == 2}
+    assert pages == {"jane-doe", "john-smith", "by-mentions", "by-quotes"}  # John Smith: 1 mention, but quoted
+    assert broken_links(site, "https://someone.github.io/archive/") == []
+    for path, data in site.items():
+        assert b"actors/springfield/" not in data and b"actors/port-authority/" not in data, path
+    article = text(site, "articles/budget/index.html")
+    assert "the Springfield council" in article  # the name stays, as plain text
+    assert 'href="/archive/actors/john-smith/"' in article  # the quoted speaker keeps his link
+    index = text(site, "actors/index.html")
+    assert "2 more actors, mentioned fewer than 3 times and never quoted, have no page" in index
+    assert ">Springfield<" not in index
+    assert [a["id"] for a in json.loads(site["actors.json"])] == ["jane-doe", "john-smith"]
+    assert "mentioned fewer than" not in text(render(), "actors/index.html")
+
+
+@pytest.mark.parametrize("current, total, shown", [
+    (1, 1, [1]),
+    (1, 2, [1, 2]),
+    (3, 7, [1, 2, 3, 4, 5, 7]),
+    (1, 1067, [1, 2, 3, 1067]),
+    (500, 1067, [1, 498, 499, 500, 501, 502, 1067]),
+    (1067, 1067, [1, 1065, 1066, 1067]),
+])
+def test_pagination_shows_a_window_of_pages(current, total, shown):
+    p = _pagination(current, total, "quotes/")
+    assert [n for n, _ in p["pages"]] == shown
+    assert p["pages"][0] == (1, "quotes/") and p["pages"][-1][1] == ("quotes/" if total == 1 else f"quotes/page/{total}/")
+
+
+def test_pagination_marks_gaps():
+    archive = sample_archive()
+    articles = tuple(dataclasses.replace(archive.articles[2], id=f"a{i}", title=f"Story {i}") for i in range(12))
+    archive = dataclasses.replace(archive, articles=articles, annotations={a.id: Annotation() for a in articles},
+                                  actors=(), mention_actors={}, quote_actors={})
+    config = sample_config(per_page=1)
+    site = render_site(archive, config, [default_theme_dir()], sample_body(archive, config))
+    page = text(site, "page/6/index.html")
+    assert page.count('<li class="gap" aria-hidden="true">…</li>') == 2
+    assert 'href="/archive/page/4/"' in page and 'href="/archive/page/3/"' not in page
+    assert 'href="/archive/page/12/"' in page and 'href="/archive/page/9/"' not in page
+    assert broken_links(site, "/archive/") == []
 
 
 def test_escaping(site):
