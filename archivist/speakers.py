@@ -388,6 +388,12 @@ class SpeakerResolver:
                     owner = self.mention_at(c)
                     if owner is not None:
                         return self.name_of(owner), span, None
+                    if c.dep_ == "poss" and c.lower_ in ("his", "her", "its", "their"):
+                        # "her campaign said": the person the possessive stands for
+                        low = {"his": "he", "her": "she", "its": "it", "their": "they"}[c.lower_]
+                        name = self._pronoun(low, c.idx)
+                        if name is not None:
+                            return name, span, None
         dets = [c.lower_ for c in tok.children if c.dep_ in ("det", "nummod", "amod", "poss")]
         if any(d in _INDEFINITE for d in dets) or (not dets and tok.tag_ in ("NNS",)):
             return None, span, None

@@ -263,6 +263,9 @@ CASES = [
     ("a press release: its sender speaks", 'Senator Ann Reyes held a call.\n\nAfter the call, Reyes sent out a '
      'press release saying her rival owes “the state an explanation for his votes.”',
      [('“the state an explanation for his votes.”', "Ann Reyes", "Reyes", "partial")]),
+    ("her campaign: its owner speaks", 'Hillary Clinton spoke in Ohio on Monday.\n\n"We will win Ohio in '
+     'November," her campaign said.',
+     [('"We will win Ohio in November,"', "Hillary Clinton", "her campaign", "direct")]),
     ("damaged mark recovered locally", 'Talks with NATO"failed badly." The rest is fine. "We will continue," Peskov said.',
      [('"We will continue,"', "Peskov", "Peskov", "direct")]),
 ]
