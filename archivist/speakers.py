@@ -59,28 +59,57 @@ _DOC_WINDOW = 12
 #: its pronoun when the article's own evidence (honorifics, "he"/"she" after it) is thin or misleading
 #: in long, many-person stories.
 _MALE_NAMES = frozenset("""
-aaron adam alan albert alexander andrew anthony arnold barack ben benjamin bernie bill billy bob
-bobby brad brandon brett brian bruce bryan carl carlos charles charlie christopher chuck cory craig dan
-daniel danny dave david dennis dick don donald doug douglas drew ed eddie edward elijah eric evan frank fred
-gary george gerald glenn greg gregory harold harry henry howard ian jack jacob jake james jason jay jeb jeff
-jeffrey jerry jesse jim jimmy joe joel john johnny jon jonathan jorge jose joseph josh joshua juan justin
-keith ken kenneth kevin kyle larry lawrence leon leonard luis marc marco mark martin matt matthew
-michael mike mitch mitt nathan neil newt nick nicholas noah norman patrick paul pete peter phil philip
-ralph randy ray raymond reince richard rick rob robert roger ron ronald rudy rudolph russell ryan samuel
-scott sean sergey seth stephen steve steven ted thomas tim timothy todd tom tony vladimir walter wayne
-william xi
+aaron abdul adam ahmad ahmed alan albert alberto alejandro alexander alexei alfred ali amir andre andrei
+andres andrew angelo anthony anton antonin antonio antony archie arnold arthur barack barry bashar ben
+benjamin benny bernard bernie bert bill billy bob bobby boris brad brandon brendan brent brett brian brock
+bruce bruno bryan byron caleb calvin cameron carl carlo carlos cesar chad charles charlie christian
+christopher chuck clarence claude clint colin conor cory craig curtis cyrus dale damian dan daniel danny
+darrell darren dave david dean deepak dennis derek desmond devin dick diego dmitry dominic don donald donnie
+doug douglas drew duncan dwayne dwight earl ed eddie edgar eduardo edward elijah elon emmanuel enrique eric
+ernest ethan eugene evan felix fernando floyd francesco francis francisco frank franklin fred fyodor gary
+gavin gene geoffrey george gerald gerard gilbert giorgio giuseppe glenn gordon graham grant greg gregory guy
+hakeem hamid hank hans harold harry harvey hassan hector henry herbert herman howard hugh hugo hunter ian
+ibrahim igor isaac ivan jack jacob jacques jake jamal james jared jason javier jay jeb jeff jeffrey jerome
+jerry jesse jim jimmy joaquin joe joel johan john johnny jon jonah jonathan jorge jose joseph josh joshua juan
+julian julius justin karl keir keith ken kenneth kenny kevin kirk kurt kyle lance larry lars lawrence leon
+leonard leroy lewis lloyd lorenzo louis lucas luis luke lyndon malcolm manuel marc marco marcus mario mark
+martin marvin mateo matt matthew maurice max maxim melvin michael miguel mike mikhail milton mitch mitchell
+mitt mohamed mohammed muhammad murray narendra nathan neal ned neil nelson newt nicholas nick nigel noah
+norman oliver omar oscar otto owen pablo patrick paul pedro percy perry pete peter phil philip pierre rafael
+ralph ramon randall randy raul ray raymond reggie reid reince ricardo richard richie rick rishi rob robert
+roberto rodney roger roland ron ronald ross roy ruben rudolph rudy rupert russell ryan salman sammy samuel
+santiago saul scott sean sebastian sergei sergey sergio seth shawn sidney simon spencer stan stanley stephen
+steve steven stuart sunil tariq ted terrence theodore thomas tim timothy tobias todd tom tony travis
+trent troy tucker tyler tyrone ulysses vance vernon victor vincent vivek vladimir wade wallace walter warren
+wayne wesley wilbur william willie winston xavier xi yuri zachary
 """.split())
 _FEMALE_NAMES = frozenset("""
-abigail alice alicia amanda amy ana andrea angela ann anna anne barbara betsy betty beverly brenda carla
-carly carol caroline catherine cheryl christina christine claire connie cynthia debbie deborah debra
-diana diane donna doris dorothy elaine elizabeth ellen emily emma erin esther eva evelyn gloria
-grace gwen hannah heather heidi helen hillary hope huma ivanka jane janet janice jennifer
-jessica jill joan joanne jodi joyce judith judy julia julie karen kate katherine kathleen kathy kellyanne
-kimberly kirsten laura lauren linda lisa loretta lori lynn madeleine margaret maria marie
-marilyn martha mary megan melania melanie melissa michelle monica nancy natalie nicole nikki
-olivia pam pamela patricia patty paula rachel rebecca rose ruth sally samantha sandra sara sarah sharon
-shirley stephanie susan suzanne tammy teresa theresa tiffany tina valerie veronica victoria virginia
-wendy
+abby abigail adele adriana agnes aileen alexandra alexandria alice alicia alison allison alyssa amanda amber
+amelia amina amy ana andrea angela anita ann anna anne annette antonia april ashley audrey ava barbara becky
+belinda bella bernadette beth bethany betsy betty beverly beyonce bianca bonnie brandi brenda brittany brooke
+camila candace carla carly carmen carol caroline carolyn cassandra catherine cathy cecilia celine charlene
+charlotte chelsea cheri cheryl christina christine cindy claire clara claudia colleen connie constance corinne
+courtney crystal cynthia daisy danielle daphne darlene dawn deanna deb debbie deborah debra delia denise diana
+diane dolores dominique donna dora doris dorothy edith eileen elaine eleanor elena elisa elise eliza elizabeth
+ella ellen eloise elsa emilia emily emma erica erika erin estelle esther eugenia eva eve evelyn fatima felicia
+fiona florence frances francesca gabriela gabrielle gail georgia geraldine gina ginger giorgia giselle gloria
+grace greta gretchen gwen gwendolyn haley hannah harriet hazel heather heidi helen helena henrietta hilda
+hillary holly hope huma ida ilhan ingrid irene iris isabel isabella ivana ivanka jacqueline jamila jana jane
+janelle janet janice janine jasmine jeanette jeanne jenna jennifer jenny jessica jill joan joanna
+joanne jocelyn jodi johanna josephine joy joyce juanita judith judy julia julianne julie juliet june justine
+kamala karen karin karina katarina kate katelyn katharine katherine kathleen kathryn kathy katie katrina kayla
+keisha kellyanne kendra kimberly kirsten kristen kristi kristin kristina lana laura lauren leah leila lena
+leona liliana lillian lily lina linda lindsay lisa lois loretta lori lorraine louise lucia lucy luisa lydia
+lynn mabel madeleine madison mae magdalena maggie mallory marcia margaret margarita margo maria mariana
+marianne marie marilyn marina marion marjorie marlene marsha martha mary maryam maureen maxine maya megan
+meghan melania melanie melinda melissa meredith mia micaela michelle mildred miriam molly monica muriel myra
+nadia nancy naomi natalia natalie natasha nell nicole nikki nina nora norma olga olivia paige pam pamela
+patrice patricia patty paula pauline pearl penelope penny phyllis pilar priscilla priti rachael rachel ramona
+raquel rebecca regina renee rhonda rita roberta robyn rosa rosalind rose rosemary roxanne ruth sabrina sadie
+sally samantha sandra sara sarah savannah selena serena sharon sheila shelby sherry shirley sienna silvia
+simone sofia sonia sophia sophie stacey stacy stella stephanie sue summer susan susana suzanne sylvia tamara
+tammy tania tanya tara tatiana teresa tessa thelma theresa tiffany tina tonya tulsi ursula valerie vanessa
+vera veronica vicki vicky victoria viola violet virginia vivian wanda wendy whitney wilma yolanda yvonne zoe
 """.split())
 #: The rest of a hyphenated name glued to a Mention's end ("-moon" of "Ban Ki-moon").
 #: Title abbreviations written before names, as the nouns a later description uses.

@@ -266,6 +266,9 @@ CASES = [
     ("her campaign: its owner speaks", 'Hillary Clinton spoke in Ohio on Monday.\n\n"We will win Ohio in '
      'November," her campaign said.',
      [('"We will win Ohio in November,"', "Hillary Clinton", "her campaign", "direct")]),
+    ("he is never a woman the name list knows", 'Marjorie Taylor Greene posted on X.\n\nThe president denied it: '
+     '"It is supposed to be me as a doctor," he told a reporter.',
+     [('"It is supposed to be me as a doctor,"', None, "he", "direct")]),
     ("damaged mark recovered locally", 'Talks with NATO"failed badly." The rest is fine. "We will continue," Peskov said.',
      [('"We will continue,"', "Peskov", "Peskov", "direct")]),
 ]
