@@ -531,12 +531,15 @@ class SpeakerResolver:
         sent = doc[self._token_index(pos)].sent
         fallback = None
         para = self.text.rfind("\n", 0, pos) + 1
-        for _ in range(20):
+        for step in range(20):
             lo = sent.start_char
             here = set()  # the compatible people this sentence names as more than a modifier
             subject = None  # the most recent subject of an embedded clause ("X said Clinton doesn't ...")
             closing = want is not None and sent.end_char <= para and not self.text[sent.end_char:para].strip() \
                 and self.text[para:pos].lstrip()[:1] in _OPEN_MARKS
+            if low == "they" and step < 2 and fallback is None and self._one_unnamed_person(sent, pos):
+                # "One resident told CNN ... “...,” they said": a singular they for an unnamed source
+                return None
             while k >= 0 and self.mentions[k].start >= lo:
                 m = self.mentions[k]
                 k -= 1
@@ -575,6 +578,16 @@ class SpeakerResolver:
                 break  # a live blog's new entry starts its own story
             sent = prev
         return fallback
+
+    def _one_unnamed_person(self, sent, pos: int) -> bool:
+        """True when the sentence's main subject, before ``pos``, is one unnamed person ("one resident", "a voter")."""
+        subj = next((c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass") and c.idx < pos and
+                     not self._in_quote(c.idx)), None)
+        if subj is None or subj.tag_ != "NN" or subj.ent_type_ or not could_speak(subj):
+            return False
+        if subj.lower_ in _VOICE_NOUNS or subj.lower_ in _DOC_NOUNS or subj.lower_ in _ORG_NOUNS:
+            return False
+        return any(c.lower_ in ("a", "an", "one") and c.dep_ in ("det", "nummod") for c in subj.children)
 
     def _same_section(self, a: int, b: int) -> bool:
         """True when no section break of a live blog lies between positions a < b."""

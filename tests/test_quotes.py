@@ -269,6 +269,9 @@ CASES = [
     ("he is never a woman the name list knows", 'Marjorie Taylor Greene posted on X.\n\nThe president denied it: '
      '"It is supposed to be me as a doctor," he told a reporter.',
      [('"It is supposed to be me as a doctor,"', None, "he", "direct")]),
+    ("singular they for an unnamed source", 'Iranians fled the capital on Wednesday.\n\nIn Bushehr, one resident '
+     'told CNN that the blast was felt in small villages. “The people I know have left,” they said.',
+     [('“The people I know have left,”', None, "they", "direct")]),
     ("damaged mark recovered locally", 'Talks with NATO"failed badly." The rest is fine. "We will continue," Peskov said.',
      [('"We will continue,"', "Peskov", "Peskov", "direct")]),
 ]
