@@ -589,6 +589,13 @@ class SpeakerResolver:
             return False
         return any(c.lower_ in ("a", "an", "one") and c.dep_ in ("det", "nummod") for c in subj.children)
 
+    def _continues_unnamed(self, tok) -> bool:
+        """True when the description's noun last appeared, in the sentences before, as an unnamed one ("a group ...")."""
+        for prev in reversed(self.doc[max(0, tok.i - 120):tok.i]):
+            if prev.lower_ == tok.lower_ and prev.pos_ == "NOUN" and not self._in_quote(prev.idx):
+                return any(c.lower_ in _INDEFINITE and c.dep_ in ("det", "nummod") for c in prev.children)
+        return False
+
     def _same_section(self, a: int, b: int) -> bool:
         """True when no section break of a live blog lies between positions a < b."""
         return bisect.bisect_right(self.breaks, a) == bisect.bisect_right(self.breaks, b)
@@ -700,6 +707,8 @@ class SpeakerResolver:
                     best = (score, name)
         if best:
             return best[1]
+        if self._continues_unnamed(tok):
+            return None  # "a group of survivors said ..." / "the group said": still no name
         if head in _ORG_NOUNS:
             # "the union", "the agency": like "it", the organisation the story is about
             return self._pronoun("it", pos)

@@ -272,6 +272,9 @@ CASES = [
     ("singular they for an unnamed source", 'Iranians fled the capital on Wednesday.\n\nIn Bushehr, one resident '
      'told CNN that the blast was felt in small villages. “The people I know have left,” they said.',
      [('“The people I know have left,”', None, "they", "direct")]),
+    ("a description continuing an unnamed one", 'Chairman Trey Gowdy touted the panel\'s work.\n\nA Republican '
+     'committee aide blasted the statement.\n\n"Their announcement is proof they are playing politics," the aide said.',
+     [('"Their announcement is proof they are playing politics,"', None, "the aide", "direct")]),
     ("damaged mark recovered locally", 'Talks with NATO"failed badly." The rest is fine. "We will continue," Peskov said.',
      [('"We will continue,"', "Peskov", "Peskov", "direct")]),
 ]
