@@ -144,7 +144,7 @@ def _clean(doc, ent) -> _Cand | None:
             cut += 1
         s = cut
         # Headline debris around a name: "Derelict Obama", "Obama Says", "Clinton Hid".
-        while e - s > 1 and doc[s].tag_ == "JJ":
+        while e - s > 1 and doc[s].tag_ in ("JJ", "VBG"):  # ... and "Hosting Herzog, Australia braces"
             s += 1
         while e - s > 1 and doc[e - 1].tag_ in ("VBZ", "VBD", "VBP"):
             e -= 1
@@ -452,7 +452,9 @@ def _role_before(doc, c: _Cand, sent_start: list[int], ent_labels: list[str]) ->
     for k in range(a, c.s):
         if doc[k].text in _POSSESSIVE_TOKENS and ent_labels[k - 1] not in ROLE_ENTITY_LABELS:
             a = k + 1
-    while a < c.s and (doc[a].text in _POSSESSIVE_TOKENS or doc[a].lower_ in ("of", "and", "&", "-")):
+    # ... and words that open the sentence, not the title: "Even Justice Elena Kagan", "But Senator Roe"
+    while a < c.s and (doc[a].text in _POSSESSIVE_TOKENS or doc[a].lower_ in ("of", "and", "&", "-")
+                       or doc[a].tag_ in ("RB", "CC", "IN", "DT", "WRB", "UH")):
         a += 1
     if a >= c.s or not any(names.is_role_head(doc[k].text) for k in range(a, c.s)):
         return None

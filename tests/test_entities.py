@@ -81,6 +81,9 @@ ROLES = [
      {"Sergey Ryabkov": "Russia's deputy foreign minister"}),
     ("Moscow  A senior Russian diplomat said it, including Foreign Minister Sergey Lavrov and Prime "
      "Minister Mikhail Mishustin.", {"Sergey Lavrov": "Foreign Minister", "Mikhail Mishustin": "Prime Minister"}),
+    # a word that opens the sentence is not part of the title
+    ('Even Justice Elena Kagan, a member of the liberal wing, asked: "What are those words doing there?"',
+     {"Elena Kagan": "Justice"}),
 ]
 
 
@@ -126,6 +129,9 @@ JUNK = [
     # A politician's party and district is not an actor (the model tags "D-Newport News" ORG).
     ('"We need more funds," said Delegate Marcia Price (D-Newport News) on Monday.',
      {"Marcia Price"}, {"D-Newport News", "Delegate Marcia Price"}),
+    # A headline's gerund glued to a name: "Hosting Herzog, Australia braces ..."
+    ("Hosting Herzog, Australia braces for protests.\n\nHerzog said he wanted to confront lies.",
+     {"Herzog"}, {"Hosting Herzog"}),
 ]
 
 
