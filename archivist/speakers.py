@@ -696,6 +696,8 @@ class SpeakerResolver:
             maker = self._document_maker(tok)
             if maker is not None:
                 return maker
+        if self._continues_unnamed(tok):
+            return None  # "one attorney said ..." / "the attorney added": still no name
         mods = {c.lower_ for c in tok.children if c.dep_ in ("compound", "amod")} - _WEAK_ROLE
         best = None
         for start, name, words, label in self.roles:
@@ -707,8 +709,6 @@ class SpeakerResolver:
                     best = (score, name)
         if best:
             return best[1]
-        if self._continues_unnamed(tok):
-            return None  # "a group of survivors said ..." / "the group said": still no name
         if head in _ORG_NOUNS:
             # "the union", "the agency": like "it", the organisation the story is about
             return self._pronoun("it", pos)

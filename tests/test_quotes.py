@@ -275,6 +275,11 @@ CASES = [
     ("a description continuing an unnamed one", 'Chairman Trey Gowdy touted the panel\'s work.\n\nA Republican '
      'committee aide blasted the statement.\n\n"Their announcement is proof they are playing politics," the aide said.',
      [('"Their announcement is proof they are playing politics,"', None, "the aide", "direct")]),
+    ("an unnamed one before a role the article gave", 'U.S. Attorney Jeanine Pirro praised her office.\n\n'
+     '“They have lost the jury pool,” one white-collar attorney said.\n\n“It is the shadow of the department,” '
+     'the attorney added.',
+     [('“They have lost the jury pool,”', None, "one white-collar attorney", "direct"),
+      ('“It is the shadow of the department,”', None, "the attorney", "direct")]),
     ("damaged mark recovered locally", 'Talks with NATO"failed badly." The rest is fine. "We will continue," Peskov said.',
      [('"We will continue,"', "Peskov", "Peskov", "direct")]),
 ]
