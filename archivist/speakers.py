@@ -59,29 +59,30 @@ _DOC_WINDOW = 12
 #: its pronoun when the article's own evidence (honorifics, "he"/"she" after it) is thin or misleading
 #: in long, many-person stories.
 _MALE_NAMES = frozenset("""
-aaron abdul adam ahmad ahmed alan albert alberto alejandro alexander alexei alfred ali amir andre andrei
-andres andrew angelo anthony anton antonin antonio antony archie arnold arthur barack barry bashar ben
-benjamin benny bernard bernie bert bill billy bob bobby boris brad brandon brendan brent brett brian brock
-bruce bruno bryan byron caleb calvin cameron carl carlo carlos cesar chad charles charlie christian
+aaron abdul adam ahmad ahmed alan albert alberto alejandro alexander alexei alfred ali amir anders andre
+andrei andres andrew angelo anthony anton antonin antonio antony archie arnold arthur barack barry bashar ben
+benjamin benny bernard bernie bert bill billy bjorn bob bobby boris brad brandon brendan brent brett brian
+brock bruce bruno bryan byron caleb calvin cameron carl carlo carlos cesar chad charles charlie christian
 christopher chuck clarence claude clint colin conor cory craig curtis cyrus dale damian dan daniel danny
-darrell darren dave david dean deepak dennis derek desmond devin dick diego dmitry dominic don donald donnie
-doug douglas drew duncan dwayne dwight earl ed eddie edgar eduardo edward elijah elon emmanuel enrique eric
-ernest ethan eugene evan felix fernando floyd francesco francis francisco frank franklin fred fyodor gary
-gavin gene geoffrey george gerald gerard gilbert giorgio giuseppe glenn gordon graham grant greg gregory guy
-hakeem hamid hank hans harold harry harvey hassan hector henry herbert herman howard hugh hugo hunter ian
-ibrahim igor isaac ivan jack jacob jacques jake jamal james jared jason javier jay jeb jeff jeffrey jerome
-jerry jesse jim jimmy joaquin joe joel johan john johnny jon jonah jonathan jorge jose joseph josh joshua juan
-julian julius justin karl keir keith ken kenneth kenny kevin kirk kurt kyle lance larry lars lawrence leon
-leonard leroy lewis lloyd lorenzo louis lucas luis luke lyndon malcolm manuel marc marco marcus mario mark
-martin marvin mateo matt matthew maurice max maxim melvin michael miguel mike mikhail milton mitch mitchell
-mitt mohamed mohammed muhammad murray narendra nathan neal ned neil nelson newt nicholas nick nigel noah
-norman oliver omar oscar otto owen pablo patrick paul pedro percy perry pete peter phil philip pierre rafael
-ralph ramon randall randy raul ray raymond reggie reid reince ricardo richard richie rick rishi rob robert
-roberto rodney roger roland ron ronald ross roy ruben rudolph rudy rupert russell ryan salman sammy samuel
-santiago saul scott sean sebastian sergei sergey sergio seth shawn sidney simon spencer stan stanley stephen
-steve steven stuart sunil tariq ted terrence theodore thomas tim timothy tobias todd tom tony travis
-trent troy tucker tyler tyrone ulysses vance vernon victor vincent vivek vladimir wade wallace walter warren
-wayne wesley wilbur william willie winston xavier xi yuri zachary
+darrell darren dave david dean deepak dennis derek desmond devin dick diego dieter dmitry dominic don donald
+donnie doug douglas drew duncan dwayne dwight earl ed eddie edgar eduardo edward elijah elon emmanuel enrique
+eric ernest ethan eugene evan felix fernando floyd francesco francis francisco frank franklin fred friedrich
+fyodor gary gavin gene geoffrey george gerald gerard gilbert giorgio giuseppe glenn gordon graham grant greg
+gregory guy hakeem hamid hank hans harold harry harvey hassan hector helmut henrik henry herbert herman howard
+hugh hugo hunter ian ibrahim igor isaac ivan jack jacob jacques jake jamal james jared jason javier jay jeb
+jeff jeffrey jens jerome jerry jesse jim jimmy joaquin joe joel johan john johnny jon jonah jonas jonathan
+jorge jose joseph josh joshua juan julian julius jurgen justin karl keir keith ken kenneth kenny kevin kirk
+klaus kurt kyle lance larry lars lawrence leon leonard leroy lewis lloyd lorenzo louis lucas luis luke lyndon
+magnus malcolm manuel marc marco marcus mario mark martin marvin mateo mats matt matthew maurice max maxim
+melvin michael miguel mike mikhail milton mitch mitchell mitt mohamed mohammed muhammad murray narendra nathan
+neal ned neil nelson newt nicholas nick nigel nils noah norman olaf ole oliver omar oscar otto owen pablo
+patrick paul pedro percy perry pete peter phil philip pierre rafael ralph ramon randall randy raul ray raymond
+reggie reid reince ricardo richard richie rick rishi rob robert roberto rodney roger roland ron ronald ross
+roy ruben rudolph rudy rupert russell ryan salman sammy samuel santiago saul scott sean sebastian sergei
+sergey sergio seth shawn sidney simon spencer stan stanley stefan stephen steve steven stuart sunil sven tariq
+ted terrence theodore thomas tim timothy tobias todd tom tony travis trent troy tucker tyler tyrone ulysses
+vance vernon victor vincent vivek vladimir wade wallace walter warren wayne wesley wilbur william willie
+winston wolfgang xavier xi yuri zachary
 """.split())
 _FEMALE_NAMES = frozenset("""
 abby abigail adele adriana agnes aileen alexandra alexandria alice alicia alison allison alyssa amanda amber
