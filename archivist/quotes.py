@@ -527,16 +527,24 @@ def _trailing_cue(doc, i0: int, i1: int, in_quote: list[bool], hi: int) -> _Attr
 _SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "i", "we"})
 
 
-def _said_after_full_stop(doc, i1: int, in_quote: list[bool], hi: int) -> _Attribution | None:
-    """`"... missing." Trump said.`: a full stop where the comma belongs, then only a name and a
-    speech verb ending the sentence."""
-    k = i1
+def _after_short_subject(doc, k: int, in_quote: list[bool], hi: int) -> int | None:
+    """The token after a short subject starting at ``k`` (a name of up to four words, or "he"),
+    when another token follows it in the paragraph; else None."""
     j = k
     while j < len(doc) and j - k < 4 and _name_word(doc[j]) and not in_quote[j]:
         j += 1
     if j == k and k < len(doc) and doc[k].lower_ in _SUBJECT_PRONOUNS:
         j = k + 1
     if j == k or j + 1 >= len(doc) or doc[j].idx >= hi:
+        return None
+    return j
+
+
+def _said_after_full_stop(doc, i1: int, in_quote: list[bool], hi: int) -> _Attribution | None:
+    """`"... missing." Trump said.`: a full stop where the comma belongs, then only a name and a
+    speech verb ending the sentence."""
+    j = _after_short_subject(doc, i1, in_quote, hi)
+    if j is None:
         return None
     verb, after = doc[j], doc[j + 1]
     if verb.lower_ in SPEECH_VERBS and verb.pos_ in ("VERB", "AUX") and after.text == "." and not in_quote[j]:
@@ -581,12 +589,8 @@ def _any_verb_after(doc, i1: int, in_quote: list[bool], hi: int) -> _Attribution
     k = i1
     while k < len(doc) and (doc[k].is_punct or doc[k].is_space) and not in_quote[k] and doc[k].text in ",—–-\n ":
         k += 1
-    j = k
-    while j < len(doc) and j - k < 4 and _name_word(doc[j]) and not in_quote[j]:
-        j += 1
-    if j == k and k < len(doc) and doc[k].lower_ in _SUBJECT_PRONOUNS:
-        j = k + 1
-    if j == k or j + 1 >= len(doc) or doc[j].idx >= hi:
+    j = _after_short_subject(doc, k, in_quote, hi)
+    if j is None:
         return None
     verb, after = doc[j], doc[j + 1]
     if not (verb.tag_ in ("VBD", "VBZ") or verb.tag_ == "VBN" and verb.dep_ not in ("amod", "acl")) or in_quote[j] or \
