@@ -1,0 +1,242 @@
+"""The words that report speech, and the tokens around a cue that name its speaker.
+
+Shared by :mod:`archivist.attribution` (the cue in a quote's own sentence) and
+:mod:`archivist.leads` (sign-offs, labels and the paragraph before): the speech-verb
+lexicon, the :class:`Attribution` both return, token lookups by offset, and the
+climb from a verb to its subject. Pure functions over spaCy tokens, used duck-typed.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+from .models import Span
+
+#: Lower-cased inflected forms of verbs that report speech or writing.
+_SPEECH_LEMMAS = (
+    "say tell add ask write note explain declare state insist argue claim continue recall warn reply "
+    "respond answer announce acknowledge admit tweet post comment remark observe suggest predict "
+    "promise vow pledge call describe accuse joke quip shout yell exclaim cry whisper mutter complain "
+    "boast brag concede confirm deny contend maintain assert stress emphasize emphasise urge testify "
+    "report read recount conclude counter retort scoff lament wonder muse charge allege tout "
+    "praise criticize criticise blast slam dub label term brand characterize dismiss mock "
+    "thunder proclaim announce reiterate repeat opine caution advise agree disagree add "
+    "chant sing pray plead demand threaten estimate concede summarize summarise put "
+    "begin start quote cite interject chime explain describe recall reflect wonder "
+    "admit assure point refer blame portray denounce decry chide credit question thank vent indicate "
+    "offer propose email retweet recommend compare name liken condemn exhort"
+).split()
+_IRREGULAR = {
+    "say": "says said saying", "tell": "tells told telling", "write": "writes wrote written writing",
+    "read": "reads reading", "cry": "cries cried crying", "begin": "begins began begun beginning",
+    "put": "puts putting", "sing": "sings sang sung singing", "quip": "quips quipped quipping",
+    "chime": "chimes chimed chiming", "label": "labels labeled labelled labeling labelling",
+    "dub": "dubs dubbed dubbing", "slam": "slams slammed slamming", "mock": "mocks mocked mocking",
+    "plead": "pleads pleaded pled pleading", "reiterate": "reiterates reiterated reiterating",
+    "admit": "admits admitted admitting", "refer": "refers referred referring",
+    "retweet": "retweets retweeted retweeting", "email": "emails emailed emailing",
+}
+
+
+def inflect(lemma: str) -> set[str]:
+    """Regular English inflections of a verb lemma (over-generation is harmless in a lookup set)."""
+    forms = {lemma}
+    if lemma in _IRREGULAR:
+        forms.update(_IRREGULAR[lemma].split())
+        return forms
+    stem = lemma[:-1] if lemma.endswith("e") else lemma
+    if lemma.endswith("y") and lemma[-2] not in "aeiou":
+        forms.update({lemma[:-1] + "ies", lemma[:-1] + "ied", lemma + "ing"})
+    else:
+        forms.update({lemma + ("es" if lemma.endswith(("s", "sh", "ch", "x", "z")) else "s"),
+                      stem + "ed", stem + "ing"})
+    return forms
+
+
+SPEECH_VERBS = frozenset(f for lemma in _SPEECH_LEMMAS for f in inflect(lemma))
+#: Verbs that are cues only with a quotation as object ("called it "X"") - weaker evidence.
+WEAK_CUES = frozenset(inflect("call") | inflect("describe") | inflect("label") | inflect("dub")
+                       | inflect("term") | inflect("brand") | inflect("characterize") | inflect("put")
+                       | inflect("begin") | inflect("start") | inflect("continue") | inflect("read")
+                       | inflect("add") | inflect("post") | inflect("quote") | inflect("cite")
+                       | inflect("point") | inflect("refer") | inflect("compare") | inflect("name")
+                       | inflect("offer") | inflect("credit") | inflect("question")
+                       | inflect("liken") | inflect("condemn"))
+CONTINUE = frozenset(inflect("continue"))
+_SUBJ_DEPS = ("nsubj", "nsubjpass", "csubj")
+RELATIVE = frozenset({"who", "which", "that", "whom"})
+
+
+@dataclass
+class Attribution:
+    """Where a quote's speaker was found: the cue token and the speaker's head token."""
+
+    cue: object | None  # Token
+    cue_text: str | None
+    speaker: object | None  # Token
+    strength: int  # 3 speech verb governs, 2 speech verb in sentence, 1 weaker, 0 none
+
+
+class DocIndex:
+    """Token lookups by character offset for one Doc."""
+
+    def __init__(self, doc):
+        self.doc = doc
+        self.starts = [t.idx for t in doc]
+
+    def token_at(self, char: int) -> int:
+        """Index of the token containing (or last token starting before) ``char``."""
+        return max(0, bisect.bisect_right(self.starts, char) - 1)
+
+    def tokens(self, start: int, end: int) -> tuple[int, int]:
+        """Token index range [i, j) covering characters [start, end)."""
+        return self.token_at(start), self.token_at(max(start, end - 1)) + 1
+
+
+def subject_of(verb):
+    """The subject token of ``verb``, climbing through participles and conjuncts ("adding", "and said")."""
+    seen = 0
+    tok = verb
+    before = verb.doc[verb.i - 1] if verb.i > 0 else None
+    if verb.tag_ == "VBG" and verb.dep_ in ("xcomp", "advcl") and before is not None and \
+            before.pos_ == "PROPN" and before.dep_ in ("pobj", "dobj"):
+        return before  # "footage of Hillary Clinton asking ...": the name the participle stands against
+    while tok is not None and seen < 4:
+        subjects = [c for c in tok.children if c.dep_ in _SUBJ_DEPS]
+        if subjects:
+            # the nearest: a quote the parser hangs on the verb as a second subject is farther away
+            return min(subjects, key=lambda c: abs(c.i - tok.i))
+        for child in tok.children:
+            if child.dep_ == "agent":  # "was quoted by X"
+                for grand in child.children:
+                    if grand.dep_ == "pobj":
+                        return grand
+        if tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.head.i != tok.head.i:
+            tok = tok.head.head  # "after saying ...": the subject of the clause the phrase hangs on
+            seen += 1
+            continue
+        if tok.dep_ in ("conj", "advcl", "xcomp", "relcl", "acl", "ccomp", "parataxis") and tok.head.i != tok.i:
+            if tok.dep_ in ("relcl", "acl") and tok.head.pos_ in ("NOUN", "PROPN"):
+                return _carrier_owner(tok.head)  # "Peskov, who said ...", "a statement saying ..."
+            tok = tok.head
+            seen += 1
+            continue
+        break
+    return None
+
+
+def adjacent_subject(doc, verb, i1: int, in_quote):
+    """The speaker of a misparsed `"...," NAME said` or `"...," said NAME` by position alone.
+
+    Only when the verb stands right after the quote (a name of at most six words
+    between them, or none): the last noun of the name before the verb, else the
+    last noun of the name after it.
+    """
+    k = verb.i
+    if k < i1 or k - i1 > 7:
+        return None
+    between = [t for t in doc[i1:k] if not t.is_punct and not t.is_space]
+    if between:
+        if all(t.pos_ in ("PROPN", "NOUN", "PRON", "ADJ", "DET", "VERB") for t in between) and \
+                between[-1].pos_ in ("PROPN", "NOUN", "PRON", "VERB"):
+            return between[-1]
+        # `"...," Ramos, 58, told AFP`: a name, then an age set off by commas
+        name = [t for t in between if t.pos_ != "NUM"]
+        if name and len(name) < len(between) and all(t.pos_ in ("PROPN", "NOUN") for t in name) and \
+                all(t.pos_ == "NUM" for t in between[len(name):]):
+            return name[-1]
+        return None
+    last = None
+    for t in doc[k + 1:min(len(doc), k + 8)]:
+        if in_quote[t.i] or t.is_punct:
+            break
+        if t.pos_ in ("PROPN", "NOUN"):
+            last = t
+        elif last is not None or t.pos_ not in ("DET", "ADJ"):
+            break
+    return last
+
+
+def according_to(tok):
+    """The object of "according to" when ``tok`` is "according", else None."""
+    if tok.lower_ != "according":
+        return None
+    for child in tok.children:
+        if child.lower_ == "to":
+            for grand in child.children:
+                if grand.dep_ == "pobj":
+                    return grand
+    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    if nxt is not None and nxt.lower_ == "to" and nxt.i + 1 < len(tok.doc):
+        return tok.doc[nxt.i + 1]
+    return None
+
+
+def fix_relative(subj):
+    """A relative pronoun subject ("who said") stands for the noun its clause modifies."""
+    if subj is not None and subj.lower_ in RELATIVE:
+        head = subj.head
+        if head.dep_ == "relcl" and head.head.i != head.i:
+            return _carrier_owner(head.head)
+    return subj
+
+
+#: Things that carry someone's words ("released a statement saying", "held a sign that read").
+_CARRIERS = frozenset("statement message sign tweet post note letter email memo release video ad banner poster "
+                      "placard shirt t-shirt hat headline caption slogan flyer mailer advertisement commercial "
+                      "clip spot".split())
+
+
+def _carrier_owner(noun):
+    """Who speaks through a carrier of words that a verb has as object: "Trump posted a message
+    reading ..." is Trump's; else the noun itself."""
+    if noun.pos_ == "NOUN" and noun.lower_ in _CARRIERS and noun.dep_ == "dobj" and \
+            not any(c.dep_ == "poss" or c.dep_ == "compound" and c.pos_ != "NOUN" for c in noun.children):
+        subjects = [c for c in noun.head.children if c.dep_ == "nsubj"]
+        if subjects and subjects[0].lower_ not in RELATIVE:
+            return subjects[0]
+    return noun
+
+
+def cue_text(tok) -> str:
+    """The cue as shown: the verb with its particle ("pointed out") or "according to"."""
+    if tok.lower_ == "according":
+        return "according to"
+    parts = [tok.text] + [c.text for c in tok.children if c.dep_ == "prt"]
+    return " ".join(parts)
+
+
+def relayed(doc, att: Attribution, in_quote: list[bool], para: tuple[int, int]) -> Attribution:
+    """The source a reported speech act is relayed through: `"...," Walker said, according to an AP account`.
+
+    The news source the writer names for the whole act ("according to ...") is the quote's
+    source, as PolNeAR marks it; the person quoted stays in the quote's words.
+    """
+    verb = att.cue
+    if verb is None or att.strength < 2 or verb.lower_ == "according":
+        return att
+    lo, hi = para
+    sent = verb.sent
+    for tok in sent:
+        if tok.lower_ != "according" or in_quote[tok.i] or not lo <= tok.idx < hi:
+            continue
+        obj = according_to(tok)
+        if obj is not None and not in_quote[obj.i]:
+            return Attribution(tok, cue_text(tok), obj, att.strength)
+    return att
+
+
+def relative_surface(att: Attribution, mention):
+    """The words that name the speaker at the cue: "who" of "Sanders, who says ..." (the name stays Sanders).
+
+    Used only for a named speaker: an unnamed one keeps its description ("an impersonator"),
+    which a quote card shows in place of a name.
+    """
+    if att.cue is None or mention is None:
+        return mention
+    for c in att.cue.children:
+        if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in RELATIVE and att.cue.dep_ == "relcl" and \
+                att.speaker is not None and att.speaker.i == att.cue.head.i:
+            return Span(c.idx, c.idx + len(c.text), c.text)
+    return mention

@@ -1,0 +1,36 @@
+"""Tests of archivist.marks: quoted stretches from the marks alone, no model."""
+
+from __future__ import annotations
+
+import pytest
+
+from archivist.marks import find_quote_spans, paragraphs
+
+SPAN_CASES = [
+    # (text, the quoted stretches found)
+    ('"Yes," she said.', ['"Yes,"']),
+    ("“Yes,” she said. “No.”", ["“Yes,”", "“No.”"]),
+    ("''Yes,'' Mr. Smith said.", ["''Yes,''"]),
+    ("He said: \"I'm sure 'it' works.\"", ["\"I'm sure 'it' works.\""]),
+    # a quotation over two paragraphs: the first part runs to its paragraph's end
+    ('"One thing.\n"Another," he said.', ['"One thing.', '"Another,"']),
+    # a damaged mark glued between words is dropped; later pairs are unaffected
+    ('Talks with NATO"failed." Later "fine," he said.', ['"fine,"']),
+    # curly marks typed the wrong way round
+    ("He said ”this” works.", ["”this”"]),
+    ('No quotes at all.', []),
+    ('"', []),
+    ('', []),
+]
+
+
+@pytest.mark.parametrize("text, expected", SPAN_CASES)
+def test_find_quote_spans(text, expected):
+    assert [text[s:e] for s, e in find_quote_spans(text)] == expected
+
+
+
+
+def test_paragraphs_are_lines():
+    text = "One.\nTwo.\n\nThree."
+    assert [text[a:b] for a, b in paragraphs(text)] == ["One.", "Two.", "", "Three."]
