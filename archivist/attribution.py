@@ -13,7 +13,7 @@ from __future__ import annotations
 from .cues import (SPEECH_VERBS, RELATIVE, WEAK_CUES, Attribution, according_to, adjacent_subject, cue_text,
                    fix_relative, inflect, subject_of)
 from .marks import MARK_RE
-from .speakers import could_speak
+from .lexicon import could_speak
 
 def attribute(doc, i0: int, i1: int, in_quote: list[bool], para: tuple[int, int]) -> Attribution:
     """Find the cue and speaker of the quote covering tokens [i0, i1)."""

@@ -18,127 +18,24 @@ from __future__ import annotations
 import bisect
 import re
 
+from .lexicon import (BACK_REFERENCE, DOC_NOUNS, FEMALE_PRONOUNS, HONORIFIC_GENDER, INDEFINITE, MAKE_VERBS,
+                      MALE_PRONOUNS, ORG_NOUNS, PERSON_NOUNS, PLURAL_PRONOUNS, TITLES, VOICE_NOUNS, WEAK_ROLE,
+                      could_speak, given_gender, singular)
 from .models import Mention, Span
-from .names import ROLE_HEADS
 
-_MALE = frozenset({"he", "him", "his", "himself"})
-_FEMALE = frozenset({"she", "her", "hers", "herself"})
-_PLURAL = frozenset({"they", "them", "their", "we", "us", "our"})
-_HONORIFIC_GENDER = {"mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f",
-                     "sir": "m", "lady": "f", "madam": "f"}
-#: Determiners and quantifiers that make a description an unnamed source ("a senior official").
-_INDEFINITE = frozenset({"a", "an", "another", "some", "one", "several", "many", "other", "two", "three",
-                         "four", "few", "multiple", "various", "any", "most", "numerous", "both"})
-#: Nouns for what an owner says through ("Ivana Trump's brief said"): the possessor is the speaker.
-_VOICE_NOUNS = frozenset({"statement", "brief", "letter", "report", "campaign", "office", "website", "ad",
-                          "tweet", "memo", "filing", "complaint", "lawsuit", "book", "column", "article",
-                          "blog", "post", "account", "release", "study", "analysis", "survey", "poll"})
-#: Nouns for a written or broadcast work: "the report said" speaks for whoever the article says made it.
-_DOC_NOUNS = frozenset({"report", "study", "article", "book", "ruling", "piece", "clip", "video", "memo",
-                        "letter", "column", "editorial", "story", "feature", "op-ed", "decision", "opinion",
-                        "analysis", "survey", "poll", "complaint", "lawsuit", "filing", "ad", "spot",
-                        "advertisement", "document", "release", "audit", "review", "paper"})
-#: Verbs that make a document: its maker is their subject or agent ("the court issued a ruling").
-#: Word forms, not lemmas: the model has no lemmatizer.
-_MAKE_VERBS = frozenset(
-    "write writes wrote written writing publish publishes published publishing release releases released "
-    "releasing issue issues issued issuing file files filed filing run runs ran running air airs aired airing "
-    "produce produces produced producing prepare prepares prepared preparing commission commissioned "
-    "author authored launch launches launched launching unveil unveils unveiled unveiling submit submits "
-    "submitted submitting send sends sent sending draft drafted drafting sign signs signed signing "
-    "post posts posted posting put puts putting".split())
-#: Determiners of a document mentioned before ("the report"): the search for its maker goes on past it.
-_BACK_REFERENCE = frozenset({"the", "this", "that", "these", "those"})
 #: A line that starts a live blog's entry: a rule ("___.", "***") or a time stamp ("5:55 p.m.").
 _SECTION_BREAK_RE = re.compile(r"^[^\S\n]*(?:[_*#=~]{3,}\.?|\d{1,2}:\d{2}[^\S\n]*[ap]\.?m\.?)[^\S\n]*$", re.M)
 #: How far (characters) after a full name a bare surname of another bearer still means it.
 _INTRO_REACH = 150
 #: How many sentences back a document's maker may be named.
 _DOC_WINDOW = 12
-#: Common English given names by gender (names common for both left out): a name's first word settles
-#: its pronoun when the article's own evidence (honorifics, "he"/"she" after it) is thin or misleading
-#: in long, many-person stories.
-_MALE_NAMES = frozenset("""
-aaron abdul adam ahmad ahmed alan albert alberto alejandro alexander alexei alfred ali amir anders andre
-andrei andres andrew angelo anthony anton antonin antonio antony archie arnold arthur barack barry bashar ben
-benjamin benny bernard bernie bert bill billy bjorn bob bobby boris brad brandon brendan brent brett brian
-brock bruce bruno bryan byron caleb calvin cameron carl carlo carlos cesar chad charles charlie christian
-christopher chuck clarence claude clint colin conor cory craig curtis cyrus dale damian dan daniel danny
-darrell darren dave david dean deepak dennis derek desmond devin dick diego dieter dmitry dominic don donald
-donnie doug douglas drew duncan dwayne dwight earl ed eddie edgar eduardo edward elijah elon emmanuel enrique
-eric ernest ethan eugene evan felix fernando floyd francesco francis francisco frank franklin fred friedrich
-fyodor gary gavin gene geoffrey george gerald gerard gilbert giorgio giuseppe glenn gordon graham grant greg
-gregory guy hakeem hamid hank hans harold harry harvey hassan hector helmut henrik henry herbert herman howard
-hugh hugo hunter ian ibrahim igor isaac ivan jack jacob jacques jake jamal james jared jason javier jay jeb
-jeff jeffrey jens jerome jerry jesse jim jimmy joaquin joe joel johan john johnny jon jonah jonas jonathan
-jorge jose joseph josh joshua juan julian julius jurgen justin karl keir keith ken kenneth kenny kevin kirk
-klaus kurt kyle lance larry lars lawrence leon leonard leroy lewis lloyd lorenzo louis lucas luis luke lyndon
-magnus malcolm manuel marc marco marcus mario mark martin marvin mateo mats matt matthew maurice max maxim
-melvin michael miguel mike mikhail milton mitch mitchell mitt mohamed mohammed muhammad murray narendra nathan
-neal ned neil nelson newt nicholas nick nigel nils noah norman olaf ole oliver omar oscar otto owen pablo
-patrick paul pedro percy perry pete peter phil philip pierre rafael ralph ramon randall randy raul ray raymond
-reggie reid reince ricardo richard richie rick rishi rob robert roberto rodney roger roland ron ronald ross
-roy ruben rudolph rudy rupert russell ryan salman sammy samuel santiago saul scott sean sebastian sergei
-sergey sergio seth shawn sidney simon spencer stan stanley stefan stephen steve steven stuart sunil sven tariq
-ted terrence theodore thomas tim timothy tobias todd tom tony travis trent troy tucker tyler tyrone ulysses
-vance vernon victor vincent vivek vladimir wade wallace walter warren wayne wesley wilbur william willie
-winston wolfgang xavier xi yuri zachary
-""".split())
-_FEMALE_NAMES = frozenset("""
-abby abigail adele adriana agnes aileen alexandra alexandria alice alicia alison allison alyssa amanda amber
-amelia amina amy ana andrea angela anita ann anna anne annette antonia april ashley audrey ava barbara becky
-belinda bella bernadette beth bethany betsy betty beverly beyonce bianca bonnie brandi brenda brittany brooke
-camila candace carla carly carmen carol caroline carolyn cassandra catherine cathy cecilia celine charlene
-charlotte chelsea cheri cheryl christina christine cindy claire clara claudia colleen connie constance corinne
-courtney crystal cynthia daisy danielle daphne darlene dawn deanna deb debbie deborah debra delia denise diana
-diane dolores dominique donna dora doris dorothy edith eileen elaine eleanor elena elisa elise eliza elizabeth
-ella ellen eloise elsa emilia emily emma erica erika erin estelle esther eugenia eva eve evelyn fatima felicia
-fiona florence frances francesca gabriela gabrielle gail georgia geraldine gina ginger giorgia giselle gloria
-grace greta gretchen gwen gwendolyn haley hannah harriet hazel heather heidi helen helena henrietta hilda
-hillary holly hope huma ida ilhan ingrid irene iris isabel isabella ivana ivanka jacqueline jamila jana jane
-janelle janet janice janine jasmine jeanette jeanne jenna jennifer jenny jessica jill joan joanna
-joanne jocelyn jodi johanna josephine joy joyce juanita judith judy julia julianne julie juliet june justine
-kamala karen karin karina katarina kate katelyn katharine katherine kathleen kathryn kathy katie katrina kayla
-keisha kellyanne kendra kimberly kirsten kristen kristi kristin kristina lana laura lauren leah leila lena
-leona liliana lillian lily lina linda lindsay lisa lois loretta lori lorraine louise lucia lucy luisa lydia
-lynn mabel madeleine madison mae magdalena maggie mallory marcia margaret margarita margo maria mariana
-marianne marie marilyn marina marion marjorie marlene marsha martha mary maryam maureen maxine maya megan
-meghan melania melanie melinda melissa meredith mia micaela michelle mildred miriam molly monica muriel myra
-nadia nancy naomi natalia natalie natasha nell nicole nikki nina nora norma olga olivia paige pam pamela
-patrice patricia patty paula pauline pearl penelope penny phyllis pilar priscilla priti rachael rachel ramona
-raquel rebecca regina renee rhonda rita roberta robyn rosa rosalind rose rosemary roxanne ruth sabrina sadie
-sally samantha sandra sara sarah savannah selena serena sharon sheila shelby sherry shirley sienna silvia
-simone sofia sonia sophia sophie stacey stacy stella stephanie sue summer susan susana suzanne sylvia tamara
-tammy tania tanya tara tatiana teresa tessa thelma theresa tiffany tina tonya tulsi ursula valerie vanessa
-vera veronica vicki vicky victoria viola violet virginia vivian wanda wendy whitney wilma yolanda yvonne zoe
-""".split())
 #: The rest of a hyphenated name glued to a Mention's end ("-moon" of "Ban Ki-moon").
 #: Title abbreviations written before names, as the nouns a later description uses.
 _ABBREVIATIONS = {"gov": "governor", "sen": "senator", "rep": "representative", "gen": "general",
                   "sec": "secretary", "atty": "attorney", "pres": "president", "lt": "lieutenant",
                   "col": "colonel", "adm": "admiral", "supt": "superintendent", "amb": "ambassador"}
 _GLUED_RE = re.compile(r"-[a-z]+\b")
-#: Head nouns of definite descriptions that name one person ("the senator"), as the pronoun they
-#: stand for ("person": either gender).
-_PERSON_NOUNS = {**dict.fromkeys("senator governor president candidate nominee secretary chair mogul billionaire "
-                                 "lawmaker leader speaker mayor judge lawyer attorney director founder "
-                                 "developer strategist adviser advisor aide spokesperson manager executive "
-                                 "host author professor economist analyst pollster".split(), "person"),
-                 **dict.fromkeys("congressman businessman chairman spokesman".split(), "he"),
-                 **dict.fromkeys("congresswoman businesswoman chairwoman spokeswoman lady mother wife "
-                                 "daughter".split(), "she")}
-#: Head nouns of definite descriptions that name one organisation ("the union said").
-_ORG_NOUNS = frozenset("union agency company firm party committee department ministry network newspaper paper "
-                       "group organization organisation association court council commission bureau "
-                       "administration government institute foundation".split())
-#: Titles written before a name ("Mr. Obama", "Sen. Cruz"), lower-cased without their dot.
-_TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "sen", "senator", "rep", "gov", "governor", "president",
-                     "gen", "general", "prof", "secretary", "minister", "mayor", "judge", "lt", "col", "sgt",
-                     "capt", "adm", "rev", "speaker", "chief", "justice", "del", "vice"})
 _SPEAKER_LABELS = ("PERSON", "ORG", "GPE", "NORP")
-#: Role words that are too generic to pick out one person.
-_WEAK_ROLE = frozenset({"the", "a", "an", "of", "and", "former", "current", "new", "then", "'s", "’s", ",",
-                        "who", "is", "was", "u.s.", "mr.", "mrs.", "ms.", "dr."})
 
 
 #: Marks that open a quotation at a paragraph's start.
@@ -246,12 +143,12 @@ class SpeakerResolver:
         if len(m.text.split()) != 1:
             return name
         before = self.text[max(0, m.start - 6):m.start].lower().split()
-        want = _HONORIFIC_GENDER.get(before[-1]) if before else None
-        if want is None or _given_gender(name) in (None, want):
+        want = HONORIFIC_GENDER.get(before[-1]) if before else None
+        if want is None or given_gender(name) in (None, want):
             return name
         surname = name.split()[-1]
         for other in self.persons:
-            if other.split()[-1] == surname and _given_gender(other) == want:
+            if other.split()[-1] == surname and given_gender(other) == want:
                 return other
         return _strip_possessive(m.text)
 
@@ -262,9 +159,9 @@ class SpeakerResolver:
         for m in persons:
             words = self.text[max(0, m.start - 6):m.end].lower().split()
             for w in words[:2]:
-                if w in _HONORIFIC_GENDER:
+                if w in HONORIFIC_GENDER:
                     v = votes.setdefault(self.name_of(m), [0, 0])
-                    v[0 if _HONORIFIC_GENDER[w] == "m" else 1] += 3
+                    v[0 if HONORIFIC_GENDER[w] == "m" else 1] += 3
                     break
         subjects = [m for m in persons if self._is_subject(m)]
         starts = [m.start for m in subjects]
@@ -290,7 +187,7 @@ class SpeakerResolver:
         for m in persons:
             name = self.name_of(m)
             # a person known by a given name alone ("Melanie said"), unless it is someone's surname
-            g = _given_gender(name, alone=name not in surnames)
+            g = given_gender(name, alone=name not in surnames)
             if g is not None:
                 out[name] = g
         return out
@@ -321,7 +218,7 @@ class SpeakerResolver:
             if m.label == "ORG":
                 words.update(_words(name))
             words = {_ABBREVIATIONS.get(w.strip("."), w) for w in words}  # "Gov. Mike Pence" is "the governor"
-            words -= _WEAK_ROLE
+            words -= WEAK_ROLE
             words -= set(_words(name)) if m.label == "PERSON" else set()
             out.append((m.start, name, frozenset(words), m.label))
         return out
@@ -405,13 +302,13 @@ class SpeakerResolver:
             return name, span, self._role_left(m, tok)
         span = self._phrase(tok)
         low = tok.lower_
-        if tok.pos_ == "PRON" or low in _MALE or low in _FEMALE or low in _PLURAL or low in ("i", "it", "you"):
+        if tok.pos_ == "PRON" or low in MALE_PRONOUNS or low in FEMALE_PRONOUNS or low in PLURAL_PRONOUNS or low in ("i", "it", "you"):
             name = self._pronoun(low, tok.idx)
             outer = self._outer_subject(tok, name) if name is not None else None
             if outer is not None:
                 return name, outer, None
             return name, Span(tok.idx, tok.idx + len(tok.text), tok.text), None
-        if low in _VOICE_NOUNS and tok.pos_ != "PROPN":
+        if low in VOICE_NOUNS and tok.pos_ != "PROPN":
             for c in tok.children:
                 if c.dep_ in ("poss", "compound", "nmod"):
                     # "Ivana Trump's brief said", "a Homeland Security memo": the owner speaks
@@ -425,7 +322,7 @@ class SpeakerResolver:
                         if name is not None:
                             return name, span, None
         dets = [c.lower_ for c in tok.children if c.dep_ in ("det", "nummod", "amod", "poss")]
-        if any(d in _INDEFINITE for d in dets) or (not dets and tok.tag_ in ("NNS",)):
+        if any(d in INDEFINITE for d in dets) or (not dets and tok.tag_ in ("NNS",)):
             return None, span, None
         if tok.pos_ == "PROPN":
             # a proper name the NER missed ("Tanner said"): its words, widened to a full name if the article has one
@@ -492,7 +389,7 @@ class SpeakerResolver:
         while left > 0 and (doc[left - 1].pos_ == "PROPN" and doc[left - 1].dep_ in ("compound", "flat")
                             or doc[left - 1].text == "-" and not doc[left - 1].whitespace_):
             left -= 1
-        while left < tok.i and (doc[left].is_punct or doc[left].lower_ in _TITLES or doc[left].lower_.rstrip(".") in _TITLES):
+        while left < tok.i and (doc[left].is_punct or doc[left].lower_ in TITLES or doc[left].lower_.rstrip(".") in TITLES):
             left += 1  # "President Park", "-"
         # words as written, hyphenated names kept whole ("Park Geun-hye")
         name = "".join(t.text_with_ws for t in doc[left:tok.i + 1] if t.text not in ("'s", "’s")).strip()
@@ -525,8 +422,8 @@ class SpeakerResolver:
         """
         if low in ("i", "you", "we", "us", "me"):
             return None
-        want = "m" if low in _MALE else "f" if low in _FEMALE else None
-        labels = ("ORG",) if low in ("it", "its") else ("ORG", "NORP") if low in _PLURAL else ("PERSON",)
+        want = "m" if low in MALE_PRONOUNS else "f" if low in FEMALE_PRONOUNS else None
+        labels = ("ORG",) if low in ("it", "its") else ("ORG", "NORP") if low in PLURAL_PRONOUNS else ("PERSON",)
         doc = self.doc
         k = bisect.bisect_right(self.m_starts, pos - 1) - 1
         sent = doc[self._token_index(pos)].sent
@@ -586,15 +483,15 @@ class SpeakerResolver:
                      not self._in_quote(c.idx)), None)
         if subj is None or subj.tag_ != "NN" or subj.ent_type_ or not could_speak(subj):
             return False
-        if subj.lower_ in _VOICE_NOUNS or subj.lower_ in _DOC_NOUNS or subj.lower_ in _ORG_NOUNS:
+        if subj.lower_ in VOICE_NOUNS or subj.lower_ in DOC_NOUNS or subj.lower_ in ORG_NOUNS:
             return False
         return any(c.lower_ in ("a", "an", "one") and c.dep_ in ("det", "nummod") for c in subj.children)
 
     def _continues_unnamed(self, tok) -> bool:
-        """True when the description's noun last appeared, in the sentences before, as an unnamed one ("a group ...")."""
+        """True when the description's noun last appeared, just before, as an unnamed one ("a group ...")."""
         for prev in reversed(self.doc[max(0, tok.i - 120):tok.i]):
             if prev.lower_ == tok.lower_ and prev.pos_ == "NOUN" and not self._in_quote(prev.idx):
-                return any(c.lower_ in _INDEFINITE and c.dep_ in ("det", "nummod") for c in prev.children)
+                return any(c.lower_ in INDEFINITE and c.dep_ in ("det", "nummod") for c in prev.children)
         return False
 
     def _same_section(self, a: int, b: int) -> bool:
@@ -615,7 +512,7 @@ class SpeakerResolver:
             if c.dep_ in ("nsubj", "nsubjpass"):
                 low = c.lower_
                 dets = {d.lower_ for d in c.children if d.dep_ == "det"}
-                return c.pos_ == "NOUN" and "the" in dets and low in _PERSON_NOUNS
+                return c.pos_ == "NOUN" and "the" in dets and low in PERSON_NOUNS
         return False
 
     def _subject_of_root(self, m: Mention, sent) -> bool:
@@ -661,13 +558,13 @@ class SpeakerResolver:
             first_sent = doc[first_sent.start - 1].sent
         for k in range(tok.i - 1, first_sent.start - 1, -1):
             noun = doc[k]
-            if noun.pos_ != "NOUN" or _singular(noun.lower_) not in _DOC_NOUNS or self._in_quote(noun.idx):
+            if noun.pos_ != "NOUN" or singular(noun.lower_) not in DOC_NOUNS or self._in_quote(noun.idx):
                 continue
             maker = self._maker_of(noun)
             if maker is not None:
                 return maker
             dets = {c.lower_ for c in noun.children if c.dep_ == "det"}
-            if not dets & _BACK_REFERENCE or any(c.dep_ in ("poss", "compound", "nmod") for c in noun.children):
+            if not dets & BACK_REFERENCE or any(c.dep_ in ("poss", "compound", "nmod") for c in noun.children):
                 return None  # a new or unnamed document ("its report", "a study"): the nearest one decides
         return None
 
@@ -678,11 +575,11 @@ class SpeakerResolver:
             if c.dep_ in ("prep", "agent") and c.lower_ == "by":
                 makers += [g for g in c.children if g.dep_ == "pobj"]
         for c in noun.children:
-            if c.dep_ == "acl" and c.lower_ in _MAKE_VERBS:  # "a complaint filed by the SEC"
+            if c.dep_ == "acl" and c.lower_ in MAKE_VERBS:  # "a complaint filed by the SEC"
                 for a in c.children:
                     if a.dep_ == "agent":
                         makers += [g for g in a.children if g.dep_ == "pobj"]
-        if noun.dep_ == "dobj" and noun.head.pos_ == "VERB" and noun.head.lower_ in _MAKE_VERBS:
+        if noun.dep_ == "dobj" and noun.head.pos_ == "VERB" and noun.head.lower_ in MAKE_VERBS:
             makers += [c for c in noun.head.children if c.dep_ == "nsubj"]
         for c in makers:
             m = self.mention_at(c)
@@ -693,13 +590,13 @@ class SpeakerResolver:
     def _description(self, tok, pos: int) -> str | None:
         """The actor a definite description refers to, via the roles the article gave earlier."""
         head = tok.lower_
-        if _singular(head) in _DOC_NOUNS:
+        if singular(head) in DOC_NOUNS:
             maker = self._document_maker(tok)
             if maker is not None:
                 return maker
         if self._continues_unnamed(tok):
             return None  # "one attorney said ..." / "the attorney added": still no name
-        mods = {c.lower_ for c in tok.children if c.dep_ in ("compound", "amod")} - _WEAK_ROLE
+        mods = {c.lower_ for c in tok.children if c.dep_ in ("compound", "amod")} - WEAK_ROLE
         best = None
         for start, name, words, label in self.roles:
             if start >= pos + 200:
@@ -710,13 +607,13 @@ class SpeakerResolver:
                     best = (score, name)
         if best:
             return best[1]
-        if head in _ORG_NOUNS:
+        if head in ORG_NOUNS:
             # "the union", "the agency": like "it", the organisation the story is about
             return self._pronoun("it", pos)
-        if head in _PERSON_NOUNS:
+        if head in PERSON_NOUNS:
             # "the Vermont senator" for a role the article never wrote out: a definite
             # description of a person points back, like a pronoun, to a recent subject.
-            return self._pronoun(_PERSON_NOUNS[head], pos)
+            return self._pronoun(PERSON_NOUNS[head], pos)
         return None
 
 
@@ -725,38 +622,10 @@ _HEADLINE_VERBS = frozenset("says said tells told asks asked warns warned urges 
                             "wants thinks believes claims denies admits defends".split())
 
 
-#: Common nouns for people and groups that are not roles ("critics", "the crowd").
-_PEOPLE_NOUNS = frozenset("people public crowd audience family team staff police critic official source expert "
-                          "witness friend child kid student parent voter citizen resident member relative neighbor "
-                          "neighbour person woman man men women supporter opponent activist protester "
-                          "protestor worker employee resident listener viewer reader fan".split())
-#: Endings of nouns for people ("economist", "listener", "businessman"); "-ment" nouns are things.
-_AGENT_RE = re.compile(r"(?:ist|ian|man|men|ant|er|or|ee)$")
-_THING_OR_ER = frozenset("error behavior behaviour factor color colour honor rumor terror floor door labor "
-                         "favor matter number order paper letter power water center centre border".split())
 
 
-def could_speak(tok) -> bool:
-    """False for a common noun that names a thing, not a source of words ("the plan", "the tone").
-
-    Names, pronouns, roles, organisations, documents and nouns for people can speak;
-    used to look past a speech verb whose subject is a thing to the person who said it
-    ("Holm said the tone "..." suggested").
-    """
-    if tok.pos_ != "NOUN" or tok.ent_type_:
-        return True
-    word = _singular(tok.lower_)
-    if word in _THING_OR_ER:
-        return False
-    if word in _PERSON_NOUNS or word in _ORG_NOUNS or word in _VOICE_NOUNS or word in _DOC_NOUNS or \
-            word in _PEOPLE_NOUNS or word in ROLE_HEADS or tok.lower_ in ROLE_HEADS:
-        return True
-    return bool(_AGENT_RE.search(word)) and not word.endswith("ment")
 
 
-def _singular(word: str) -> str:
-    """A plural noun's singular, roughly ("reports" -> "report"): enough for a lookup set."""
-    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
 
 
 def _strip_possessive(name: str) -> str:
@@ -770,16 +639,6 @@ def _strip_possessive(name: str) -> str:
     return " ".join(words) if words else name
 
 
-def _given_gender(name: str, alone: bool = False) -> str | None:
-    """"m" or "f" when the name's first word is a common given name of that gender.
-
-    A one-word name counts only with ``alone`` (it may be a surname: "Scott").
-    """
-    words = name.split()
-    if not words or (len(words) < 2 and not alone):
-        return None
-    first = words[0].lower().strip(".")
-    return "m" if first in _MALE_NAMES else "f" if first in _FEMALE_NAMES else None
 
 
 def _missed_surnames(doc, ms) -> list[Mention]:
