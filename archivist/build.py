@@ -74,7 +74,7 @@ def build(site_dir: Path | str = ".", output_dir: Path | str | None = None, over
         log(f"{name:<10} {seconds:7.2f}s  {counts}")
 
     t = time.perf_counter()
-    loaded = content.load_articles(site_dir / config.content_dir, config.include_drafts)
+    loaded = content.load_articles(site_dir / config.content_dir, config.include_drafts, config.outlets)
     report.problems = loaded.problems
     for problem in loaded.problems:
         log(f"{'error' if config.strict else 'skipped'}: {problem}")

@@ -77,6 +77,8 @@ class Config:
     quotes: QuotesConfig = field(default_factory=QuotesConfig)
     actors: ActorsConfig = field(default_factory=ActorsConfig)
     search: SearchConfig = field(default_factory=SearchConfig)
+    #: ``[outlets]``: display names by URL host ("cbsnews.com" = "CBS News"); other hosts show as the host
+    outlets: dict[str, str] = field(default_factory=dict)
 
     @property
     def base_path(self) -> str:
@@ -100,6 +102,15 @@ def _check(cls: type, data: dict[str, Any], prefix: str, errors: list[str]) -> d
             errors.append(f"unknown key '{name}'{hint}")
             continue
         expected = hints[key]
+        if typing.get_origin(expected) is dict:
+            if not isinstance(value, dict):
+                errors.append(f"'{name}' must be a table [{name}]")
+                continue
+            bad = [k for k, v in value.items() if not isinstance(v, str) or not v.strip()]
+            for k in bad:
+                errors.append(f"'{name}.{k}' must be a non-empty string, not {value[k]!r}")
+            out[key] = {str(k).lower().removeprefix("www."): v.strip() for k, v in value.items() if k not in bad}
+            continue
         if dataclasses.is_dataclass(expected):
             if not isinstance(value, dict):
                 errors.append(f"'{name}' must be a table [{name}]")

@@ -216,8 +216,11 @@ def read_article(path: Path, rel: str) -> dict[str, Any]:
     return fields
 
 
-def load_articles(content_dir: Path, include_drafts: bool = False) -> Loaded:
-    """Every article under ``content_dir``, newest first, with unique stable slugs as ids."""
+def load_articles(content_dir: Path, include_drafts: bool = False, outlets: dict[str, str] | None = None) -> Loaded:
+    """Every article under ``content_dir``, newest first, with unique stable slugs as ids.
+
+    ``outlets`` maps a URL host to the outlet's display name ("cbsnews.com" -> "CBS News").
+    """
     content_dir = Path(content_dir)
     if not content_dir.is_dir():
         return Loaded((), (Problem(str(content_dir), None, "content folder not found"),))
@@ -236,6 +239,8 @@ def load_articles(content_dir: Path, include_drafts: bool = False) -> Loaded:
             continue
         if fields.get("draft") and not include_drafts:
             continue
+        if outlets and fields.get("outlet") in outlets:
+            fields["outlet"] = outlets[fields["outlet"]]
         base = slugify(fields.pop("slug")) or slugify(fields["title"]) or "article"
         slug, n = base, 1
         while slug in taken:

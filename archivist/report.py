@@ -21,7 +21,7 @@ from .names import acronym_matches, canonical_name, is_acronym, name_key, normal
 def actors_report(site_dir: Path, limit: int = 0, as_json: bool = False) -> str:
     """A table (or JSON) of actors, most mentioned first, then the likely duplicates to curate."""
     config = load_config(site_dir)
-    loaded = content.load_articles(Path(site_dir) / config.content_dir, config.include_drafts)
+    loaded = content.load_articles(Path(site_dir) / config.content_dir, config.include_drafts, config.outlets)
     annotations, _ = annotate_site(Path(site_dir), config, loaded.articles)
     archive = actors.aggregate_actors(loaded.articles, annotations, editor_file.load_editor_file(Path(site_dir)))
     return format_report(duplicate_report(archive), limit=limit, as_json=as_json)

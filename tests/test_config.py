@@ -94,3 +94,24 @@ def test_actors_min_mentions_errors_come_with_the_others():
     with pytest.raises(ConfigError) as e:
         parse_config({"title": "t", "per_page": 0, "actors": {"min_mentions": 0}})
     assert e.value.errors == ["'per_page' must be at least 1", "'actors.min_mentions' must be at least 1"]
+
+
+@pytest.mark.parametrize("outlets, expected", [
+    (None, {}),
+    ({"cbsnews.com": "CBS News"}, {"cbsnews.com": "CBS News"}),
+    ({"www.CBSNews.com": " CBS News "}, {"cbsnews.com": "CBS News"}),  # hosts as the loader writes them
+])
+def test_outlets(outlets, expected):
+    data = {"title": "t"} if outlets is None else {"title": "t", "outlets": outlets}
+    assert parse_config(data).outlets == expected
+
+
+@pytest.mark.parametrize("outlets, message", [
+    ({"cbsnews.com": 3}, "'outlets.cbsnews.com' must be a non-empty string, not 3"),
+    ({"cbsnews.com": ""}, "'outlets.cbsnews.com' must be a non-empty string"),
+    ("CBS", "'outlets' must be a table [outlets]"),
+])
+def test_outlets_errors_name_the_key(outlets, message):
+    with pytest.raises(ConfigError) as e:
+        parse_config({"title": "t", "outlets": outlets})
+    assert [m for m in e.value.errors if message in m], e.value.errors

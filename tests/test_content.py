@@ -95,6 +95,15 @@ def test_wikinews_articles_get_their_credit(tmp_path):
     assert a.credit == "Wikinews, CC BY 2.5" and a.outlet == "en.wikinews.org"
 
 
+def test_outlets_get_their_display_names(tmp_path):
+    write(tmp_path, "w.txt", "T\n20190104\nhttps://en.wikinews.org/wiki/X\nText.")
+    write(tmp_path, "c.txt", "C\n20190105\nhttps://www.cbsnews.com/news/x/\nText.")
+    write(tmp_path, "o.txt", "O\n20190106\nhttps://example.org/x\nText.")
+    loaded = load_articles(tmp_path, outlets={"en.wikinews.org": "Wikinews", "cbsnews.com": "CBS News"})
+    assert {a.id: a.outlet for a in loaded.articles} == {"w": "Wikinews", "c": "CBS News", "o": "example.org"}
+    assert next(a for a in loaded.articles if a.outlet == "Wikinews").credit == "Wikinews, CC BY 2.5"
+
+
 @pytest.mark.parametrize("text, slug", [("Ça va, Zürich!", "ca-va-zurich"), ("000_5f1a", "000-5f1a"), ("...", "")])
 def test_slugify(text, slug):
     assert slugify(text) == slug
