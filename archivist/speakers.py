@@ -71,6 +71,10 @@ class SpeakerResolver:
         self.breaks = [m.end() for m in _SECTION_BREAK_RE.finditer(self.text)]
         self.gender = self._genders()
         self.roles = self._roles()  # (position, name, role words)
+        self.first_role: dict[str, str] = {}  # name -> the role the article first gives it
+        for m in ms:
+            if m.role and m.label == "PERSON":
+                self.first_role.setdefault(self.name_of(m), m.role)
 
     # --- indexes built once per article -------------------------------------------------
 
@@ -275,7 +279,17 @@ class SpeakerResolver:
         return words.text.strip() or None
 
     def resolve(self, tok, pos: int) -> tuple[str | None, Span | None, str | None]:
-        """(name, mention span, role) for speaker token ``tok`` of a quote at ``pos``."""
+        """(name, mention span, role) for speaker token ``tok`` of a quote at ``pos``.
+
+        A speaker found through a pronoun or a description ("she said") gets the role the
+        article gave that person ("U.S. Deputy Secretary of State Wendy Sherman").
+        """
+        name, span, role = self._resolve(tok, pos)
+        if name is not None and role is None:
+            role = self.first_role.get(name)
+        return name, span, role
+
+    def _resolve(self, tok, pos: int) -> tuple[str | None, Span | None, str | None]:
         if tok is None:
             return None, None, None
         m = self.mention_at(tok)

@@ -280,6 +280,13 @@ def test_role_from_title_before_name(annotate):
     assert quote.cue == "said"
 
 
+def test_role_follows_a_pronoun(annotate):
+    quotes = annotate('U.S. Deputy Secretary of State Wendy Sherman met the envoys.\n'
+                      '"We will not slam the door shut," she told reporters.').quotes
+    assert [(q.speaker, q.speaker_mention.text, q.role) for q in quotes] == [
+        ("Wendy Sherman", "she", "U.S. Deputy Secretary of State")]
+
+
 def test_never_raises_on_odd_text(annotate):
     for text in ['"', '""', '" "', "''", '"a"b"c"d', '\n\n"\n"', "“”“”", 'He said "' + "x " * 200]:
         for q in annotate(text).quotes:
