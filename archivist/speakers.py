@@ -4,9 +4,9 @@ Pure functions over a parsed spaCy ``Doc`` and its entity Mentions (no spaCy imp
 Names come from the Mentions' ``actor``; a surname-only actor is widened to the
 fullest PERSON name in the article ending (or starting) with it (never across a
 gendered honorific: "Mr. Obama" is not "Michelle Obama"), and surnames the NER
-missed count as that person. Pronouns go to the most recent compatible person,
-genders coming from common given names, honorifics and the article's own
-pronouns; descriptions ("the Vermont senator") to the person the article gave
+missed count as that person. Pronouns go to the most recent compatible person
+(:mod:`archivist.pronouns`), genders coming from common given names, honorifics and
+the article's own pronouns; descriptions ("the Vermont senator") to the person the article gave
 that role ("Vermont Sen. Bernie Sanders"), else, for a person or organisation
 noun, to the one a pronoun would take; an appositive description goes to the
 name beside it ("Flynn, a top Trump surrogate, said"); indefinite sources
@@ -20,8 +20,9 @@ import re
 
 from .lexicon import (BACK_REFERENCE, DOC_NOUNS, FEMALE_PRONOUNS, HONORIFIC_GENDER, INDEFINITE, MAKE_VERBS,
                       MALE_PRONOUNS, ORG_NOUNS, PERSON_NOUNS, PLURAL_PRONOUNS, TITLES, VOICE_NOUNS, WEAK_ROLE,
-                      could_speak, given_gender, singular)
+                      given_gender, singular)
 from .models import Mention, Span
+from .pronouns import PronounResolver
 
 #: A line that starts a live blog's entry: a rule ("___.", "***") or a time stamp ("5:55 p.m.").
 _SECTION_BREAK_RE = re.compile(r"^[^\S\n]*(?:[_*#=~]{3,}\.?|\d{1,2}:\d{2}[^\S\n]*[ap]\.?m\.?)[^\S\n]*$", re.M)
@@ -38,15 +39,13 @@ _GLUED_RE = re.compile(r"-[a-z]+\b")
 _SPEAKER_LABELS = ("PERSON", "ORG", "GPE", "NORP")
 
 
-#: Marks that open a quotation at a paragraph's start.
-_OPEN_MARKS = frozenset('"“‘\'')
 
 
 def _words(text: str) -> list[str]:
     return [w.strip(".,'’").lower() for w in text.split() if w.strip(".,'’")]
 
 
-class SpeakerResolver:
+class SpeakerResolver(PronounResolver):
     """Resolves speaker tokens of one article to (name, mention Span, role)."""
 
     def __init__(self, doc, mentions: tuple[Mention, ...], quote_spans=()):
@@ -155,46 +154,6 @@ class SpeakerResolver:
             if other.split()[-1] == surname and given_gender(other) == want:
                 return other
         return _strip_possessive(m.text)
-
-    def _genders(self) -> dict[str, str]:
-        """name -> "m"/"f" from honorifics and from subject pronouns that follow the name as a subject."""
-        votes: dict[str, list[int]] = {}
-        persons = [m for m in self.mentions if m.label == "PERSON" and not self._in_quote(m.start)]
-        for m in persons:
-            words = self.text[max(0, m.start - 6):m.end].lower().split()
-            for w in words[:2]:
-                if w in HONORIFIC_GENDER:
-                    v = votes.setdefault(self.name_of(m), [0, 0])
-                    v[0 if HONORIFIC_GENDER[w] == "m" else 1] += 3
-                    break
-        subjects = [m for m in persons if self._is_subject(m)]
-        starts = [m.start for m in subjects]
-        p_starts = [m.start for m in persons]
-        for tok in self.doc:
-            low = tok.lower_
-            subject_pron = (low == "he" or low == "she") and tok.dep_ in ("nsubj", "nsubjpass")
-            # "his"/"her" right after a subject ("Obama said his plan"): same-sentence evidence
-            owner_pron = low in ("his", "her") and tok.dep_ == "poss"
-            if (subject_pron or owner_pron) and not self._in_quote(tok.idx):
-                k = bisect.bisect_right(starts, tok.idx) - 1
-                j = bisect.bisect_right(p_starts, tok.idx) - 1
-                if subject_pron and k >= 0 and j >= 0 and self.name_of(persons[j]) != self.name_of(subjects[k]):
-                    # "Ambrose added that voters distrust Jane Moore. She cannot win": another
-                    # person stands between, so the pronoun is no evidence of the subject's gender
-                    continue
-                if k >= 0 and tok.idx - subjects[k].start < (400 if subject_pron else 120) and \
-                        (subject_pron or subjects[k].start >= tok.sent.start_char):
-                    v = votes.setdefault(self.name_of(subjects[k]), [0, 0])
-                    v[0 if low in ("he", "his") else 1] += 1
-        out = {n: ("m" if a > b else "f") for n, (a, b) in votes.items() if a != b}
-        surnames = {n.split()[-1] for n in self.persons if len(n.split()) > 1}
-        for m in persons:
-            name = self.name_of(m)
-            # a person known by a given name alone ("Melanie said"), unless it is someone's surname
-            g = given_gender(name, alone=name not in surnames)
-            if g is not None:
-                out[name] = g
-        return out
 
     def _roles(self) -> list[tuple[int, str, frozenset]]:
         """For every PERSON/ORG mention, the words the article uses around it as a role."""
@@ -421,86 +380,6 @@ class SpeakerResolver:
                         return full
         return name
 
-    def _pronoun(self, low: str, pos: int) -> str | None:
-        """The person (or organisation for "it"/"they") a pronoun at ``pos`` most likely refers to.
-
-        Walks back sentence by sentence from the pronoun, preferring in each sentence a
-        gender-compatible person who is a clause subject (the usual antecedent of "he said"),
-        the main verb's subject before an embedded clause's (unless the main subject is itself
-        a description, "The nominee spoke after Trump tweeted", which points further back),
-        then the most recent compatible person; names inside quotations are skipped.
-        Before a paragraph that opens with the quotation, the previous paragraph's closing
-        sentence wins when it introduces a person of the pronoun's gender with an appositive
-        ("..., Henry Crespo, president of X.") or names only that one person.
-        None when no compatible person precedes it.
-        """
-        if low in ("i", "you", "we", "us", "me"):
-            return None
-        want = "m" if low in MALE_PRONOUNS else "f" if low in FEMALE_PRONOUNS else None
-        labels = ("ORG",) if low in ("it", "its") else ("ORG", "NORP") if low in PLURAL_PRONOUNS else ("PERSON",)
-        doc = self.doc
-        k = bisect.bisect_right(self.m_starts, pos - 1) - 1
-        sent = doc[self._token_index(pos)].sent
-        fallback = None
-        para = self.text.rfind("\n", 0, pos) + 1
-        for step in range(20):
-            lo = sent.start_char
-            here = set()  # the compatible people this sentence names as more than a modifier
-            subject = None  # the most recent subject of an embedded clause ("X said Clinton doesn't ...")
-            closing = want is not None and sent.end_char <= para and not self.text[sent.end_char:para].strip() \
-                and self.text[para:pos].lstrip()[:1] in _OPEN_MARKS
-            if low == "they" and step < 2 and fallback is None and self._one_unnamed_person(sent, pos):
-                # "One resident told CNN ... “...,” they said": a singular they for an unnamed source
-                return None
-            while k >= 0 and self.mentions[k].start >= lo:
-                m = self.mentions[k]
-                k -= 1
-                if m.label not in labels or self._in_quote(m.start) or m.start >= pos:
-                    continue
-                name = self.name_of(m)
-                g = self.gender.get(name)
-                if want is not None and g is not None and g != want:
-                    continue  # never a person of the other gender: no name beats a wrong one
-                head = self.doc[self._token_index(m.end - 1)]
-                if head.dep_ not in ("poss", "compound"):
-                    if not here and closing and g == want and any(c.dep_ == "appos" for c in head.children):
-                        # "... concerns Henry Crespo, president of X." closing the paragraph before
-                        # the quotation: news style introduces whom it quotes next
-                        return name
-                    here.add(name)
-                if fallback is None:
-                    fallback = name
-                if self._is_subject(m):
-                    # the main clause's subject is the one a later "he said" continues
-                    # ("Axelrod said the race helped Clinton, who ..."), not an embedded one
-                    if self._subject_of_root(m, sent):
-                        return name
-                    if subject is None:
-                        subject = name
-            if subject is not None and not self._main_subject_refers_back(sent):
-                return subject
-            if closing and len(here) == 1 and self.gender.get(min(here)) == want:
-                # "..., with Jane Roe lambasting the plan." / "“...,” she said.": the one person the
-                # sentence closing the paragraph before a quotation names is the one it quotes
-                return min(here)
-            if sent.start == 0:
-                break
-            prev = doc[sent.start - 1].sent
-            if not self._same_section(prev.end_char - 1, pos):
-                break  # a live blog's new entry starts its own story
-            sent = prev
-        return fallback
-
-    def _one_unnamed_person(self, sent, pos: int) -> bool:
-        """True when the sentence's main subject, before ``pos``, is one unnamed person ("one resident", "a voter")."""
-        subj = next((c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass") and c.idx < pos and
-                     not self._in_quote(c.idx)), None)
-        if subj is None or subj.tag_ != "NN" or subj.ent_type_ or not could_speak(subj):
-            return False
-        if subj.lower_ in VOICE_NOUNS or subj.lower_ in DOC_NOUNS or subj.lower_ in ORG_NOUNS:
-            return False
-        return any(c.lower_ in ("a", "an", "one") and c.dep_ in ("det", "nummod") for c in subj.children)
-
     def _continues_unnamed(self, tok) -> bool:
         """True when the description's noun last appeared, just before, as an unnamed one ("a group ...")."""
         for prev in reversed(self.doc[max(0, tok.i - 120):tok.i]):
@@ -508,53 +387,8 @@ class SpeakerResolver:
                 return any(c.lower_ in INDEFINITE and c.dep_ in ("det", "nummod") for c in prev.children)
         return False
 
-    def _same_section(self, a: int, b: int) -> bool:
-        """True when no section break of a live blog lies between positions a < b."""
-        return bisect.bisect_right(self.breaks, a) == bisect.bisect_right(self.breaks, b)
-
     def _token_index(self, pos: int) -> int:
         return max(0, bisect.bisect_right(self.tok_starts, pos) - 1)
-
-    def _main_subject_refers_back(self, sent) -> bool:
-        """True when the sentence's main subject is a definite description of a person.
-
-        "The nominee was speaking hours after Trump tweeted": the sentence continues an
-        earlier person, so its embedded subjects are no antecedent of a later "he".
-        """
-        root = sent.root
-        for c in root.children:
-            if c.dep_ in ("nsubj", "nsubjpass"):
-                low = c.lower_
-                dets = {d.lower_ for d in c.children if d.dep_ == "det"}
-                return c.pos_ == "NOUN" and "the" in dets and low in PERSON_NOUNS
-        return False
-
-    def _subject_of_root(self, m: Mention, sent) -> bool:
-        """True when the subject mention ``m`` belongs to its sentence's main verb."""
-        tok = self.doc[self._token_index(m.end - 1)]
-        while tok.dep_ not in ("nsubj", "nsubjpass") and tok.head.i != tok.i:
-            tok = tok.head
-        verb = tok.head
-        while verb.dep_ == "conj" and verb.head.i != verb.i:
-            verb = verb.head
-        if verb.i == sent.root.i:
-            return True
-        # the parser sometimes runs a sentence on over a paragraph break: a verb whose head
-        # lies in another paragraph is its own paragraph's main verb
-        a, b = sorted((verb.idx, verb.head.idx))
-        return "\n" in self.text[a:b]
-
-    def _is_subject(self, m: Mention) -> bool:
-        """True when the mention's head token is a clause subject (or a conjunct of one)."""
-        tok = self.doc[self._token_index(m.end - 1)]
-        # Climb only within a name ("President Obama"): a name that modifies a common noun
-        # ("the Clinton campaign said") is not the subject.
-        while tok.dep_ in ("compound", "flat", "appos") and tok.head.i != tok.i and \
-                (tok.dep_ == "appos" or tok.head.pos_ == "PROPN"):
-            tok = tok.head
-        if tok.dep_ == "conj" and tok.head.i != tok.i:
-            tok = tok.head
-        return tok.dep_ in ("nsubj", "nsubjpass")
 
     def _document_maker(self, tok) -> str | None:
         """Who made the document a description such as "the report" points back to.

@@ -1,0 +1,190 @@
+"""Pronouns to people within one article: the part of speaker resolution that walks back.
+
+:class:`PronounResolver` is the base of :class:`archivist.speakers.SpeakerResolver`: it finds
+the person (or organisation, for "it" and "they") a pronoun most likely refers to, sentence
+by sentence back from the pronoun, within a live blog's entry, keeping gender and number
+where the article shows them (honorifics, given names, the article's own "he"/"she"); a
+singular "they" after an unnamed source stays unnamed. It reads the resolver's indexes
+(``doc``, ``text``, ``mentions``, ``m_starts``, ``persons``, ``gender``, ``breaks``) and its
+``name_of``, ``_in_quote`` and ``_token_index``.
+"""
+
+from __future__ import annotations
+
+import bisect
+
+from .lexicon import (DOC_NOUNS, FEMALE_PRONOUNS, HONORIFIC_GENDER, MALE_PRONOUNS, ORG_NOUNS, PERSON_NOUNS,
+                      PLURAL_PRONOUNS, VOICE_NOUNS, could_speak, given_gender)
+from .models import Mention
+
+#: Marks that open a quotation at a paragraph's start.
+_OPEN_MARKS = frozenset('"“‘\'')
+
+
+class PronounResolver:
+    """Pronoun resolution over the indexes a :class:`~archivist.speakers.SpeakerResolver` builds."""
+
+    def _genders(self) -> dict[str, str]:
+        """name -> "m"/"f" from honorifics and from subject pronouns that follow the name as a subject."""
+        votes: dict[str, list[int]] = {}
+        persons = [m for m in self.mentions if m.label == "PERSON" and not self._in_quote(m.start)]
+        for m in persons:
+            words = self.text[max(0, m.start - 6):m.end].lower().split()
+            for w in words[:2]:
+                if w in HONORIFIC_GENDER:
+                    v = votes.setdefault(self.name_of(m), [0, 0])
+                    v[0 if HONORIFIC_GENDER[w] == "m" else 1] += 3
+                    break
+        subjects = [m for m in persons if self._is_subject(m)]
+        starts = [m.start for m in subjects]
+        p_starts = [m.start for m in persons]
+        for tok in self.doc:
+            low = tok.lower_
+            subject_pron = (low == "he" or low == "she") and tok.dep_ in ("nsubj", "nsubjpass")
+            # "his"/"her" right after a subject ("Obama said his plan"): same-sentence evidence
+            owner_pron = low in ("his", "her") and tok.dep_ == "poss"
+            if (subject_pron or owner_pron) and not self._in_quote(tok.idx):
+                k = bisect.bisect_right(starts, tok.idx) - 1
+                j = bisect.bisect_right(p_starts, tok.idx) - 1
+                if subject_pron and k >= 0 and j >= 0 and self.name_of(persons[j]) != self.name_of(subjects[k]):
+                    # "Ambrose added that voters distrust Jane Moore. She cannot win": another
+                    # person stands between, so the pronoun is no evidence of the subject's gender
+                    continue
+                if k >= 0 and tok.idx - subjects[k].start < (400 if subject_pron else 120) and \
+                        (subject_pron or subjects[k].start >= tok.sent.start_char):
+                    v = votes.setdefault(self.name_of(subjects[k]), [0, 0])
+                    v[0 if low in ("he", "his") else 1] += 1
+        out = {n: ("m" if a > b else "f") for n, (a, b) in votes.items() if a != b}
+        surnames = {n.split()[-1] for n in self.persons if len(n.split()) > 1}
+        for m in persons:
+            name = self.name_of(m)
+            # a person known by a given name alone ("Melanie said"), unless it is someone's surname
+            g = given_gender(name, alone=name not in surnames)
+            if g is not None:
+                out[name] = g
+        return out
+
+    def _pronoun(self, low: str, pos: int) -> str | None:
+        """The person (or organisation for "it"/"they") a pronoun at ``pos`` most likely refers to.
+
+        Walks back sentence by sentence from the pronoun, preferring in each sentence a
+        gender-compatible person who is a clause subject (the usual antecedent of "he said"),
+        the main verb's subject before an embedded clause's (unless the main subject is itself
+        a description, "The nominee spoke after Trump tweeted", which points further back),
+        then the most recent compatible person; names inside quotations are skipped.
+        Before a paragraph that opens with the quotation, the previous paragraph's closing
+        sentence wins when it introduces a person of the pronoun's gender with an appositive
+        ("..., Henry Crespo, president of X.") or names only that one person.
+        None when no compatible person precedes it.
+        """
+        if low in ("i", "you", "we", "us", "me"):
+            return None
+        want = "m" if low in MALE_PRONOUNS else "f" if low in FEMALE_PRONOUNS else None
+        labels = ("ORG",) if low in ("it", "its") else ("ORG", "NORP") if low in PLURAL_PRONOUNS else ("PERSON",)
+        doc = self.doc
+        k = bisect.bisect_right(self.m_starts, pos - 1) - 1
+        sent = doc[self._token_index(pos)].sent
+        fallback = None
+        para = self.text.rfind("\n", 0, pos) + 1
+        for step in range(20):
+            lo = sent.start_char
+            here = set()  # the compatible people this sentence names as more than a modifier
+            subject = None  # the most recent subject of an embedded clause ("X said Clinton doesn't ...")
+            closing = want is not None and sent.end_char <= para and not self.text[sent.end_char:para].strip() \
+                and self.text[para:pos].lstrip()[:1] in _OPEN_MARKS
+            if low == "they" and step < 2 and fallback is None and self._one_unnamed_person(sent, pos):
+                # "One resident told CNN ... “...,” they said": a singular they for an unnamed source
+                return None
+            while k >= 0 and self.mentions[k].start >= lo:
+                m = self.mentions[k]
+                k -= 1
+                if m.label not in labels or self._in_quote(m.start) or m.start >= pos:
+                    continue
+                name = self.name_of(m)
+                g = self.gender.get(name)
+                if want is not None and g is not None and g != want:
+                    continue  # never a person of the other gender: no name beats a wrong one
+                head = self.doc[self._token_index(m.end - 1)]
+                if head.dep_ not in ("poss", "compound"):
+                    if not here and closing and g == want and any(c.dep_ == "appos" for c in head.children):
+                        # "... concerns Henry Crespo, president of X." closing the paragraph before
+                        # the quotation: news style introduces whom it quotes next
+                        return name
+                    here.add(name)
+                if fallback is None:
+                    fallback = name
+                if self._is_subject(m):
+                    # the main clause's subject is the one a later "he said" continues
+                    # ("Axelrod said the race helped Clinton, who ..."), not an embedded one
+                    if self._subject_of_root(m, sent):
+                        return name
+                    if subject is None:
+                        subject = name
+            if subject is not None and not self._main_subject_refers_back(sent):
+                return subject
+            if closing and len(here) == 1 and self.gender.get(min(here)) == want:
+                # "..., with Jane Roe lambasting the plan." / "“...,” she said.": the one person the
+                # sentence closing the paragraph before a quotation names is the one it quotes
+                return min(here)
+            if sent.start == 0:
+                break
+            prev = doc[sent.start - 1].sent
+            if not self._same_section(prev.end_char - 1, pos):
+                break  # a live blog's new entry starts its own story
+            sent = prev
+        return fallback
+
+    def _one_unnamed_person(self, sent, pos: int) -> bool:
+        """True when the sentence's main subject, before ``pos``, is one unnamed person ("one resident", "a voter")."""
+        subj = next((c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass") and c.idx < pos and
+                     not self._in_quote(c.idx)), None)
+        if subj is None or subj.tag_ != "NN" or subj.ent_type_ or not could_speak(subj):
+            return False
+        if subj.lower_ in VOICE_NOUNS or subj.lower_ in DOC_NOUNS or subj.lower_ in ORG_NOUNS:
+            return False
+        return any(c.lower_ in ("a", "an", "one") and c.dep_ in ("det", "nummod") for c in subj.children)
+
+    def _same_section(self, a: int, b: int) -> bool:
+        """True when no section break of a live blog lies between positions a < b."""
+        return bisect.bisect_right(self.breaks, a) == bisect.bisect_right(self.breaks, b)
+
+    def _main_subject_refers_back(self, sent) -> bool:
+        """True when the sentence's main subject is a definite description of a person.
+
+        "The nominee was speaking hours after Trump tweeted": the sentence continues an
+        earlier person, so its embedded subjects are no antecedent of a later "he".
+        """
+        root = sent.root
+        for c in root.children:
+            if c.dep_ in ("nsubj", "nsubjpass"):
+                low = c.lower_
+                dets = {d.lower_ for d in c.children if d.dep_ == "det"}
+                return c.pos_ == "NOUN" and "the" in dets and low in PERSON_NOUNS
+        return False
+
+    def _subject_of_root(self, m: Mention, sent) -> bool:
+        """True when the subject mention ``m`` belongs to its sentence's main verb."""
+        tok = self.doc[self._token_index(m.end - 1)]
+        while tok.dep_ not in ("nsubj", "nsubjpass") and tok.head.i != tok.i:
+            tok = tok.head
+        verb = tok.head
+        while verb.dep_ == "conj" and verb.head.i != verb.i:
+            verb = verb.head
+        if verb.i == sent.root.i:
+            return True
+        # the parser sometimes runs a sentence on over a paragraph break: a verb whose head
+        # lies in another paragraph is its own paragraph's main verb
+        a, b = sorted((verb.idx, verb.head.idx))
+        return "\n" in self.text[a:b]
+
+    def _is_subject(self, m: Mention) -> bool:
+        """True when the mention's head token is a clause subject (or a conjunct of one)."""
+        tok = self.doc[self._token_index(m.end - 1)]
+        # Climb only within a name ("President Obama"): a name that modifies a common noun
+        # ("the Clinton campaign said") is not the subject.
+        while tok.dep_ in ("compound", "flat", "appos") and tok.head.i != tok.i and \
+                (tok.dep_ == "appos" or tok.head.pos_ == "PROPN"):
+            tok = tok.head
+        if tok.dep_ == "conj" and tok.head.i != tok.i:
+            tok = tok.head
+        return tok.dep_ in ("nsubj", "nsubjpass")
