@@ -5,24 +5,7 @@ article itself uses (``Mention.actor``), and the optional editor file (``archivi
 Output: an :class:`~archivist.models.Archive`. The stage is a pure function of those two
 inputs, so editing ``actors.toml`` takes effect at the next build without re-running spaCy.
 
-Identity rules, in the order they are tried for each mention:
-
-1. **Editor file.** A name claimed by an ``[[actor]]`` entry (its name or an alias) is that
-   entry's actor; entries with ``when`` first, in file order, where the article matches.
-2. **Same name.** Names equal after ``names.name_key`` (case, accents, punctuation, possessives,
-   leading "the", titles for people, and the ``names.EQUIVALENTS`` table: "U.S." = "US" =
-   "United States") are one actor.
-3. **Surname.** A person named by a bare surname ("Putin", "al-Assad") anywhere in the archive
-   is the archive's one full-name person with that surname ("Vladimir Putin"), counting full
-   names that the editor merged as one. Where two or more full names share the surname (two
-   Johnsons) the bare name stays an actor of its own, unless one of them has ``SURNAME_DOMINANCE``
-   times the mentions of the others together ("Trump" is Donald Trump). A bare name that is also
-   some full name's first word ("Brian") links nowhere, nor do full names that look like NER debris
-   ("NCAA Sweet"). Unlinked bare names are listed by ``duplicate_report`` so the editor can assign
-   them (an alias, with ``when`` if needed) or hide them.
-4. **Acronym.** An acronym ("WHO") is the expansion whose initials spell it ("World Health
-   Organization") where the archive shows the pairing: the two are mentioned in the same
-   article. Of several expansions, the one paired in most articles wins; a tie links none.
+The identity rules (editor file, same name, surname, acronym) are in :mod:`archivist.identity`.
 
 Then every article's text is scanned for exact (case-sensitive, whole-word) occurrences of the
 multi-word names and aliases of the actors found, which the NER model missed there; each is
@@ -42,33 +25,21 @@ actors per article); no Doc is held, only names, ids and counts.
 from __future__ import annotations
 
 import bisect
-import functools
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from dataclasses import dataclass
 from typing import Mapping, Sequence
 
 import numpy as np
 
-from .editor import EditorEntry, EditorFile
-from .models import KINDS, Actor, Annotation, Archive, Article, Mention, QuoteRef
-from .names import (CONNECTORS, acronym_matches, canonical_name, is_acronym, is_title_word, name_key, normalise_name,
-                    surname)
+from .editor import EditorFile
+from .models import Actor, Annotation, Archive, Article, Mention, QuoteRef
+from .identity import (NameStats, Resolver, actor_key, display_name, is_junk, link_acronyms, link_surnames, majority,
+                       top_form)
+from .names import name_key, surname
 
 __all__ = ["aggregate_actors", "editor_warnings", "actor_key", "actor_slug", "co_actor_counts"]
 
-#: A bare surname shared by several full names still links to the leading one when that one has
-#: at least this many times the mentions of all the others together ("Trump" is Donald Trump, not
-#: Melania or Eric Trump; two Johnsons of similar weight stay apart). None: never (strict rule).
-SURNAME_DOMINANCE: int | None = 10
-#: ...or when the archive's own articles call it by the bare surname at least this many times as
-#: often as all the others together (and at least ``SURNAME_USES`` times): where an article names
-#: one Obama and then says "Obama", the reader's "Obama" is learnt ("Obama" is Barack, not Michelle).
-SURNAME_USE_DOMINANCE = 3
-SURNAME_USES = 3
-#: Words that may surround a one-word name without making another actor ("Apple Inc", "US Army").
-DESIGNATORS = frozenset("inc corp corporation co company group ltd llc plc holdings us uk the store stores".split())
 #: Actor pairs counted at once when finding co-actors (a memory bound, not a result).
 _PAIR_BATCH = 1 << 20
 #: Most co-actors kept per actor.
@@ -78,23 +49,6 @@ KIND_LABELS = {"person": "PERSON", "organisation": "ORG", "place": "GPE", "other
 
 # After a name: another capitalised word, so the name is part of a longer one.
 _NEXT_CAPITALISED = re.compile(r" [^\W\d_a-z]")
-
-
-@functools.lru_cache(maxsize=1 << 17)  # names repeat across articles; normalising is the stage's main cost
-def actor_key(text: str, kind: str | None) -> str:
-    """The comparison key of a name as written: people also lose every title ("Deputy Minister")."""
-    return name_key(normalise_name(text, person=kind == "person"))
-
-
-@functools.lru_cache(maxsize=1 << 17)
-def _display(text: str, kind: str | None) -> str:
-    """A name as pages show it: no titles, possessive or quotes; "US" shown as "United States"."""
-    return canonical_name(normalise_name(text, person=kind == "person"))
-
-
-@functools.lru_cache(maxsize=1 << 17)
-def _is_junk(key: str) -> bool:
-    return len(key) < 2 or not any(c.isalpha() for c in key)
 
 
 def _month(article: Article) -> str | None:
@@ -112,54 +66,6 @@ def actor_slug(name: str) -> str:
     folded = "".join(c for c in folded if not unicodedata.combining(c)).encode("ascii", "ignore").decode()
     folded = re.sub(r"['’.]", "", folded.lower())
     return re.sub(r"[^a-z0-9]+", "-", folded).strip("-") or "actor"
-
-
-class _Resolver:
-    """Which actor (a target key) a name key means in an article: the identity rules 1-4."""
-
-    def __init__(self, editor: EditorFile | None):
-        self.entries: dict[str, EditorEntry] = {}
-        self.canon: dict[str, str] = {}  # name key -> target key, for rules 1, 3, 4
-        self.conditional: dict[str, list[EditorEntry]] = defaultdict(list)
-        for entry in editor.entries if editor else ():
-            target = f"@{entry.index}"
-            self.entries[target] = entry
-            for name in entry.names:
-                key = name_key(name)
-                if entry.conditional:
-                    if entry not in self.conditional[key]:
-                        self.conditional[key].append(entry)
-                else:
-                    self.canon[key] = target
-        self.claimed = frozenset(self.canon) | frozenset(self.conditional)
-        self.links: dict[str, tuple[str, str]] = {}  # name key -> (rule, target key), rules 3 and 4
-
-    def link(self, key: str, target: str, rule: str) -> None:
-        """Record a cross-article link made by rule 3 ("surname") or 4 ("acronym")."""
-        self.canon[key] = target
-        self.links[key] = (rule, target)
-
-    def resolve(self, key: str, article: Article) -> str:
-        """The target key of name ``key`` in ``article``."""
-        if self.conditional:
-            for k in (key, self.canon.get(key, key)):
-                for entry in self.conditional.get(k, ()):
-                    if entry.applies_to(article):
-                        return f"@{entry.index}"
-        return self.canon.get(key, key)
-
-    def hidden(self, target: str) -> bool:
-        """True for an editor entry with ``hide = true``."""
-        entry = self.entries.get(target)
-        return entry is not None and entry.hide
-
-
-@dataclass
-class _Stats:
-    """What pass 1 learns about one name key across the archive."""
-
-    kinds: Counter
-    forms: Counter  # display forms of Mention.actor
 
 
 class _Tally:
@@ -187,7 +93,7 @@ def aggregate_actors(articles: Sequence[Article], annotations: Mapping[str, Anno
     articles = sorted(articles, key=_newest_first)
     empty = Annotation()
     anns = [annotations.get(a.id) or empty for a in articles]
-    resolver = _Resolver(editor)
+    resolver = Resolver(editor)
 
     # Pass 1, over distinct names: what each name key is across the archive, then rules 3 and 4.
     names: Counter = Counter()  # (Mention.actor, kind, label) -> mentions
@@ -197,24 +103,24 @@ def aggregate_actors(articles: Sequence[Article], annotations: Mapping[str, Anno
         names.update((m.actor, m.kind, m.label) for m in annotation.mentions)
         surfaces.update((m.text, m.kind, m.label) for m in annotation.mentions)
         shortened.update((m.text, m.actor) for m in annotation.mentions if m.kind == "person" and m.text != m.actor)
-    stats: dict[str, _Stats] = {}
+    stats: dict[str, NameStats] = {}
     for (actor, kind, _), n in names.items():
-        s = stats.setdefault(actor_key(actor, kind), _Stats(Counter(), Counter()))
+        s = stats.setdefault(actor_key(actor, kind), NameStats(Counter(), Counter()))
         s.kinds[kind] += n
         s.forms[actor] += n
     surname_uses: Counter = Counter()  # person key -> mentions by the bare surname, resolved in the article
     for (text, actor), n in shortened.items():
         if name_key(text) == name_key(surname(actor)):
             surname_uses[actor_key(actor, "person")] += n
-    _link_surnames(stats, resolver, surname_uses)
-    _link_acronyms(articles, anns, stats, resolver)
+    link_surnames(stats, resolver, surname_uses)
+    link_acronyms(articles, anns, stats, resolver)
 
     # Each distinct (name, kind) resolved once; names that editor conditions claim, per article.
     per_article = object()
     plain: dict[tuple[str, str], object] = {}
     for actor, kind, _ in names:
         key = actor_key(actor, kind)
-        if _is_junk(key):
+        if is_junk(key):
             plain[(actor, kind)] = None
         elif key in resolver.conditional or resolver.canon.get(key, key) in resolver.conditional:
             plain[(actor, kind)] = per_article
@@ -271,8 +177,8 @@ def aggregate_actors(articles: Sequence[Article], annotations: Mapping[str, Anno
         tally = tallies[target]
         tally.kinds[kind] += n
         tally.labels[label] += n
-        tally.aliases.add(_display(text, kind))
-        tally.aliases.add(_display(actor, kind))
+        tally.aliases.add(display_name(text, kind))
+        tally.aliases.add(display_name(actor, kind))
     for (target, role), n in roles.items():
         tallies[target].roles[role] += n
 
@@ -290,136 +196,21 @@ def aggregate_actors(articles: Sequence[Article], annotations: Mapping[str, Anno
     )
 
 
-def _resolve_here(m: Mention, article: Article, resolver: _Resolver) -> str | None:
+def _resolve_here(m: Mention, article: Article, resolver: Resolver) -> str | None:
     """The target of a mention whose name an editor ``when`` entry may claim in this article."""
     target = resolver.resolve(actor_key(m.actor, m.kind), article)
     return None if resolver.hidden(target) else target
 
 
-def _target_names(names: Counter, resolver: _Resolver) -> dict[str, Counter]:
+def _target_names(names: Counter, resolver: Resolver) -> dict[str, Counter]:
     """target -> display forms of the names whose key is the target itself (the page name's candidates)."""
     out: dict[str, Counter] = defaultdict(Counter)
     for (actor, kind, _), n in names.items():
         key = actor_key(actor, kind)
-        if not _is_junk(key):
-            out[key][_display(actor, kind)] += n
+        if not is_junk(key):
+            out[key][display_name(actor, kind)] += n
     for target, entry in resolver.entries.items():
         out[target] = Counter({entry.name: 1})
-    return out
-
-
-def _majority(counter: Counter, order: Sequence[str] = KINDS) -> str:
-    """The most common value; ties go to the earlier one in ``order``."""
-    rank = {k: i for i, k in enumerate(order)}
-    return min(counter, key=lambda k: (-counter[k], rank.get(k, len(rank)), k))
-
-
-def _top_form(forms: Counter) -> str:
-    """The most used form; ties go to the longer, then the alphabetically first."""
-    return min(forms, key=lambda f: (-forms[f], -len(f), f))
-
-
-def _link_surnames(stats: dict[str, _Stats], resolver: _Resolver, surname_uses: Counter | None = None) -> None:
-    """Rule 3: a bare surname of people is the archive's one full-name person with that surname
-    (or the dominant one: see ``SURNAME_DOMINANCE`` and ``SURNAME_USE_DOMINANCE``)."""
-    people = {k: s for k, s in stats.items() if _majority(s.kinds) == "person"}
-    full: dict[str, Counter] = defaultdict(Counter)  # surname key -> {target of a full name: mentions}
-    uses: dict[str, Counter] = defaultdict(Counter)  # surname key -> {target: bare-surname mentions}
-    full_keys = set()
-    for key, s in people.items():
-        form = _top_form(s.forms)
-        last_key = name_key(surname(form))
-        if not last_key or last_key == key:
-            continue  # a one-word name (or a surname alone) is not a full name
-        full_keys.add(key)
-        if not _looks_like_full_name(form):
-            continue
-        target = resolver.canon.get(key, key)
-        mentions = sum(s.kinds.values())
-        full[last_key][target] += mentions
-        uses[last_key][target] += (surname_uses or {}).get(key, 0)
-        if " " in last_key:  # "al-Assad" is also written "Assad"
-            full[last_key.rsplit(" ", 1)[1]][target] += mentions
-    # a bare name that full names start with more often than end with is a given name ("Brian",
-    # "Peter"): too ambiguous; "Trump" starts "Trump Tower" but ends far more names
-    given: Counter = Counter()
-    for key in full_keys:
-        given[key.split(" ", 1)[0]] += sum(people[key].kinds.values())
-    for key in sorted(people):
-        if key in full_keys or key in resolver.claimed or key not in full or given[key] >= sum(full[key].values()):
-            continue
-        ranked = sorted(full[key].items(), key=lambda kv: (-kv[1], kv[0]))
-        rest = sum(n for _, n in ranked[1:])
-        if len(ranked) == 1 or (SURNAME_DOMINANCE and ranked[0][1] >= SURNAME_DOMINANCE * rest):
-            resolver.link(key, ranked[0][0], "surname")
-            continue
-        by_use = sorted(uses[key].items(), key=lambda kv: (-kv[1], kv[0]))
-        if by_use and by_use[0][1] >= SURNAME_USES and \
-                by_use[0][1] >= SURNAME_USE_DOMINANCE * sum(n for _, n in by_use[1:]):
-            resolver.link(key, by_use[0][0], "surname")
-
-
-def _looks_like_full_name(name: str) -> bool:
-    """False for NER debris that only looks like a given name and a surname ("NCAA Sweet", "X. Kyiv",
-    "Defensive Rookie"): a full name that bare surnames may link to starts with a capitalised,
-    non-title word that is not an acronym, and a lone initial needs a middle name after it."""
-    words = normalise_name(name, person=True).split(" ")
-    first = words[0]
-    if not first[:1].isupper() or is_title_word(first) or (first.isupper() and len(first.rstrip(".")) > 1):
-        return False
-    return not (len(first.rstrip(".")) == 1 and len(words) < 3)
-
-
-def _link_acronyms(articles, anns, stats, resolver) -> None:
-    """Rule 4: an acronym is the expansion it is paired with in the most articles (a tie links none)."""
-    acronyms = {k: _top_form(s.forms) for k, s in stats.items()
-                if " " not in k and k not in resolver.claimed and _majority(s.kinds) != "person"
-                and is_acronym(_top_form(s.forms))}
-    # Candidate expansions by the initials they can spell, so each acronym meets only its own few.
-    spells: dict[str, list[tuple[str, list[str]]]] = defaultdict(list)
-    for key, s in stats.items():
-        if " " in key and _majority(s.kinds) != "person":
-            words = _display(_top_form(s.forms), None).split()
-            for initials in _initials(words):
-                spells[initials].append((key, words))
-    candidates: dict[str, set[str]] = {}
-    for acronym, form in acronyms.items():
-        letters = "".join(c.upper() for c in form if c.isalpha())
-        found = {key for key, words in spells.get(letters, ()) if acronym_matches(form, words)}
-        if found:
-            candidates[acronym] = found
-    if not candidates:
-        return
-    written = {form: k for k in candidates for form in stats[k].forms}
-    pairs: dict[str, Counter] = defaultdict(Counter)
-    for annotation in anns:
-        here = {written[m.actor] for m in annotation.mentions if m.actor in written}
-        if not here:
-            continue
-        present = {actor_key(m.actor, m.kind) for m in annotation.mentions}
-        for acronym in here:
-            for key in candidates[acronym] & present:
-                pairs[acronym][resolver.canon.get(key, key)] += 1
-    for acronym, counts in sorted(pairs.items()):
-        ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
-        if len(ranked) == 1 or ranked[0][1] > ranked[1][1]:
-            resolver.link(acronym, ranked[0][0], "acronym")
-
-
-def _initials(words: list[str], limit: int = 64) -> set[str]:
-    """The letter strings ``words`` can spell as an acronym (connectors optional, hyphen parts
-    separately): the index key under which :func:`names.acronym_matches` is then checked."""
-    out = {""}
-    for w in words:
-        options = {w[:1].upper()}
-        parts = [p for p in re.split(r"[-/]", w) if p]
-        if len(parts) > 1:
-            options.add("".join(p[0].upper() for p in parts))
-        if w.lower() in CONNECTORS:
-            options.add("")
-        out = {a + b for a in out for b in options}
-        if len(out) > limit:
-            return set()
     return out
 
 
@@ -466,7 +257,7 @@ def _scan(article, mentions, pattern, forms, resolver, visible, display_names) -
         key, kind, label = forms[form]
         target = resolver.resolve(key, article)
         if target in visible:
-            name = _top_form(display_names[target]) if display_names.get(target) else form
+            name = top_form(display_names[target]) if display_names.get(target) else form
             out.append((Mention(pos, end, form, label, name, kind), target))
     return out
 
@@ -485,14 +276,14 @@ def _tally_quotes(articles, annotations, resolver, tallies) -> dict[str, list[st
             target = None
             if quote.speaker:
                 key = actor_key(quote.speaker, kinds.get(quote.speaker, "person"))
-                target = None if _is_junk(key) else resolver.resolve(key, article)
+                target = None if is_junk(key) else resolver.resolve(key, article)
                 if target is not None and resolver.hidden(target):
                     target = None
             if target is not None:
                 tally = tallies[target]
                 if not tally.kinds:
                     tally.kinds[kinds.get(quote.speaker, "person")] += 1
-                    tally.forms[_display(quote.speaker, "person")] += 1
+                    tally.forms[display_name(quote.speaker, "person")] += 1
                 if not tally.articles or tally.articles[-1] != article.id:
                     # articles are visited newest first, so an out-of-order id is fixed when building
                     tally.articles.append(article.id)
@@ -506,7 +297,7 @@ def _tally_quotes(articles, annotations, resolver, tallies) -> dict[str, list[st
     return out
 
 
-def _assign_ids(tallies: dict[str, _Tally], resolver: _Resolver) -> dict[str, str]:
+def _assign_ids(tallies: dict[str, _Tally], resolver: Resolver) -> dict[str, str]:
     """target key -> unique slug; editor ids first, then by target key so collisions get -2, -3 stably."""
     ids: dict[str, str] = {}
     used: set[str] = set()
@@ -519,7 +310,7 @@ def _assign_ids(tallies: dict[str, _Tally], resolver: _Resolver) -> dict[str, st
         if target in ids:
             continue
         entry = resolver.entries.get(target)
-        base = actor_slug(entry.name if entry else _top_form(tallies[target].forms or Counter([target])))
+        base = actor_slug(entry.name if entry else top_form(tallies[target].forms or Counter([target])))
         slug, n = base, 1
         while slug in used:
             n += 1
@@ -540,8 +331,8 @@ def _build_actors(articles, tallies, ids, mention_actors, resolver) -> tuple[Act
     for target in targets:
         t = tallies[target]
         entry = resolver.entries.get(target)
-        name = entry.name if entry else _top_form(t.forms) if t.forms else target
-        kind = (entry.kind if entry and entry.kind else _majority(t.kinds) if t.kinds else "other")
+        name = entry.name if entry else top_form(t.forms) if t.forms else target
+        kind = (entry.kind if entry and entry.kind else majority(t.kinds) if t.kinds else "other")
         aliases = set(t.aliases) | set(entry.aliases if entry else ())
         aliases.discard(name)
         articles_sorted = sorted(set(t.articles), key=order.__getitem__)
@@ -623,8 +414,8 @@ def _roles(roles: Counter) -> tuple[str, ...]:
     for role, n in roles.items():
         if role:
             groups[role.casefold()][role] += n
-    ranked = sorted(groups.values(), key=lambda g: (-sum(g.values()), _top_form(g).casefold()))
-    return tuple(_top_form(g) for g in ranked)
+    ranked = sorted(groups.values(), key=lambda g: (-sum(g.values()), top_form(g).casefold()))
+    return tuple(top_form(g) for g in ranked)
 
 
 def editor_warnings(archive: Archive, editor: EditorFile | None) -> list[str]:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from . import actors, content, editor as editor_file
-from .actors import DESIGNATORS, actor_key
+from .identity import DESIGNATORS, actor_key
 from .build import annotate_site
 from .config import load_config
 from .models import Actor, Archive

@@ -118,15 +118,15 @@ def load_annotations(work: Path) -> dict[str, Annotation]:
 def measure(articles, annotations, editor=None):
     """(archive, seconds, peak MiB) of aggregation alone: timed in one run, memory traced in a second
     (tracemalloc slows allocation several times, so it must not be on while timing)."""
-    from archivist import actors
+    from archivist import actors, identity
 
-    actors._key.cache_clear()
-    actors._display.cache_clear()
+    identity.actor_key.cache_clear()
+    identity.display_name.cache_clear()
     start, cpu = time.perf_counter(), time.process_time()
     archive = actors.aggregate_actors(articles, annotations, editor)
     seconds = (time.perf_counter() - start, time.process_time() - cpu)
-    actors._key.cache_clear()
-    actors._display.cache_clear()
+    identity.actor_key.cache_clear()
+    identity.display_name.cache_clear()
     tracemalloc.start()
     actors.aggregate_actors(articles, annotations, editor)
     peak = tracemalloc.get_traced_memory()[1] / 2**20
