@@ -52,6 +52,10 @@ _COMMA_CUT_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC"})
 #: Parts of speech of stray leading words NER pulls into a name ("Neither Jackson", "Both Smith").
 _STRAY_POS = frozenset({"DET", "CCONJ", "SCONJ", "ADV", "PRON", "ADP", "AUX", "PART", "INTJ"})
 _POSSESSIVE_TOKENS = frozenset({"'s", "’s", "'", "’", "'S", "’S"})
+#: Last words of institutions named with a possessive ("Sheriff's Office", "Veterans' Affairs Department").
+_INSTITUTION_HEADS = frozenset("Office Department Hospital Party Association Union League Council Fund Club College "
+                               "University School Bureau Court Museum Church Center Centre Committee Service "
+                               "Services Commission Agency Institute Foundation Society Alliance Coalition".split())
 _MAX_ROLE_TOKENS = 10
 _MAX_EXPANSION_WORDS = 12
 
@@ -116,10 +120,13 @@ def extract_mentions(doc) -> tuple[Mention, ...]:
 def _clean(doc, ent) -> _Cand | None:
     """The entity with its boundaries fixed, or None if nothing of it is an actor name."""
     s, e, label = ent.start, ent.end, ent.label_
-    # A possessive token ends the name: "Trump's Iran" -> "Trump"; "McDonald's" is a name.
+    # A possessive token ends the name: "Trump's Iran" -> "Trump"; "McDonald's" is a name, and so
+    # is an institution named for its members: "the Nevada County Sheriff's Office".
     for i in range(s + 1, e):
         if doc[i].text in _POSSESSIVE_TOKENS:
             if doc[s:i + 1].text.lower().replace("’", "'") in names.POSSESSIVE_NAMES:
+                continue
+            if label != "PERSON" and doc[e - 1].text in _INSTITUTION_HEADS:
                 continue
             e = i
             break

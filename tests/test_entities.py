@@ -129,6 +129,9 @@ JUNK = [
     # A politician's party and district is not an actor (the model tags "D-Newport News" ORG).
     ('"We need more funds," said Delegate Marcia Price (D-Newport News) on Monday.',
      {"Marcia Price"}, {"D-Newport News", "Delegate Marcia Price"}),
+    # An institution named with a possessive keeps it; a possessive before another name ends the name
+    ("“The weather hindered the recovery,” the Nevada County Sheriff’s Office said. Trump's Iran plan failed.",
+     {"Nevada County Sheriff’s Office", "Trump", "Iran"}, {"Nevada County Sheriff", "Office", "Trump's Iran"}),
     # A headline's gerund glued to a name: "Hosting Herzog, Australia braces ..."
     ("Hosting Herzog, Australia braces for protests.\n\nHerzog said he wanted to confront lies.",
      {"Herzog"}, {"Hosting Herzog"}),
