@@ -463,6 +463,11 @@ def _role_before(doc, c: _Cand, sent_start: list[int], ent_labels: list[str]) ->
     while a < c.s and (doc[a].text in _POSSESSIVE_TOKENS or doc[a].lower_ in ("of", "and", "&", "-")
                        or doc[a].tag_ in ("RB", "CC", "IN", "DT", "WRB", "UH")):
         a += 1
+    # ... and another actor joined by "and": "to Trump and FIFA president Gianni Infantino"
+    for k in range(c.s - 1, a - 1, -1):
+        if doc[k].lower_ in ("and", "&") and not any(names.is_role_head(doc[j].text) for j in range(a, k)):
+            a = k + 1
+            break
     if a >= c.s or not any(names.is_role_head(doc[k].text) for k in range(a, c.s)):
         return None
     return doc[a:c.s].text

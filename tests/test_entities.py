@@ -81,6 +81,9 @@ ROLES = [
      {"Sergey Ryabkov": "Russia's deputy foreign minister"}),
     ("Moscow  A senior Russian diplomat said it, including Foreign Minister Sergey Lavrov and Prime "
      "Minister Mikhail Mishustin.", {"Sergey Lavrov": "Foreign Minister", "Mikhail Mishustin": "Prime Minister"}),
+    # another actor joined by "and" is not part of the title
+    ("Zampolli said he put the idea to Trump and FIFA president Gianni Infantino on Monday.",
+     {"Gianni Infantino": "FIFA president"}),
     # a word that opens the sentence is not part of the title
     ('Even Justice Elena Kagan, a member of the liberal wing, asked: "What are those words doing there?"',
      {"Elena Kagan": "Justice"}),
