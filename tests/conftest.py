@@ -29,6 +29,26 @@ def annotate(nlp):
 
 
 @pytest.fixture(scope="session")
+def quoted(nlp):
+    """Text in, what the cue finders read out: (doc, DocIndex, quote spans, in-quote flags per token, paragraphs)."""
+    from archivist.cues import DocIndex
+    from archivist.marks import find_quote_spans, paragraphs
+
+    def run(text: str):
+        doc = nlp(text)
+        index = DocIndex(doc)
+        spans = find_quote_spans(text)
+        in_quote = [False] * len(doc)
+        for s, e in spans:
+            i0, i1 = index.tokens(s, e)
+            for k in range(i0, i1):
+                in_quote[k] = True
+        return doc, index, spans, in_quote, paragraphs(text)
+
+    return run
+
+
+@pytest.fixture(scope="session")
 def example_site(tmp_path_factory, nlp):
     """The repository's example archive, copied and built once under a GitHub Pages subpath.
 

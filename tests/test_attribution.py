@@ -5,22 +5,13 @@ from __future__ import annotations
 import pytest
 
 from archivist.attribution import attribute, said_word
-from archivist.cues import DocIndex
-from archivist.marks import find_quote_spans, paragraphs
 
 
-def _attribution(nlp, text, n=0):
-    doc = nlp(text)
-    index = DocIndex(doc)
-    spans = find_quote_spans(text)
-    in_quote = [False] * len(doc)
-    for s, e in spans:
-        i0, i1 = index.tokens(s, e)
-        for k in range(i0, i1):
-            in_quote[k] = True
+def _attribution(quoted, text, n=0):
+    doc, index, spans, in_quote, paras = quoted(text)
     s, e = spans[n]
     i0, i1 = index.tokens(s, e)
-    para = next(p for p in paragraphs(text) if p[0] <= s < p[1])
+    para = next(p for p in paras if p[0] <= s < p[1])
     return doc, attribute(doc, i0, i1, in_quote, para), (i0, i1, in_quote)
 
 
@@ -33,18 +24,18 @@ def _attribution(nlp, text, n=0):
     ("Roe's claim that the bridge would be \"the finest in the country\" drew laughs.", "claim", "Roe", 2),
     ('Clinton: "Our goal is to defeat the group."', None, "Clinton", 2),
 ])
-def test_attribute(nlp, text, cue, speaker, strength):
-    _, att, _ = _attribution(nlp, text)
+def test_attribute(quoted, text, cue, speaker, strength):
+    _, att, _ = _attribution(quoted, text)
     assert (att.cue.text if att.cue is not None else None, att.speaker.text, att.strength) == (cue, speaker, strength)
 
 
-def test_nothing_to_attribute(nlp):
-    _, att, _ = _attribution(nlp, 'The film "Ordinary Days" opened.')
+def test_nothing_to_attribute(quoted):
+    _, att, _ = _attribution(quoted, 'The film "Ordinary Days" opened.')
     assert att.speaker is None or att.strength < 2
 
 
-def test_said_word(nlp):
-    doc, _, (i0, i1, in_quote) = _attribution(nlp, 'Governor Tom Reyes called the senator a "disgrace" on Wednesday.')
+def test_said_word(quoted):
+    doc, _, (i0, i1, in_quote) = _attribution(quoted, 'Governor Tom Reyes called the senator a "disgrace" on Wednesday.')
     assert said_word(doc, i0, i1, in_quote)
-    doc, _, (i0, i1, in_quote) = _attribution(nlp, 'The agency will "deescalate" the crisis soon.')
+    doc, _, (i0, i1, in_quote) = _attribution(quoted, 'The agency will "deescalate" the crisis soon.')
     assert not said_word(doc, i0, i1, in_quote)

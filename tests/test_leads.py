@@ -4,21 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from archivist.cues import DocIndex
 from archivist.leads import colon_lead, signed
-from archivist.marks import find_quote_spans, paragraphs
-
-
-def _setup(nlp, text):
-    doc = nlp(text)
-    index = DocIndex(doc)
-    spans = find_quote_spans(text)
-    in_quote = [False] * len(doc)
-    for s, e in spans:
-        i0, i1 = index.tokens(s, e)
-        for k in range(i0, i1):
-            in_quote[k] = True
-    return doc, index, spans, in_quote, paragraphs(text)
 
 
 @pytest.mark.parametrize("text, speaker", [
@@ -27,8 +13,8 @@ def _setup(nlp, text):
     ('Transcript follows.\n"PENCE: Well, look, this is serious business."', "PENCE"),
     ('Readers wrote.\n"Nobody I know will vote for him." And "never." ― Carla Sanchez.', "Sanchez"),
 ])
-def test_signed(nlp, text, speaker):
-    doc, index, spans, in_quote, paras = _setup(nlp, text)
+def test_signed(quoted, text, speaker):
+    doc, index, spans, in_quote, paras = quoted(text)
     s, e = spans[0]
     para = next(p for p in paras if p[0] <= s < p[1])
     att = signed(doc, text, s, e, para, index)
@@ -40,15 +26,15 @@ def test_signed(nlp, text, speaker):
     ('Trump was quick to add that the deal has limits.\n"Building it? Not negotiable."', "Trump"),
     ('Carter said that the deal would not happen.\n"That is because nobody wants it."', "Carter"),
 ])
-def test_colon_and_report_leads(nlp, text, speaker):
-    doc, index, spans, in_quote, paras = _setup(nlp, text)
+def test_colon_and_report_leads(quoted, text, speaker):
+    doc, index, spans, in_quote, paras = quoted(text)
     s, _ = spans[0]
     p = next(k for k, (a, b) in enumerate(paras) if a <= s < b)
     att = colon_lead(doc, text, paras, p, index, in_quote)
     assert att is not None and att.speaker.text == speaker
 
 
-def test_no_lead_without_speech(nlp):
+def test_no_lead_without_speech(quoted):
     text = 'The bridge opened on Monday.\n"That is a fine bridge for the city."'
-    doc, index, spans, in_quote, paras = _setup(nlp, text)
+    doc, index, spans, in_quote, paras = quoted(text)
     assert colon_lead(doc, text, paras, 1, index, in_quote) is None
