@@ -13,7 +13,7 @@ from __future__ import annotations
 from .cues import (SPEECH_VERBS, RELATIVE, WEAK_CUES, Attribution, according_to, adjacent_subject, cue_text,
                    fix_relative, inflect, subject_of)
 from .marks import MARK_RE
-from .lexicon import could_speak
+from .lexicon import could_speak, singular
 
 def attribute(doc, i0: int, i1: int, in_quote: list[bool], para: tuple[int, int]) -> Attribution:
     """Find the cue and speaker of the quote covering tokens [i0, i1)."""
@@ -123,7 +123,7 @@ _SPEECH_NOUNS = frozenset("claim prediction statement remark comment promise war
 
 def _owned_speech(tok):
     """The possessor of a noun for something said ("his claim"), else None."""
-    if tok.pos_ != "NOUN" or tok.lower_.rstrip("s") not in _SPEECH_NOUNS and tok.lower_ not in _SPEECH_NOUNS:
+    if tok.pos_ != "NOUN" or singular(tok.lower_) not in _SPEECH_NOUNS and tok.lower_ not in _SPEECH_NOUNS:
         return None
     for child in tok.children:
         if child.dep_ == "poss" and child.lower_ not in RELATIVE and child.lower_ != "whose":

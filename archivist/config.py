@@ -109,7 +109,7 @@ def _check(cls: type, data: dict[str, Any], prefix: str, errors: list[str]) -> d
             bad = [k for k, v in value.items() if not isinstance(v, str) or not v.strip()]
             for k in bad:
                 errors.append(f"'{name}.{k}' must be a non-empty string, not {value[k]!r}")
-            out[key] = {str(k).lower().removeprefix("www."): v.strip() for k, v in value.items() if k not in bad}
+            out[key] = {str(k): v.strip() for k, v in value.items() if k not in bad}
             continue
         if dataclasses.is_dataclass(expected):
             if not isinstance(value, dict):
@@ -145,6 +145,9 @@ def parse_config(data: dict[str, Any], source: str = "site.toml", overrides: dic
                         ("actors.min_mentions", getattr(values.get("actors"), "min_mentions", None))):
         if value == 0:
             errors.append(f"'{name}' must be at least 1")
+    if "outlets" in values:
+        # hosts as content.outlet_from_url writes them: lower case, no "www."
+        values["outlets"] = {host.lower().removeprefix("www."): name for host, name in values["outlets"].items()}
     base = values.get("base_url")
     if base is not None and not (base.startswith("/") or base.startswith(("http://", "https://"))):
         errors.append(f"'base_url' must start with '/' or http(s):// ({base!r})")

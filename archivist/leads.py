@@ -10,13 +10,16 @@ import re
 
 from .cues import CONTINUE, SPEECH_VERBS, WEAK_CUES, Attribution, according_to, cue_text, fix_relative, subject_of
 
+#: A signer's name: up to five capitalised words, with the particles of names between them.
+_SIGNER = r"((?:[A-Z][\w.'’-]*)(?:[^\S\n]+(?:[A-Z][\w.'’-]*|de|la|van|von|del|da{extra})){{0,4}})"
 #: A sign-off after a quote: `"..." ― Jane Doe` (lists of readers' or voters' quotes).
 #: Spaces are any but a line break: sign-offs often end in a no-break space.
-_SIGNOFF_RE = re.compile(r"[^\S\n]*[―—–-]+[^\S\n]*((?:[A-Z][\w.'’-]*)(?:[^\S\n]+(?:[A-Z][\w.'’-]*|de|la|van|von|del|da|N)){0,4})[^\S\n.]*\.?[^\S\n]*(?:\n|$)")
+_SIGNOFF_RE = re.compile(r"[^\S\n]*[―—–-]+[^\S\n]*" + _SIGNER.format(extra="|N") + r"[^\S\n.]*\.?[^\S\n]*(?:\n|$)")
 #: A sign-off opening the next paragraph: a dash, a name, then a comma or the paragraph's end.
-_SIGNOFF_NEXT_RE = re.compile(r"[^\S\n]*\n\s*[―—–-]+[^\S\n]*((?:[A-Z][\w.'’-]*)(?:[^\S\n]+(?:[A-Z][\w.'’-]*|de|la|van|von|del|da)){0,4})[^\S\n]*(?:,|\.?[^\S\n]*(?:\n|$))")
+_SIGNOFF_NEXT_RE = re.compile(r"[^\S\n]*\n\s*[―—–-]+[^\S\n]*" + _SIGNER.format(extra="")
+                              + r"[^\S\n]*(?:,|\.?[^\S\n]*(?:\n|$))")
 #: A sign-off ending a paragraph after a closing mark: `... money." ― Christina Lastra.`
-_SIGNOFF_END_RE = re.compile(r"[”\"’'][^\S\n]*[―—][^\S\n]*((?:[A-Z][\w.'’-]*)(?:[^\S\n]+(?:[A-Z][\w.'’-]*|de|la|van|von|del|da)){0,4})[^\S\n.]*\.?[^\S\n]*$")
+_SIGNOFF_END_RE = re.compile(r"[”\"’'][^\S\n]*[―—][^\S\n]*" + _SIGNER.format(extra="") + r"[^\S\n.]*\.?[^\S\n]*$")
 #: A transcript speaker label opening a quote: `"PENCE: Well, ...`.
 _LABEL_RE = re.compile(r"\W{0,3}([A-Z][A-Z.'’-]+(?:[ \t][A-Z][A-Z.'’-]+){0,2}):\s")
 
@@ -26,26 +29,15 @@ def signed(doc, text: str, s: int, e: int, para: tuple[int, int], index) -> Attr
     lo, hi = para
     m = _SIGNOFF_RE.match(text, e)
     if m is not None and m.end(1) <= max(hi, e) + 1 and len(text[e:m.end(1)]) < 80:
-        name_end = m.end(1) - 1
-        while name_end > m.start(1) and text[name_end] == ".":
-            name_end -= 1  # "― Carla Sanchez." ends a sentence, not an initial
-        tok = doc[index.token_at(name_end)]
-        return Attribution(None, text[e:m.start(1)].strip() or None, tok, 3)
+        return Attribution(None, text[e:m.start(1)].strip() or None, _signer(doc, text, m, index), 3)
     m = _SIGNOFF_NEXT_RE.match(text, e)
     if m is not None and e >= hi - 1:
         # the sign-off on a line of its own: `"...."` / `- Bernie Sanders.` / `-President Obama, tweeting ...`
-        name_end = m.end(1) - 1
-        while name_end > m.start(1) and text[name_end] == ".":
-            name_end -= 1
-        tok = doc[index.token_at(name_end)]
-        return Attribution(None, None, tok, 3)
+        return Attribution(None, None, _signer(doc, text, m, index), 3)
     m = _SIGNOFF_END_RE.search(text, e, hi)
     if m is not None and not text[lo:s].strip():
         # readers' letters: `"A." And "B." ― Jane Roe` signs every quote of the paragraph it ends
-        name_end = m.end(1) - 1
-        while name_end > m.start(1) and text[name_end] == ".":
-            name_end -= 1
-        return Attribution(None, None, doc[index.token_at(name_end)], 3)
+        return Attribution(None, None, _signer(doc, text, m, index), 3)
     m = _LABEL_RE.match(text, s)
     if m is not None and len(m.group(1)) > 1:
         tok = doc[index.token_at(m.end(1) - 1)]
@@ -53,6 +45,14 @@ def signed(doc, text: str, s: int, e: int, para: tuple[int, int], index) -> Attr
             tok = doc[tok.i - 1]
         return Attribution(None, None, tok, 3)
     return None
+
+
+def _signer(doc, text: str, m, index):
+    """The last token of the name a sign-off match captured; "― Carla Sanchez." ends a sentence, not an initial."""
+    name_end = m.end(1) - 1
+    while name_end > m.start(1) and text[name_end] == ".":
+        name_end -= 1
+    return doc[index.token_at(name_end)]
 
 
 def colon_lead(doc, text, paras, p, index, in_quote) -> Attribution | None:

@@ -134,9 +134,10 @@ def normalise_name(text: str, person: bool = False) -> str:
 
     "President Vladimir Putin's" -> "Vladimir Putin"; "“NATO”" -> "NATO"; "the White House" ->
     "White House". Titles that belong to a name ("King Charles") stay. Whitespace is collapsed.
-    Dots of abbreviations ("U.S.") are kept; mis-decoded UTF-8 is repaired ("FranÃ§ois" -> "François"). With ``person=True`` every title word of the lexicon
-    is stripped ("Deputy Foreign Minister Sergey Ryabkov" -> "Sergey Ryabkov"); otherwise only
-    unambiguous person titles are, so "General Motors" stays whole.
+    Dots of abbreviations ("U.S.") are kept; mis-decoded UTF-8 is repaired ("FranÃ§ois" ->
+    "François"). With ``person=True`` every title word of the lexicon is stripped ("Deputy
+    Foreign Minister Sergey Ryabkov" -> "Sergey Ryabkov"); otherwise only unambiguous person
+    titles are, so "General Motors" stays whole.
     """
     if not text.isascii():
         # UTF-8 read as Latin-1 once or twice in the source ("FranÃ§ois Hollande"): one actor, spelled right

@@ -41,8 +41,10 @@ def paragraph_starts(doc):
     return doc
 
 
-#: Words a dateline may have beside its capitals ("WASHINGTON (AP) --", "NEW YORK, N.Y. --").
+#: The dash that ends a dateline ("WASHINGTON --", "LONDON —").
 _DATELINE_DASHES = frozenset({"--", "—", "–", "-"})
+#: Tokens a dateline may have beside its capitals ("WASHINGTON (AP) --", "NEW YORK, N.Y. --").
+_DATELINE_EXTRAS = frozenset({"(", ")", ",", ".", "AP"})
 
 
 def _dateline_end(doc, i: int) -> int | None:
@@ -52,7 +54,7 @@ def _dateline_end(doc, i: int) -> int | None:
         if tok.text in _DATELINE_DASHES:
             nxt = k + 1
             return nxt if k > i and nxt < len(doc) and not doc[nxt].is_space else None
-        if not (tok.is_upper or tok.text in "(),." or tok.text == "AP"):
+        if not (tok.is_upper or tok.text in _DATELINE_EXTRAS):
             return None
     return None
 
