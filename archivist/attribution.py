@@ -11,7 +11,7 @@ subject can speak (paraphrase: "he warned of "X"").
 from __future__ import annotations
 
 from .cues import (SPEECH_VERBS, RELATIVE, WEAK_CUES, Attribution, according_to, adjacent_subject, cue_text,
-                   fix_relative, inflect, subject_of)
+                   fix_relative, inflect, subject_of, writer_subject)
 from .marks import MARK_RE
 from .lexicon import could_speak, singular
 
@@ -50,6 +50,8 @@ def attribute(doc, i0: int, i1: int, in_quote: list[bool], para: tuple[int, int]
             # "Trump's claim that "...", "its prediction that "..."": the words are the owner's
             return Attribution(verb, cue_text(verb), owner, 2)
         subj = fix_relative(subject_of(verb))
+        if subj is None or in_quote[subj.i]:
+            subj = writer_subject(verb, in_quote) or subj
         if subj is not None and not could_speak(subj):
             # "Holm said the plan "..." suggests": a thing is no speaker; the quote is the words
             # of whoever governs that clause
@@ -84,7 +86,7 @@ def attribute(doc, i0: int, i1: int, in_quote: list[bool], para: tuple[int, int]
         elif tok.lower_ in SPEECH_VERBS and tok.pos_ in ("VERB", "AUX"):
             subj = fix_relative(subject_of(tok))
             if subj is None or in_quote[subj.i]:
-                subj = adjacent_subject(doc, tok, i1, in_quote)
+                subj = adjacent_subject(doc, tok, i1, in_quote) or writer_subject(tok, in_quote)
             if subj is not None and not in_quote[subj.i]:
                 cands.append((min(abs(k - i0), abs(k - i1)), k, tok, subj))
     if cands:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 
+from .lexicon import could_speak
 from .models import Span
 
 #: Lower-cased inflected forms of verbs that report speech or writing.
@@ -123,6 +124,29 @@ def subject_of(verb):
             seen += 1
             continue
         break
+    return None
+
+
+def writer_subject(verb, in_quote):
+    """The subject of a cue whose clause the parser hung under a quote's own verb.
+
+    `Mr. Trump hardly clarified it -- "That makes me smart" -- and, when questioned,
+    asserting, "..."`: the quote became the root, "clarified" its complement and
+    "asserting" its conjunct. The cue's subject is that of the nearest writer's clause
+    before the cue that hangs on the same quoted verb, where that subject can speak. None
+    where the climb from the cue never enters a quote.
+    """
+    tok, seen = verb, 0
+    while not in_quote[tok.i]:
+        if tok.dep_ not in ("conj", "advcl", "xcomp", "parataxis") or tok.head.i == tok.i or seen >= 4:
+            return None
+        tok, seen = tok.head, seen + 1
+    for clause in sorted(tok.children, key=lambda c: -c.i):
+        if clause.i < verb.i and not in_quote[clause.i] and clause.pos_ in ("VERB", "AUX") and \
+                clause.dep_ in ("ccomp", "parataxis", "conj", "advcl"):
+            subjects = [c for c in clause.children if c.dep_ in _SUBJ_DEPS and not in_quote[c.i]]
+            if subjects:
+                return subjects[0] if could_speak(subjects[0]) else None
     return None
 
 

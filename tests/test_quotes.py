@@ -258,6 +258,11 @@ CASES = [
      'the attorney added.',
      [('“They have lost the jury pool,”', None, "one white-collar attorney", "direct"),
       ('“It is the shadow of the department,”', None, "the attorney", "direct")]),
+    ("a writer's clause the parser hung under a quote", 'The senator spoke first.\n\nMr. Reyes hardly settled '
+     "the question, treating the senator's remark first as praise -- ''That makes me smart'' -- and, when "
+     "questioned after the hearing, asserting, ''Of course, I pay my taxes.''",
+     [("''That makes me smart''", "Reyes", "Reyes", "partial"),
+      ("''Of course, I pay my taxes.''", "Reyes", "Reyes", "direct")]),
     ("damaged mark recovered locally", 'Talks with NATO"failed badly." The rest is fine. "We will continue," Peskov said.',
      [('"We will continue,"', "Peskov", "Peskov", "direct")]),
 ]
