@@ -36,8 +36,11 @@ def attribute(doc, i0: int, i1: int, in_quote: list[bool], para: tuple[int, int]
             if not in_quote[anc.i] and lo <= anc.idx < hi:
                 if anc.lower_ in SPEECH_VERBS and anc.pos_ in ("VERB", "AUX") or \
                         via.dep_ in ("acl", "ccomp") and _owned_speech(anc) is not None:
-                    if best is None or depth < best[0]:
-                        best = (depth, anc)
+                    # a closing mark hung on the verb of another quote ("...," said Weaver, who said
+                    # ... "X.") reaches it only when none of the quote's words reach a verb
+                    rank = (tok.is_punct and _cues_another(anc, i0, i1, in_quote), depth)
+                    if best is None or rank < best[0]:
+                        best = (rank, anc)
                     break
             if anc.head.i == anc.i:
                 break
@@ -121,6 +124,11 @@ def attribute(doc, i0: int, i1: int, in_quote: list[bool], para: tuple[int, int]
 _SPEECH_NOUNS = frozenset("claim prediction statement remark comment promise warning assertion argument suggestion "
                           "accusation insistence pledge vow description charge allegation declaration contention "
                           "complaint plea demand admission boast characterization characterisation".split())
+
+
+def _cues_another(verb, i0: int, i1: int, in_quote: list[bool]) -> bool:
+    """True when ``verb`` governs words of a quote other than tokens [i0, i1)."""
+    return any(in_quote[c.i] and not i0 <= c.i < i1 and not c.is_punct for c in verb.children)
 
 
 def _owned_speech(tok):

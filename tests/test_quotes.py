@@ -263,6 +263,11 @@ CASES = [
      "questioned after the hearing, asserting, ''Of course, I pay my taxes.''",
      [("''That makes me smart''", "Reyes", "Reyes", "partial"),
       ("''Of course, I pay my taxes.''", "Reyes", "Reyes", "direct")]),
+    ("a relative clause's own cue, not the quote before's", 'Strategist John Weaver spoke on Monday.\n\n"It is '
+     'not normal language for a campaign," said Weaver, who said executives often fail to understand that there '
+     'are "no secrets in politics."',
+     [('"It is not normal language for a campaign,"', "John Weaver", "Weaver", "direct"),
+      ('"no secrets in politics."', "John Weaver", "who", "partial")]),
     ("damaged mark recovered locally", 'Talks with NATO"failed badly." The rest is fine. "We will continue," Peskov said.',
      [('"We will continue,"', "Peskov", "Peskov", "direct")]),
 ]
