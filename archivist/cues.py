@@ -103,6 +103,12 @@ def subject_of(verb):
     if verb.tag_ == "VBG" and verb.dep_ in ("xcomp", "advcl") and before is not None and \
             before.pos_ == "PROPN" and before.dep_ in ("pobj", "dobj"):
         return before  # "footage of Hillary Clinton asking ...": the name the participle stands against
+    if verb.tag_ == "VBG" and verb.dep_ == "advcl" and before is not None and before.text == "," and \
+            verb.head.dep_ == "ccomp" and verb.head.lower_ not in SPEECH_VERBS and \
+            verb.head.head.lower_ in SPEECH_VERBS and verb.head.head.i < verb.head.i:
+        # "Cardin said that Republicans rejected it, calling it ...": a participle after a comma
+        # closing a reported clause is the reporter's, whatever the parse hangs it on
+        tok = verb.head.head
     while tok is not None and seen < 4:
         subjects = [c for c in tok.children if c.dep_ in _SUBJ_DEPS]
         if subjects:

@@ -268,6 +268,10 @@ CASES = [
      'are "no secrets in politics."',
      [('"It is not normal language for a campaign,"', "John Weaver", "Weaver", "direct"),
       ('"no secrets in politics."', "John Weaver", "who", "partial")]),
+    ("a participle closing a reported clause is the reporter's", 'Senator Ben Cardin spoke on Monday.\n\n'
+     'Cardin said Wednesday that Republicans rejected his attempts to include tougher language, calling it an '
+     '"area of contention."',
+     [('"area of contention."', "Ben Cardin", "Cardin", "partial")]),
     ("damaged mark recovered locally", 'Talks with NATO"failed badly." The rest is fine. "We will continue," Peskov said.',
      [('"We will continue,"', "Peskov", "Peskov", "direct")]),
 ]
