@@ -245,6 +245,10 @@ def _trailing_cue(doc, i0: int, i1: int, in_quote: list[bool], hi: int) -> Attri
                    for t in doc[i1:k]):
                 return None  # `"...," when Clinton blasted him`: a new clause, not the attribution
             subj = fix_relative(subject_of(tok))
+            if tok.tag_ == "VBG" and all(t.is_punct for t in doc[i1:k]) and subj is not None and not in_quote[subj.i]:
+                # `X hailed the vote as "fantastic," telling reporters ...`: a participle is its clause's
+                # subject's, never the inverted `said Smith` of the word after it
+                return Attribution(tok, cue_text(tok), subj, 3)
             if subj is None or in_quote[subj.i] or subj.i < i1:
                 subj = adjacent_subject(doc, tok, i1, in_quote)
             if subj is None or in_quote[subj.i] or subj.i < i1:

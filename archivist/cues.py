@@ -103,7 +103,7 @@ def subject_of(verb):
     if verb.tag_ == "VBG" and verb.dep_ in ("xcomp", "advcl") and before is not None and \
             before.pos_ == "PROPN" and before.dep_ in ("pobj", "dobj"):
         return before  # "footage of Hillary Clinton asking ...": the name the participle stands against
-    if verb.tag_ == "VBG" and verb.dep_ == "advcl" and before is not None and before.text == "," and \
+    if verb.tag_ == "VBG" and verb.dep_ == "advcl" and _comma_before(verb) and \
             verb.head.dep_ == "ccomp" and verb.head.lower_ not in SPEECH_VERBS and \
             verb.head.head.lower_ in SPEECH_VERBS and verb.head.head.i < verb.head.i:
         # "Cardin said that Republicans rejected it, calling it ...": a participle after a comma
@@ -154,6 +154,14 @@ def writer_subject(verb, in_quote):
             if subjects:
                 return subjects[0] if could_speak(subjects[0]) else None
     return None
+
+
+def _comma_before(tok) -> bool:
+    """True when a comma stands right before ``tok``, or before the closing marks right before it."""
+    k = tok.i - 1
+    while k >= 0 and tok.doc[k].tag_ == "''":
+        k -= 1
+    return k >= 0 and tok.doc[k].text == ","
 
 
 def adjacent_subject(doc, verb, i1: int, in_quote):

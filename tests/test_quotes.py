@@ -272,6 +272,10 @@ CASES = [
      'Cardin said Wednesday that Republicans rejected his attempts to include tougher language, calling it an '
      '"area of contention."',
      [('"area of contention."', "Ben Cardin", "Cardin", "partial")]),
+    ("a participle after a quote is its clause's subject's", 'The Trayvon Martin Foundation issued no statement.\n\n'
+     'The Trayvon Martin Foundation did not want to address "that person," telling Fox 35 that the group is '
+     'focused on its work.',
+     [('"that person,"', "Trayvon Martin Foundation", "Trayvon Martin Foundation", "partial")]),
     ("damaged mark recovered locally", 'Talks with NATO"failed badly." The rest is fine. "We will continue," Peskov said.',
      [('"We will continue,"', "Peskov", "Peskov", "direct")]),
 ]
