@@ -124,6 +124,11 @@ def subject_of(verb):
             seen += 1
             continue
         if tok.dep_ in ("conj", "advcl", "xcomp", "relcl", "acl", "ccomp", "parataxis") and tok.head.i != tok.i:
+            if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.pos_ == "NOUN" and tok.head.dep_ == "dobj" and \
+                    tok.head.lower_ not in _CARRIERS and not could_speak(tok.head) and _comma_before(tok):
+                tok = tok.head.head  # "Carson rejected the notion that ..., saying ...": the clause's, not the notion's
+                seen += 1
+                continue
             if tok.dep_ in ("relcl", "acl") and tok.head.pos_ in ("NOUN", "PROPN"):
                 return _carrier_owner(tok.head)  # "Peskov, who said ...", "a statement saying ..."
             tok = tok.head

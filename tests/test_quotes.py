@@ -276,6 +276,11 @@ CASES = [
      'The Trayvon Martin Foundation did not want to address "that person," telling Fox 35 that the group is '
      'focused on its work.',
      [('"that person,"', "Trayvon Martin Foundation", "Trayvon Martin Foundation", "partial")]),
+    ("a participle after a comma is the clause's, not its object's", 'Ben Carson spoke in Iowa.\n\nContinuing '
+     'to explain his view, Carson rejected the notion that the scandal should be water under the bridge, saying '
+     'that if he "found something that was rotten and that I did not like, I would fix it."',
+     [('"found something that was rotten and that I did not like, I would fix it."', "Ben Carson", "Carson",
+       "partial")]),
     ("damaged mark recovered locally", 'Talks with NATO"failed badly." The rest is fine. "We will continue," Peskov said.',
      [('"We will continue,"', "Peskov", "Peskov", "direct")]),
 ]
