@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 
-from .lexicon import could_speak
+from .lexicon import capitalised, could_speak
 from .models import Span
 
 #: Lower-cased inflected forms of verbs that report speech or writing.
@@ -181,8 +181,8 @@ def adjacent_subject(doc, verb, i1: int, in_quote):
         return None
     between = [t for t in doc[i1:k] if not t.is_punct and not t.is_space]
     if between:
-        if all(t.pos_ in ("PROPN", "NOUN", "PRON", "ADJ", "DET", "VERB") for t in between) and \
-                between[-1].pos_ in ("PROPN", "NOUN", "PRON", "VERB"):
+        if all(t.pos_ in ("PROPN", "NOUN", "PRON", "ADJ", "DET", "VERB") or capitalised(t) for t in between) and \
+                (between[-1].pos_ in ("PROPN", "NOUN", "PRON", "VERB") or capitalised(between[-1])):
             return between[-1]
         # `"...," Ramos, 58, told AFP`: a name, then an age set off by commas
         name = [t for t in between if t.pos_ != "NUM"]
@@ -194,7 +194,7 @@ def adjacent_subject(doc, verb, i1: int, in_quote):
     for t in doc[k + 1:min(len(doc), k + 8)]:
         if in_quote[t.i] or t.is_punct:
             break
-        if t.pos_ in ("PROPN", "NOUN"):
+        if t.pos_ in ("PROPN", "NOUN") or capitalised(t):
             last = t
         elif last is not None or t.pos_ not in ("DET", "ADJ"):
             break

@@ -18,7 +18,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from .lexicon import (BACK_REFERENCE, DOC_NOUNS, FEMALE_PRONOUNS, HONORIFIC_GENDER, INDEFINITE, MAKE_VERBS,
+from .lexicon import (capitalised, BACK_REFERENCE, DOC_NOUNS, FEMALE_PRONOUNS, HONORIFIC_GENDER, INDEFINITE, MAKE_VERBS,
                       MALE_PRONOUNS, ORG_NOUNS, PERSON_NOUNS, PLURAL_PRONOUNS, TITLES, VOICE_NOUNS, WEAK_ROLE,
                       given_gender, singular)
 from .models import Mention, Span
@@ -297,7 +297,7 @@ class SpeakerResolver(PronounResolver):
         dets = [c.lower_ for c in tok.children if c.dep_ in ("det", "nummod", "amod", "poss")]
         if any(d in INDEFINITE for d in dets) or (not dets and tok.tag_ in ("NNS",)):
             return None, span, None
-        if tok.pos_ == "PROPN":
+        if tok.pos_ == "PROPN" or tok.pos_ not in ("PRON", "NOUN") and capitalised(tok):
             # a proper name the NER missed ("Tanner said"): its words, widened to a full name if the article has one
             return self._unlisted_name(tok), span, None
         return self._description(tok, pos), span, None

@@ -281,6 +281,14 @@ CASES = [
      'that if he "found something that was rotten and that I did not like, I would fix it."',
      [('"found something that was rotten and that I did not like, I would fix it."', "Ben Carson", "Carson",
        "partial")]),
+    ("a surname the tagger took for an adverb", 'But Bill Skelly, a longtime party data operative, vouched for '
+     'both men.\n\n"Having access to the file and two people who understand it is valuable," said Skelly, '
+     'explaining he worked closely with one of them.',
+     [('"Having access to the file and two people who understand it is valuable,"', "Bill Skelly", "Skelly",
+       "direct")]),
+    ("a surname the tagger took for a modal", 'Columnist George Will spoke on Sunday.\n\n"This might, and should, '
+     'hasten the eclipse of both outsiders," Will wrote.',
+     [('"This might, and should, hasten the eclipse of both outsiders,"', "George Will", "Will", "direct")]),
     ("damaged mark recovered locally", 'Talks with NATO"failed badly." The rest is fine. "We will continue," Peskov said.',
      [('"We will continue,"', "Peskov", "Peskov", "direct")]),
 ]
