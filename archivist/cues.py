@@ -115,6 +115,11 @@ def subject_of(verb):
             # the nearest: a quote the parser hangs on the verb as a second subject is farther away
             return min(subjects, key=lambda c: abs(c.i - tok.i))
         for child in tok.children:
+            if child.lower_ == "as" and child.dep_ in ("mark", "prep") and child.i < tok.i and tok.lower_ in SPEECH_VERBS:
+                # "As Akhil Amar, a professor, put it": the parser took the name for the object of "as"
+                objects = [g for g in child.children if g.dep_ == "pobj" and g.pos_ in ("PROPN", "NOUN")]
+                if objects:
+                    return objects[0]
             if child.dep_ == "agent":  # "was quoted by X"
                 for grand in child.children:
                     if grand.dep_ == "pobj":

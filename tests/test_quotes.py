@@ -289,6 +289,10 @@ CASES = [
     ("a surname the tagger took for a modal", 'Columnist George Will spoke on Sunday.\n\n"This might, and should, '
      'hasten the eclipse of both outsiders," Will wrote.',
      [('"This might, and should, hasten the eclipse of both outsiders,"', "George Will", "Will", "direct")]),
+    ("as X put it", "Ann Reyes teaches law at Yale.\n\nAs Ann Reyes, professor of law at Yale and author of "
+     "''The Quiet Court,'' put it, ''Senators should remember that a compromise pick today may be far better for them.''",
+     [("''Senators should remember that a compromise pick today may be far better for them.''", "Ann Reyes",
+       "Ann Reyes", "direct")]),
     ("damaged mark recovered locally", 'Talks with NATO"failed badly." The rest is fine. "We will continue," Peskov said.',
      [('"We will continue,"', "Peskov", "Peskov", "direct")]),
 ]
