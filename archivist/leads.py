@@ -105,6 +105,13 @@ def _report_lead(doc, text, plo, phi, index, in_quote) -> Attribution | None:
     if sent.start_char < plo or any(in_quote[k] for k in range(sent.start, sent.end)):
         return None
     if root.lower_ not in SPEECH_VERBS:
+        # "If anything, Ash argued, the incident is ...": a speech verb set in the sentence as an aside
+        aside = next((c for c in root.children if (c.dep_ == "parataxis" or c.dep_ == "ccomp" and c.i < root.i) and
+                      c.lower_ in SPEECH_VERBS and c.pos_ == "VERB" and c.lower_ not in WEAK_CUES), None)
+        if aside is not None:
+            subj = fix_relative(subject_of(aside))
+            if subj is not None and not in_quote[subj.i] and subj.pos_ in ("PROPN", "PRON"):
+                return Attribution(aside, cue_text(aside), subj, 1)
         # "Trump was quick to add that ...", "She went on to say ...": the speech verb under the root
         said = _speech_complement(root)
         if said is not None:

@@ -293,6 +293,10 @@ CASES = [
      "''The Quiet Court,'' put it, ''Senators should remember that a compromise pick today may be far better for them.''",
      [("''Senators should remember that a compromise pick today may be far better for them.''", "Ann Reyes",
        "Ann Reyes", "direct")]),
+    ("a lead paragraph reporting speech in an aside", 'Party official Bruce Ash wrote to members on Friday.\n\n'
+     'If anything, Ash argued in his email, the incident is an illustration of why the party should adopt new '
+     'rules.\n\n“In light of this breach, is it prudent to give the chairman such power?”',
+     [('“In light of this breach, is it prudent to give the chairman such power?”', "Bruce Ash", "Ash", "direct")]),
     ("damaged mark recovered locally", 'Talks with NATO"failed badly." The rest is fine. "We will continue," Peskov said.',
      [('"We will continue,"', "Peskov", "Peskov", "direct")]),
 ]
