@@ -254,8 +254,8 @@ def _trailing_cue(doc, i0: int, i1: int, in_quote: list[bool], hi: int) -> Attri
             if subj is None or in_quote[subj.i] or subj.i < i1:
                 return None
             return Attribution(tok, cue_text(tok), subj, 3)
-        if tok.is_punct and tok.text not in ",":
-            break
+        if tok.is_punct and tok.text not in "," and not (tok.tag_ == "HYPH" and not doc[k - 1].whitespace_):
+            break  # a hyphen inside a word ("the 43-year-old asked") goes on
     return _any_verb_after(doc, i1, in_quote, hi) or _appositive_cue(doc, i1, in_quote, hi)
 
 

@@ -174,6 +174,13 @@ def _comma_before(tok) -> bool:
     return k >= 0 and tok.doc[k].text == ","
 
 
+def _hyphenated(tok) -> bool:
+    """True for a part of a hyphenated word ("43" and "old" of "43-year-old")."""
+    doc = tok.doc
+    return tok.i > 0 and doc[tok.i - 1].tag_ == "HYPH" and not doc[tok.i - 1].whitespace_ or \
+        tok.i + 1 < len(doc) and doc[tok.i + 1].tag_ == "HYPH" and not tok.whitespace_
+
+
 def adjacent_subject(doc, verb, i1: int, in_quote):
     """The speaker of a misparsed `"...," NAME said` or `"...," said NAME` by position alone.
 
@@ -186,9 +193,11 @@ def adjacent_subject(doc, verb, i1: int, in_quote):
         return None
     between = [t for t in doc[i1:k] if not t.is_punct and not t.is_space]
     if between:
-        if all(t.pos_ in ("PROPN", "NOUN", "PRON", "ADJ", "DET", "VERB") or capitalised(t) for t in between) and \
-                (between[-1].pos_ in ("PROPN", "NOUN", "PRON", "VERB") or capitalised(between[-1])):
-            return between[-1]
+        if all(t.pos_ in ("PROPN", "NOUN", "PRON", "ADJ", "DET", "VERB") or capitalised(t) or _hyphenated(t)
+               for t in between) and \
+                (between[-1].pos_ in ("PROPN", "NOUN", "PRON", "VERB") or capitalised(between[-1]) or
+                 _hyphenated(between[-1])):
+            return between[-1]  # a name, "he", "the 43-year-old"
         # `"...," Ramos, 58, told AFP`: a name, then an age set off by commas
         name = [t for t in between if t.pos_ != "NUM"]
         if name and len(name) < len(between) and all(t.pos_ in ("PROPN", "NOUN") for t in name) and \

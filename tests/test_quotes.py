@@ -297,6 +297,9 @@ CASES = [
      'If anything, Ash argued in his email, the incident is an illustration of why the party should adopt new '
      'rules.\n\n“In light of this breach, is it prudent to give the chairman such power?”',
      [('“In light of this breach, is it prudent to give the chairman such power?”', "Bruce Ash", "Ash", "direct")]),
+    ("an age as the speaker", 'Actor Tom Reyes posted the clip to YouTube on Thursday.\n\n“What if Donald '
+     'Trump had elocution lessons?” the 43-year-old asked in the video’s description.',
+     [('“What if Donald Trump had elocution lessons?”', None, "the 43-year-old", "direct")]),
     ("damaged mark recovered locally", 'Talks with NATO"failed badly." The rest is fine. "We will continue," Peskov said.',
      [('"We will continue,"', "Peskov", "Peskov", "direct")]),
 ]
