@@ -234,7 +234,7 @@ def fix_relative(subj):
     """A relative pronoun subject ("who said") stands for the noun its clause modifies."""
     if subj is not None and subj.lower_ in RELATIVE:
         head = subj.head
-        if head.dep_ == "relcl" and head.head.i != head.i:
+        if head.dep_ in ("relcl", "acl") and head.head.i != head.i:
             return _carrier_owner(head.head)
     return subj
 
@@ -253,6 +253,11 @@ def _carrier_owner(noun):
         subjects = [c for c in noun.head.children if c.dep_ == "nsubj"]
         if subjects and subjects[0].lower_ not in RELATIVE:
             return subjects[0]
+        if not subjects and noun.head.tag_ == "VBG":
+            # "Sanders showed no sign of it, releasing a statement that ...": the participle's subject
+            subj = subject_of(noun.head)
+            if subj is not None and subj.lower_ not in RELATIVE:
+                return subj
     return noun
 
 

@@ -300,6 +300,11 @@ CASES = [
     ("an age as the speaker", 'Actor Tom Reyes posted the clip to YouTube on Thursday.\n\n“What if Donald '
      'Trump had elocution lessons?” the 43-year-old asked in the video’s description.',
      [('“What if Donald Trump had elocution lessons?”', None, "the 43-year-old", "direct")]),
+    ("a statement that ... accused: its releaser's", "Senator Ann Reyes lost the vote in Nevada.\n\nBut Ms. Reyes "
+     "showed no sign of backing down, releasing a statement that, while condemning violence, accused the party "
+     "leadership in Nevada of using ''its power to prevent a fair and transparent process from taking place.''",
+     [("''its power to prevent a fair and transparent process from taking place.''", "Ann Reyes", "Reyes",
+       "partial")]),
     ("damaged mark recovered locally", 'Talks with NATO"failed badly." The rest is fine. "We will continue," Peskov said.',
      [('"We will continue,"', "Peskov", "Peskov", "direct")]),
 ]
