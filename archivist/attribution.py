@@ -172,6 +172,8 @@ def _colon_before(doc, i0: int, in_quote: list[bool], para: tuple[int, int]) -> 
         j -= 1
     if j < k - 1 and (j < 0 or in_quote[j] or doc[j].is_punct or doc[j].is_space or doc[j].idx < lo):
         return Attribution(None, None, doc[k - 1], 2)  # `Clinton: "..." Bush: "..."`: a name as a label
+    if j < k - 1 and doc[j].lower_ in SPEECH_VERBS and (j == 0 or doc[j - 1].is_punct or doc[j - 1].is_space):
+        return Attribution(doc[j], cue_text(doc[j]), doc[k - 1], 2)  # `Said Ellis: "..."`
     top = doc[k - 1]
     while top.head.i != top.i and lo <= top.head.idx and top.head.i < k and not in_quote[top.head.i]:
         top = top.head

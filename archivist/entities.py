@@ -151,8 +151,8 @@ def _clean(doc, ent) -> _Cand | None:
             cut += 1
         s = cut
         # Headline debris around a name: "Derelict Obama", "Obama Says", "Clinton Hid".
-        while e - s > 1 and doc[s].tag_ in ("JJ", "VBG"):  # ... and "Hosting Herzog, Australia braces"
-            s += 1
+        while e - s > 1 and (doc[s].tag_ in ("JJ", "VBG") or doc[s].tag_ in ("VBD", "VBZ") and doc[s].is_sent_start):
+            s += 1  # ... "Hosting Herzog, Australia braces", and an inverted cue: "Said Ellis: ..."
         while e - s > 1 and doc[e - 1].tag_ in ("VBZ", "VBD", "VBP"):
             e -= 1
     # A portfolio is part of a title, not an actor: "Secretary of State", "Commerce Secretary".

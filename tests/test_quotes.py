@@ -305,6 +305,9 @@ CASES = [
      "leadership in Nevada of using ''its power to prevent a fair and transparent process from taking place.''",
      [("''its power to prevent a fair and transparent process from taking place.''", "Ann Reyes", "Reyes",
        "partial")]),
+    ("said X: before", 'Ryan Ellis, a tax adviser, backs the plan. Others do not.\n\nSaid Ellis: “I do not get the '
+     'sense she is interested in tax reform.”',
+     [('“I do not get the sense she is interested in tax reform.”', "Ryan Ellis", "Ellis", "direct")]),
     ("damaged mark recovered locally", 'Talks with NATO"failed badly." The rest is fine. "We will continue," Peskov said.',
      [('"We will continue,"', "Peskov", "Peskov", "direct")]),
 ]
