@@ -13,7 +13,7 @@ from __future__ import annotations
 from .cues import (SPEECH_VERBS, RELATIVE, WEAK_CUES, Attribution, according_to, adjacent_subject, cue_text,
                    fix_relative, inflect, subject_of, writer_subject)
 from .marks import MARK_RE
-from .lexicon import could_speak, singular
+from .lexicon import DOC_NOUNS, could_speak, singular
 
 def attribute(doc, i0: int, i1: int, in_quote: list[bool], para: tuple[int, int]) -> Attribution:
     """Find the cue and speaker of the quote covering tokens [i0, i1)."""
@@ -35,7 +35,8 @@ def attribute(doc, i0: int, i1: int, in_quote: list[bool], para: tuple[int, int]
         while anc is not None and depth < 8:
             if not in_quote[anc.i] and lo <= anc.idx < hi:
                 if anc.lower_ in SPEECH_VERBS and anc.pos_ in ("VERB", "AUX") or \
-                        via.dep_ in ("acl", "ccomp") and _owned_speech(anc) is not None:
+                        via.dep_ in ("acl", "ccomp") and _owned_speech(anc) is not None or \
+                        anc.lower_ in _FINDS and via.dep_ == "ccomp" and _document_subject(anc):
                     # a closing mark hung on the verb of another quote ("...," said Weaver, who said
                     # ... "X.") reaches it only when none of the quote's words reach a verb
                     rank = (tok.is_punct and _cues_another(anc, i0, i1, in_quote), depth)
@@ -124,6 +125,16 @@ def attribute(doc, i0: int, i1: int, in_quote: list[bool], para: tuple[int, int]
 _SPEECH_NOUNS = frozenset("claim prediction statement remark comment promise warning assertion argument suggestion "
                           "accusation insistence pledge vow description charge allegation declaration contention "
                           "complaint plea demand admission boast characterization characterisation".split())
+
+
+#: "The report found that ...": what a document or study finds is what it says.
+_FINDS = frozenset({"find", "finds", "found", "finding", "conclude", "concludes", "concluded", "concluding"})
+
+
+def _document_subject(verb) -> bool:
+    """True when ``verb``'s subject is a document, study or poll ("a GAO report found that ...")."""
+    subj = subject_of(verb)
+    return subj is not None and singular(subj.lower_) in DOC_NOUNS
 
 
 def _cues_another(verb, i0: int, i1: int, in_quote: list[bool]) -> bool:

@@ -26,7 +26,7 @@ _SPEECH_LEMMAS = (
     "chant sing pray plead demand threaten estimate concede summarize summarise put "
     "begin start quote cite interject chime explain describe recall reflect wonder "
     "admit assure point refer blame portray denounce decry chide credit question thank vent indicate "
-    "offer propose email retweet recommend compare name liken condemn exhort"
+    "offer propose email retweet recommend compare name liken condemn exhort snap"
 ).split()
 _IRREGULAR = {
     "say": "says said saying", "tell": "tells told telling", "write": "writes wrote written writing",
@@ -37,6 +37,7 @@ _IRREGULAR = {
     "plead": "pleads pleaded pled pleading", "reiterate": "reiterates reiterated reiterating",
     "admit": "admits admitted admitting", "refer": "refers referred referring",
     "retweet": "retweets retweeted retweeting", "email": "emails emailed emailing",
+    "brag": "brags bragged bragging", "snap": "snaps snapped snapping",
 }
 
 

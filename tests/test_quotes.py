@@ -308,6 +308,11 @@ CASES = [
     ("said X: before", 'Ryan Ellis, a tax adviser, backs the plan. Others do not.\n\nSaid Ellis: “I do not get the '
      'sense she is interested in tax reform.”',
      [('“I do not get the sense she is interested in tax reform.”', "Ryan Ellis", "Ellis", "direct")]),
+    ("what a report found", 'Lawmakers worry about the visa program.\n\nA Government Accountability Office report '
+     'released last year found that the agency could not be sure that money used for the visas was not coming from '
+     '"the drug trade, human trafficking or other criminal activities."',
+     [('"the drug trade, human trafficking or other criminal activities."', "Government Accountability Office",
+       "A Government Accountability Office report", "partial")]),
     ("damaged mark recovered locally", 'Talks with NATO"failed badly." The rest is fine. "We will continue," Peskov said.',
      [('"We will continue,"', "Peskov", "Peskov", "direct")]),
 ]
