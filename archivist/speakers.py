@@ -303,9 +303,10 @@ class SpeakerResolver(PronounResolver):
         return self._description(tok, pos), span, None
 
     def _outer_subject(self, tok, name: str) -> Span | None:
-        """The named subject of a clause enclosing pronoun ``tok`` that is the same person, as a Span.
+        """The named subject of a clause enclosing pronoun ``tok`` that is the same actor, as a Span.
 
-        "Clinton says she appreciated what she calls a war of words": the quotation's
+        "Clinton says she appreciated what she calls a war of words", "The Security Council
+        pledged sanctions against what it called a threat": the quotation's
         speaker is written as the enclosing clause's named subject, not the pronoun under it.
         A pronoun heading a coordinated clause of its own ("..., but he also noted") keeps itself.
         """
@@ -318,7 +319,7 @@ class SpeakerResolver(PronounResolver):
                 if c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i and not self._in_quote(c.idx) and \
                         "\n" not in self.text[c.idx:tok.idx]:
                     m = self.mention_at(c)
-                    if m is not None and m.label == "PERSON" and self.name_of(m) == name:
+                    if m is not None and self.name_of(m) == name:
                         best = Span(m.start, m.end, self.text[m.start:m.end])  # the outermost wins
             if node.head.i == node.i:
                 break

@@ -313,6 +313,11 @@ CASES = [
      '"the drug trade, human trafficking or other criminal activities."',
      [('"the drug trade, human trafficking or other criminal activities."', "Government Accountability Office",
        "A Government Accountability Office report", "partial")]),
+    ("an organisation's pronoun under its named subject takes the name", 'North Korea tested a bomb on Friday.\n\n'
+     'The United Nations Security Council on Friday made a strong condemnation of the test and pledged to impose '
+     'further sanctions as a deterrence to what it called "a clear threat to international peace and security."',
+     [('"a clear threat to international peace and security."', "United Nations Security Council",
+       "United Nations Security Council", "partial")]),
     ("damaged mark recovered locally", 'Talks with NATO"failed badly." The rest is fine. "We will continue," Peskov said.',
      [('"We will continue,"', "Peskov", "Peskov", "direct")]),
 ]
