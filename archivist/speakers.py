@@ -41,6 +41,10 @@ _SPEAKER_LABELS = ("PERSON", "ORG", "GPE", "NORP")
 
 
 
+#: Nouns for an organisation that "it" or "they" stands for within its sentence.
+_BODIES = ORG_NOUNS | {"campaign", "office"}
+
+
 def _words(text: str) -> list[str]:
     return [w.strip(".,'’").lower() for w in text.split() if w.strip(".,'’")]
 
@@ -276,6 +280,11 @@ class SpeakerResolver(PronounResolver):
         span = self._phrase(tok)
         low = tok.lower_
         if tok.pos_ == "PRON" or low in MALE_PRONOUNS or low in FEMALE_PRONOUNS or low in PLURAL_PRONOUNS or low in ("i", "it", "you"):
+            body = self._enclosing_body(tok) if low in ("it", "they") else None
+            if body is not None:
+                # "Clinton's campaign is seeking to contrast her approach with what they call ..."
+                name, _, role = self._resolve(body, pos)
+                return name, self._phrase(body), role
             name = self._pronoun(low, tok.idx)
             outer = self._outer_subject(tok, name) if name is not None else None
             if outer is not None:
@@ -301,6 +310,20 @@ class SpeakerResolver(PronounResolver):
             # a proper name the NER missed ("Tanner said"): its words, widened to a full name if the article has one
             return self._unlisted_name(tok), span, None
         return self._description(tok, pos), span, None
+
+    def _enclosing_body(self, tok):
+        """The subject of a clause enclosing "it"/"they" ``tok`` that is an organisation named through
+        a noun ("Clinton's campaign", "the Trump campaign"), the pronoun's antecedent; else None."""
+        node = tok.head
+        while True:
+            for c in node.children:
+                if c.dep_ == "nsubj" and c.i < tok.i and c.pos_ == "NOUN" and c.lower_ in _BODIES and \
+                        any(g.dep_ in ("poss", "compound") and g.pos_ == "PROPN" for g in c.children) and \
+                        not self._in_quote(c.idx) and "\n" not in self.text[c.idx:tok.idx]:
+                    return c
+            if node.head.i == node.i:
+                return None
+            node = node.head
 
     def _outer_subject(self, tok, name: str) -> Span | None:
         """The named subject of a clause enclosing pronoun ``tok`` that is the same actor, as a Span.

@@ -318,6 +318,10 @@ CASES = [
      'further sanctions as a deterrence to what it called "a clear threat to international peace and security."',
      [('"a clear threat to international peace and security."', "United Nations Security Council",
        "United Nations Security Council", "partial")]),
+    ("they for a named campaign in its own sentence", 'Hillary Clinton spoke in Florida on Friday.\n\nIt is the '
+     'latest in a series of policy speeches. Clinton’s campaign is seeking to contrast her approach with what they '
+     'call Donald Trump’s “self-centered message.”',
+     [('“self-centered message.”', "Hillary Clinton", "Clinton’s campaign", "partial")]),
     ("damaged mark recovered locally", 'Talks with NATO"failed badly." The rest is fine. "We will continue," Peskov said.',
      [('"We will continue,"', "Peskov", "Peskov", "direct")]),
 ]
