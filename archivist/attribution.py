@@ -10,7 +10,7 @@ subject can speak (paraphrase: "he warned of "X"").
 
 from __future__ import annotations
 
-from .cues import (SPEECH_VERBS, RELATIVE, WEAK_CUES, Attribution, according_to, adjacent_subject, cue_text,
+from .cues import (CARRIERS, SPEECH_VERBS, RELATIVE, WEAK_CUES, Attribution, according_to, adjacent_subject, cue_text,
                    fix_relative, inflect, subject_of, writer_subject)
 from .marks import MARK_RE
 from .lexicon import DOC_NOUNS, could_speak, singular
@@ -59,7 +59,8 @@ def attribute(doc, i0: int, i1: int, in_quote: list[bool], para: tuple[int, int]
         if subj is not None and not could_speak(subj):
             # "Holm said the plan "..." suggests": a thing is no speaker; the quote is the words
             # of whoever governs that clause
-            outer = _outer_speaker(verb, in_quote, para)
+            outer = _outer_speaker(verb, in_quote, para) or \
+                (_governing_speaker(verb, in_quote, para) if subj.lower_ not in CARRIERS else None)
             if outer is not None:
                 return outer
         if subj is not None and not in_quote[subj.i]:
@@ -167,6 +168,25 @@ def _outer_speaker(verb, in_quote: list[bool], para: tuple[int, int]) -> Attribu
             break
         anc = anc.head
         depth += 1
+    return None
+
+
+def _governing_speaker(verb, in_quote: list[bool], para: tuple[int, int]) -> Attribution | None:
+    """`His operatives forced a change, replacing it with softer language calling for "..."`: the
+    subject of the nearest clause above ``verb`` that can speak, as the speaker of ``verb``'s words."""
+    lo, hi = para
+    anc = verb.head if verb.head.i != verb.i else None
+    for _ in range(8):
+        if anc is None or not lo <= anc.idx < hi:
+            return None
+        if anc.pos_ in ("VERB", "AUX") and not in_quote[anc.i]:
+            subj = fix_relative(subject_of(anc))
+            if subj is not None and not in_quote[subj.i] and subj.i < verb.i and could_speak(subj) and \
+                    subj.pos_ in ("PROPN", "PRON", "NOUN"):
+                return Attribution(verb, cue_text(verb), subj, 3 if verb.lower_ not in WEAK_CUES else 2)
+        if anc.head.i == anc.i:
+            return None
+        anc = anc.head
     return None
 
 

@@ -37,7 +37,8 @@ _IRREGULAR = {
     "plead": "pleads pleaded pled pleading", "reiterate": "reiterates reiterated reiterating",
     "admit": "admits admitted admitting", "refer": "refers referred referring",
     "retweet": "retweets retweeted retweeting", "email": "emails emailed emailing",
-    "brag": "brags bragged bragging", "snap": "snaps snapped snapping",
+    "brag": "brags bragged bragging", "snap": "snaps snapped snapping", "lead": "leads led leading",
+    "drive": "drives drove driven driving",
 }
 
 
@@ -96,6 +97,12 @@ class DocIndex:
         return self.token_at(start), self.token_at(max(start, end - 1)) + 1
 
 
+#: Verbs whose object does what their complement says ("prompted Rubio to call ..."), unlike
+#: those whose object is only asked to ("requires staffers to promise ...").
+_CAUSED = frozenset(f for lemma in "prompt force lead push drive cause inspire spur compel provoke move".split()
+                    for f in inflect(lemma))
+
+
 def subject_of(verb):
     """The subject token of ``verb``, climbing through participles and conjuncts ("adding", "and said")."""
     seen = 0
@@ -129,9 +136,13 @@ def subject_of(verb):
             tok = tok.head.head  # "after saying ...": the subject of the clause the phrase hangs on
             seen += 1
             continue
+        if tok.dep_ == "xcomp" and tok.head.i != tok.i and tok.head.lower_ in _CAUSED:
+            objects = [c for c in tok.head.children if c.dep_ == "dobj" and c.i < tok.i]
+            if objects:
+                return objects[0]  # "prompted his wife to make a comment ...": the object did it
         if tok.dep_ in ("conj", "advcl", "xcomp", "relcl", "acl", "ccomp", "parataxis") and tok.head.i != tok.i:
             if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.pos_ == "NOUN" and tok.head.dep_ == "dobj" and \
-                    tok.head.lower_ not in _CARRIERS and not could_speak(tok.head) and _comma_before(tok):
+                    tok.head.lower_ not in CARRIERS and not could_speak(tok.head) and _comma_before(tok):
                 tok = tok.head.head  # "Carson rejected the notion that ..., saying ...": the clause's, not the notion's
                 seen += 1
                 continue
@@ -241,7 +252,7 @@ def fix_relative(subj):
 
 
 #: Things that carry someone's words ("released a statement saying", "held a sign that read").
-_CARRIERS = frozenset("statement message sign tweet post note letter email memo release video ad banner poster "
+CARRIERS = frozenset("statement message sign tweet post note letter email memo release video ad banner poster "
                       "placard shirt t-shirt hat headline caption slogan flyer mailer advertisement commercial "
                       "clip spot".split())
 
@@ -249,7 +260,7 @@ _CARRIERS = frozenset("statement message sign tweet post note letter email memo 
 def _carrier_owner(noun):
     """Who speaks through a carrier of words that a verb has as object: "Trump posted a message
     reading ..." is Trump's; else the noun itself."""
-    if noun.pos_ == "NOUN" and noun.lower_ in _CARRIERS and noun.dep_ == "dobj" and \
+    if noun.pos_ == "NOUN" and noun.lower_ in CARRIERS and noun.dep_ == "dobj" and \
             not any(c.dep_ == "poss" or c.dep_ == "compound" and c.pos_ != "NOUN" for c in noun.children):
         subjects = [c for c in noun.head.children if c.dep_ == "nsubj"]
         if subjects and subjects[0].lower_ not in RELATIVE:

@@ -150,7 +150,8 @@ WEAK_ROLE = frozenset({"the", "a", "an", "of", "and", "former", "current", "new"
 PEOPLE_NOUNS = frozenset("people public crowd audience family team staff police critic official source expert "
                           "witness friend child kid student parent voter citizen resident member relative neighbor "
                           "neighbour person woman man men women supporter opponent activist protester "
-                          "protestor worker employee resident listener viewer reader fan".split())
+                          "protestor worker employee resident listener viewer reader fan operative staffer "
+                          "surrogate loyalist ally aide".split())
 
 
 #: Endings of nouns for people ("economist", "listener", "businessman"); "-ment" nouns are things.

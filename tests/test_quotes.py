@@ -322,6 +322,17 @@ CASES = [
      'latest in a series of policy speeches. Clinton’s campaign is seeking to contrast her approach with what they '
      'call Donald Trump’s “self-centered message.”',
      [('“self-centered message.”', "Hillary Clinton", "Clinton’s campaign", "partial")]),
+    ("a thing calling, under a clause whose subject can speak", 'Donald Trump avoids condemning the invasion.\n\n'
+     'At the convention in Cleveland his operatives forced a change in the party platform, stripping out a call for '
+     '“providing lethal defensive weapons” to Ukraine and replacing it with softer language calling for '
+     '“appropriate assistance.”',
+     [('“providing lethal defensive weapons”', None, "softer language", "partial"),
+      ('“appropriate assistance.”', None, "his operatives", "partial")]),
+    ("prompted X to call: X calls", 'The debate turned rough.\n\nAt one point, Cruz coached Trump to "breathe, '
+     'breathe, breathe." That prompted Senator Marco Rubio to make a joke about yoga and call Trump "very '
+     'flexible," a nod to his changing positions.',
+     [('"breathe, breathe, breathe."', "Cruz", "Cruz", "partial"),
+      ('"very flexible,"', "Marco Rubio", "Marco Rubio", "partial")]),
     ("damaged mark recovered locally", 'Talks with NATO"failed badly." The rest is fine. "We will continue," Peskov said.',
      [('"We will continue,"', "Peskov", "Peskov", "direct")]),
 ]
