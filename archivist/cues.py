@@ -103,6 +103,10 @@ _CAUSED = frozenset(f for lemma in "prompt force lead push drive cause inspire s
                     for f in inflect(lemma))
 
 
+#: Verbs whose passive subject is spoken to, not speaking ("he was asked", "she was told").
+_ADDRESSED = frozenset(inflect("ask") | inflect("tell") | inflect("question"))
+
+
 def subject_of(verb):
     """The subject token of ``verb``, climbing through participles and conjuncts ("adding", "and said")."""
     seen = 0
@@ -117,6 +121,9 @@ def subject_of(verb):
         # "Cardin said that Republicans rejected it, calling it ...": a participle after a comma
         # closing a reported clause is the reporter's, whatever the parse hangs it on
         tok = verb.head.head
+    if verb.lower_ in _ADDRESSED and any(c.dep_ == "nsubjpass" for c in verb.children):
+        # "Rubio was asked by moderator Gerard Baker whether ...": the asker speaks, not the one asked
+        return next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
     while tok is not None and seen < 4:
         subjects = [c for c in tok.children if c.dep_ in _SUBJ_DEPS]
         if subjects:

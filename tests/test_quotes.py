@@ -333,6 +333,11 @@ CASES = [
      'flexible," a nod to his changing positions.',
      [('"breathe, breathe, breathe."', "Cruz", "Cruz", "partial"),
       ('"very flexible,"', "Marco Rubio", "Marco Rubio", "partial")]),
+    ("X was asked by Y: the asker speaks", 'The candidates met in Milwaukee.\n\nSenator Marco Rubio was asked by '
+     'moderator Gerard Baker whether his plan would risk “adding another expensive entitlement program to an '
+     'already overburdened budget.”',
+     [('“adding another expensive entitlement program to an already overburdened budget.”', "Gerard Baker",
+       "Gerard Baker", "partial")]),
     ("damaged mark recovered locally", 'Talks with NATO"failed badly." The rest is fine. "We will continue," Peskov said.',
      [('"We will continue,"', "Peskov", "Peskov", "direct")]),
 ]
