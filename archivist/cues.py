@@ -128,7 +128,14 @@ def subject_of(verb):
         subjects = [c for c in tok.children if c.dep_ in _SUBJ_DEPS]
         if subjects:
             # the nearest: a quote the parser hangs on the verb as a second subject is farther away
-            return min(subjects, key=lambda c: abs(c.i - tok.i))
+            subj = min(subjects, key=lambda c: abs(c.i - tok.i))
+            if subj.pos_ == "ADP":
+                # "Of Carson, Levine said": the parser took the fronted phrase for the subject
+                return next((c for c in subj.children if c.dep_ == "pobj"), subj)
+            if subj.ent_type_ in ("DATE", "TIME") and subj.i < tok.i:
+                # "Saturday at the convention Sen. Elizabeth Warren (D-MA) said": the name before the verb
+                return _name_before(tok) or subj
+            return subj
         for child in tok.children:
             if child.lower_ == "as" and child.dep_ in ("mark", "prep") and child.i < tok.i and tok.lower_ in SPEECH_VERBS:
                 # "As Akhil Amar, a professor, put it": the parser took the name for the object of "as"
@@ -182,6 +189,23 @@ def writer_subject(verb, in_quote):
             subjects = [c for c in clause.children if c.dep_ in _SUBJ_DEPS and not in_quote[c.i]]
             if subjects:
                 return subjects[0] if could_speak(subjects[0]) else None
+    return None
+
+
+def _name_before(verb):
+    """The last word of a person's or organisation's name standing right before ``verb``, past a
+    parenthesis ("Warren (D-MA) said"); else None."""
+    doc = verb.doc
+    k, depth = verb.i - 1, 0
+    while k >= 0 and verb.i - k <= 8:
+        t = doc[k]
+        if t.text == ")":
+            depth += 1
+        elif t.text == "(":
+            depth -= 1
+        elif depth == 0:
+            return t if t.ent_type_ in ("PERSON", "ORG") and t.pos_ == "PROPN" else None
+        k -= 1
     return None
 
 

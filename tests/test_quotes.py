@@ -338,6 +338,13 @@ CASES = [
      'already overburdened budget.”',
      [('“adding another expensive entitlement program to an already overburdened budget.”', "Gerard Baker",
        "Gerard Baker", "partial")]),
+    ("a fronted 'of' phrase is not the subject", 'Eric Levine, a New York attorney, spoke to donors.\n\nOf Carson, '
+     'Levine, who has given money to Marco Rubio, said, “He is flat-out scary. I think he is a wonderful man.”',
+     [('“He is flat-out scary. I think he is a wonderful man.”', "Eric Levine", "Levine", "direct")]),
+    ("a fronted date is not the subject", 'Elizabeth Warren: Donald Trump Is a Failure in Business.\n\nSaturday at the '
+     'Massachusetts Democratic state’s party convention Sen. Elizabeth Warren (D-MA) said presumptive Republican '
+     'presidential nominee Donald Trump was a “proven failure” in business.',
+     [('“proven failure”', "Elizabeth Warren", "Elizabeth Warren", "partial")]),
     ("damaged mark recovered locally", 'Talks with NATO"failed badly." The rest is fine. "We will continue," Peskov said.',
      [('"We will continue,"', "Peskov", "Peskov", "direct")]),
 ]
