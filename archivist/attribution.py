@@ -351,6 +351,10 @@ def _name_word(tok) -> bool:
     return tok.pos_ == "PROPN" or tok.pos_ == "NOUN" and tok.text[:1].isupper()
 
 
+#: Particles of a retort or an interruption ("shot back", "cut in", "chimed in").
+_BACK_IN = frozenset({"back", "in", "up", "out"})
+
+
 def _any_verb_after(doc, i1: int, in_quote: list[bool], hi: int) -> Attribution | None:
     """`"...," he surmised.`: any verb right after a quote's comma, with only its subject
     between, closing its clause at once, is how that subject said it."""
@@ -361,6 +365,8 @@ def _any_verb_after(doc, i1: int, in_quote: list[bool], hi: int) -> Attribution 
     if j is None:
         return None
     verb, after = doc[j], doc[j + 1]
+    if after.lower_ in _BACK_IN and j + 2 < len(doc):
+        after = doc[j + 2]  # `"...," Bennett shot back.`, `she cut in`
     if not (verb.tag_ in ("VBD", "VBZ") or verb.tag_ == "VBN" and verb.dep_ not in ("amod", "acl")) or in_quote[j] or \
             verb.dep_ == "aux" or \
             not (after.text in (".", ",", ";") or after.lower_ == "and" or after.pos_ == "ADP" and after.lower_ != "that"):

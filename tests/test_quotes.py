@@ -345,6 +345,12 @@ CASES = [
      'Massachusetts Democratic state’s party convention Sen. Elizabeth Warren (D-MA) said presumptive Republican '
      'presidential nominee Donald Trump was a “proven failure” in business.',
      [('“proven failure”', "Elizabeth Warren", "Elizabeth Warren", "partial")]),
+    ("X shot back", 'Sandra Paradis and Jim Bennett waited in line.\n\n“Look at all these supporters here,” Paradis '
+     'said with a smirk, looking over at Bennett.\n\n“They’re all here because he’s promising to give them all this '
+     'free stuff,” Bennett shot back with a laugh.',
+     [('“Look at all these supporters here,”', "Sandra Paradis", "Paradis", "direct"),
+      ('“They’re all here because he’s promising to give them all this free stuff,”', "Jim Bennett", "Bennett",
+       "direct")]),
     ("damaged mark recovered locally", 'Talks with NATO"failed badly." The rest is fine. "We will continue," Peskov said.',
      [('"We will continue,"', "Peskov", "Peskov", "direct")]),
 ]
