@@ -335,8 +335,8 @@ class SpeakerResolver(PronounResolver):
         """
         best = None
         node = tok.head
-        if node.dep_ == "conj":
-            return None  # "Trump called it X, but he also noted Y": a clause of its own
+        if node.dep_ == "conj" or node.dep_ == "advcl" and any(c.dep_ == "mark" for c in node.children):
+            return None  # "Trump called it X, but he also noted Y", "..., though he said": a clause of its own
         while True:
             for c in node.children:
                 if c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i and not self._in_quote(c.idx) and \

@@ -351,6 +351,10 @@ CASES = [
      [('“Look at all these supporters here,”', "Sandra Paradis", "Paradis", "direct"),
       ('“They’re all here because he’s promising to give them all this free stuff,”', "Jim Bennett", "Bennett",
        "direct")]),
+    ("a pronoun heading a subordinate clause of its own stays", 'House Speaker Paul Ryan spoke on Sunday.\n\n"I am '
+     'just not ready to do that at this point," Ryan said last week on CNN, though he said, "I hope to."',
+     [('"I am just not ready to do that at this point,"', "Paul Ryan", "Ryan", "direct"),
+      ('"I hope to."', "Paul Ryan", "he", "direct")]),
     ("damaged mark recovered locally", 'Talks with NATO"failed badly." The rest is fine. "We will continue," Peskov said.',
      [('"We will continue,"', "Peskov", "Peskov", "direct")]),
 ]
