@@ -135,7 +135,7 @@ def subject_of(verb):
             if subj.ent_type_ in ("DATE", "TIME") and subj.i < tok.i:
                 # "Saturday at the convention Sen. Elizabeth Warren (D-MA) said": the name before the verb
                 return _name_before(tok) or subj
-            return subj
+            return _poll_of_share(subj)
         for child in tok.children:
             if child.lower_ == "as" and child.dep_ in ("mark", "prep") and child.i < tok.i and tok.lower_ in SPEECH_VERBS:
                 # "As Akhil Amar, a professor, put it": the parser took the name for the object of "as"
@@ -190,6 +190,24 @@ def writer_subject(verb, in_quote):
             if subjects:
                 return subjects[0] if could_speak(subjects[0]) else None
     return None
+
+
+#: Words for a share of those polled ("75 percent of Republicans said", "a majority say").
+_SHARES = frozenset("percent majority plurality half third quarter most".split())
+_POLLS = frozenset("poll polls survey surveys".split())
+
+
+def _poll_of_share(subj):
+    """The poll that reports what a share of respondents said ("In a Post-ABC News poll, 75 percent
+    of Republicans said ..."), when the sentence names one before that share; else ``subj``."""
+    if subj.lower_ not in _SHARES and subj.pos_ != "NUM":
+        return subj
+    for t in subj.sent:
+        if t.i >= subj.i:
+            break
+        if t.lower_ in _POLLS and t.pos_ == "NOUN":
+            return t
+    return subj
 
 
 def _name_before(verb):

@@ -355,6 +355,10 @@ CASES = [
      'just not ready to do that at this point," Ryan said last week on CNN, though he said, "I hope to."',
      [('"I am just not ready to do that at this point,"', "Paul Ryan", "Ryan", "direct"),
       ('"I hope to."', "Paul Ryan", "he", "direct")]),
+    ("a share of those polled: the poll", 'Voters distrust politicians.\n\nIn a September Washington Post-ABC News '
+     'poll, 75 percent of Republicans said "most people in politics" cannot be trusted.',
+     [('"most people in politics"', "Washington Post-ABC News", "a September Washington Post-ABC News poll",
+       "partial")]),
     ("damaged mark recovered locally", 'Talks with NATO"failed badly." The rest is fine. "We will continue," Peskov said.',
      [('"We will continue,"', "Peskov", "Peskov", "direct")]),
 ]
