@@ -48,7 +48,7 @@ def attribute(doc, i0: int, i1: int, in_quote: list[bool], para: tuple[int, int]
             via, anc = anc, anc.head
             depth += 1
     if best is not None:
-        verb = best[1]
+        verb = _nearer_cue(doc, best[1], i0, in_quote) or best[1]
         owner = _owned_speech(verb)
         if owner is not None:
             # "Trump's claim that "...", "its prediction that "..."": the words are the owner's
@@ -136,6 +136,23 @@ def _document_subject(verb) -> bool:
     """True when ``verb``'s subject is a document, study or poll ("a GAO report found that ...")."""
     subj = subject_of(verb)
     return subj is not None and singular(subj.lower_) in DOC_NOUNS
+
+
+def _nearer_cue(doc, verb, i0: int, in_quote: list[bool]):
+    """A speech verb between ``verb`` and the quote that leads into it with a comma or colon, no other
+    verb between: `The spot concludes with footage of Trump saying during the debate, "..."`."""
+    k = i0 - 1
+    while k > verb.i and (doc[k].is_space or doc[k].tag_ in ("``", "''")):
+        k -= 1
+    if k <= verb.i or doc[k].text not in (",", ":"):
+        return None
+    for j in range(k - 1, verb.i, -1):
+        tok = doc[j]
+        if in_quote[j] or tok.is_sent_start:
+            return None
+        if tok.pos_ in ("VERB", "AUX"):
+            return tok if tok.lower_ in SPEECH_VERBS and tok.lower_ not in WEAK_CUES else None
+    return None
 
 
 def _cues_another(verb, i0: int, i1: int, in_quote: list[bool]) -> bool:

@@ -359,6 +359,12 @@ CASES = [
      'poll, 75 percent of Republicans said "most people in politics" cannot be trusted.',
      [('"most people in politics"', "Washington Post-ABC News", "a September Washington Post-ABC News poll",
        "partial")]),
+    ("the speech verb leading into the quote, not the clause above", 'Hillary Clinton released a new ad on Monday.'
+     '\n\n“You work hard. You pay your taxes. So why didn’t Donald Trump pay his?” a narrator in the Clinton ad asks. '
+     'The spot concludes with footage of Trump saying during the debate last week, “That makes me smart,” when '
+     'Clinton blasted him for not paying income tax.',
+     [('“You work hard. You pay your taxes. So why didn’t Donald Trump pay his?”', None, "a narrator", "direct"),
+      ('“That makes me smart,”', "Donald Trump", "Trump", "direct")]),
     ("damaged mark recovered locally", 'Talks with NATO"failed badly." The rest is fine. "We will continue," Peskov said.',
      [('"We will continue,"', "Peskov", "Peskov", "direct")]),
 ]
