@@ -135,6 +135,12 @@ def subject_of(verb):
             if subj.ent_type_ in ("DATE", "TIME") and subj.i < tok.i:
                 # "Saturday at the convention Sen. Elizabeth Warren (D-MA) said": the name before the verb
                 return _name_before(tok) or subj
+            if subj.pos_ == "NOUN" and not could_speak(subj):
+                # "With 50 days until the election, Minyon Moore, an adviser, called ...": the
+                # parser made the name an appositive of the thing before it
+                names = [c for c in subj.children if c.dep_ == "appos" and c.pos_ == "PROPN" and
+                         c.ent_type_ in ("PERSON", "ORG")]
+                subj = min(names, key=lambda c: (c.ent_type_ != "PERSON", c.i), default=subj)
             return _poll_of_share(subj)
         for child in tok.children:
             if child.lower_ == "as" and child.dep_ in ("mark", "prep") and child.i < tok.i and tok.lower_ in SPEECH_VERBS:

@@ -151,7 +151,8 @@ PEOPLE_NOUNS = frozenset("people public crowd audience family team staff police 
                           "witness friend child kid student parent voter citizen resident member relative neighbor "
                           "neighbour person woman man men women supporter opponent activist protester "
                           "protestor worker employee resident listener viewer reader fan operative staffer "
-                          "surrogate loyalist ally aide".split())
+                          "surrogate loyalist ally aide son brother sister father husband niece nephew uncle aunt "
+                          "cousin grandson granddaughter grandfather grandmother".split())
 
 
 #: Endings of nouns for people ("economist", "listener", "businessman"); "-ment" nouns are things.

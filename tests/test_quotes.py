@@ -365,6 +365,10 @@ CASES = [
      'Clinton blasted him for not paying income tax.',
      [('“You work hard. You pay your taxes. So why didn’t Donald Trump pay his?”', None, "a narrator", "direct"),
       ('“That makes me smart,”', "Donald Trump", "Trump", "direct")]),
+    ("a name the parser made an appositive of a thing", 'President Obama spoke at a dinner on Saturday.\n\nWith 50 '
+     'days until the election, Minyon Moore, a senior adviser to the Clinton campaign, called Mr. Obama\'s remarks on '
+     'Saturday "a true wake-up call" to his coalition of supporters.',
+     [('"a true wake-up call"', "Minyon Moore", "Minyon Moore", "partial")]),
     ("damaged mark recovered locally", 'Talks with NATO"failed badly." The rest is fine. "We will continue," Peskov said.',
      [('"We will continue,"', "Peskov", "Peskov", "direct")]),
 ]
