@@ -66,17 +66,20 @@ def find_quote_spans(text: str) -> list[tuple[int, int]]:
     """
     out = []
     for lo, hi in paragraphs(text):
+        marks = [(m.start(), m.end(), _orient(text, m.start(), m.end(), lo, hi)) for m in MARK_RE.finditer(text, lo, hi)]
+        marks = [m for m in marks if m[2] is not None]
+        nested = _nested(marks)
+        if nested is not None:
+            out.extend(nested)
+            continue
         start = None
-        for m in MARK_RE.finditer(text, lo, hi):
-            side = _orient(text, m.start(), m.end(), lo, hi)
-            if side is None:
-                continue
+        for i, j, side in marks:
             if side == "toggle":
                 side = "close" if start is not None else "open"
             if side == "open":
-                start = m.start()  # an opener while open: the earlier one lost its closer
+                start = i  # an opener while open: the earlier one lost its closer
             elif start is not None:
-                out.append((start, m.end()))
+                out.append((start, j))
                 start = None
         if start is not None:
             end = hi
@@ -85,3 +88,27 @@ def find_quote_spans(text: str) -> list[tuple[int, int]]:
             if end - start > 1:
                 out.append((start, end))
     return out
+
+
+def _nested(marks: list[tuple[int, int, str]]) -> list[tuple[int, int]] | None:
+    """The outermost spans of a paragraph whose marks all pair up with one quotation inside
+    another (`“I’d rather live in what he calls “hell” than ...”`); None when the paragraph
+    has no nesting or its marks do not balance, which the flat pairing handles."""
+    stack, spans, deep = [], [], False
+    last_open = None
+    for i, j, side in marks:
+        if side == "toggle":
+            side = "close" if stack else "open"
+        if side == "open":
+            if stack and i - last_open <= 1:
+                return None  # `"“A,” Rubio responded."`: marks around a quoted passage, not a quotation in one
+            stack.append(i)
+            deep = deep or len(stack) > 1
+            last_open = j
+        elif not stack:
+            return None
+        else:
+            start = stack.pop()
+            if not stack:
+                spans.append((start, j))
+    return spans if deep and not stack else None

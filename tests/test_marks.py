@@ -18,6 +18,13 @@ SPAN_CASES = [
     ('Talks with NATO"failed." Later "fine," he said.', ['"fine,"']),
     # curly marks typed the wrong way round
     ("He said ”this” works.", ["”this”"]),
+    # a quotation inside another is part of it: the outer speaker says both
+    ("“I’d rather live in what he calls “hell” than here.” ― Ann Ruiz", ["“I’d rather live in what he calls “hell” than here.”"]),
+    ('"I will read you the question: “Do you agree?” Most said yes."', ['"I will read you the question: “Do you agree?” Most said yes."']),
+    # ... but marks right around a quoted passage only wrap it
+    ('"“We will win,” Rubio responded before adding more."', ['“We will win,”']),
+    # an opener while open with no closer for it: the earlier one lost its closer
+    ("“We will win “ she said. “Absolutely.”", ["“Absolutely.”"]),
     ('No quotes at all.', []),
     ('"', []),
     ('', []),
