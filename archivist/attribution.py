@@ -411,11 +411,16 @@ def _previous_cue(doc, i0: int, s0: int, in_quote: list[bool], lo: int) -> Attri
         return None
     sent = doc[s0 - 1].sent
     root = sent.root
-    if sent.start_char < lo or in_quote[root.i] or root.lower_ not in SPEECH_VERBS or root.pos_ not in ("VERB", "AUX"):
+    if sent.start_char < lo or in_quote[root.i] or root.pos_ not in ("VERB", "AUX"):
         return None
     if any(in_quote[k] for k in range(root.i + 1, sent.end)) or any(c.dep_ == "neg" for c in root.children):
         return None  # "He didn't suggest retaliation." reports no speech
     subj = fix_relative(subject_of(root))
     if subj is None or in_quote[subj.i]:
+        return None
+    if root.lower_ not in SPEECH_VERBS and not (root.pos_ == "VERB" and subj.dep_ == "nsubj" and
+                                                subj.pos_ == "PROPN" and subj.ent_type_ == "PERSON"):
+        # `Sen. Bernie Sanders identified young voters' exhaustion as one reason. "The younger
+        # people are ..."`: a person doing something just before speaks next
         return None
     return Attribution(root, cue_text(root), subj, 1)

@@ -369,6 +369,13 @@ CASES = [
      'days until the election, Minyon Moore, a senior adviser to the Clinton campaign, called Mr. Obama\'s remarks on '
      'Saturday "a true wake-up call" to his coalition of supporters.',
      [('"a true wake-up call"', "Minyon Moore", "Minyon Moore", "partial")]),
+    ("a person acting in the sentence before speaks next", 'Mike Pence spoke on Sunday. "We will win," Pence said '
+     'on CNN.\n\nOn "Face the Nation," Sen. Bernie Sanders (Vt.), who lost the primaries to Clinton, identified young '
+     'voters\' exhaustion with bigotry as one of the reasons that they should get excited about Clinton\'s candidacy. '
+     '"The younger people are sick and tired of discrimination and racism."',
+     [('"We will win,"', "Mike Pence", "Pence", "direct"),
+      ('"The younger people are sick and tired of discrimination and racism."', "Bernie Sanders", "Bernie Sanders",
+       "direct")]),
     ("damaged mark recovered locally", 'Talks with NATO"failed badly." The rest is fine. "We will continue," Peskov said.',
      [('"We will continue,"', "Peskov", "Peskov", "direct")]),
 ]
