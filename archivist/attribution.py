@@ -84,7 +84,7 @@ def attribute(doc, i0: int, i1: int, in_quote: list[bool], para: tuple[int, int]
         tok = doc[k]
         if in_quote[k] or not (lo <= tok.idx < hi):
             continue
-        if tok.lower_ == "according":
+        if tok.lower_ in ("according", "per"):
             obj = according_to(tok)
             if obj is not None:
                 cands.append((min(abs(k - i0), abs(k - i1)), k, tok, obj))

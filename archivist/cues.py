@@ -283,7 +283,11 @@ def adjacent_subject(doc, verb, i1: int, in_quote):
 
 
 def according_to(tok):
-    """The object of "according to" when ``tok`` is "according", else None."""
+    """The object of "according to" when ``tok`` is "according", or of a source's "per" after a comma
+    (`..., per the party's bylaws`; not "per hour"), else None."""
+    if tok.lower_ == "per" and _comma_before(tok):
+        return next((c for c in tok.children if c.dep_ == "pobj" and
+                     (c.pos_ == "PROPN" or any(g.dep_ in ("det", "poss") for g in c.children))), None)
     if tok.lower_ != "according":
         return None
     for child in tok.children:

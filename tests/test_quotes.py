@@ -376,6 +376,9 @@ CASES = [
      [('"We will win,"', "Mike Pence", "Pence", "direct"),
       ('"The younger people are sick and tired of discrimination and racism."', "Bernie Sanders", "Bernie Sanders",
        "direct")]),
+    ("per X after a comma", 'The committee meets on Friday.\n\nThough members may appoint proxies, it is prohibited '
+     'when voting “to fill a vacancy on the national ticket,” per the party’s bylaws. Tickets cost $5 per person.',
+     [('“to fill a vacancy on the national ticket,”', None, "the party’s bylaws", "partial")]),
     ("damaged mark recovered locally", 'Talks with NATO"failed badly." The rest is fine. "We will continue," Peskov said.',
      [('"We will continue,"', "Peskov", "Peskov", "direct")]),
 ]
