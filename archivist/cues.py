@@ -361,11 +361,7 @@ def relayed(doc, att: Attribution, in_quote: list[bool], para: tuple[int, int]) 
 
 
 def relative_surface(att: Attribution, mention):
-    """The words that name the speaker at the cue: "who" of "Sanders, who says ..." (the name stays Sanders).
-
-    Used only for a named speaker: an unnamed one keeps its description ("an impersonator"),
-    which a quote card shows in place of a name.
-    """
+    """The words that name the speaker at the cue: "who" of "Sanders, who says ..." (the name stays Sanders)."""
     if att.cue is None or mention is None:
         return mention
     for c in att.cue.children:

@@ -84,7 +84,9 @@ class Quote:
     canonical name (an actor's name) or None where the article names nobody
     ("a senior official" stays unnamed: ``speaker_mention`` keeps those words).
     ``kind`` is "direct" for a quotation that makes a card, "partial" for a short
-    fragment quoted inside the writer's own sentence.
+    fragment quoted inside the writer's own sentence. ``description`` is the phrase
+    an unnamed speaker is described by where the mention at the cue is a relative
+    pronoun ("an Abraham Lincoln impersonator, who promises ..." has mention "who").
     """
 
     start: int
@@ -95,6 +97,7 @@ class Quote:
     cue: str | None
     kind: str = "direct"
     role: str | None = None
+    description: str | None = None
 
 
 @dataclass(frozen=True)

@@ -49,7 +49,7 @@ def extract_quotes(doc, mentions: tuple[Mention, ...]) -> tuple[Quote, ...]:
             in_quote[k] = True
     resolver = SpeakerResolver(doc, mentions, spans)
     out = []
-    prev = None  # (paragraph index, end char, speaker name, mention Span, cue, role)
+    prev = None  # (paragraph index, end char, speaker name, mention Span, cue, role, description)
     for (s, e), (i0, i1) in zip(spans, tok_ranges):
         p = bisect.bisect_right(para_starts, s) - 1
         lo, hi = paras[p]
@@ -61,7 +61,7 @@ def extract_quotes(doc, mentions: tuple[Mention, ...]) -> tuple[Quote, ...]:
                 att = lead
         words = _inner(text[s:e]).split()
         whole = _covers_sentence(doc, text, s, e, i0, i1, lo)
-        speaker = mention = role = None
+        speaker = mention = role = description = None
         cue = att.cue_text
         short = len(words) <= 1 and not _ends_clause(text, s, e)
         if short and not whole and not said_word(doc, i0, i1, in_quote):
@@ -72,21 +72,31 @@ def extract_quotes(doc, mentions: tuple[Mention, ...]) -> tuple[Quote, ...]:
             continue  # a show, book or programme title ("State of the Union."), not speech or a name someone gave
         if att.strength >= 2 or (att.strength == 1 and _ends_clause(text, s, e)):
             speaker, mention, role = resolver.resolve(att.speaker, s)
-            mention = relative_surface(att, mention) if speaker is not None else mention
+            mention, description = _at_cue(att, speaker, mention)
         elif prev is not None and p - prev[0] <= 2 and (whole or att.strength < 0) and _continues(prev, p, s, text):
-            _, _, speaker, mention, cue, role = prev
+            _, _, speaker, mention, cue, role, description = prev
         elif att.strength >= 0 and (_ends_clause(text, s, e) or len(words) >= 4):
             speaker, mention, role = resolver.resolve(att.speaker, s)
-            mention = relative_surface(att, mention) if speaker is not None else mention
+            mention, description = _at_cue(att, speaker, mention)
         elif whole and len(words) >= 4:
             speaker = mention = role = None  # a quotation nobody is named for
             cue = None
         else:
             continue  # scare quotes, titles, quoted words
         kind = "direct" if whole else "partial"
-        out.append(Quote(s, e, text[s:e], speaker, mention, cue, kind, role))
-        prev = (p, e, speaker, mention, cue, role)
+        out.append(Quote(s, e, text[s:e], speaker, mention, cue, kind, role, description))
+        prev = (p, e, speaker, mention, cue, role, description)
     return tuple(_carry_back(out, text))
+
+
+def _at_cue(att, speaker, mention):
+    """(mention, description): the words at the cue ("who" of "Sanders, who says"), and for an
+    unnamed speaker the phrase that describes them ("an impersonator, who promises"), which a
+    quote card shows in place of a name."""
+    surface = relative_surface(att, mention)
+    if speaker is None and surface is not mention and mention is not None:
+        return surface, mention.text
+    return surface, None
 
 
 def _carry_back(quotes: list[Quote], text: str) -> list[Quote]:
@@ -103,12 +113,14 @@ def _carry_back(quotes: list[Quote], text: str) -> list[Quote]:
         unclosed = q.end == len(text) or text[q.end:q.end + 1] == "\n"
         gap = text[q.end:nxt.start]
         if unclosed and gap.strip() == "" and "\n" in gap and not MARK_RE.fullmatch(text[q.end - 1:q.end] or "x"):
-            out[k] = Quote(q.start, q.end, q.text, nxt.speaker, nxt.speaker_mention, nxt.cue, q.kind, nxt.role)
+            out[k] = Quote(q.start, q.end, q.text, nxt.speaker, nxt.speaker_mention, nxt.cue, q.kind, nxt.role,
+                           nxt.description)
         elif q.kind == "direct" and gap.strip() == "" and "\n" in gap and _own_paragraph(text, q) and \
                 nxt.speaker_mention.start > nxt.end:
             # `"A."` / `"B," Viguerie notes.`: a paragraph that is all quotation, with no cue, is
             # the words of whoever the next paragraph's quotation names after it
-            out[k] = Quote(q.start, q.end, q.text, nxt.speaker, nxt.speaker_mention, nxt.cue, q.kind, nxt.role)
+            out[k] = Quote(q.start, q.end, q.text, nxt.speaker, nxt.speaker_mention, nxt.cue, q.kind, nxt.role,
+                           nxt.description)
     return out
 
 

@@ -150,7 +150,7 @@ class _Site:
         q = annotation.quotes[index]
         ids = self.archive.quote_actors.get(article_id, ())
         actor = self.actors.get(ids[index]) if index < len(ids) and ids[index] else None
-        speaker = ((actor.name if actor else None) or q.speaker
+        speaker = ((actor.name if actor else None) or q.speaker or q.description
                    or (q.speaker_mention.text if q.speaker_mention else None) or "Unattributed")
         return QuoteCard(article, index + 1, q, quote_text(q.text), speaker, actor, q.role)
 

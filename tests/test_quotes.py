@@ -188,7 +188,7 @@ CASES = [
     ("any verb closing the clause after a quote's comma", 'Voter Brad Miller came to the rally with Jane Roe, '
      'who held a sign that read "Vote Now!"\n\n'
      '"People are afraid of wasting their votes," he surmised. "I see it all the time."',
-     [('"Vote Now!"', None, "a sign", "partial"),
+     [('"Vote Now!"', None, "that", "partial"),
       ('"People are afraid of wasting their votes,"', "Brad Miller", "he", "direct"),
       ('"I see it all the time."', "Brad Miller", "he", "direct")]),
     ("a live blog's entry starts its own story", 'The Latest on the race.\n\n___.\n\n5:55 p.m.\n\nSenator Tom '
@@ -379,6 +379,9 @@ CASES = [
     ("per X after a comma", 'The committee meets on Friday.\n\nThough members may appoint proxies, it is prohibited '
      'when voting “to fill a vacancy on the national ticket,” per the party’s bylaws. Tickets cost $5 per person.',
      [('“to fill a vacancy on the national ticket,”', None, "the party’s bylaws", "partial")]),
+    ("an unnamed speaker's relative pronoun", 'Gary Johnson held a rally in Maine.\n\nThe crowd included an Abraham '
+     'Lincoln impersonator, who promises to "make America great again."',
+     [('"make America great again."', None, "who", "partial")]),
     ("damaged mark recovered locally", 'Talks with NATO"failed badly." The rest is fine. "We will continue," Peskov said.',
      [('"We will continue,"', "Peskov", "Peskov", "direct")]),
 ]
@@ -393,6 +396,13 @@ def test_quotes_and_speakers(annotate, pattern, text, expected):
         assert text[q.start:q.end] == q.text
         if q.speaker_mention is not None:
             assert text[q.speaker_mention.start:q.speaker_mention.end] == q.speaker_mention.text
+
+
+def test_unnamed_speaker_keeps_its_description(annotate):
+    """A card for an unnamed speaker reached through "who" shows the phrase that describes them."""
+    q = annotate('Gary Johnson held a rally in Maine.\n\nThe crowd included an Abraham Lincoln impersonator, who '
+                 'promises to "make America great again."').quotes[0]
+    assert (q.speaker, q.speaker_mention.text, q.description) == (None, "who", "an Abraham Lincoln impersonator")
 
 
 def test_role_from_title_before_name(annotate):

@@ -254,6 +254,19 @@ def test_actors_below_min_mentions_get_no_page_and_no_link():
     assert "mentioned fewer than" not in text(render(), "actors/index.html")
 
 
+def test_unnamed_card_shows_the_description_not_the_relative_pronoun():
+    archive, config = sample_archive(), sample_config()
+    ann = archive.annotations["budget"]
+    quotes = tuple(dataclasses.replace(q, speaker_mention=Span(q.speaker_mention.start, q.speaker_mention.start + 3,
+                                                               "who"), description="A senior official")
+                   if q.speaker is None and q.speaker_mention else q for q in ann.quotes)
+    archive = dataclasses.replace(archive, annotations={**archive.annotations,
+                                                        "budget": dataclasses.replace(ann, quotes=quotes)})
+    page = text(render_site(archive, config, [default_theme_dir()], sample_body(archive, config)),
+                "articles/budget/index.html")
+    assert "A senior official" in page and ">who<" not in page
+
+
 @pytest.mark.parametrize("current, total, shown", [
     (1, 1, [1]),
     (1, 2, [1, 2]),
