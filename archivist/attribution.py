@@ -49,6 +49,12 @@ def attribute(doc, i0: int, i1: int, in_quote: list[bool], para: tuple[int, int]
             depth += 1
     if best is not None:
         verb = _nearer_cue(doc, best[1], i0, in_quote) or best[1]
+        if _adverbial(doc, i0, i1) or _imagined(verb):
+            # "Holm said the ad "unmistakably" suggests ...": a quoted adverb is the reporter's word;
+            # "Mook expects Holt to ... by calling out Trump's "lies"": a speech act only imagined is too
+            outer = _outer_speaker(verb, in_quote, para)
+            if outer is not None:
+                return outer
         owner = _owned_speech(verb)
         if owner is not None:
             # "Trump's claim that "...", "its prediction that "..."": the words are the owner's
@@ -136,6 +142,32 @@ def _document_subject(verb) -> bool:
     """True when ``verb``'s subject is a document, study or poll ("a GAO report found that ...")."""
     subj = subject_of(verb)
     return subj is not None and singular(subj.lower_) in DOC_NOUNS
+
+
+#: Verbs whose complement is only expected or wished for ("expects Holt to call ...").
+_IRREALIS = frozenset(f for lemma in "expect want hope plan intend wish".split() for f in inflect(lemma))
+
+
+def _adverbial(doc, i0: int, i1: int) -> bool:
+    """True when the quote's words are an adverb of the writer's clause ("the ad "unmistakably" suggests")."""
+    words = [t for t in doc[i0:i1] if not t.is_punct]
+    roots = [t for t in words if not i0 <= t.head.i < i1]
+    return bool(roots) and len(words) <= 4 and all(t.dep_ == "advmod" and t.pos_ == "ADV" for t in roots) and \
+        not any(t.pos_ in ("VERB", "AUX") for t in words)
+
+
+def _imagined(verb) -> bool:
+    """True when ``verb`` sits in the complement of a verb of expecting or wishing, below its clause."""
+    tok = verb
+    for _ in range(4):
+        if tok.head.i == tok.i:
+            return False
+        if tok.dep_ in ("xcomp", "ccomp") and tok.head.lower_ in _IRREALIS:
+            return True
+        if tok.dep_ not in ("xcomp", "advcl", "pcomp", "prep", "conj") and tok.pos_ != "ADP":
+            return False
+        tok = tok.head
+    return False
 
 
 def _nearer_cue(doc, verb, i0: int, in_quote: list[bool]):

@@ -382,6 +382,14 @@ CASES = [
     ("an unnamed speaker's relative pronoun", 'Gary Johnson held a rally in Maine.\n\nThe crowd included an Abraham '
      'Lincoln impersonator, who promises to "make America great again."',
      [('"make America great again."', None, "who", "partial")]),
+    ("a speech act only expected is the reporter's", 'Clinton campaign manager Robby Mook spoke on Monday.\n\nMook '
+     'told CBS This Morning on Monday that the Clinton campaign expects Holt to insert himself into the debate by '
+     'calling out Trump for his supposed “lies” throughout the event.',
+     [('“lies”', "Robby Mook", "Mook", "partial")]),
+    ("a quoted adverb is the reporter's word", 'The ad features images of uniformed officers greeting Donald Trump.'
+     '\n\nCity Attorney Brad Holm said in the letter that the advertisement “unmistakably and wrongfully” suggests '
+     'that Phoenix and its officers support Trump.',
+     [('“unmistakably and wrongfully”', "Brad Holm", "Brad Holm", "partial")]),
     ("damaged mark recovered locally", 'Talks with NATO"failed badly." The rest is fine. "We will continue," Peskov said.',
      [('"We will continue,"', "Peskov", "Peskov", "direct")]),
 ]
