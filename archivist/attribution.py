@@ -259,7 +259,9 @@ def _colon_before(doc, i0: int, in_quote: list[bool], para: tuple[int, int]) -> 
         top = top.head
     if top.pos_ not in ("VERB", "AUX") or in_quote[top.i]:
         return None
-    subj = fix_relative(subject_of(top))
+    # "The challenge is exemplified by this finding: "..."": a passive's agent introduces the words
+    agent = next((g for c in top.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+    subj = agent if agent is not None and agent.right_edge.i == k - 1 else fix_relative(subject_of(top))
     if subj is None or in_quote[subj.i] or subj.idx < lo or subj.pos_ not in ("PROPN", "PRON", "NOUN"):
         return None
     return Attribution(top, cue_text(top), subj, 2)

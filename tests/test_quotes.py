@@ -390,6 +390,11 @@ CASES = [
      '\n\nCity Attorney Brad Holm said in the letter that the advertisement “unmistakably and wrongfully” suggests '
      'that Phoenix and its officers support Trump.',
      [('“unmistakably and wrongfully”', "Brad Holm", "Brad Holm", "partial")]),
+    ("a passive's agent before a colon", "The report's authors studied corporate tax filings.\n\nThe challenge of "
+     "transparency is exemplified by this finding: ''27 companies reported 16,389 total subsidiaries to the Federal "
+     "Reserve, while only reporting 2,279 to the S.E.C.''",
+     [("''27 companies reported 16,389 total subsidiaries to the Federal Reserve, while only reporting 2,279 to the "
+       "S.E.C.''", None, "this finding", "direct")]),
     ("damaged mark recovered locally", 'Talks with NATO"failed badly." The rest is fine. "We will continue," Peskov said.',
      [('"We will continue,"', "Peskov", "Peskov", "direct")]),
 ]
