@@ -125,7 +125,9 @@ def subject_of(verb):
         # "Rubio was asked by moderator Gerard Baker whether ...": the asker speaks, not the one asked
         return next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
     while tok is not None and seen < 4:
-        subjects = [c for c in tok.children if c.dep_ in _SUBJ_DEPS]
+        # a clause as subject ("praising him was like saying ...") is nobody: look further up
+        subjects = [c for c in tok.children if c.dep_ in _SUBJ_DEPS and c.dep_ != "csubj" and
+                    not (c.tag_ == "VBG" and c.text.islower())]
         if subjects:
             # the nearest: a quote the parser hangs on the verb as a second subject is farther away
             subj = min(subjects, key=lambda c: abs(c.i - tok.i))

@@ -395,6 +395,11 @@ CASES = [
      "Reserve, while only reporting 2,279 to the S.E.C.''",
      [("''27 companies reported 16,389 total subsidiaries to the Federal Reserve, while only reporting 2,279 to the "
        "S.E.C.''", None, "this finding", "direct")]),
+    ("a clause as subject is nobody", "Donald Trump spoke in South Carolina.\n\nHe added that praising the former "
+     "president for what happened after the Sept. 11 attacks was like saying the opposing team ''scored 19 runs in "
+     "the first inning, but after that, we played pretty well.''",
+     [("''scored 19 runs in the first inning, but after that, we played pretty well.''", "Donald Trump", "He",
+       "partial")]),
     ("damaged mark recovered locally", 'Talks with NATO"failed badly." The rest is fine. "We will continue," Peskov said.',
      [('"We will continue,"', "Peskov", "Peskov", "direct")]),
 ]
