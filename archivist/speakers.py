@@ -41,6 +41,10 @@ _SPEAKER_LABELS = ("PERSON", "ORG", "GPE", "NORP")
 
 
 
+#: Pronouns that count people without naming them.
+_QUANTIFIERS = frozenset("another other others some many most all both few several none each either neither "
+                         "everyone everybody someone somebody anyone anybody nobody one".split())
+
 #: Nouns for an organisation that "it" or "they" stands for within its sentence.
 _BODIES = ORG_NOUNS | {"campaign", "office"}
 
@@ -279,6 +283,8 @@ class SpeakerResolver(PronounResolver):
             return name, span, self._role_left(m, tok)
         span = self._phrase(tok)
         low = tok.lower_
+        if low in _QUANTIFIERS:
+            return None, span, None  # "Another advised ...", "some call it ...": nobody named
         if tok.pos_ == "PRON" or low in MALE_PRONOUNS or low in FEMALE_PRONOUNS or low in PLURAL_PRONOUNS or low in ("i", "it", "you"):
             body = self._enclosing_body(tok) if low in ("it", "they") else None
             if body is not None:

@@ -400,6 +400,9 @@ CASES = [
      "the first inning, but after that, we played pretty well.''",
      [("''scored 19 runs in the first inning, but after that, we played pretty well.''", "Donald Trump", "He",
        "partial")]),
+    ("'some' names nobody", 'Hua Chunying spoke in Beijing on Monday.\n\nMany said they would watch the race. Some '
+     'said, "That way I can watch the comedy that is the United States."',
+     [('"That way I can watch the comedy that is the United States."', None, "Some", "direct")]),
     ("damaged mark recovered locally", 'Talks with NATO"failed badly." The rest is fine. "We will continue," Peskov said.',
      [('"We will continue,"', "Peskov", "Peskov", "direct")]),
 ]
