@@ -11,7 +11,7 @@ subject can speak (paraphrase: "he warned of "X"").
 from __future__ import annotations
 
 from .cues import (CARRIERS, SPEECH_VERBS, RELATIVE, WEAK_CUES, Attribution, according_to, adjacent_subject, cue_text,
-                   fix_relative, inflect, subject_of, writer_subject)
+                   asked_of, fix_relative, inflect, subject_of, writer_subject)
 from .marks import MARK_RE
 from .lexicon import DOC_NOUNS, could_speak, singular
 
@@ -60,6 +60,8 @@ def attribute(doc, i0: int, i1: int, in_quote: list[bool], para: tuple[int, int]
             # "Trump's claim that "...", "its prediction that "..."": the words are the owner's
             return Attribution(verb, cue_text(verb), owner, 2)
         subj = fix_relative(subject_of(verb))
+        if subj is None and asked_of(verb) and 0 < i0 - verb.i <= 3:
+            return Attribution(verb, cue_text(verb), None, 2)  # "He was asked, "..."": by someone unnamed
         if subj is None or in_quote[subj.i]:
             subj = writer_subject(verb, in_quote) or subj
         if subj is not None and not could_speak(subj):

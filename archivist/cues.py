@@ -107,6 +107,11 @@ _CAUSED = frozenset(f for lemma in "prompt force lead push drive cause inspire s
 _ADDRESSED = frozenset(inflect("ask") | inflect("tell") | inflect("question"))
 
 
+def asked_of(verb) -> bool:
+    """True for a passive verb of asking or telling ("he was asked"): its subject is spoken to."""
+    return verb.lower_ in _ADDRESSED and any(c.dep_ == "nsubjpass" for c in verb.children)
+
+
 def subject_of(verb):
     """The subject token of ``verb``, climbing through participles and conjuncts ("adding", "and said")."""
     seen = 0
@@ -121,7 +126,7 @@ def subject_of(verb):
         # "Cardin said that Republicans rejected it, calling it ...": a participle after a comma
         # closing a reported clause is the reporter's, whatever the parse hangs it on
         tok = verb.head.head
-    if verb.lower_ in _ADDRESSED and any(c.dep_ == "nsubjpass" for c in verb.children):
+    if asked_of(verb):
         # "Rubio was asked by moderator Gerard Baker whether ...": the asker speaks, not the one asked
         return next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
     while tok is not None and seen < 4:

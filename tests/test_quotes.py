@@ -403,6 +403,11 @@ CASES = [
     ("'some' names nobody", 'Hua Chunying spoke in Beijing on Monday.\n\nMany said they would watch the race. Some '
      'said, "That way I can watch the comedy that is the United States."',
      [('"That way I can watch the comedy that is the United States."', None, "Some", "direct")]),
+    ("X was asked: the question is not X's", 'President George Bush opened the press conference with a joke about '
+     'a "pain in the neck."\n\nHe was later asked, “Was it really worth it to send people to their deaths to get '
+     'Noriega?”',
+     [('"pain in the neck."', "George Bush", "George Bush", "partial"),
+      ('“Was it really worth it to send people to their deaths to get Noriega?”', None, None, "direct")]),
     ("damaged mark recovered locally", 'Talks with NATO"failed badly." The rest is fine. "We will continue," Peskov said.',
      [('"We will continue,"', "Peskov", "Peskov", "direct")]),
 ]
