@@ -13,6 +13,7 @@ from typing import Iterable, Iterator
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")  # one BLAS thread per process: faster on small matrices
 
 import spacy  # noqa: E402
+from spacy.util import compile_infix_regex  # noqa: E402
 from thinc.api import NumpyOps, set_current_ops  # noqa: E402
 
 from . import entities, quotes  # noqa: E402
@@ -67,6 +68,10 @@ def load_model(preferred: str | None = None) -> spacy.Language:
     from .annotate import available_model
 
     nlp = spacy.load(available_model(preferred), exclude=["lemmatizer"])
+    # a quote mark glued to a word (`paranoia,”Clinton said`, `NATO"unsuccessful`) is a token of its own
+    infixes = list(nlp.Defaults.infixes) + [r'(?<=[,.?!;:])["“”](?=[^\W\d_])', r'(?<=[^\W\d_])["“”](?=[^\W\d_])',
+                                            r'(?<=[^\W\d_])[,.?!;:](?=["“”][^\W\d_])']
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("archivist_paragraphs", before="parser")
     return nlp

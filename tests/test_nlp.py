@@ -22,6 +22,12 @@ def test_every_paragraph_starts_a_sentence(nlp):
     assert subjects == ["Trump"]
 
 
+def test_a_quote_mark_glued_to_a_word_is_its_own_token(nlp):
+    words = [t.text for t in nlp('the paranoia,”Clinton said. Talks with NATO"unsuccessful" ended.')]
+    assert words[:7] == ["the", "paranoia", ",", "”", "Clinton", "said", "."]
+    assert words[9:12] == ["NATO", '"', "unsuccessful"]
+
+
 def test_annotate_doc_gives_mentions_and_quotes(annotate):
     ann = annotate('Mayor Jane Holloway opened the bridge.\n"It will change the city," Holloway said.')
     assert [m.text for m in ann.mentions if m.label == "PERSON"] == ["Jane Holloway", "Holloway"]

@@ -408,6 +408,11 @@ CASES = [
      'Noriega?”',
      [('"pain in the neck."', "George Bush", "George Bush", "partial"),
       ('“Was it really worth it to send people to their deaths to get Noriega?”', None, None, "direct")]),
+    ("a closing mark glued to the speaker's name", 'Hillary Clinton spoke on MSNBC.\n\n“It is most surprising to '
+     'see somebody traffic in a lot of the prejudice and paranoia,”Clinton said. “Some of his comments are divisive.”',
+     [('“It is most surprising to see somebody traffic in a lot of the prejudice and paranoia,”', "Hillary Clinton",
+       "Clinton", "direct"),
+      ('“Some of his comments are divisive.”', "Hillary Clinton", "Clinton", "direct")]),
     ("damaged mark recovered locally", 'Talks with NATO"failed badly." The rest is fine. "We will continue," Peskov said.',
      [('"We will continue,"', "Peskov", "Peskov", "direct")]),
 ]
