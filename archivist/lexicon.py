@@ -166,7 +166,8 @@ _THING_OR_ER = frozenset("error behavior behaviour factor color colour honor rum
 def capitalised(tok) -> bool:
     """A capitalised word inside a sentence, whatever the tagger made of it: a name ("said Skelly",
     tagged as an adverb; "Will wrote", as a modal)."""
-    return tok.is_alpha and tok.text[:1].isupper() and not tok.is_sent_start and tok.ent_type_ not in ("DATE", "TIME")
+    word = tok.text.replace("’", "").replace("'", "").replace("-", "")  # "O’Saben", "Al-Sadr"
+    return word.isalpha() and tok.text[:1].isupper() and not tok.is_sent_start and tok.ent_type_ not in ("DATE", "TIME")
 
 
 def could_speak(tok) -> bool:

@@ -522,7 +522,7 @@ def _strip_possessive(name: str) -> str:
 def _missed_surnames(doc, ms) -> list[Mention]:
     """PERSON Mentions for surnames the NER missed ("Ham made it clear"), where one full name in the article ends with them.
 
-    Only proper-noun tokens outside every Mention count, so a surname the NER labelled
+    Only proper-noun (or capitalised) tokens outside every Mention count, so a surname the NER labelled
     otherwise (an ORG "Trump Tower") stays as it is.
     """
     owners: dict[str, set[str]] = {}
@@ -535,8 +535,8 @@ def _missed_surnames(doc, ms) -> list[Mention]:
         covered.update(range(m.start, m.end))
     out = []
     for tok in doc:
-        if tok.pos_ != "PROPN" or tok.idx in covered:
-            continue
+        if tok.pos_ != "PROPN" and not capitalised(tok) or tok.idx in covered:
+            continue  # a surname the tagger took for a common noun ("O’Saben noted") counts too
         names = owners.get(tok.text)
         if names and len(names) == 1 and not (tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN"):
             out.append(Mention(tok.idx, tok.idx + len(tok.text), tok.text, "PERSON", next(iter(names)), "person"))

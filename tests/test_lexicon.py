@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from archivist.lexicon import FEMALE_NAMES, MALE_NAMES, could_speak, given_gender, singular
+from archivist.lexicon import FEMALE_NAMES, MALE_NAMES, capitalised, could_speak, given_gender, singular
 
 
 @pytest.mark.parametrize("name, alone, expected", [
@@ -38,3 +38,10 @@ def test_singular(word, expected):
 def test_could_speak(nlp, text, word, expected):
     tok = next(t for t in nlp(text) if t.text == word)
     assert could_speak(tok) is expected
+
+
+def test_capitalised_words_inside_a_sentence(nlp):
+    doc = nlp("Then O’Saben noted it, and Will wrote from Paris on Monday.")
+    flags = {t.text: capitalised(t) for t in doc}
+    assert flags["O’Saben"] and flags["Will"] and flags["Paris"]
+    assert not flags["Then"] and not flags["Monday"] and not flags["noted"]
