@@ -135,20 +135,7 @@ def subject_of(verb):
                     not (c.tag_ == "VBG" and c.text.islower())]
         if subjects:
             # the nearest: a quote the parser hangs on the verb as a second subject is farther away
-            subj = min(subjects, key=lambda c: abs(c.i - tok.i))
-            if subj.pos_ == "ADP":
-                # "Of Carson, Levine said": the parser took the fronted phrase for the subject
-                return next((c for c in subj.children if c.dep_ == "pobj"), subj)
-            if subj.ent_type_ in ("DATE", "TIME") and subj.i < tok.i:
-                # "Saturday at the convention Sen. Elizabeth Warren (D-MA) said": the name before the verb
-                return _name_before(tok) or subj
-            if subj.pos_ == "NOUN" and not could_speak(subj):
-                # "With 50 days until the election, Minyon Moore, an adviser, called ...": the
-                # parser made the name an appositive of the thing before it
-                names = [c for c in subj.children if c.dep_ == "appos" and c.pos_ == "PROPN" and
-                         c.ent_type_ in ("PERSON", "ORG")]
-                subj = min(names, key=lambda c: (c.ent_type_ != "PERSON", c.i), default=subj)
-            return _poll_of_share(subj)
+            return _repaired(min(subjects, key=lambda c: abs(c.i - tok.i)), tok)
         for child in tok.children:
             if child.lower_ == "as" and child.dep_ in ("mark", "prep") and child.i < tok.i and tok.lower_ in SPEECH_VERBS:
                 # "As Akhil Amar, a professor, put it": the parser took the name for the object of "as"
@@ -180,6 +167,23 @@ def subject_of(verb):
             continue
         break
     return None
+
+
+def _repaired(subj, verb):
+    """The speaker behind a subject the parser got wrong, or a share of those polled; else ``subj``."""
+    if subj.pos_ == "ADP":
+        # "Of Carson, Levine said": the parser took the fronted phrase for the subject
+        return next((c for c in subj.children if c.dep_ == "pobj"), subj)
+    if subj.ent_type_ in ("DATE", "TIME") and subj.i < verb.i:
+        # "Saturday at the convention Sen. Elizabeth Warren (D-MA) said": the name before the verb
+        return _name_before(verb) or subj
+    if subj.pos_ == "NOUN" and not could_speak(subj):
+        # "With 50 days until the election, Minyon Moore, an adviser, called ...": the parser
+        # made the name an appositive of the thing before it
+        names = [c for c in subj.children if c.dep_ == "appos" and c.pos_ == "PROPN" and
+                 c.ent_type_ in ("PERSON", "ORG")]
+        subj = min(names, key=lambda c: (c.ent_type_ != "PERSON", c.i), default=subj)
+    return _poll_of_share(subj)
 
 
 def writer_subject(verb, in_quote):
@@ -319,8 +323,8 @@ def fix_relative(subj):
 
 #: Things that carry someone's words ("released a statement saying", "held a sign that read").
 CARRIERS = frozenset("statement message sign tweet post note letter email memo release video ad banner poster "
-                      "placard shirt t-shirt hat headline caption slogan flyer mailer advertisement commercial "
-                      "clip spot".split())
+                     "placard shirt t-shirt hat headline caption slogan flyer mailer advertisement commercial "
+                     "clip spot".split())
 
 
 def _carrier_owner(noun):

@@ -159,6 +159,14 @@ PEOPLE_NOUNS = frozenset("people public crowd audience family team staff police 
 _AGENT_RE = re.compile(r"(?:ist|ian|man|men|ant|er|or|ee)$")
 
 
+#: Pronouns that count people without naming them ("some say", "another advised").
+QUANTIFIERS = frozenset("another other others some many most all both few several none each either neither "
+                        "everyone everybody someone somebody anyone anybody nobody one".split())
+
+#: Nouns for an organisation that "it" or "they" stands for within its sentence.
+BODIES = ORG_NOUNS | {"campaign", "office"}
+
+
 _THING_OR_ER = frozenset("error behavior behaviour factor color colour honor rumor terror floor door labor "
                          "favor matter number order paper letter power water center centre border".split())
 

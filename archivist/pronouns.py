@@ -6,16 +6,17 @@ by sentence back from the pronoun, within a live blog's entry, keeping gender an
 where the article shows them (honorifics, given names, the article's own "he"/"she"); a
 singular "they" after an unnamed source stays unnamed. It reads the resolver's indexes
 (``doc``, ``text``, ``mentions``, ``m_starts``, ``persons``, ``gender``, ``breaks``) and its
-``name_of``, ``_in_quote`` and ``_token_index``.
+``name_of``, ``mention_at``, ``_in_quote`` and ``_token_index``. It also says how a pronoun is
+written where an enclosing clause names the same actor ("Clinton says she ...").
 """
 
 from __future__ import annotations
 
 import bisect
 
-from .lexicon import (DOC_NOUNS, FEMALE_PRONOUNS, HONORIFIC_GENDER, MALE_PRONOUNS, ORG_NOUNS, PERSON_NOUNS,
+from .lexicon import (BODIES, DOC_NOUNS, FEMALE_PRONOUNS, HONORIFIC_GENDER, MALE_PRONOUNS, ORG_NOUNS, PERSON_NOUNS,
                       PLURAL_PRONOUNS, VOICE_NOUNS, could_speak, given_gender)
-from .models import Mention
+from .models import Mention, Span
 
 #: Marks that open a quotation at a paragraph's start.
 _OPEN_MARKS = frozenset('"“‘\'')
@@ -133,6 +134,44 @@ class PronounResolver:
                 break  # a live blog's new entry starts its own story
             sent = prev
         return fallback
+
+    def _enclosing_body(self, tok):
+        """The subject of a clause enclosing "it"/"they" ``tok`` that is an organisation named through
+        a noun ("Clinton's campaign", "the Trump campaign"), the pronoun's antecedent; else None."""
+        node = tok.head
+        while True:
+            for c in node.children:
+                if c.dep_ == "nsubj" and c.i < tok.i and c.pos_ == "NOUN" and c.lower_ in BODIES and \
+                        any(g.dep_ in ("poss", "compound") and g.pos_ == "PROPN" for g in c.children) and \
+                        not self._in_quote(c.idx) and "\n" not in self.text[c.idx:tok.idx]:
+                    return c
+            if node.head.i == node.i:
+                return None
+            node = node.head
+
+    def _outer_subject(self, tok, name: str) -> Span | None:
+        """The named subject of a clause enclosing pronoun ``tok`` that is the same actor, as a Span.
+
+        "Clinton says she appreciated what she calls a war of words", "The Security Council
+        pledged sanctions against what it called a threat": the quotation's
+        speaker is written as the enclosing clause's named subject, not the pronoun under it.
+        A pronoun heading a coordinated clause of its own ("..., but he also noted") keeps itself.
+        """
+        best = None
+        node = tok.head
+        if node.dep_ == "conj" or node.dep_ == "advcl" and any(c.dep_ == "mark" for c in node.children):
+            return None  # "Trump called it X, but he also noted Y", "..., though he said": a clause of its own
+        while True:
+            for c in node.children:
+                if c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i and not self._in_quote(c.idx) and \
+                        "\n" not in self.text[c.idx:tok.idx]:
+                    m = self.mention_at(c)
+                    if m is not None and self.name_of(m) == name:
+                        best = Span(m.start, m.end, self.text[m.start:m.end])  # the outermost wins
+            if node.head.i == node.i:
+                break
+            node = node.head
+        return best
 
     def _one_unnamed_person(self, sent, pos: int) -> bool:
         """True when the sentence's main subject, before ``pos``, is one unnamed person ("one resident", "a voter")."""

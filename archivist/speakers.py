@@ -18,9 +18,9 @@ from __future__ import annotations
 import bisect
 import re
 
-from .lexicon import (capitalised, BACK_REFERENCE, DOC_NOUNS, FEMALE_PRONOUNS, HONORIFIC_GENDER, INDEFINITE, MAKE_VERBS,
-                      MALE_PRONOUNS, ORG_NOUNS, PERSON_NOUNS, PLURAL_PRONOUNS, TITLES, VOICE_NOUNS, WEAK_ROLE,
-                      given_gender, singular)
+from .lexicon import (BACK_REFERENCE, DOC_NOUNS, FEMALE_PRONOUNS, HONORIFIC_GENDER, INDEFINITE, MAKE_VERBS,
+                      MALE_PRONOUNS, ORG_NOUNS, PERSON_NOUNS, PLURAL_PRONOUNS, QUANTIFIERS, TITLES, VOICE_NOUNS,
+                      WEAK_ROLE, capitalised, given_gender, singular)
 from .models import Mention, Span
 from .pronouns import PronounResolver
 
@@ -39,14 +39,6 @@ _GLUED_RE = re.compile(r"-[a-z]+\b")
 _SPEAKER_LABELS = ("PERSON", "ORG", "GPE", "NORP")
 
 
-
-
-#: Pronouns that count people without naming them.
-_QUANTIFIERS = frozenset("another other others some many most all both few several none each either neither "
-                         "everyone everybody someone somebody anyone anybody nobody one".split())
-
-#: Nouns for an organisation that "it" or "they" stands for within its sentence.
-_BODIES = ORG_NOUNS | {"campaign", "office"}
 
 
 def _words(text: str) -> list[str]:
@@ -283,7 +275,7 @@ class SpeakerResolver(PronounResolver):
             return name, span, self._role_left(m, tok)
         span = self._phrase(tok)
         low = tok.lower_
-        if low in _QUANTIFIERS:
+        if low in QUANTIFIERS:
             return None, span, None  # "Another advised ...", "some call it ...": nobody named
         if tok.pos_ == "PRON" or low in MALE_PRONOUNS or low in FEMALE_PRONOUNS or low in PLURAL_PRONOUNS or low in ("i", "it", "you"):
             body = self._enclosing_body(tok) if low in ("it", "they") else None
@@ -316,44 +308,6 @@ class SpeakerResolver(PronounResolver):
             # a proper name the NER missed ("Tanner said"): its words, widened to a full name if the article has one
             return self._unlisted_name(tok), span, None
         return self._description(tok, pos), span, None
-
-    def _enclosing_body(self, tok):
-        """The subject of a clause enclosing "it"/"they" ``tok`` that is an organisation named through
-        a noun ("Clinton's campaign", "the Trump campaign"), the pronoun's antecedent; else None."""
-        node = tok.head
-        while True:
-            for c in node.children:
-                if c.dep_ == "nsubj" and c.i < tok.i and c.pos_ == "NOUN" and c.lower_ in _BODIES and \
-                        any(g.dep_ in ("poss", "compound") and g.pos_ == "PROPN" for g in c.children) and \
-                        not self._in_quote(c.idx) and "\n" not in self.text[c.idx:tok.idx]:
-                    return c
-            if node.head.i == node.i:
-                return None
-            node = node.head
-
-    def _outer_subject(self, tok, name: str) -> Span | None:
-        """The named subject of a clause enclosing pronoun ``tok`` that is the same actor, as a Span.
-
-        "Clinton says she appreciated what she calls a war of words", "The Security Council
-        pledged sanctions against what it called a threat": the quotation's
-        speaker is written as the enclosing clause's named subject, not the pronoun under it.
-        A pronoun heading a coordinated clause of its own ("..., but he also noted") keeps itself.
-        """
-        best = None
-        node = tok.head
-        if node.dep_ == "conj" or node.dep_ == "advcl" and any(c.dep_ == "mark" for c in node.children):
-            return None  # "Trump called it X, but he also noted Y", "..., though he said": a clause of its own
-        while True:
-            for c in node.children:
-                if c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i and not self._in_quote(c.idx) and \
-                        "\n" not in self.text[c.idx:tok.idx]:
-                    m = self.mention_at(c)
-                    if m is not None and self.name_of(m) == name:
-                        best = Span(m.start, m.end, self.text[m.start:m.end])  # the outermost wins
-            if node.head.i == node.i:
-                break
-            node = node.head
-        return best
 
     def _named_before(self, tok) -> Mention | None:
         """The PERSON a description stands beside as an appositive: "Flynn, a top Trump surrogate, said".
