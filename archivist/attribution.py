@@ -11,7 +11,7 @@ subject can speak (paraphrase: "he warned of "X"").
 from __future__ import annotations
 
 from .cues import (CARRIERS, SPEECH_VERBS, RELATIVE, WEAK_CUES, Attribution, according_to, adjacent_subject, cue_text,
-                   asked_of, fix_relative, inflect, subject_of, writer_subject)
+                   agent_of, asked_of, fix_relative, inflect, subject_of, writer_subject)
 from .marks import MARK_RE
 from .lexicon import DOC_NOUNS, could_speak, singular
 
@@ -137,7 +137,7 @@ _SPEECH_NOUNS = frozenset("claim prediction statement remark comment promise war
 
 
 #: "The report found that ...": what a document or study finds is what it says.
-_FINDS = frozenset({"find", "finds", "found", "finding", "conclude", "concludes", "concluded", "concluding"})
+_FINDS = frozenset(inflect("find") | inflect("conclude"))
 
 
 def _document_subject(verb) -> bool:
@@ -262,7 +262,7 @@ def _colon_before(doc, i0: int, in_quote: list[bool], para: tuple[int, int]) -> 
     if top.pos_ not in ("VERB", "AUX") or in_quote[top.i]:
         return None
     # "The challenge is exemplified by this finding: "..."": a passive's agent introduces the words
-    agent = next((g for c in top.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+    agent = agent_of(top)
     subj = agent if agent is not None and agent.right_edge.i == k - 1 else fix_relative(subject_of(top))
     if subj is None or in_quote[subj.i] or subj.idx < lo or subj.pos_ not in ("PROPN", "PRON", "NOUN"):
         return None
@@ -439,7 +439,8 @@ def _previous_cue(doc, i0: int, s0: int, in_quote: list[bool], lo: int) -> Attri
     """The speaker of a sentence-opening quote named at the end of the sentence before it.
 
     `..., Schiff said. "The other factor ..."`: the previous sentence (same paragraph)
-    must have a speech verb as its root with nothing quoted after it.
+    must have a speech verb as its root, or a named person as the subject of its root
+    verb, with nothing quoted after it.
     """
     if any(not in_quote[k] and not doc[k].is_punct and not doc[k].is_space for k in range(s0, i0)):
         return None

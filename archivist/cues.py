@@ -38,7 +38,7 @@ _IRREGULAR = {
     "admit": "admits admitted admitting", "refer": "refers referred referring",
     "retweet": "retweets retweeted retweeting", "email": "emails emailed emailing",
     "brag": "brags bragged bragging", "snap": "snaps snapped snapping", "lead": "leads led leading",
-    "drive": "drives drove driven driving",
+    "drive": "drives drove driven driving", "find": "finds found finding",
 }
 
 
@@ -107,6 +107,11 @@ _CAUSED = frozenset(f for lemma in "prompt force lead push drive cause inspire s
 _ADDRESSED = frozenset(inflect("ask") | inflect("tell") | inflect("question"))
 
 
+def agent_of(verb):
+    """The agent of a passive verb: X of "was asked by X"; else None."""
+    return next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+
+
 def asked_of(verb) -> bool:
     """True for a passive verb of asking or telling ("he was asked"): its subject is spoken to."""
     return verb.lower_ in _ADDRESSED and any(c.dep_ == "nsubjpass" for c in verb.children)
@@ -128,7 +133,7 @@ def subject_of(verb):
         tok = verb.head.head
     if asked_of(verb):
         # "Rubio was asked by moderator Gerard Baker whether ...": the asker speaks, not the one asked
-        return next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+        return agent_of(verb)
     while tok is not None and seen < 4:
         # a clause as subject ("praising him was like saying ...") is nobody: look further up
         subjects = [c for c in tok.children if c.dep_ in _SUBJ_DEPS and c.dep_ != "csubj" and
@@ -142,10 +147,8 @@ def subject_of(verb):
                 objects = [g for g in child.children if g.dep_ == "pobj" and g.pos_ in ("PROPN", "NOUN")]
                 if objects:
                     return objects[0]
-            if child.dep_ == "agent":  # "was quoted by X"
-                for grand in child.children:
-                    if grand.dep_ == "pobj":
-                        return grand
+            if child.dep_ == "agent" and agent_of(tok) is not None:
+                return agent_of(tok)  # "was quoted by X"
         if tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.head.i != tok.head.i:
             tok = tok.head.head  # "after saying ...": the subject of the clause the phrase hangs on
             seen += 1
