@@ -24,7 +24,6 @@ import json
 import random
 import resource
 import sys
-import tarfile
 import time
 import tracemalloc
 from pathlib import Path
@@ -34,28 +33,24 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from archivist.models import Annotation, Article  # noqa: E402
+from cnn import cnn_files  # noqa: E402
 
-CORPUS = Path("/work/shared/corpus/cnn_lite.tar.gz")
 
-
-def read_corpus(path: Path = CORPUS) -> list[Article]:
+def read_corpus() -> list[Article]:
     """Articles from the tarball: line 1 title, 2 date YYYYMMDD, 3 URL, body = lines 4+ joined by newlines."""
     out = []
-    with tarfile.open(path) as tar:
-        for member in sorted(tar.getmembers(), key=lambda m: m.name):
-            if not member.isfile() or not member.name.endswith(".txt"):
-                continue
-            lines = tar.extractfile(member).read().decode("utf-8").split("\n")
-            title, date, url = (lines + ["", "", ""])[:3]
-            try:
-                day = dt.datetime.strptime(date.strip(), "%Y%m%d").date()
-            except ValueError:
-                day = None
-            host = urlsplit(url.strip()).netloc.lower()
-            outlet = host.removeprefix("www.").removeprefix("lite.") or None
-            stem = Path(member.name).stem
-            out.append(Article(id=stem, source=member.name, title=title.strip(), date=day, url=url.strip() or None,
-                               outlet=outlet, text="\n".join(lines[3:]).strip("\n")))
+    for name, text in cnn_files():
+        lines = text.split("\n")
+        title, date, url = (lines + ["", "", ""])[:3]
+        try:
+            day = dt.datetime.strptime(date.strip(), "%Y%m%d").date()
+        except ValueError:
+            day = None
+        host = urlsplit(url.strip()).netloc.lower()
+        outlet = host.removeprefix("www.").removeprefix("lite.") or None
+        stem = Path(name).stem
+        out.append(Article(id=stem, source=name, title=title.strip(), date=day, url=url.strip() or None,
+                           outlet=outlet, text="\n".join(lines[3:]).strip("\n")))
     return out
 
 

@@ -11,25 +11,13 @@ from __future__ import annotations
 
 import argparse
 import sys
-import tarfile
 import time
-from pathlib import Path
 
-SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
-
+from cnn import cnn_files
 
 def cnn_texts(limit: int) -> list[str]:
-    """Bodies of the first ``limit`` CNN articles (line 4 on), in file order."""
-    archive = SHARED / "corpus" / "cnn_lite.tar.gz"
-    if not archive.exists():
-        sys.exit(f"missing {archive}: this benchmark needs ../shared beside the repository")
-    texts = []
-    with tarfile.open(archive) as tar:
-        for member in sorted(tar.getmembers(), key=lambda m: m.name):
-            if member.name.endswith(".txt") and len(texts) < limit:
-                lines = tar.extractfile(member).read().decode("utf-8").split("\n")
-                texts.append("\n".join(line for line in lines[3:] if line.strip()))
-    return texts
+    """Bodies of the first ``limit`` CNN articles (line 4 on, blank lines dropped), in file order."""
+    return ["\n".join(line for line in text.split("\n")[3:] if line.strip()) for _, text in cnn_files()[:limit]]
 
 
 def main() -> None:

@@ -14,25 +14,8 @@ from __future__ import annotations
 import argparse
 import random
 import sys
-import tarfile
-from pathlib import Path
 
-SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
-
-
-def cnn_bodies() -> list[str]:
-    """Every CNN article's body (line 4 on), in file-name order."""
-    archive = SHARED / "corpus" / "cnn_lite.tar.gz"
-    if not archive.exists():
-        sys.exit(f"missing {archive}: this benchmark needs ../shared beside the repository")
-    bodies = []
-    with tarfile.open(archive) as tar:
-        for member in sorted(tar.getmembers(), key=lambda m: m.name):
-            if member.name.endswith(".txt"):
-                text = tar.extractfile(member).read().decode("utf-8")
-                bodies.append("\n".join(text.split("\n")[3:]))
-    return bodies
-
+from cnn import cnn_files
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -41,7 +24,7 @@ def main() -> None:
     a = ap.parse_args()
     from archivist.nlp import annotate_doc, load_model
 
-    bodies = cnn_bodies()
+    bodies = ["\n".join(text.split("\n")[3:]) for _, text in cnn_files()]
     random.Random(a.seed).shuffle(bodies)
     nlp = load_model()
     rows = [(body, q) for body in bodies[:60] for q in annotate_doc(nlp(body)).quotes if q.kind == "direct"]
