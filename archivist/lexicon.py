@@ -20,6 +20,10 @@ FEMALE_PRONOUNS = frozenset({"she", "her", "hers", "herself"})
 PLURAL_PRONOUNS = frozenset({"they", "them", "their", "we", "us", "our"})
 
 
+#: Every personal pronoun: words that name no one on a quote card of their own.
+PRONOUNS = MALE_PRONOUNS | FEMALE_PRONOUNS | PLURAL_PRONOUNS | {"it", "its", "i", "me", "my", "you", "your"}
+
+
 HONORIFIC_GENDER = {"mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f",
                      "sir": "m", "lady": "f", "madam": "f"}
 

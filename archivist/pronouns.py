@@ -6,7 +6,7 @@ by sentence back from the pronoun, within a live blog's entry, keeping gender an
 where the article shows them (honorifics, given names, the article's own "he"/"she"); a
 singular "they" after an unnamed source stays unnamed. It reads the resolver's indexes
 (``doc``, ``text``, ``mentions``, ``m_starts``, ``persons``, ``gender``, ``breaks``) and its
-``name_of``, ``mention_at``, ``_in_quote`` and ``_token_index``. It also says how a pronoun is
+``name_of``, ``mention_at``, ``_maker_of``, ``_document_maker``, ``_in_quote`` and ``_token_index``. It also says how a pronoun is
 written where an enclosing clause names the same actor ("Clinton says she ...").
 """
 
@@ -96,6 +96,10 @@ class PronounResolver:
             if low == "they" and step < 2 and fallback is None and self._one_unnamed_person(sent, pos):
                 # "One resident told CNN ... “...,” they said": a singular they for an unnamed source
                 return None
+            document = self._document_subject(sent) if low in ("it", "its") and step > 0 and fallback is None else None
+            if document is not None:
+                # "The fact sheet noted that ... “...,” it said": the document's maker, where the text names one
+                return self._maker_of(document) or self._document_maker(document)
             while k >= 0 and self.mentions[k].start >= lo:
                 m = self.mentions[k]
                 k -= 1
@@ -172,6 +176,14 @@ class PronounResolver:
                 break
             node = node.head
         return best
+
+    def _document_subject(self, sent):
+        """The sentence's main subject when it is a document or statement written as a common noun, else None."""
+        subj = next((c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None and subj.pos_ == "NOUN" and not subj.ent_type_ and not self._in_quote(subj.idx) and \
+                (subj.lower_ in DOC_NOUNS or subj.lower_ in VOICE_NOUNS or subj.lower_ == "sheet"):
+            return subj
+        return None
 
     def _one_unnamed_person(self, sent, pos: int) -> bool:
         """True when the sentence's main subject, before ``pos``, is one unnamed person ("one resident", "a voter")."""

@@ -413,6 +413,11 @@ CASES = [
      [('“It is most surprising to see somebody traffic in a lot of the prejudice and paranoia,”', "Hillary Clinton",
        "Clinton", "direct"),
       ('“Some of his comments are divisive.”', "Hillary Clinton", "Clinton", "direct")]),
+    ("'it' after a document is the document, not an organisation before it", 'The American Foreign Service '
+     'Association objected to the changes on Tuesday.\n\nThe fact sheet released Wednesday noted that the program '
+     'now features readings on American history.\n\n“Lecture content concerning bureaucratic tedium has been reduced '
+     'to a minimum,” it said.',
+     [('“Lecture content concerning bureaucratic tedium has been reduced to a minimum,”', None, "it", "direct")]),
     ("damaged mark recovered locally", 'Talks with NATO"failed badly." The rest is fine. "We will continue," Peskov said.',
      [('"We will continue,"', "Peskov", "Peskov", "direct")]),
 ]

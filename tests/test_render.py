@@ -267,6 +267,19 @@ def test_unnamed_card_shows_the_description_not_the_relative_pronoun():
     assert "A senior official" in page and ">who<" not in page
 
 
+def test_card_of_an_unresolved_pronoun_says_unattributed():
+    archive, config = sample_archive(), sample_config()
+    ann = archive.annotations["budget"]
+    quotes = tuple(dataclasses.replace(q, speaker_mention=Span(q.speaker_mention.start, q.speaker_mention.start + 3,
+                                                               "she"))
+                   if q.speaker is None and q.speaker_mention else q for q in ann.quotes)
+    archive = dataclasses.replace(archive, annotations={**archive.annotations,
+                                                        "budget": dataclasses.replace(ann, quotes=quotes)})
+    page = text(render_site(archive, config, [default_theme_dir()], sample_body(archive, config)),
+                "articles/budget/index.html")
+    assert "Unattributed" in page and ">she<" not in page
+
+
 @pytest.mark.parametrize("current, total, shown", [
     (1, 1, [1]),
     (1, 2, [1, 2]),
