@@ -254,30 +254,21 @@ def test_actors_below_min_mentions_get_no_page_and_no_link():
     assert "mentioned fewer than" not in text(render(), "actors/index.html")
 
 
-def test_unnamed_card_shows_the_description_not_the_relative_pronoun():
+@pytest.mark.parametrize("words, description, shown", [
+    ("who", "A senior official", "A senior official"),  # "a senior official, who said": the description
+    ("she", None, "Unattributed"),  # a pronoun resolved to nobody names no one
+])
+def test_card_of_an_unnamed_speaker(words, description, shown):
     archive, config = sample_archive(), sample_config()
     ann = archive.annotations["budget"]
-    quotes = tuple(dataclasses.replace(q, speaker_mention=Span(q.speaker_mention.start, q.speaker_mention.start + 3,
-                                                               "who"), description="A senior official")
+    quotes = tuple(dataclasses.replace(q, description=description, speaker_mention=Span(
+        q.speaker_mention.start, q.speaker_mention.start + len(words), words))
                    if q.speaker is None and q.speaker_mention else q for q in ann.quotes)
     archive = dataclasses.replace(archive, annotations={**archive.annotations,
                                                         "budget": dataclasses.replace(ann, quotes=quotes)})
     page = text(render_site(archive, config, [default_theme_dir()], sample_body(archive, config)),
                 "articles/budget/index.html")
-    assert "A senior official" in page and ">who<" not in page
-
-
-def test_card_of_an_unresolved_pronoun_says_unattributed():
-    archive, config = sample_archive(), sample_config()
-    ann = archive.annotations["budget"]
-    quotes = tuple(dataclasses.replace(q, speaker_mention=Span(q.speaker_mention.start, q.speaker_mention.start + 3,
-                                                               "she"))
-                   if q.speaker is None and q.speaker_mention else q for q in ann.quotes)
-    archive = dataclasses.replace(archive, annotations={**archive.annotations,
-                                                        "budget": dataclasses.replace(ann, quotes=quotes)})
-    page = text(render_site(archive, config, [default_theme_dir()], sample_body(archive, config)),
-                "articles/budget/index.html")
-    assert "Unattributed" in page and ">she<" not in page
+    assert shown in page and f">{words}<" not in page
 
 
 @pytest.mark.parametrize("current, total, shown", [
