@@ -29,6 +29,7 @@ import re
 from collections import Counter
 
 from . import names
+from .lexicon import given_gender
 from .models import Mention
 
 LABEL_KINDS = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC": "place", "NORP": "other",
@@ -380,7 +381,8 @@ def _unique_fullest(candidates) -> str | None:
 
 
 def _person_evidence(doc, cands: list[_Cand], sent_start: list[int], ent_labels: list[str]) -> None:
-    """Relabel as PERSON an actor that some PERSON mention gives a title ("President Trump").
+    """Relabel as PERSON an actor that some PERSON mention gives a title ("President Trump"), or
+    whose name is a common given name and a surname the article uses for a person.
 
     The small model tags a bare "Trump" ORG as often as PERSON; a title is stronger evidence
     than a vote, so it decides before the majority does.
@@ -391,6 +393,13 @@ def _person_evidence(doc, cands: list[_Cand], sent_start: list[int], ent_labels:
             c.role = _role_before(doc, c, sent_start, ent_labels) or _role_apposition(doc, c)
             if c.role:
                 titled.add(c.actor)
+    # "Mitch Landrieu" tagged ORG every time, in an article that calls him "Landrieu" as a person:
+    # a common given name before a surname the article uses for a person is a person's name
+    surnames = {c.actor.split()[-1] for c in cands if c.label == "PERSON" and c.actor.split()}
+    for c in cands:
+        words = c.actor.split()
+        if c.label == "ORG" and 2 <= len(words) <= 3 and words[-1] in surnames and given_gender(c.actor):
+            titled.add(c.actor)
     for c in cands:
         if c.actor in titled:
             c.label = "PERSON"

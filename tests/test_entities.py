@@ -228,3 +228,13 @@ def test_seed_has_no_junk(seed):
     assert not any('"' in t for t in texts)
     assert not {"State", "Thursday", "57", "2014"} & texts
     assert not any(t.startswith("the ") for t in texts)
+
+
+def test_a_given_name_before_a_persons_surname_is_a_person(annotate):
+    # the small model tags "Mitch Landrieu" ORG; the article's other Landrieu is a person
+    text = ('Quietly, someone showed up to a meeting of Democratic activists here.\nIt helped that the meeting was '
+            'in the city that gave Mitch Landrieu the accent with which he speaks.\n“We grabbed our past,” Landrieu '
+            'added.\nLandrieu is now 65. He acknowledged that most are better known than Landrieu.\nNew Orleans Mayor '
+            'Moon Landrieu thought about running in 1976.')
+    labels = {m.actor: m.label for m in annotate(text).mentions}
+    assert labels["Mitch Landrieu"] == "PERSON" and labels["Moon Landrieu"] == "PERSON"
