@@ -387,21 +387,21 @@ def _person_evidence(doc, cands: list[_Cand], sent_start: list[int], ent_labels:
     The small model tags a bare "Trump" ORG as often as PERSON; a title is stronger evidence
     than a vote, so it decides before the majority does.
     """
-    titled = set()
+    persons = set()
     for c in cands:
         if c.label == "PERSON":
             c.role = _role_before(doc, c, sent_start, ent_labels) or _role_apposition(doc, c)
             if c.role:
-                titled.add(c.actor)
+                persons.add(c.actor)
     # "Mitch Landrieu" tagged ORG every time, in an article that calls him "Landrieu" as a person:
     # a common given name before a surname the article uses for a person is a person's name
     surnames = {c.actor.split()[-1] for c in cands if c.label == "PERSON" and c.actor.split()}
     for c in cands:
         words = c.actor.split()
         if c.label == "ORG" and 2 <= len(words) <= 3 and words[-1] in surnames and given_gender(c.actor):
-            titled.add(c.actor)
+            persons.add(c.actor)
     for c in cands:
-        if c.actor in titled:
+        if c.actor in persons:
             c.label = "PERSON"
 
 

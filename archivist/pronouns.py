@@ -6,8 +6,9 @@ by sentence back from the pronoun, within a live blog's entry, keeping gender an
 where the article shows them (honorifics, given names, the article's own "he"/"she"); a
 singular "they" after an unnamed source stays unnamed. It reads the resolver's indexes
 (``doc``, ``text``, ``mentions``, ``m_starts``, ``persons``, ``gender``, ``breaks``) and its
-``name_of``, ``mention_at``, ``_maker_of``, ``_document_maker``, ``_in_quote`` and ``_token_index``. It also says how a pronoun is
-written where an enclosing clause names the same actor ("Clinton says she ...").
+``name_of``, ``mention_at``, ``_maker_of``, ``_document_maker``, ``_in_quote`` and
+``_token_index``. It also says how a pronoun is written where an enclosing clause names the
+same actor ("Clinton says she ...").
 """
 
 from __future__ import annotations
