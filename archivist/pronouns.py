@@ -72,7 +72,8 @@ class PronounResolver:
         Walks back sentence by sentence from the pronoun, preferring in each sentence a
         gender-compatible person who is a clause subject (the usual antecedent of "he said"),
         the main verb's subject before an embedded clause's (unless the main subject is itself
-        a description, "The nominee spoke after Trump tweeted", which points further back),
+        a description, "The nominee spoke after Trump tweeted", which points further back, to an
+        earlier main subject only),
         then the most recent compatible person; names inside quotations are skipped.
         Before a paragraph that opens with the quotation, the previous paragraph's closing
         sentence wins when it introduces a person of the pronoun's gender with an appositive
@@ -88,6 +89,7 @@ class PronounResolver:
         sent = doc[self._token_index(pos)].sent
         fallback = None
         para = self.text.rfind("\n", 0, pos) + 1
+        described = False  # a sentence led by "the lawmaker" was passed: only a main subject is its antecedent
         for step in range(20):
             lo = sent.start_char
             here = set()  # the compatible people this sentence names as more than a modifier
@@ -126,8 +128,10 @@ class PronounResolver:
                         return name
                     if subject is None:
                         subject = name
-            if subject is not None and not self._main_subject_refers_back(sent):
+            refers_back = self._main_subject_refers_back(sent)
+            if subject is not None and not refers_back and not described:
                 return subject
+            described = described or refers_back
             if closing and len(here) == 1 and self.gender.get(min(here)) == want:
                 # "..., with Jane Roe lambasting the plan." / "“...,” she said.": the one person the
                 # sentence closing the paragraph before a quotation names is the one it quotes

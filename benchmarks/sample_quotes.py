@@ -33,6 +33,7 @@ def main() -> None:
         m = q.speaker_mention
         lo, hi = min(q.start, m.start if m else q.start), max(q.end, m.end if m else q.end)
         print(f"{n}. SPEAKER: {q.speaker} | words: {m.text if m else None} | role: {q.role}")
+        print(f"    QUOTE: {q.text[:120]}")
         print("   ", body[max(0, lo - 250):hi + 60].replace("\n", " / "))
 
 

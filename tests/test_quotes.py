@@ -171,6 +171,11 @@ CASES = [
     ("description skips a sentence that continues it", 'Tom Reyes spoke in Ohio on Friday.\n\nThe nominee was '
      'speaking hours after Carl Benson attacked the plan.\n\nThe Ohio governor said the plan "will not pass."',
      [('"will not pass."', "Tom Reyes", "The Ohio governor", "partial")]),
+    ("a pronoun after a description takes whom the description continues", 'Rep. Tom Reyes left his party on '
+     'Monday.\n\nReyes said that he had already changed his registration.\n\nThe House has 218 Republicans, which '
+     'means Carl Benson can lose only one vote.\n\nThe Ohio lawmaker said he will keep voting with Republicans.\n\n'
+     '"I am an independent now," he said.',
+     [('"I am an independent now,"', "Tom Reyes", "he", "direct")]),
     ("a pronoun about someone else is no gender evidence", 'Radio host Robin Dorlan spoke on Monday about Mayor '
      'Jane Moore.\n\nDorlan added that voters distrust Jane Moore. She cannot win this race. She has lost her base.'
      '\n\nDorlan continued: "We will see."\n\nHe concluded: "Nobody trusts her now."',
