@@ -382,7 +382,9 @@ def _unique_fullest(candidates) -> str | None:
 
 def _person_evidence(doc, cands: list[_Cand], sent_start: list[int], ent_labels: list[str]) -> None:
     """Relabel as PERSON an actor that some PERSON mention gives a title ("President Trump"), or
-    whose name is a common given name and a surname the article uses for a person.
+    whose name is a common given name and a surname the article uses for a person, or that has
+    an age beside it ("Sophia, 23,"), or that is a common given name tagged PERSON at least as
+    often as anything else.
 
     The small model tags a bare "Trump" ORG as often as PERSON; a title is stronger evidence
     than a vote, so it decides before the majority does.
@@ -400,9 +402,39 @@ def _person_evidence(doc, cands: list[_Cand], sent_start: list[int], ent_labels:
         words = c.actor.split()
         if c.label == "ORG" and 2 <= len(words) <= 3 and words[-1] in surnames and given_gender(c.actor):
             persons.add(c.actor)
+    # "Sophia, 23, and Ariana Parizadeh, 22,": a name with an age beside it is a person's; a
+    # surname's one fuller name before it ("Kaeden Rowland ... Rowland, 22,") is that person's
+    first_at: dict[str, int] = {}
+    for c in sorted(cands, key=lambda c: c.start):
+        first_at.setdefault(c.actor, c.start)
+    for actor in sorted({c.actor for c in cands if _age_follows(doc, c.e)}):
+        persons.add(actor)
+        fuller = {c.actor for c in cands if c.actor.endswith(" " + actor) and len(c.actor.split()) <= 3
+                  and first_at[c.actor] < first_at[actor]} if " " not in actor else set()
+        if len(fuller) == 1:
+            (full,) = fuller
+            persons.add(full)
+            for c in cands:
+                if c.actor == actor:
+                    c.actor, c.person_linked = full, True
+    # "Sophia" tagged GPE once and PERSON once: a common given name that the model tags PERSON as
+    # often as anything else is a person's, whatever came first
+    votes: dict[str, Counter] = {}
+    for c in cands:
+        votes.setdefault(c.actor, Counter())[c.label] += 1
+    for actor, counter in votes.items():
+        if counter["PERSON"] and counter["PERSON"] == max(counter.values()) and given_gender(actor, alone=True):
+            persons.add(actor)
     for c in cands:
         if c.actor in persons:
             c.label = "PERSON"
+
+
+def _age_follows(doc, e: int) -> bool:
+    """True when tokens from ``e`` read ", 23," (or ", 23 and"): an age in apposition to the name before."""
+    if e + 2 >= len(doc) or doc[e].text != "," or not doc[e + 1].text.isdigit():
+        return False
+    return len(doc[e + 1].text) <= 2 and doc[e + 2].text in (",", "and", ".", ")")
 
 
 # --- 5. labels ----------------------------------------------------------------------------

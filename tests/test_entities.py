@@ -230,11 +230,29 @@ def test_seed_has_no_junk(seed):
     assert not any(t.startswith("the ") for t in texts)
 
 
-def test_a_given_name_before_a_persons_surname_is_a_person(annotate):
+PERSON_EVIDENCE = [
+    # (text, actors that must be one PERSON each): names the small model tags as places or organisations
     # the small model tags "Mitch Landrieu" ORG; the article's other Landrieu is a person
-    text = ('Quietly, someone showed up to a meeting of Democratic activists here.\nIt helped that the meeting was '
-            'in the city that gave Mitch Landrieu the accent with which he speaks.\n“We grabbed our past,” Landrieu '
-            'added.\nLandrieu is now 65. He acknowledged that most are better known than Landrieu.\nNew Orleans Mayor '
-            'Moon Landrieu thought about running in 1976.')
-    labels = {m.actor: m.label for m in annotate(text).mentions}
-    assert labels["Mitch Landrieu"] == "PERSON" and labels["Moon Landrieu"] == "PERSON"
+    ('Quietly, someone showed up to a meeting of Democratic activists here.\nIt helped that the meeting was in the '
+     'city that gave Mitch Landrieu the accent with which he speaks.\n“We grabbed our past,” Landrieu added.\n'
+     'Landrieu is now 65. He acknowledged that most are better known than Landrieu.\nNew Orleans Mayor Moon Landrieu '
+     'thought about running in 1976.', ["Mitch Landrieu", "Moon Landrieu"]),
+    # an age beside the name ("Sophia" tagged GPE first)
+    ('Many in the audience were die-hard fans, including Iranian-American cousins, Sophia, 23, and Ariana Parizadeh, '
+     '22.\n“Going between home and school, I felt like I had to code switch,” Sophia said.', ["Sophia"]),
+    # an age beside the surname: its one fuller name before it is the same person ("Kaeden Rowland" tagged ORG)
+    ('Two months ago, Kaeden Rowland was just a print specialist at a store upstate.\nNow, after 100 or so videos, '
+     'Rowland, 22, is better known online.\n“I don’t have any formal training in marketing,” Rowland said.',
+     ["Kaeden Rowland"]),
+    # a common given name tagged GPE once and PERSON once
+    ('With this storm, the mayor posted a screen recording of a call with a New York City student named Victoria. '
+     'In the video, he greeted her with a cheerful “Hi, Victoria,” and shared the news.', ["Victoria"]),
+]
+
+
+@pytest.mark.parametrize("text, people", PERSON_EVIDENCE)
+def test_person_evidence_beats_the_models_label(annotate, text, people):
+    labels: dict[str, set] = {}
+    for m in annotate(text).mentions:
+        labels.setdefault(m.actor, set()).add(m.label)
+    assert {p: labels.get(p) for p in people} == {p: {"PERSON"} for p in people}
