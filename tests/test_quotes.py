@@ -176,6 +176,11 @@ CASES = [
      'means Carl Benson can lose only one vote.\n\nThe Ohio lawmaker said he will keep voting with Republicans.\n\n'
      '"I am an independent now," he said.',
      [('"I am an independent now,"', "Tom Reyes", "he", "direct")]),
+    ("'For X, it ...:' is X's", 'Costume designer Joanna Rowe drew on her own experience.\n\nThat inspired the '
+     'gray cardigan, which Jones wears throughout. For Rowe, it also added a nuanced perspective that was not part of '
+     'the script: “We could create the idea of what Mark Darcy might have been wearing at home.”',
+     [('“We could create the idea of what Mark Darcy might have been wearing at home.”', "Joanna Rowe", "Rowe",
+       "direct")]),
     ("a pronoun about someone else is no gender evidence", 'Radio host Robin Dorlan spoke on Monday about Mayor '
      'Jane Moore.\n\nDorlan added that voters distrust Jane Moore. She cannot win this race. She has lost her base.'
      '\n\nDorlan continued: "We will see."\n\nHe concluded: "Nobody trusts her now."',
