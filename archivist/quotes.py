@@ -68,8 +68,10 @@ def extract_quotes(doc, mentions: tuple[Mention, ...]) -> tuple[Quote, ...]:
             # A single word with no punctuation of its own inside the marks is a term held
             # at a distance ("deescalate", "measures"), not reported speech.
             continue
-        if not whole and _is_title(words) and not said_word(doc, i0, i1, in_quote):
-            continue  # a show, book or programme title ("State of the Union."), not speech or a name someone gave
+        if (not whole or not _ends_clause(text, s, e)) and _is_title(words) and not said_word(doc, i0, i1, in_quote):
+            # a show, book or programme title ("State of the Union.", "“The Pitt” is old-fashioned"),
+            # not speech or a name someone gave
+            continue
         if att.strength >= 2 or (att.strength == 1 and _ends_clause(text, s, e)):
             speaker, mention, role = resolver.resolve(att.speaker, s)
             mention, description = _at_cue(att, speaker, mention)

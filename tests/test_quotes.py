@@ -181,6 +181,10 @@ CASES = [
      'the script: “We could create the idea of what Mark Darcy might have been wearing at home.”',
      [('“We could create the idea of what Mark Darcy might have been wearing at home.”', "Joanna Rowe", "Rowe",
        "direct")]),
+    ("a title opening the writer's sentence is no quote", 'Critic Ann Moss reviewed the show on Monday.\n\n“It '
+     'moves fast,” Moss said. “It never lets up.”\n\n“Heated Rivalry” follows the two players from the ice to the '
+     'hotel rooms.',
+     [('“It moves fast,”', "Ann Moss", "Moss", "direct"), ('“It never lets up.”', "Ann Moss", "Moss", "direct")]),
     ("a pronoun about someone else is no gender evidence", 'Radio host Robin Dorlan spoke on Monday about Mayor '
      'Jane Moore.\n\nDorlan added that voters distrust Jane Moore. She cannot win this race. She has lost her base.'
      '\n\nDorlan continued: "We will see."\n\nHe concluded: "Nobody trusts her now."',
