@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 
 def test_pipeline_parses_and_skips_the_lemmatizer(nlp):
     assert {"tagger", "parser", "ner", "archivist_paragraphs"} <= set(nlp.pipe_names)
@@ -26,6 +28,32 @@ def test_a_quote_mark_glued_to_a_word_is_its_own_token(nlp):
     words = [t.text for t in nlp('the paranoia,”Clinton said. Talks with NATO"unsuccessful" ended.')]
     assert words[:7] == ["the", "paranoia", ",", "”", "Clinton", "said", "."]
     assert words[9:12] == ["NATO", '"', "unsuccessful"]
+
+
+GLUED = [
+    # (text, words the tokenizer must give): a speech verb run together with the words beside it
+    ("“We are done,” Trumpsaid. Trump left.", ["“", "We", "are", "done", ",", "”", "Trump", "said", ".", "Trump",
+                                               "left", "."]),
+    ("The command saidin a statement.", ["The", "command", "said", "in", "a", "statement", "."]),
+    ("“Fine,” hewroteon X.", ["“", "Fine", ",", "”", "he", "wrote", "on", "X."]),
+    # words that only look glued stay whole; "Infu" is nowhere else in the article
+    ("Albusaidi met USAID staff about essays untold and foretold.", ["Albusaidi", "met", "USAID", "staff", "about",
+                                                                   "essays", "untold", "and", "foretold", "."]),
+    ("Infusaid Inc rose.", ["Infusaid", "Inc", "rose", "."]),
+]
+
+
+@pytest.mark.parametrize("text, words", GLUED)
+def test_a_speech_verb_glued_to_its_neighbours_is_split(nlp, text, words):
+    doc = nlp(text)
+    assert [t.text for t in doc] == words
+    assert doc.text == text
+
+
+def test_a_glued_speech_verb_is_a_cue(annotate):
+    ann = annotate("Lt. Gen. Sean Gainey spoke first. “He was a hero,” Gainey said.\nThe US Space Command saidin "
+                   "a statement, “We mourn a life cut short.”")
+    assert [(q.speaker, q.cue) for q in ann.quotes] == [("Sean Gainey", "said"), ("US Space Command", "said")]
 
 
 def test_annotate_doc_gives_mentions_and_quotes(annotate):
