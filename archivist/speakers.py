@@ -489,7 +489,9 @@ def _missed_surnames(doc, ms) -> list[Mention]:
         covered.update(range(m.start, m.end))
     out = []
     for tok in doc:
-        if tok.pos_ != "PROPN" and not capitalised(tok) or tok.idx in covered:
+        opening_subject = tok.is_sent_start and tok.dep_ in ("nsubj", "nsubjpass") and tok.text.isalpha() and \
+            tok.text[:1].isupper()  # "Mills has also joked", "Mills" tagged as a plural noun
+        if tok.pos_ != "PROPN" and not capitalised(tok) and not opening_subject or tok.idx in covered:
             continue  # a surname the tagger took for a common noun ("O’Saben noted") counts too
         names = owners.get(tok.text)
         if names and len(names) == 1 and not (tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN"):

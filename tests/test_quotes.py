@@ -185,6 +185,9 @@ CASES = [
      'moves fast,” Moss said. “It never lets up.”\n\n“Heated Rivalry” follows the two players from the ice to the '
      'hotel rooms.',
      [('“It moves fast,”', "Ann Moss", "Moss", "direct"), ('“It never lets up.”', "Ann Moss", "Moss", "direct")]),
+    ("a surname opening the sentence, tagged as a plural noun", 'Maine Gov. Janet Mills is running for the '
+     'Senate.\n\nMills has also joked on social media: “For what it’s worth, I don’t have any tattoos.”',
+     [('“For what it’s worth, I don’t have any tattoos.”', "Janet Mills", "Mills", "direct")]),
     ("a pronoun about someone else is no gender evidence", 'Radio host Robin Dorlan spoke on Monday about Mayor '
      'Jane Moore.\n\nDorlan added that voters distrust Jane Moore. She cannot win this race. She has lost her base.'
      '\n\nDorlan continued: "We will see."\n\nHe concluded: "Nobody trusts her now."',
