@@ -43,6 +43,7 @@ HONORIFICS = frozenset("mr mrs ms miss mx dr prof sir dame madam mme messrs".spl
 #: Words that make a phrase a role ("spokesperson", "Secretary"): a role needs at least one.
 ROLE_HEADS = frozenset("""
 president presidents vice-president premier chancellor minister ministers secretary secretary-general
+taoiseach tánaiste
 sen senator senators rep representative congressman congresswoman congressmember lawmaker legislator delegate
 gov governor mayor councilman councilwoman councilmember alderman sheriff
 spokesperson spokesman spokeswoman spokespeople spokesmen

@@ -84,6 +84,9 @@ ROLES = [
     # another actor joined by "and" is not part of the title
     ("Zampolli said he put the idea to Trump and FIFA president Gianni Infantino on Monday.",
      {"Gianni Infantino": "FIFA president"}),
+    # a title of one country's own
+    ("Taoiseach Micheál Martin told reporters Tuesday that the facilities are a concern.",
+     {"Micheál Martin": "Taoiseach"}),
     # a word that opens the sentence is not part of the title
     ('Even Justice Elena Kagan, a member of the liberal wing, asked: "What are those words doing there?"',
      {"Elena Kagan": "Justice"}),
