@@ -29,7 +29,9 @@ import re
 from collections import Counter
 
 from . import names
-from .lexicon import given_gender
+from .cues import SPEECH_VERBS
+from .lexicon import PERSON_NOUNS, given_gender
+from .marks import find_quote_spans
 from .models import Mention
 
 LABEL_KINDS = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC": "place", "NORP": "other",
@@ -383,8 +385,8 @@ def _unique_fullest(candidates) -> str | None:
 def _person_evidence(doc, cands: list[_Cand], sent_start: list[int], ent_labels: list[str]) -> None:
     """Relabel as PERSON an actor that some PERSON mention gives a title ("President Trump"), or
     whose name is a common given name and a surname the article uses for a person, or that has
-    an age beside it ("Sophia, 23,"), or that is a common given name tagged PERSON at least as
-    often as anything else.
+    an age beside it ("Sophia, 23,"), or that speaks and is then "he" or "she", or that is a
+    common given name tagged PERSON at least as often as anything else.
 
     The small model tags a bare "Trump" ORG as often as PERSON; a title is stronger evidence
     than a vote, so it decides before the majority does.
@@ -402,12 +404,15 @@ def _person_evidence(doc, cands: list[_Cand], sent_start: list[int], ent_labels:
         words = c.actor.split()
         if c.label == "ORG" and 2 <= len(words) <= 3 and words[-1] in surnames and given_gender(c.actor):
             persons.add(c.actor)
-    # "Sophia, 23, and Ariana Parizadeh, 22,": a name with an age beside it is a person's; a
-    # surname's one fuller name before it ("Kaeden Rowland ... Rowland, 22,") is that person's
+    # "Sophia, 23, and Ariana Parizadeh, 22,": a name with an age beside it is a person's; so is
+    # one that speaks and is then "she"; a surname's one fuller name before it ("Kaeden Rowland
+    # ... Rowland, 22,") is that person's
     first_at: dict[str, int] = {}
     for c in sorted(cands, key=lambda c: c.start):
         first_at.setdefault(c.actor, c.start)
-    for actor in sorted({c.actor for c in cands if _age_follows(doc, c.e)}):
+    aged = {c.actor for c in cands if _age_follows(doc, c.e)}
+    # "Iannacci said in an email. But, she added": a speaker the model took for a place or organisation
+    for actor in sorted(aged | _speaks_as_he_or_she(doc, cands)):
         persons.add(actor)
         fuller = {c.actor for c in cands if c.actor.endswith(" " + actor) and len(c.actor.split()) <= 3
                   and first_at[c.actor] < first_at[actor]} if " " not in actor else set()
@@ -428,6 +433,47 @@ def _person_evidence(doc, cands: list[_Cand], sent_start: list[int], ent_labels:
     for c in cands:
         if c.actor in persons:
             c.label = "PERSON"
+
+
+#: Prepositions before a place ("in Kyiv", "to Russia"): an actor after one is no person.
+_PLACE_PREPS = frozenset("in into to from at across near outside inside throughout around toward towards".split())
+
+
+def _speaks_as_he_or_she(doc, cands: list[_Cand]) -> set[str]:
+    """Actors the model tagged as places or organisations that speak and are then "he" or "she".
+
+    "Iannacci said in an email. But, she added, ...", "Kid Rock said in the post ... “...,” he
+    added": a name that is a speech verb's subject, whose next subject within the next
+    sentence is "he"/"she" of another speech verb, is a person's; unless the article also
+    puts it after a preposition of place ("in Russia") or before a word for its people
+    ("a Google spokeswoman", "Google's spokesman": her "she" is the spokeswoman's).
+    """
+    placed = {c.actor for c in cands if c.s > 0 and doc[c.s - 1].lower_ in _PLACE_PREPS or
+              c.s > 1 and doc[c.s - 1].lower_ == "the" and doc[c.s - 2].lower_ in _PLACE_PREPS}
+    placed |= {c.actor for c in cands if doc[c.e - 1].dep_ in ("compound", "poss") and
+               (doc[c.e - 1].head.lower_ in PERSON_NOUNS or doc[c.e - 1].head.lower_ in names.ROLE_HEADS)}
+    out: set[str] = set()
+    quoted = None
+    for c in cands:
+        if c.label not in ("ORG", "GPE", "LOC", "FAC") or c.actor in placed or c.actor in out or \
+                c.actor.isupper() or len(c.actor.split()) > 3 or (c.s > 0 and doc[c.s - 1].lower_ == "the"):
+            continue
+        head = doc[c.e - 1]
+        if head.dep_ != "nsubj" or head.head.lower_ not in SPEECH_VERBS:
+            continue
+        if quoted is None:
+            quoted = find_quote_spans(doc.text)
+        if any(a <= c.start < b for a, b in quoted):
+            continue  # words inside a quotation are the speaker's, not the article's
+        sent = head.sent
+        end = sent.end if sent.end >= len(doc) else doc[sent.end].sent.end  # this sentence and the next
+        following = (t for t in doc[head.head.i + 1:end] if t.dep_ in ("nsubj", "nsubjpass") and
+                     t.head.dep_ != "relcl" and not any(a <= t.idx < b for a, b in quoted))
+        tok = next(following, None)
+        if tok is not None and tok.lower_ in ("he", "she") and tok.dep_ == "nsubj" and \
+                tok.head.lower_ in SPEECH_VERBS:
+            out.add(c.actor)
+    return out
 
 
 def _age_follows(doc, e: int) -> bool:

@@ -247,6 +247,12 @@ PERSON_EVIDENCE = [
     ('Two months ago, Kaeden Rowland was just a print specialist at a store upstate.\nNow, after 100 or so videos, '
      'Rowland, 22, is better known online.\n“I don’t have any formal training in marketing,” Rowland said.',
      ["Kaeden Rowland"]),
+    # a speaker tagged ORG who is then "she"
+    ('Travel pros continue to recommend it.\n“PreCheck allows known, vetted travelers to move more efficiently,” '
+     'Iannacci said in an email.\nBut, she added, these are difficult times for air passengers.', ["Iannacci"]),
+    # ... and one linked to its fuller name, who is then "he"
+    ('Concord resident Whit Symms went to see Ayotte speak last week.\n\n"She\'s a fake," Symms said. "I will not '
+     'vote," he added.', ["Whit Symms"]),
     # a common given name tagged GPE once and PERSON once
     ('With this storm, the mayor posted a screen recording of a call with a New York City student named Victoria. '
      'In the video, he greeted her with a cheerful “Hi, Victoria,” and shared the news.', ["Victoria"]),
