@@ -191,14 +191,17 @@ class PronounResolver:
         return None
 
     def _one_unnamed_person(self, sent, pos: int) -> bool:
-        """True when the sentence's main subject, before ``pos``, is one unnamed person ("one resident", "a voter")."""
+        """True when the sentence's main subject, before ``pos``, is one unnamed person ("one resident", "a voter",
+        "the official" continuing "a former official")."""
         subj = next((c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass") and c.idx < pos and
                      not self._in_quote(c.idx)), None)
         if subj is None or subj.tag_ != "NN" or subj.ent_type_ or not could_speak(subj):
             return False
         if subj.lower_ in VOICE_NOUNS or subj.lower_ in DOC_NOUNS or subj.lower_ in ORG_NOUNS:
             return False
-        return any(c.lower_ in ("a", "an", "one") and c.dep_ in ("det", "nummod") for c in subj.children)
+        dets = {c.lower_ for c in subj.children if c.dep_ in ("det", "nummod")}
+        # "one resident", or "the official" after "a former official" told CNN: still nobody named
+        return bool(dets & {"a", "an", "one"}) or "the" in dets and self._continues_unnamed(subj)
 
     def _same_section(self, a: int, b: int) -> bool:
         """True when no section break of a live blog lies between positions a < b."""

@@ -264,6 +264,11 @@ CASES = [
     ("he is never a woman the name list knows", 'Marjorie Taylor Greene posted on X.\n\nThe president denied it: '
      '"It is supposed to be me as a doctor," he told a reporter.',
      [('"It is supposed to be me as a doctor,"', None, "he", "direct")]),
+    ("singular they after 'the official' continuing an unnamed one", 'The US Army has struggled to buy drones '
+     'quickly, a defense official told CNN.\n“We are moving as quickly as we can,” the official said.\n“Now everybody '
+     'is going to see what we have been screaming into the void for,” they added.',
+     [('“We are moving as quickly as we can,”', None, "the official", "direct"),
+      ('“Now everybody is going to see what we have been screaming into the void for,”', None, "they", "direct")]),
     ("singular they for an unnamed source", 'Iranians fled the capital on Wednesday.\n\nIn Bushehr, one resident '
      'told CNN that the blast was felt in small villages. “The people I know have left,” they said.',
      [('“The people I know have left,”', None, "they", "direct")]),
