@@ -117,6 +117,10 @@ def asked_of(verb) -> bool:
     return verb.lower_ in _ADDRESSED and any(c.dep_ == "nsubjpass" for c in verb.children)
 
 
+#: Entity types of a proper noun that is no speaker ("WASHINGTON, Aug. 24 (UPI) -- A spokesman").
+_NOT_SPEAKERS = frozenset({"GPE", "LOC", "FAC", "NORP", "DATE", "TIME"})
+
+
 def subject_of(verb):
     """The subject token of ``verb``, climbing through participles and conjuncts ("adding", "and said")."""
     seen = 0
@@ -140,7 +144,13 @@ def subject_of(verb):
                     not (c.tag_ == "VBG" and c.text.islower())]
         if subjects:
             # the nearest: a quote the parser hangs on the verb as a second subject is farther away
-            return _repaired(min(subjects, key=lambda c: abs(c.i - tok.i)), tok)
+            near = min(subjects, key=lambda c: abs(c.i - tok.i))
+            names = [c for c in subjects if c.pos_ == "PROPN" and c.ent_type_ not in _NOT_SPEAKERS and
+                     (c.i > tok.i) == (near.i > tok.i)]
+            if near.pos_ == "NOUN" and names and not could_speak(near):
+                # "said world No. 20 Harris English": a noun before the name split off as a second subject
+                near = min(names, key=lambda c: abs(c.i - tok.i))
+            return _repaired(near, tok)
         for child in tok.children:
             if child.lower_ == "as" and child.dep_ in ("mark", "prep") and child.i < tok.i and tok.lower_ in SPEECH_VERBS:
                 # "As Akhil Amar, a professor, put it": the parser took the name for the object of "as"

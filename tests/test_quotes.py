@@ -188,6 +188,16 @@ CASES = [
     ("a surname opening the sentence, tagged as a plural noun", 'Maine Gov. Janet Mills is running for the '
      'Senate.\n\nMills has also joked on social media: “For what it’s worth, I don’t have any tattoos.”',
      [('“For what it’s worth, I don’t have any tattoos.”', "Janet Mills", "Mills", "direct")]),
+    ("a noun split off the name as a second subject", 'Tiger Woods won here in 1997.\n“Watching him win around '
+     'this place in ’97 is kind of the reason I got into golf,” said world No. 20 Harris English this week.',
+     [('“Watching him win around this place in ’97 is kind of the reason I got into golf,”', "Harris English",
+       "No. 20 Harris English", "direct")]),
+    ("a name and a thing as one verb's two subjects", 'House Speaker Paul Ryan, R-Wis., despite admitting that he '
+     'did have his concerns about “trial lawyers trying to get rich” and general “legal matters” that could be '
+     'worrisome, the victims “do need to have their day in court.”',
+     [('“trial lawyers trying to get rich”', "Paul Ryan", "Paul Ryan", "partial"),
+      ('“legal matters”', "Paul Ryan", "Paul Ryan", "partial"),
+      ('“do need to have their day in court.”', "Paul Ryan", "Paul Ryan", "partial")]),
     ("a pronoun about someone else is no gender evidence", 'Radio host Robin Dorlan spoke on Monday about Mayor '
      'Jane Moore.\n\nDorlan added that voters distrust Jane Moore. She cannot win this race. She has lost her base.'
      '\n\nDorlan continued: "We will see."\n\nHe concluded: "Nobody trusts her now."',
