@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 
-from .lexicon import capitalised, could_speak
+from .lexicon import RELATIVE, capitalised, could_speak
 from .models import Span
 
 #: Lower-cased inflected forms of verbs that report speech or writing.
@@ -68,7 +68,6 @@ WEAK_CUES = frozenset(inflect("call") | inflect("describe") | inflect("label") |
                        | inflect("liken") | inflect("condemn"))
 CONTINUE = frozenset(inflect("continue"))
 _SUBJ_DEPS = ("nsubj", "nsubjpass", "csubj")
-RELATIVE = frozenset({"who", "which", "that", "whom"})
 
 
 @dataclass

@@ -22,6 +22,8 @@ PLURAL_PRONOUNS = frozenset({"they", "them", "their", "we", "us", "our"})
 
 #: Every personal pronoun: words that name no one on a quote card of their own.
 PRONOUNS = MALE_PRONOUNS | FEMALE_PRONOUNS | PLURAL_PRONOUNS | {"it", "its", "i", "me", "my", "you", "your"}
+#: Relative pronouns: they too name no one on their own.
+RELATIVE = frozenset({"who", "which", "that", "whom"})
 
 
 HONORIFIC_GENDER = {"mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f",

@@ -25,7 +25,7 @@ from markupsafe import Markup, escape
 
 import archivist
 from archivist.config import Config
-from archivist.lexicon import PRONOUNS
+from archivist.lexicon import PRONOUNS, RELATIVE
 from archivist.models import KINDS, Actor, Archive, Article, Quote
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July",
@@ -153,7 +153,7 @@ class _Site:
         actor = self.actors.get(ids[index]) if index < len(ids) and ids[index] else None
         words = q.speaker_mention.text if q.speaker_mention else None
         speaker = ((actor.name if actor else None) or q.speaker or q.description
-                   or (words if words and words.lower() not in PRONOUNS else None) or "Unattributed")
+                   or (words if words and words.lower() not in PRONOUNS | RELATIVE else None) or "Unattributed")
         return QuoteCard(article, index + 1, q, quote_text(q.text), speaker, actor, q.role)
 
     def cards(self, article: Article) -> list[QuoteCard]:

@@ -20,7 +20,7 @@ import re
 
 from .lexicon import (BACK_REFERENCE, DOC_NOUNS, FEMALE_PRONOUNS, HONORIFIC_GENDER, INDEFINITE, MAKE_VERBS,
                       MALE_PRONOUNS, ORG_NOUNS, PERSON_NOUNS, PLURAL_PRONOUNS, QUANTIFIERS, TITLES, VOICE_NOUNS,
-                      WEAK_ROLE, capitalised, given_gender, singular)
+                      WEAK_ROLE, capitalised, could_speak, given_gender, singular)
 from .models import Mention, Span
 from .pronouns import PronounResolver
 
@@ -277,6 +277,20 @@ class SpeakerResolver(PronounResolver):
         low = tok.lower_
         if low in QUANTIFIERS:
             return None, span, None  # "Another advised ...", "some call it ...": nobody named
+        if low in ("that", "which") and tok.tag_ == "WDT" and tok.dep_ in ("nsubj", "nsubjpass"):
+            # a relative pronoun the parser hung on the wrong clause stands for the noun before it where
+            # that can speak ("the Chicago Police Department which reported"), else for the clause's
+            # subject ("a sign appeared outside her home that read"); never for a person found by walking back
+            before = self.doc[tok.i - 1] if tok.i > 0 else None
+            if before is not None and before.text == "," and tok.i > 1:
+                before = self.doc[tok.i - 2]
+            verb = tok.head
+            if before is not None and before.pos_ in ("NOUN", "PROPN") and could_speak(before):
+                antecedent = before
+            else:
+                antecedent = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass") and
+                                   c.i < tok.i), None) if verb.head.i != verb.i else None
+            return (self._resolve(antecedent, pos)[0] if antecedent is not None else None), span, None
         if tok.pos_ == "PRON" or low in MALE_PRONOUNS or low in FEMALE_PRONOUNS or low in PLURAL_PRONOUNS or low in ("i", "it", "you"):
             body = self._enclosing_body(tok) if low in ("it", "they") else None
             if body is not None:

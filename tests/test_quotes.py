@@ -198,6 +198,13 @@ CASES = [
      [('“trial lawyers trying to get rich”', "Paul Ryan", "Paul Ryan", "partial"),
       ('“legal matters”', "Paul Ryan", "Paul Ryan", "partial"),
       ('“do need to have their day in court.”', "Paul Ryan", "Paul Ryan", "partial")]),
+    ("a misparsed relative pronoun is the noun before it", 'Politifact checked the claim on Monday.\n\nTo solve '
+     'this quandary, they turned to the Chicago Police Department which reported “2,521 shooting incidents” in the city.',
+     [('“2,521 shooting incidents”', "Chicago Police Department", "which", "partial")]),
+    ("... or its clause's subject, never a person before", 'So is Damian Enderle, another streamer who drives by.\n'
+     'On the third day, a sign appeared outside her home that read, “Dear Guthrie Family, Your neighbors stand with '
+     'you.”',
+     [('“Dear Guthrie Family, Your neighbors stand with you.”', None, "that", "direct")]),
     ("a pronoun about someone else is no gender evidence", 'Radio host Robin Dorlan spoke on Monday about Mayor '
      'Jane Moore.\n\nDorlan added that voters distrust Jane Moore. She cannot win this race. She has lost her base.'
      '\n\nDorlan continued: "We will see."\n\nHe concluded: "Nobody trusts her now."',

@@ -257,6 +257,7 @@ def test_actors_below_min_mentions_get_no_page_and_no_link():
 @pytest.mark.parametrize("words, description, shown", [
     ("who", "A senior official", "A senior official"),  # "a senior official, who said": the description
     ("she", None, "Unattributed"),  # a pronoun resolved to nobody names no one
+    ("that", None, "Unattributed"),  # so does a relative pronoun with no description
 ])
 def test_card_of_an_unnamed_speaker(words, description, shown):
     archive, config = sample_archive(), sample_config()
