@@ -99,6 +99,11 @@ class PronounResolver:
             if low == "they" and step < 2 and fallback is None and self._one_unnamed_person(sent, pos):
                 # "One resident told CNN ... “...,” they said": a singular they for an unnamed source
                 return None
+            chain = self._first_subject(sent, pos) if want is not None and step > 0 and fallback is None else None
+            if chain is not None and chain.lower_ in (MALE_PRONOUNS if want == "m" else FEMALE_PRONOUNS):
+                # "He was taken into custody, Dames said. “...,” he said": the sentence before is about the
+                # same "he" as its first subject, so both stand for whoever that one does
+                return self._pronoun(low, chain.idx)
             document = self._document_subject(sent) if low in ("it", "its") and step > 0 and fallback is None else None
             if document is not None:
                 # "The fact sheet noted that ... “...,” it said": the document's maker, where the text names one
@@ -181,6 +186,11 @@ class PronounResolver:
                 break
             node = node.head
         return best
+
+    def _first_subject(self, sent, pos: int):
+        """The sentence's first clause subject outside quotations and before ``pos``, else None."""
+        return next((t for t in sent if t.dep_ in ("nsubj", "nsubjpass") and t.idx < pos and
+                     not self._in_quote(t.idx)), None)
 
     def _document_subject(self, sent):
         """The sentence's main subject when it is a document or statement written as a common noun, else None."""

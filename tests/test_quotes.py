@@ -205,6 +205,13 @@ CASES = [
      'On the third day, a sign appeared outside her home that read, “Dear Guthrie Family, Your neighbors stand with '
      'you.”',
      [('“Dear Guthrie Family, Your neighbors stand with you.”', None, "that", "direct")]),
+    ("a pronoun continues the sentence before's own pronoun", 'Brian Hooker, 59, was on the boat with his wife.\n'
+     'He was taken into custody as a suspect, Dames said, though no charges have been announced.\n“I am heartbroken '
+     'over the recent boat accident,” he said in a statement before his arrest.',
+     [('“I am heartbroken over the recent boat accident,”', "Brian Hooker", "he", "direct")]),
+    ("... past the name it embeds", 'Mr. Lou met Jacob Lew in Beijing on Monday.\n\nHe said there was nothing wrong '
+     "with Mr. Lew's raising the problem in the talks. ''They're under pressure domestically,'' he said.",
+     [("''They're under pressure domestically,''", "Lou", "he", "direct")]),
     ("a pronoun about someone else is no gender evidence", 'Radio host Robin Dorlan spoke on Monday about Mayor '
      'Jane Moore.\n\nDorlan added that voters distrust Jane Moore. She cannot win this race. She has lost her base.'
      '\n\nDorlan continued: "We will see."\n\nHe concluded: "Nobody trusts her now."',
