@@ -84,6 +84,8 @@ ROLES = [
     # another actor joined by "and" is not part of the title
     ("Zampolli said he put the idea to Trump and FIFA president Gianni Infantino on Monday.",
      {"Gianni Infantino": "FIFA president"}),
+    # a demonstrative is no part of the role
+    ("That lawyer, Julie Le, was removed from her post in Minnesota.", {"Julie Le": "lawyer"}),
     # a title of one country's own
     ("Taoiseach Micheál Martin told reporters Tuesday that the facilities are a concern.",
      {"Micheál Martin": "Taoiseach"}),
