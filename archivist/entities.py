@@ -577,8 +577,8 @@ def _role_apposition(doc, c: _Cand) -> str | None:
 
 def _appos_text(doc, a: int, b: int) -> str | None:
     """The role text of tokens [a, b) if short and headed by a title word, without its article."""
-    while a < b and doc[a].lower_ in ("the", "a", "an", "its", "his", "her", "their", "our", "my", "that", "this",
-                                      "these", "those"):
+    while a < b and (doc[a].lower_ in ("the", "a", "an", "its", "his", "her", "their", "our", "my", "that", "this",
+                                       "these", "those") or doc[a].tag_ in ("RB", "CC") and doc[a].is_sent_start):
         a += 1
     while b > a and not doc[b - 1].text[:1].isalnum():
         b -= 1

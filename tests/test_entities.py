@@ -86,6 +86,8 @@ ROLES = [
      {"Gianni Infantino": "FIFA president"}),
     # a demonstrative is no part of the role
     ("That lawyer, Julie Le, was removed from her post in Minnesota.", {"Julie Le": "lawyer"}),
+    ("Even Trump’s own transportation secretary, Sean Duffy, said so.",
+     {"Sean Duffy": "Trump’s own transportation secretary"}),
     # a title of one country's own
     ("Taoiseach Micheál Martin told reporters Tuesday that the facilities are a concern.",
      {"Micheál Martin": "Taoiseach"}),
