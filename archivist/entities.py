@@ -436,7 +436,7 @@ def _person_evidence(doc, cands: list[_Cand], sent_start: list[int], ent_labels:
 
 
 #: Prepositions before a place ("in Kyiv", "to Russia"): an actor after one is no person.
-_PLACE_PREPS = frozenset("in into to from at across near outside inside throughout around toward towards".split())
+_PLACE_PREPS = frozenset("in into to at across near outside inside throughout around toward towards".split())
 
 
 def _speaks_as_he_or_she(doc, cands: list[_Cand]) -> set[str]:
@@ -455,7 +455,7 @@ def _speaks_as_he_or_she(doc, cands: list[_Cand]) -> set[str]:
     out: set[str] = set()
     quoted = None
     for c in cands:
-        if c.label not in ("ORG", "GPE", "LOC", "FAC") or c.actor in placed or c.actor in out or \
+        if c.label not in ("PERSON", "ORG", "GPE", "LOC", "FAC") or c.actor in placed or c.actor in out or \
                 c.actor.isupper() or len(c.actor.split()) > 3 or (c.s > 0 and doc[c.s - 1].lower_ == "the"):
             continue
         head = doc[c.e - 1]

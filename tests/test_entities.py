@@ -257,6 +257,10 @@ PERSON_EVIDENCE = [
     # ... and one linked to its fuller name, who is then "he"
     ('Concord resident Whit Symms went to see Ayotte speak last week.\n\n"She\'s a fake," Symms said. "I will not '
      'vote," he added.', ["Whit Symms"]),
+    # a name tagged GPE everywhere but where it speaks, "a video from Kid Rock" no place
+    ('Hegseth reposted a video from Kid Rock on Tuesday. The pilots flew over Kid Rock’s home.\nThey like Kid Rock, '
+     'officials said.\n“This is a level of respect,” Kid Rock said in the post, referring to Gov. Gavin Newsom, who '
+     'has sparred with Trump.\n“God Bless America,” he added.', ["Kid Rock"]),
     # a common given name tagged GPE once and PERSON once
     ('With this storm, the mayor posted a screen recording of a call with a New York City student named Victoria. '
      'In the video, he greeted her with a cheerful “Hi, Victoria,” and shared the news.', ["Victoria"]),
