@@ -414,9 +414,10 @@ def _person_evidence(doc, cands: list[_Cand], sent_start: list[int], ent_labels:
     # "Iannacci said in an email. But, she added": a speaker the model took for a place or organisation
     for actor in sorted(aged | _speaks_as_he_or_she(doc, cands)):
         persons.add(actor)
-        fuller = {c.actor for c in cands if c.actor.endswith(" " + actor) and len(c.actor.split()) <= 3
-                  and first_at[c.actor] < first_at[actor]} if " " not in actor else set()
-        if len(fuller) == 1:
+        fuller = {c.actor for c in cands if c.actor.endswith(" " + actor) and len(c.actor.split()) <= 3} \
+            if " " not in actor else set()
+        if len(fuller) == 1 and first_at[min(fuller)] < first_at[actor]:
+            # one fuller name, written first; two ("Gary Johnson", "Jeh Johnson") are for the speakers to tell apart
             (full,) = fuller
             persons.add(full)
             for c in cands:
