@@ -129,7 +129,8 @@ vera veronica vicki vicky victoria viola violet virginia vivian wanda wendy whit
 PERSON_NOUNS = {**dict.fromkeys("senator governor president candidate nominee secretary chair mogul billionaire "
                                  "lawmaker leader speaker mayor judge lawyer attorney director founder "
                                  "developer strategist adviser advisor aide spokesperson manager executive "
-                                 "host author professor economist analyst pollster".split(), "person"),
+                                 "host author professor economist analyst pollster columnist historian".split(),
+                                "person"),
                  **dict.fromkeys("congressman businessman chairman spokesman".split(), "he"),
                  **dict.fromkeys("congresswoman businesswoman chairwoman spokeswoman lady mother wife "
                                  "daughter".split(), "she")}

@@ -18,14 +18,17 @@ from __future__ import annotations
 import bisect
 import re
 
-from .lexicon import (BACK_REFERENCE, DOC_NOUNS, FEMALE_PRONOUNS, HONORIFIC_GENDER, INDEFINITE, MAKE_VERBS,
+from .lexicon import (BACK_REFERENCE, BODIES, DOC_NOUNS, FEMALE_PRONOUNS, HONORIFIC_GENDER, INDEFINITE, MAKE_VERBS,
                       MALE_PRONOUNS, ORG_NOUNS, PERSON_NOUNS, PLURAL_PRONOUNS, QUANTIFIERS, TITLES, VOICE_NOUNS,
                       WEAK_ROLE, capitalised, could_speak, given_gender, singular)
 from .models import Mention, Span
+from .names import is_role_head
 from .pronouns import PronounResolver
 
 #: A line that starts a live blog's entry: a rule ("___.", "***") or a time stamp ("5:55 p.m.").
 _SECTION_BREAK_RE = re.compile(r"^[^\S\n]*(?:[_*#=~]{3,}\.?|\d{1,2}:\d{2}[^\S\n]*[ap]\.?m\.?)[^\S\n]*$", re.M)
+#: Nouns for a group of people: a description with one of them is no one person's role.
+_GROUP_NOUNS = frozenset("family crowd audience public team staff people police".split())
 #: How far (characters) after a full name a bare surname of another bearer still means it.
 _INTRO_REACH = 150
 #: How many sentences back a document's maker may be named.
@@ -444,9 +447,14 @@ class SpeakerResolver(PronounResolver):
             return None  # "one attorney said ..." / "the attorney added": still no name
         mods = {c.lower_ for c in tok.children if c.dep_ in ("compound", "amod")} - WEAK_ROLE
         best = None
+        # "the family" is no "family attorney": a person's role is matched by a word for one person
+        personal = is_role_head(head) or singular(head) in PERSON_NOUNS or \
+            could_speak(tok) and singular(head) not in BODIES | VOICE_NOUNS | DOC_NOUNS | _GROUP_NOUNS
         for start, name, words, label in self.roles:
             if start >= pos + 200:
                 break
+            if label == "PERSON" and not personal:
+                continue
             if head in words or (head.endswith("s") and head[:-1] in words):
                 score = len(mods & words)
                 if best is None or score >= best[0]:

@@ -212,6 +212,12 @@ CASES = [
     ("... past the name it embeds", 'Mr. Lou met Jacob Lew in Beijing on Monday.\n\nHe said there was nothing wrong '
      "with Mr. Lew's raising the problem in the talks. ''They're under pressure domestically,'' he said.",
      [("''They're under pressure domestically,''", "Lou", "he", "direct")]),
+    ("'the family' is no 'family attorney'", 'The family of Celeste Rivas asked for privacy.\n“The family is '
+     'committed to ensuring that her voice is heard,” family attorney Patrick Steinfeld said.\n“Celeste was a '
+     'beautiful, strong girl who loved to sing and dance,” the family said in a statement.',
+     [('“The family is committed to ensuring that her voice is heard,”', "Patrick Steinfeld", "Patrick Steinfeld",
+       "direct"),
+      ('“Celeste was a beautiful, strong girl who loved to sing and dance,”', None, "the family", "direct")]),
     ("a pronoun about someone else is no gender evidence", 'Radio host Robin Dorlan spoke on Monday about Mayor '
      'Jane Moore.\n\nDorlan added that voters distrust Jane Moore. She cannot win this race. She has lost her base.'
      '\n\nDorlan continued: "We will see."\n\nHe concluded: "Nobody trusts her now."',
