@@ -48,6 +48,9 @@ PEOPLE = [
     # Two Johnsons: the bare surname stays as written.
     ("Boris Johnson met Mike Johnson in London on Monday. Johnson said the talks went well.",
      [("Boris Johnson", "Boris Johnson"), ("Mike Johnson", "Mike Johnson"), ("Johnson", "Johnson")]),
+    # An occupation opening the sentence is no part of the name.
+    ("Historian Arash Azizi says the killing made for useful imagery. Azizi teaches at Yale.",
+     [("Arash Azizi", "Arash Azizi"), ("Azizi", "Arash Azizi")]),
     # A hyphenated given name is one name, lower-case part and all.
     ("UN chief Ban Ki-moon said the talks failed. Ban said more.", [("Ban Ki-moon", "Ban Ki-moon")]),
     # A bare name used all along before a fuller one appears already meant someone else.
