@@ -49,7 +49,7 @@ PEOPLE = [
     ("Boris Johnson met Mike Johnson in London on Monday. Johnson said the talks went well.",
      [("Boris Johnson", "Boris Johnson"), ("Mike Johnson", "Mike Johnson"), ("Johnson", "Johnson")]),
     # An occupation opening the sentence is no part of the name.
-    ("Historian Arash Azizi says the killing made for useful imagery. Azizi teaches at Yale.",
+    ("Historian Arash Azizi says the killing made for useful imagery. Later, Azizi said the regime would use it.",
      [("Arash Azizi", "Arash Azizi"), ("Azizi", "Arash Azizi")]),
     # A hyphenated given name is one name, lower-case part and all.
     ("UN chief Ban Ki-moon said the talks failed. Ban said more.", [("Ban Ki-moon", "Ban Ki-moon")]),
