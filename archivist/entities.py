@@ -444,8 +444,9 @@ def _speaks_as_he_or_she(doc, cands: list[_Cand]) -> set[str]:
     """Actors the model tagged as places or organisations that speak and are then "he" or "she".
 
     "Iannacci said in an email. But, she added, ...", "Kid Rock said in the post ... “...,” he
-    added": a name that is a speech verb's subject, whose next subject within the next
-    sentence is "he"/"she" of another speech verb, is a person's; unless the article also
+    added", "Montgomery, the neighbor who saw them, said he saw the children": a name that is
+    a speech verb's subject, whose next subject within the next sentence is "he"/"she" of
+    another speech verb or of that verb's own complement, is a person's; unless the article also
     puts it after a preposition of place ("in Russia") or before a word for its people
     ("a Google spokeswoman", "Google's spokesman": her "she" is the spokeswoman's).
     """
@@ -472,8 +473,8 @@ def _speaks_as_he_or_she(doc, cands: list[_Cand]) -> set[str]:
                      t.head.dep_ != "relcl" and not any(a <= t.idx < b for a, b in quoted))
         tok = next(following, None)
         if tok is not None and tok.lower_ in ("he", "she") and tok.dep_ == "nsubj" and \
-                tok.head.lower_ in SPEECH_VERBS:
-            out.add(c.actor)
+                (tok.head.lower_ in SPEECH_VERBS or tok.head.dep_ == "ccomp" and tok.head.head.i == head.head.i):
+            out.add(c.actor)  # "“...,” he added", or "Montgomery ... said he saw the children"
     return out
 
 

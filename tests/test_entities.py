@@ -264,6 +264,9 @@ PERSON_EVIDENCE = [
     ('Hegseth reposted a video from Kid Rock on Tuesday. The pilots flew over Kid Rock’s home.\nThey like Kid Rock, '
      'officials said.\n“This is a level of respect,” Kid Rock said in the post, referring to Gov. Gavin Newsom, who '
      'has sparred with Trump.\n“God Bless America,” he added.', ["Kid Rock"]),
+    # a speaker tagged ORG who says "he" of himself
+    ('Montgomery, the neighbor who saw Elkins and the kids 12 hours before the shooting, said he saw the children '
+     'every day.', ["Montgomery"]),
     # a common given name tagged GPE once and PERSON once
     ('With this storm, the mayor posted a screen recording of a call with a New York City student named Victoria. '
      'In the video, he greeted her with a cheerful “Hi, Victoria,” and shared the news.', ["Victoria"]),
