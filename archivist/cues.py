@@ -186,10 +186,12 @@ def _repaired(subj, verb):
     if subj.pos_ == "ADP":
         # "Of Carson, Levine said": the parser took the fronted phrase for the subject
         return next((c for c in subj.children if c.dep_ == "pobj"), subj)
-    if subj.lower_ == "it" and subj.i < verb.i:
-        # "For Rowe, it also added a perspective: "..."": the person the sentence is fronted for
+    if (subj.lower_ == "it" or subj.pos_ == "NOUN" and not could_speak(subj)) and subj.i < verb.i:
+        # "For Rowe, it also added a perspective: "..."", "Yet for her, the aim is clear: "..."": the
+        # person the sentence is fronted for
         fronted = [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "for" and c.i < subj.i
-                   for g in c.children if g.dep_ == "pobj" and g.pos_ == "PROPN" and g.ent_type_ in ("PERSON", "")]
+                   for g in c.children if g.dep_ == "pobj" and (g.pos_ == "PROPN" and g.ent_type_ in ("PERSON", "")
+                                                                or g.lower_ in ("him", "her"))]
         if fronted:
             return fronted[0]
     if subj.ent_type_ in ("DATE", "TIME") and subj.i < verb.i:

@@ -218,6 +218,11 @@ CASES = [
      [('“The family is committed to ensuring that her voice is heard,”', "Patrick Steinfeld", "Patrick Steinfeld",
        "direct"),
       ('“Celeste was a beautiful, strong girl who loved to sing and dance,”', None, "the family", "direct")]),
+    ("'for her, the aim is clear:' is hers", 'Marie-Louise Eta coaches the team. “I know that this has big '
+     'meaning,” she told CNN.\nYet for her, the aim is clear: “It’s about getting points and taking care of the '
+     'football.”',
+     [('“I know that this has big meaning,”', "Marie-Louise Eta", "she", "direct"),
+      ('“It’s about getting points and taking care of the football.”', "Marie-Louise Eta", "her", "direct")]),
     ("a pronoun about someone else is no gender evidence", 'Radio host Robin Dorlan spoke on Monday about Mayor '
      'Jane Moore.\n\nDorlan added that voters distrust Jane Moore. She cannot win this race. She has lost her base.'
      '\n\nDorlan continued: "We will see."\n\nHe concluded: "Nobody trusts her now."',
