@@ -100,7 +100,8 @@ class PronounResolver:
                 # "One resident told CNN ... “...,” they said": a singular they for an unnamed source
                 return None
             chain = self._first_subject(sent, pos) if want is not None and step > 0 and fallback is None else None
-            if chain is not None and chain.lower_ in (MALE_PRONOUNS if want == "m" else FEMALE_PRONOUNS):
+            if chain is not None and chain.lower_ in (MALE_PRONOUNS if want == "m" else FEMALE_PRONOUNS) and \
+                    self._main_content(chain.head, sent):
                 # "He was taken into custody, Dames said. “...,” he said": the sentence before is about the
                 # same "he" as its first subject, so both stand for whoever that one does
                 return self._pronoun(low, chain.idx)
@@ -186,6 +187,16 @@ class PronounResolver:
                 break
             node = node.head
         return best
+
+    @staticmethod
+    def _main_content(verb, sent) -> bool:
+        """True when ``verb`` is the sentence's main verb or its reported clause ("He was taken ..., Dames
+        said"), not a clause beside it ("When asked what she would like, Kwok said ...")."""
+        while verb.i != sent.root.i:
+            if verb.dep_ not in ("ccomp", "conj") or verb.head.i == verb.i:
+                return False
+            verb = verb.head
+        return True
 
     def _first_subject(self, sent, pos: int):
         """The sentence's first clause subject outside quotations and before ``pos``, else None."""

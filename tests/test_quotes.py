@@ -223,6 +223,10 @@ CASES = [
      'football.”',
      [('“I know that this has big meaning,”', "Marie-Louise Eta", "she", "direct"),
       ('“It’s about getting points and taking care of the football.”', "Marie-Louise Eta", "her", "direct")]),
+    ("... but not one in a clause beside the named subject", 'Magistrate Andy Cheng said the case was serious.\nWhen '
+     'asked what she would like to tell her dad, Anna Kwok said she wanted to hug him.\n“Asian dads are not very '
+     'known for showing affection with hugs,” she said.',
+     [('“Asian dads are not very known for showing affection with hugs,”', "Anna Kwok", "she", "direct")]),
     ("a pronoun about someone else is no gender evidence", 'Radio host Robin Dorlan spoke on Monday about Mayor '
      'Jane Moore.\n\nDorlan added that voters distrust Jane Moore. She cannot win this race. She has lost her base.'
      '\n\nDorlan continued: "We will see."\n\nHe concluded: "Nobody trusts her now."',
