@@ -30,7 +30,7 @@ from collections import Counter
 
 from . import names
 from .cues import SPEECH_VERBS
-from .lexicon import PERSON_NOUNS, given_gender
+from .lexicon import ORG_NOUNS, PERSON_NOUNS, given_gender
 from .marks import find_quote_spans
 from .models import Mention
 
@@ -386,12 +386,16 @@ def _person_evidence(doc, cands: list[_Cand], sent_start: list[int], ent_labels:
     """Relabel as PERSON an actor that some PERSON mention gives a title ("President Trump"), or
     whose name is a common given name and a surname the article uses for a person, or that has
     an age beside it ("Sophia, 23,"), or that speaks and is then "he" or "she", or that is a
-    common given name tagged PERSON at least as often as anything else.
+    common given name tagged PERSON at least as often as anything else; and as ORG an actor
+    tagged PERSON in apposition to a word for an organisation ("SpaceX, the company,").
 
     The small model tags a bare "Trump" ORG as often as PERSON; a title is stronger evidence
     than a vote, so it decides before the majority does.
     """
     persons = set()
+    # "SpaceX, the Elon Musk-led company," tagged PERSON: a name in apposition to a word for an
+    # organisation is an organisation's
+    organisations = {c.actor for c in cands if c.label == "PERSON" and _org_apposition(doc, c)}
     for c in cands:
         if c.label == "PERSON":
             c.role = _role_before(doc, c, sent_start, ent_labels) or _role_apposition(doc, c)
@@ -434,6 +438,8 @@ def _person_evidence(doc, cands: list[_Cand], sent_start: list[int], ent_labels:
     for c in cands:
         if c.actor in persons:
             c.label = "PERSON"
+        elif c.label == "PERSON" and c.actor in organisations:
+            c.label = "ORG"
 
 
 #: Prepositions before a place ("in Kyiv", "to Russia"): an actor after one is no person.
@@ -476,6 +482,24 @@ def _speaks_as_he_or_she(doc, cands: list[_Cand]) -> set[str]:
                 (tok.head.lower_ in SPEECH_VERBS or tok.head.dep_ == "ccomp" and tok.head.head.i == head.head.i):
             out.add(c.actor)  # "“...,” he added", or "Montgomery ... said he saw the children"
     return out
+
+
+#: Words for an organisation that a person's name is never in apposition to ("party" is: "led by
+#: Gagan Thapa, the country's oldest party" hangs the party on the leader).
+_ORG_APPOSITIVES = ORG_NOUNS - {"party", "administration", "government", "court", "council", "committee",
+                                "department", "ministry"}
+
+
+def _org_apposition(doc, c: _Cand) -> bool:
+    """True when the name stands in apposition to a word for an organisation ("SpaceX, the company,")."""
+    root = doc[c.e - 1]
+    appositives = [ch for ch in root.children if ch.dep_ == "appos" and ch.i >= c.e]
+    if any(names.is_role_head(ch.text) for ch in appositives):
+        return False  # "Guido Schmidt-Traub, managing director of ..., the ... Network": a person
+    if any(ch.pos_ == "NOUN" and ch.lower_ in _ORG_APPOSITIVES for ch in appositives):
+        return True
+    return root.dep_ == "appos" and root.head.i < c.s and root.head.pos_ == "NOUN" and \
+        root.head.lower_ in _ORG_APPOSITIVES
 
 
 def _age_follows(doc, e: int) -> bool:

@@ -279,3 +279,17 @@ def test_person_evidence_beats_the_models_label(annotate, text, people):
     for m in annotate(text).mentions:
         labels.setdefault(m.actor, set()).add(m.label)
     assert {p: labels.get(p) for p in people} == {p: {"PERSON"} for p in people}
+
+
+@pytest.mark.parametrize("text, actor, label", [
+    # tagged PERSON by the small model, in apposition to a word for an organisation
+    ("SpaceX, the Elon Musk-owned rocket company, did not respond. SpaceX plans to raise money.", "SpaceX", "ORG"),
+    ("The festival drew protests. Shen Yun, a classical Chinese music and dance group, performed in Melbourne. Shen "
+     "Yun said the threats would not stop it.", "Shen Yun", "ORG"),
+    # ... but a person with a role beside it stays a person whatever else the parser hangs on the name
+    ("''I think the train has left the station,'' said Guido Schmidt-Traub, managing director of a group in Paris "
+     "and New York, the Sustainable Development Solutions Network, that is analyzing the needed steps.",
+     "Guido Schmidt-Traub", "PERSON"),
+])
+def test_an_organisation_tagged_as_a_person(annotate, text, actor, label):
+    assert {m.label for m in annotate(text).mentions if m.actor == actor} == {label}
