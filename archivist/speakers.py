@@ -437,7 +437,14 @@ class SpeakerResolver(PronounResolver):
         return None
 
     def _description(self, tok, pos: int) -> str | None:
-        """The actor a definite description refers to, via the roles the article gave earlier."""
+        """The actor a definite description refers to, via the roles the article gave earlier; never
+        the person it names as a modifier ("the longtime Trump adviser" is not Trump)."""
+        name = self._described(tok, pos)
+        owners = {self.name_of(m) for c in tok.children if c.dep_ in ("compound", "poss")
+                  for m in [self.mention_at(c)] if m is not None and m.label == "PERSON"}
+        return None if name in owners else name
+
+    def _described(self, tok, pos: int) -> str | None:
         head = tok.lower_
         if singular(head) in DOC_NOUNS:
             maker = self._document_maker(tok)

@@ -227,6 +227,9 @@ CASES = [
      'asked what she would like to tell her dad, Anna Kwok said she wanted to hug him.\n“Asian dads are not very '
      'known for showing affection with hugs,” she said.',
      [('“Asian dads are not very known for showing affection with hugs,”', "Anna Kwok", "she", "direct")]),
+    ("'the Trump adviser' is not Trump", 'President Donald Trump kept Susie Wiles in her job.\n“I did send her a '
+     'text that I’ll keep her in my prayers,” the longtime Trump adviser said.',
+     [('“I did send her a text that I’ll keep her in my prayers,”', None, "the longtime Trump adviser", "direct")]),
     ("a pronoun about someone else is no gender evidence", 'Radio host Robin Dorlan spoke on Monday about Mayor '
      'Jane Moore.\n\nDorlan added that voters distrust Jane Moore. She cannot win this race. She has lost her base.'
      '\n\nDorlan continued: "We will see."\n\nHe concluded: "Nobody trusts her now."',
