@@ -552,12 +552,16 @@ def _role_tokenish(doc, i: int, ent_labels) -> bool:
         return True
     if w in _POSSESSIVE_TOKENS or w == "-" or t.lower_ in ("of", "and", "&"):
         return True
+    if t.tag_ == "JJ" and w.isalpha() and i + 1 < len(doc) and names.is_role_head(doc[i + 1].text):
+        return True  # "political scientist Lawrence Jacobs"
     return w[:1].isupper() and w.replace(".", "").replace("-", "").isalpha()
 
 
 def _role_before(doc, c: _Cand, sent_start: list[int], ent_labels: list[str]) -> str | None:
     """The title just before a person's name: "U.S. Secretary of State", "Kremlin spokesperson"."""
     lo = sent_start[c.s] if c.s < len(sent_start) else 0
+    if c.s > 0 and doc[c.s - 1].lower_ in ("and", "&"):
+        return None  # "between the famed economist and Epstein": a second actor, with no title of its own
     i = c.s - 1
     while i >= lo and c.s - i <= _MAX_ROLE_TOKENS and _role_tokenish(doc, i, ent_labels):
         i -= 1

@@ -91,6 +91,12 @@ ROLES = [
     ("That lawyer, Julie Le, was removed from her post in Minnesota.", {"Julie Le": "lawyer"}),
     ("Even Trump’s own transportation secretary, Sean Duffy, said so.",
      {"Sean Duffy": "Trump’s own transportation secretary"}),
+    # a lower-case adjective of the title word belongs to the title
+    ("University of Minnesota political scientist Lawrence Jacobs said the powers are real.",
+     {"Lawrence Jacobs": "University of Minnesota political scientist"}),
+    # a name joined by "and" to a role before it has no role of its own
+    ("Summers said he was ashamed of the ties between the famed economist and Jeffrey Epstein.",
+     {"Jeffrey Epstein": None}),
     # a title of one country's own
     ("Taoiseach Micheál Martin told reporters Tuesday that the facilities are a concern.",
      {"Micheál Martin": "Taoiseach"}),
