@@ -26,7 +26,7 @@ _SPEECH_LEMMAS = (
     "chant sing pray plead demand threaten estimate concede summarize summarise put "
     "begin start quote cite interject chime explain describe recall reflect wonder "
     "admit assure point refer blame portray denounce decry chide credit question thank vent indicate "
-    "offer propose email retweet recommend compare name liken condemn exhort snap"
+    "offer propose email retweet recommend compare name liken condemn exhort snap text message"
 ).split()
 _IRREGULAR = {
     "say": "says said saying", "tell": "tells told telling", "write": "writes wrote written writing",

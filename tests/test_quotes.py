@@ -230,6 +230,9 @@ CASES = [
     ("'the Trump adviser' is not Trump", 'President Donald Trump kept Susie Wiles in her job.\n“I did send her a '
      'text that I’ll keep her in my prayers,” the longtime Trump adviser said.',
      [('“I did send her a text that I’ll keep her in my prayers,”', None, "the longtime Trump adviser", "direct")]),
+    ("X texted Y, \"...\"", 'Eric Richins died in 2022.\nAbout a month after her husband died, Kouri Richins texted '
+     'Grossmann, “I think I want you to be my husband one day.”',
+     [('“I think I want you to be my husband one day.”', "Kouri Richins", "Kouri Richins", "direct")]),
     ("a pronoun about someone else is no gender evidence", 'Radio host Robin Dorlan spoke on Monday about Mayor '
      'Jane Moore.\n\nDorlan added that voters distrust Jane Moore. She cannot win this race. She has lost her base.'
      '\n\nDorlan continued: "We will see."\n\nHe concluded: "Nobody trusts her now."',
