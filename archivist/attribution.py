@@ -460,4 +460,11 @@ def _previous_cue(doc, i0: int, s0: int, in_quote: list[bool], lo: int) -> Attri
         # `Sen. Bernie Sanders identified young voters' exhaustion as one reason. "The younger
         # people are ..."`: a person doing something just before speaks next
         return None
+    if subj.pos_ == "NOUN":
+        # `This study, Anstett said, offers rigorous evidence. "We had ..."`: a name in the aside speaks
+        for aside in root.children:
+            if aside.dep_ == "parataxis" and aside.lower_ in SPEECH_VERBS and aside.pos_ in ("VERB", "AUX"):
+                speaker = subject_of(aside)
+                if speaker is not None and speaker.pos_ in ("PROPN", "PRON") and not in_quote[speaker.i]:
+                    return Attribution(aside, cue_text(aside), speaker, 1)
     return Attribution(root, cue_text(root), subj, 1)

@@ -233,6 +233,11 @@ CASES = [
     ("X texted Y, \"...\"", 'Eric Richins died in 2022.\nAbout a month after her husband died, Kouri Richins texted '
      'Grossmann, “I think I want you to be my husband one day.”',
      [('“I think I want you to be my husband one day.”', "Kouri Richins", "Kouri Richins", "direct")]),
+    ("the name in an aside speaks the quote after", 'Biologist Rachel Anstett studied the monkeyflowers for years.\n'
+     'This study, Anstett said, offers rigorous evidence that evolution happened and it led to a demographic recovery. '
+     '“We had a lot of information about the wildflowers’ demography and the genes.”',
+     [('“We had a lot of information about the wildflowers’ demography and the genes.”', "Rachel Anstett", "Anstett",
+       "direct")]),
     ("a pronoun about someone else is no gender evidence", 'Radio host Robin Dorlan spoke on Monday about Mayor '
      'Jane Moore.\n\nDorlan added that voters distrust Jane Moore. She cannot win this race. She has lost her base.'
      '\n\nDorlan continued: "We will see."\n\nHe concluded: "Nobody trusts her now."',
