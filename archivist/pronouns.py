@@ -100,8 +100,7 @@ class PronounResolver:
                 # "One resident told CNN ... “...,” they said": a singular they for an unnamed source
                 return None
             chain = self._first_subject(sent, pos) if want is not None and step > 0 and fallback is None else None
-            if chain is not None and chain.lower_ in (MALE_PRONOUNS if want == "m" else FEMALE_PRONOUNS) and \
-                    self._main_content(chain.head, sent):
+            if chain is not None and chain.lower_ in (MALE_PRONOUNS if want == "m" else FEMALE_PRONOUNS):
                 # "He was taken into custody, Dames said. “...,” he said": the sentence before is about the
                 # same "he" as its first subject, so both stand for whoever that one does
                 return self._pronoun(low, chain.idx)
@@ -199,9 +198,10 @@ class PronounResolver:
         return True
 
     def _first_subject(self, sent, pos: int):
-        """The sentence's first clause subject outside quotations and before ``pos``, else None."""
+        """The first clause subject outside quotations and before ``pos`` that heads the sentence's main
+        or reported clause ("He was taken ..., Dames said", "When asked ..., he deflected"), else None."""
         return next((t for t in sent if t.dep_ in ("nsubj", "nsubjpass") and t.idx < pos and
-                     not self._in_quote(t.idx)), None)
+                     not self._in_quote(t.idx) and self._main_content(t.head, sent)), None)
 
     def _document_subject(self, sent):
         """The sentence's main subject when it is a document or statement written as a common noun, else None."""
