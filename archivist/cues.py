@@ -158,6 +158,14 @@ def subject_of(verb):
                     return objects[0]
             if child.dep_ == "agent" and agent_of(tok) is not None:
                 return agent_of(tok)  # "was quoted by X"
+            if child.dep_ == "ccomp" and child.tag_ in ("VBN", "VBG") and child.i > tok.i and \
+                    tok.lower_ in SPEECH_VERBS and tok.tag_ in ("VBD", "VBZ", "VBP") and \
+                    not any(a.dep_ in ("aux", "auxpass") for a in child.children):
+                # "said one cyber expert focused on health care": the parser made the speaker the
+                # subject of the participle describing them
+                inverted = [g for g in child.children if g.dep_ == "nsubj" and g.left_edge.i == tok.i + 1]
+                if inverted:
+                    return inverted[0]
         if tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.head.i != tok.head.i:
             tok = tok.head.head  # "after saying ...": the subject of the clause the phrase hangs on
             seen += 1

@@ -238,6 +238,9 @@ CASES = [
      '“We had a lot of information about the wildflowers’ demography and the genes.”',
      [('“We had a lot of information about the wildflowers’ demography and the genes.”', "Rachel Anstett", "Anstett",
        "direct")]),
+    ("said X described by a participle", '“We are keeping an elevated threat level,” said one cyber expert focused '
+     'on health care who spoke on the condition of anonymity.',
+     [('“We are keeping an elevated threat level,”', None, "one cyber expert", "direct")]),
     ("a pronoun about someone else is no gender evidence", 'Radio host Robin Dorlan spoke on Monday about Mayor '
      'Jane Moore.\n\nDorlan added that voters distrust Jane Moore. She cannot win this race. She has lost her base.'
      '\n\nDorlan continued: "We will see."\n\nHe concluded: "Nobody trusts her now."',
