@@ -64,7 +64,7 @@ def extract_quotes(doc, mentions: tuple[Mention, ...]) -> tuple[Quote, ...]:
         speaker = mention = role = description = None
         cue = att.cue_text
         short = len(words) <= 1 and not _ends_clause(text, s, e)
-        if short and not whole and not said_word(doc, i0, i1, in_quote):
+        if short and not said_word(doc, i0, i1, in_quote):
             # A single word with no punctuation of its own inside the marks is a term held
             # at a distance ("deescalate", "measures"), not reported speech.
             continue

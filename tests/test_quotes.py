@@ -241,6 +241,9 @@ CASES = [
     ("said X described by a participle", '“We are keeping an elevated threat level,” said one cyber expert focused '
      'on health care who spoke on the condition of anonymity.',
      [('“We are keeping an elevated threat level,”', None, "one cyber expert", "direct")]),
+    ("one quoted word opening a clause is a term, not a quote card", 'Savannah Guthrie stayed in Tucson.\nBut once '
+     'Nancy Guthrie was reported missing and Savannah flew to Tucson to support the search, “Today” stayed home in New '
+     'York. “Brent” fell hard on Monday.', []),
     ("a pronoun about someone else is no gender evidence", 'Radio host Robin Dorlan spoke on Monday about Mayor '
      'Jane Moore.\n\nDorlan added that voters distrust Jane Moore. She cannot win this race. She has lost her base.'
      '\n\nDorlan continued: "We will see."\n\nHe concluded: "Nobody trusts her now."',
