@@ -266,7 +266,20 @@ def _colon_before(doc, i0: int, in_quote: list[bool], para: tuple[int, int]) -> 
     subj = agent if agent is not None and agent.right_edge.i == k - 1 else fix_relative(subject_of(top))
     if subj is None or in_quote[subj.i] or subj.idx < lo or subj.pos_ not in ("PROPN", "PRON", "NOUN"):
         return None
-    return Attribution(top, cue_text(top), subj, 2)
+    return _aside(top, subj, in_quote, 2) or Attribution(top, cue_text(top), subj, 2)
+
+
+def _aside(verb, subj, in_quote: list[bool], strength: int) -> Attribution | None:
+    """`This study, Anstett said, offers ...`, `The message, he said, was simply: "..."`: where a noun is
+    the subject and an aside names who said so, the one in the aside speaks; else None."""
+    if subj.pos_ != "NOUN":
+        return None
+    for aside in verb.children:
+        if aside.dep_ == "parataxis" and aside.lower_ in SPEECH_VERBS and aside.pos_ in ("VERB", "AUX"):
+            speaker = subject_of(aside)
+            if speaker is not None and speaker.pos_ in ("PROPN", "PRON") and not in_quote[speaker.i]:
+                return Attribution(aside, cue_text(aside), speaker, strength)
+    return None
 
 
 #: How many tokens after a quote its `he said` / `said Jane Doe` cue may start.
@@ -460,11 +473,4 @@ def _previous_cue(doc, i0: int, s0: int, in_quote: list[bool], lo: int) -> Attri
         # `Sen. Bernie Sanders identified young voters' exhaustion as one reason. "The younger
         # people are ..."`: a person doing something just before speaks next
         return None
-    if subj.pos_ == "NOUN":
-        # `This study, Anstett said, offers rigorous evidence. "We had ..."`: a name in the aside speaks
-        for aside in root.children:
-            if aside.dep_ == "parataxis" and aside.lower_ in SPEECH_VERBS and aside.pos_ in ("VERB", "AUX"):
-                speaker = subject_of(aside)
-                if speaker is not None and speaker.pos_ in ("PROPN", "PRON") and not in_quote[speaker.i]:
-                    return Attribution(aside, cue_text(aside), speaker, 1)
-    return Attribution(root, cue_text(root), subj, 1)
+    return _aside(root, subj, in_quote, 1) or Attribution(root, cue_text(root), subj, 1)

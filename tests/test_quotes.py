@@ -244,6 +244,9 @@ CASES = [
     ("one quoted word opening a clause is a term, not a quote card", 'Savannah Guthrie stayed in Tucson.\nBut once '
      'Nancy Guthrie was reported missing and Savannah flew to Tucson to support the search, “Today” stayed home in New '
      'York. “Brent” fell hard on Monday.', []),
+    ("... and the quote after a colon", 'Rep. Warren Davidson voted against the bill.\nThe message, he said, was '
+     'simply: “Hey, there’s still people that hear you.”',
+     [('“Hey, there’s still people that hear you.”', "Warren Davidson", "he", "direct")]),
     ("a pronoun about someone else is no gender evidence", 'Radio host Robin Dorlan spoke on Monday about Mayor '
      'Jane Moore.\n\nDorlan added that voters distrust Jane Moore. She cannot win this race. She has lost her base.'
      '\n\nDorlan continued: "We will see."\n\nHe concluded: "Nobody trusts her now."',
