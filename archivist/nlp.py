@@ -110,9 +110,27 @@ def load_model(preferred: str | None = None) -> spacy.Language:
                                             r'(?<=[^\W\d_])[,.?!;:](?=["“”][^\W\d_])']
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     nlp.tokenizer = GluedWordsTokenizer(nlp.tokenizer)
+    _straighten_contractions(nlp.vocab)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("archivist_paragraphs", before="parser")
     return nlp
+
+
+#: Contraction endings, as the model saw them in training (straight apostrophe).
+_CONTRACTIONS = ("n't", "'s", "'re", "'ve", "'ll", "'d", "'m")
+
+
+def _straighten_contractions(vocab) -> None:
+    """Give curly-apostrophe contraction endings ("n’t", "’s") the features of their straight forms.
+
+    The model's features (norm, prefix, suffix, shape) of "n’t" in "wouldn’t" are unseen ones,
+    so it tagged it a proper noun and made it the clause's subject ("he wouldn’t put" -> subject
+    "n’t"); news text writes curly apostrophes throughout.
+    """
+    for straight in _CONTRACTIONS:
+        for form in (straight, straight.upper()):
+            curly, model = vocab[form.replace("'", "’")], vocab[form]
+            curly.norm_, curly.shape_, curly.prefix_, curly.suffix_ = model.norm_, model.shape_, model.prefix_, model.suffix_
 
 
 def annotate_doc(doc) -> Annotation:

@@ -56,6 +56,13 @@ def test_a_glued_speech_verb_is_a_cue(annotate):
     assert [(q.speaker, q.cue) for q in ann.quotes] == [("Sean Gainey", "said"), ("US Space Command", "said")]
 
 
+@pytest.mark.parametrize("text", ["Dwyer says he wouldn’t put his money on it.", "They couldn’t say, and she didn’t know."])
+def test_a_curly_apostrophe_contraction_parses_as_a_straight_one(nlp, text):
+    curly, straight = nlp(text), nlp(text.replace("’", "'"))
+    assert [(t.tag_, t.dep_) for t in curly] == [(t.tag_, t.dep_) for t in straight]
+    assert [t.dep_ for t in curly if t.text == "n’t"] == ["neg"] * text.count("n’t")
+
+
 def test_annotate_doc_gives_mentions_and_quotes(annotate):
     ann = annotate('Mayor Jane Holloway opened the bridge.\n"It will change the city," Holloway said.')
     assert [m.text for m in ann.mentions if m.label == "PERSON"] == ["Jane Holloway", "Holloway"]

@@ -247,6 +247,11 @@ CASES = [
     ("... and the quote after a colon", 'Rep. Warren Davidson voted against the bill.\nThe message, he said, was '
      'simply: “Hey, there’s still people that hear you.”',
      [('“Hey, there’s still people that hear you.”', "Warren Davidson", "he", "direct")]),
+    ("a curly 'wouldn’t' is no subject", 'Historian Tim Dwyer studied the relics.\nDwyer says he wouldn’t put his '
+     'money on the holy bones being real: “It’s important to remember, this is a time where everyone wants relics of '
+     'saints.”',
+     [('“It’s important to remember, this is a time where everyone wants relics of saints.”', "Tim Dwyer", "Dwyer",
+       "direct")]),
     ("a pronoun about someone else is no gender evidence", 'Radio host Robin Dorlan spoke on Monday about Mayor '
      'Jane Moore.\n\nDorlan added that voters distrust Jane Moore. She cannot win this race. She has lost her base.'
      '\n\nDorlan continued: "We will see."\n\nHe concluded: "Nobody trusts her now."',
