@@ -53,7 +53,7 @@ cpl corporal pvt marshal brig brigadier officer
 judge justice magistrate prosecutor attorney lawyer counsel solicitor
 chief head leader chair chairman chairwoman chairperson ceo cfo coo cto founder co-founder cofounder
 director manager executive president-elect owner publisher editor correspondent reporter anchor host
-commissioner inspector superintendent detective agent trooper
+commissioner inspector superintendent detective agent trooper administrator
 adviser advisor aide analyst economist strategist professor researcher scientist historian columnist
 coach quarterback pitcher striker player captain
 speaker whip treasurer comptroller auditor clerk registrar

@@ -359,6 +359,9 @@ class SpeakerResolver(PronounResolver):
     def _unlisted_name(self, tok) -> str | None:
         """The name a proper-noun speaker gives when no Mention covers it."""
         doc = self.doc
+        whole = self._capitalised_phrase(tok)
+        if whole is not None:
+            return whole  # "the Scottish Fire and Rescue Service", which the NER took for a title
         left = tok.i
         while left > 0 and (doc[left - 1].pos_ == "PROPN" and doc[left - 1].dep_ in ("compound", "flat")
                             or doc[left - 1].text == "-" and not doc[left - 1].whitespace_):
@@ -380,6 +383,20 @@ class SpeakerResolver(PronounResolver):
                     if len(fw) > 1 and fw[-1].lower() == name.lower():
                         return full
         return name
+
+    def _capitalised_phrase(self, tok) -> str | None:
+        """The words of the phrase ``tok`` ends, from its first capitalised word, when every word is
+        capitalised or joins them ("and", "of") and there are several; else None."""
+        doc = self.doc
+        a = tok.left_edge.i
+        while a < tok.i and (doc[a].pos_ == "DET" or doc[a].is_punct or doc[a].lower_ in TITLES):
+            a += 1
+        words = doc[a:tok.i + 1]
+        if len(words) < 3 or not any(t.lower_ in ("and", "&", "of") for t in words) or \
+                not all(t.text[:1].isupper() or t.lower_ in ("and", "&", "of", "for") for t in words) or \
+                any(t.lower_.rstrip(".") in TITLES or is_role_head(t.text) for t in words):
+            return None  # a title with its name ("... Services Administrator Mehmet Oz") is for the old walk
+        return words.text
 
     def _continues_unnamed(self, tok) -> bool:
         """True when the description's noun last appeared, just before, as an unnamed one ("a group ...")."""

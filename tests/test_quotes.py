@@ -252,6 +252,10 @@ CASES = [
      'saints.”',
      [('“It’s important to remember, this is a time where everyone wants relics of saints.”', "Tim Dwyer", "Dwyer",
        "direct")]),
+    ("an organisation's name the NER missed is the whole capitalised phrase", '“At its height, 18 appliances were '
+     'mobilised to the scene,” the Scottish Fire and Rescue Service said at 2 a.m. local time.',
+     [('“At its height, 18 appliances were mobilised to the scene,”', "Scottish Fire and Rescue Service",
+       "the Scottish Fire and Rescue Service", "direct")]),
     ("a pronoun about someone else is no gender evidence", 'Radio host Robin Dorlan spoke on Monday about Mayor '
      'Jane Moore.\n\nDorlan added that voters distrust Jane Moore. She cannot win this race. She has lost her base.'
      '\n\nDorlan continued: "We will see."\n\nHe concluded: "Nobody trusts her now."',
