@@ -100,7 +100,8 @@ def extract_mentions(doc) -> tuple[Mention, ...]:
         if c.tentative and not c.person_linked:
             c.label = known[c.name]  # a salvaged piece (`NATO"unsuccessful` tagged GPE) has no vote
     sent_start, ent_labels = _sentence_starts(doc), _ent_labels(doc)
-    _person_evidence(doc, cands, sent_start, ent_labels)
+    if _person_evidence(doc, cands, sent_start, ent_labels):
+        _resolve_people(cands)  # "Ammori" now points at "Huda Ammori", a person only since the evidence
     _majority_labels(cands)
     for c in cands:
         if c.label == "PERSON" and c.role is None:
@@ -382,7 +383,7 @@ def _unique_fullest(candidates) -> str | None:
     return None
 
 
-def _person_evidence(doc, cands: list[_Cand], sent_start: list[int], ent_labels: list[str]) -> None:
+def _person_evidence(doc, cands: list[_Cand], sent_start: list[int], ent_labels: list[str]) -> bool:
     """Relabel as PERSON an actor that some PERSON mention gives a title ("President Trump"), or
     whose name is a common given name and a surname the article uses for a person, or that has
     an age beside it ("Sophia, 23,"), or that speaks and is then "he" or "she", or that is a
@@ -390,7 +391,7 @@ def _person_evidence(doc, cands: list[_Cand], sent_start: list[int], ent_labels:
     tagged PERSON in apposition to a word for an organisation ("SpaceX, the company,").
 
     The small model tags a bare "Trump" ORG as often as PERSON; a title is stronger evidence
-    than a vote, so it decides before the majority does.
+    than a vote, so it decides before the majority does. True when some mention became a person.
     """
     persons = set()
     # "SpaceX, the Elon Musk-led company," tagged PERSON: a name in apposition to a word for an
@@ -415,6 +416,9 @@ def _person_evidence(doc, cands: list[_Cand], sent_start: list[int], ent_labels:
     for c in sorted(cands, key=lambda c: c.start):
         first_at.setdefault(c.actor, c.start)
     aged = {c.actor for c in cands if _age_follows(doc, c.e)}
+    # "The co-founder of the group, Huda Ammori," tagged ORG: a name beside a word for a person
+    aged |= {c.actor for c in cands if c.label in ("ORG", "GPE", "NORP") and len(c.actor.split()) >= 2 and
+             _person_apposition(doc, c)}
     # "Iannacci said in an email. But, she added": a speaker the model took for a place or organisation
     for actor in sorted(aged | _speaks_as_he_or_she(doc, cands)):
         persons.add(actor)
@@ -435,11 +439,14 @@ def _person_evidence(doc, cands: list[_Cand], sent_start: list[int], ent_labels:
     for actor, counter in votes.items():
         if counter["PERSON"] and counter["PERSON"] == max(counter.values()) and given_gender(actor, alone=True):
             persons.add(actor)
+    relabelled = False
     for c in cands:
         if c.actor in persons:
+            relabelled = relabelled or c.label != "PERSON"
             c.label = "PERSON"
         elif c.label == "PERSON" and c.actor in organisations:
             c.label = "ORG"
+    return relabelled
 
 
 #: Prepositions before a place ("in Kyiv", "to Russia"): an actor after one is no person.
@@ -488,6 +495,30 @@ def _speaks_as_he_or_she(doc, cands: list[_Cand]) -> set[str]:
 #: Gagan Thapa, the country's oldest party" hangs the party on the leader).
 _ORG_APPOSITIVES = ORG_NOUNS - {"party", "administration", "government", "court", "council", "committee",
                                 "department", "ministry"}
+
+
+#: Role words a company holds as often as a person ("his original publisher, W.W. Norton,").
+_COMPANY_ROLES = frozenset("publisher owner host partner sponsor".split())
+
+
+def _person_apposition(doc, c: _Cand) -> bool:
+    """True when the name stands in apposition to a word for a person ("the co-founder of the group,
+    Huda Ammori," or "Huda Ammori, the group's co-founder,")."""
+    root = doc[c.e - 1]
+
+    def role_word(tok) -> bool:
+        return tok.pos_ == "NOUN" and (names.is_role_head(tok.text) or tok.lower_ in PERSON_NOUNS)
+
+    def personal(tok) -> bool:
+        return role_word(tok) and tok.lower_ not in _COMPANY_ROLES
+    if root.dep_ == "appos" and root.head.i < c.s and personal(root.head):
+        # ... unless the word before the comma could own the appositive itself ("a spokesperson for
+        # the Journal's publisher, Dow Jones,", "a professor at the University of California, Santa Cruz,")
+        before = doc[c.s - 2] if c.s >= 2 and doc[c.s - 1].text == "," else None
+        return before is not None and (before.i == root.head.i or before.pos_ == "NOUN" and not role_word(before))
+    # "Huda Ammori, the group's co-founder,": the appositive right after the name's comma
+    return any(ch.dep_ == "appos" and ch.left_edge.i == c.e + 1 and doc[c.e].text == "," and personal(ch)
+               for ch in root.children)
 
 
 def _org_apposition(doc, c: _Cand) -> bool:

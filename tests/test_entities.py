@@ -273,6 +273,9 @@ PERSON_EVIDENCE = [
     # a speaker tagged ORG who says "he" of himself
     ('Montgomery, the neighbor who saw Elkins and the kids 12 hours before the shooting, said he saw the children '
      'every day.', ["Montgomery"]),
+    # a name in apposition to a word for a person, and its surname with it
+    ('The co-founder of the group, Huda Ammori, had brought the legal challenge.\nIn an interview with CNN Friday, '
+     'Ammori said the ruling means “all of those arrests were technically unlawful.”', ["Huda Ammori"]),
     # a common given name tagged GPE once and PERSON once
     ('With this storm, the mayor posted a screen recording of a call with a New York City student named Victoria. '
      'In the video, he greeted her with a cheerful “Hi, Victoria,” and shared the news.', ["Victoria"]),
@@ -292,6 +295,9 @@ def test_person_evidence_beats_the_models_label(annotate, text, people):
     ("SpaceX, the Elon Musk-owned rocket company, did not respond. SpaceX plans to raise money.", "SpaceX", "ORG"),
     ("The festival drew protests. Shen Yun, a classical Chinese music and dance group, performed in Melbourne. Shen "
      "Yun said the threats would not stop it.", "Shen Yun", "ORG"),
+    # a company beside a role word a company holds, or after another noun the parser hung it on
+    ("“We stand by our reporting,” a spokesperson for the Journal’s publisher, Dow Jones, said in a statement.",
+     "Dow Jones", "ORG"),
     # ... but a person with a role beside it stays a person whatever else the parser hangs on the name
     ("''I think the train has left the station,'' said Guido Schmidt-Traub, managing director of a group in Paris "
      "and New York, the Sustainable Development Solutions Network, that is analyzing the needed steps.",
