@@ -1,7 +1,9 @@
 """The one module that imports spaCy: loads the model and turns texts into Annotations.
 
 Extraction itself lives in ``entities`` and ``quotes`` as pure functions over a
-spaCy ``Doc``; this module only owns the model, its speed settings and the pipe.
+spaCy ``Doc``; this module only owns the model, its speed settings, the pipe and what
+news text needs before the model sees it (glued speech verbs split, paragraphs as
+sentences, curly contractions read as straight ones).
 """
 
 from __future__ import annotations
@@ -44,7 +46,7 @@ class GluedWordsTokenizer:
         doc = self.tokenizer(text)
         if not _GLUED.search(text):
             return doc
-        words, spaces = [], []
+        words, spaces, norms = [], [], []
         for tok in doc:
             m = _GLUED.fullmatch(tok.text)
             if m is not None and m.group(1) and m.group(1).lower() not in ("he", "she", "they") and \
@@ -53,7 +55,12 @@ class GluedWordsTokenizer:
             parts = [g for g in m.groups() if g] if m is not None and (m.group(1) or m.group(3)) else [tok.text]
             words += parts
             spaces += [False] * (len(parts) - 1) + [bool(tok.whitespace_)]
-        return Doc(doc.vocab, words=words, spaces=spaces)
+            norms += [None] * len(parts) if len(parts) > 1 else [tok.norm_]
+        split = Doc(doc.vocab, words=words, spaces=spaces)
+        for tok, norm in zip(split, norms):
+            if norm is not None and tok.norm_ != norm:
+                tok.norm_ = norm  # the tokenizer's exceptions ("n’t" -> "not") hold in the new Doc too
+        return split
 
 
 @spacy.Language.component("archivist_paragraphs")
@@ -130,7 +137,8 @@ def _straighten_contractions(vocab) -> None:
     for straight in _CONTRACTIONS:
         for form in (straight, straight.upper()):
             curly, model = vocab[form.replace("'", "’")], vocab[form]
-            curly.norm_, curly.shape_, curly.prefix_, curly.suffix_ = model.norm_, model.shape_, model.prefix_, model.suffix_
+            curly.norm_, curly.shape_ = model.norm_, model.shape_
+            curly.prefix_, curly.suffix_ = model.prefix_, model.suffix_
 
 
 def annotate_doc(doc) -> Annotation:
