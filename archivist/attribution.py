@@ -11,9 +11,10 @@ subject can speak (paraphrase: "he warned of "X"").
 from __future__ import annotations
 
 from .cues import (CARRIERS, SPEECH_VERBS, RELATIVE, WEAK_CUES, Attribution, according_to, adjacent_subject, cue_text,
-                   agent_of, asked_of, fix_relative, inflect, subject_of, writer_subject)
-from .marks import MARK_RE
+                   agent_of, asked_of, fix_relative, inflect, speech_verb, subject_of, writer_subject)
 from .lexicon import DOC_NOUNS, could_speak, singular
+from .marks import MARK_RE
+
 
 def attribute(doc, i0: int, i1: int, in_quote: list[bool], para: tuple[int, int]) -> Attribution:
     """Find the cue and speaker of the quote covering tokens [i0, i1)."""
@@ -34,7 +35,7 @@ def attribute(doc, i0: int, i1: int, in_quote: list[bool], para: tuple[int, int]
         depth = 1
         while anc is not None and depth < 8:
             if not in_quote[anc.i] and lo <= anc.idx < hi:
-                if anc.lower_ in SPEECH_VERBS and anc.pos_ in ("VERB", "AUX") or \
+                if speech_verb(anc) or \
                         via.dep_ in ("acl", "ccomp") and _owned_speech(anc) is not None or \
                         anc.lower_ in _FINDS and via.dep_ == "ccomp" and _document_subject(anc):
                     # a closing mark hung on the verb of another quote ("...," said Weaver, who said
@@ -96,7 +97,7 @@ def attribute(doc, i0: int, i1: int, in_quote: list[bool], para: tuple[int, int]
             obj = according_to(tok)
             if obj is not None:
                 cands.append((min(abs(k - i0), abs(k - i1)), k, tok, obj))
-        elif tok.lower_ in SPEECH_VERBS and tok.pos_ in ("VERB", "AUX"):
+        elif speech_verb(tok):
             subj = fix_relative(subject_of(tok))
             if subj is None or in_quote[subj.i]:
                 subj = adjacent_subject(doc, tok, i1, in_quote) or writer_subject(tok, in_quote)
@@ -210,7 +211,7 @@ def _outer_speaker(verb, in_quote: list[bool], para: tuple[int, int]) -> Attribu
     anc = verb.head if verb.head.i != verb.i else None
     depth = 0
     while anc is not None and depth < 6:
-        if not in_quote[anc.i] and lo <= anc.idx < hi and anc.lower_ in SPEECH_VERBS and anc.pos_ in ("VERB", "AUX"):
+        if not in_quote[anc.i] and lo <= anc.idx < hi and speech_verb(anc):
             subj = fix_relative(subject_of(anc))
             if subj is not None and not in_quote[subj.i] and could_speak(subj):
                 return Attribution(anc, cue_text(anc), subj, 3 if anc.lower_ not in WEAK_CUES else 2)
@@ -275,7 +276,7 @@ def _aside(verb, subj, in_quote: list[bool], strength: int) -> Attribution | Non
     if subj.pos_ != "NOUN":
         return None
     for aside in verb.children:
-        if aside.dep_ == "parataxis" and aside.lower_ in SPEECH_VERBS and aside.pos_ in ("VERB", "AUX"):
+        if aside.dep_ == "parataxis" and speech_verb(aside):
             speaker = subject_of(aside)
             if speaker is not None and speaker.pos_ in ("PROPN", "PRON") and not in_quote[speaker.i]:
                 return Attribution(aside, cue_text(aside), speaker, strength)
@@ -317,7 +318,7 @@ def said_word(doc, i0: int, i1: int, in_quote: list[bool]) -> bool:
         as_complement = tok.dep_ == "pobj" and tok.head.lower_ == "as"
         anc, depth = tok.head, 1
         while anc.i != tok.i and depth <= 2:
-            if not in_quote[anc.i] and anc.lower_ in SPEECH_VERBS and anc.pos_ in ("VERB", "AUX"):
+            if not in_quote[anc.i] and speech_verb(anc):
                 if anc.lower_ in _TELL and tok.dep_ in ("dobj", "dative", "pobj"):
                     return False  # the addressee: told "Fox and Friends"
                 return depth == 1 or anc.lower_ in _CHARACTERISE or predicate or as_complement
@@ -381,7 +382,7 @@ def _said_after_full_stop(doc, i1: int, in_quote: list[bool], hi: int) -> Attrib
     if j is None:
         return None
     verb, after = doc[j], doc[j + 1]
-    if verb.lower_ in SPEECH_VERBS and verb.pos_ in ("VERB", "AUX") and after.text == "." and not in_quote[j]:
+    if speech_verb(verb) and after.text == "." and not in_quote[j]:
         return Attribution(verb, cue_text(verb), doc[j - 1], 3)
     return None
 
@@ -401,7 +402,7 @@ def _appositive_cue(doc, i1: int, in_quote: list[bool], hi: int) -> Attribution 
     for t in doc[j:min(len(doc), j + 30)]:
         if in_quote[t.i] or t.idx >= hi or t.text in ".?!;":
             return None
-        if t.lower_ in SPEECH_VERBS and t.pos_ in ("VERB", "AUX"):
+        if speech_verb(t):
             subj = subject_of(t)
             if subj is not None and (subj.i == name.i or k <= subj.i < j or subj.head.i == name.i):
                 return Attribution(t, cue_text(t), subj, 3)

@@ -67,6 +67,11 @@ WEAK_CUES = frozenset(inflect("call") | inflect("describe") | inflect("label") |
                        | inflect("offer") | inflect("credit") | inflect("question")
                        | inflect("liken") | inflect("condemn"))
 CONTINUE = frozenset(inflect("continue"))
+
+
+def speech_verb(tok) -> bool:
+    """True for a token that is a verb reporting speech ("said", "told", "tweeted")."""
+    return tok.lower_ in SPEECH_VERBS and tok.pos_ in ("VERB", "AUX")
 _SUBJ_DEPS = ("nsubj", "nsubjpass", "csubj")
 
 
@@ -156,8 +161,9 @@ def subject_of(verb):
                 objects = [g for g in child.children if g.dep_ == "pobj" and g.pos_ in ("PROPN", "NOUN")]
                 if objects:
                     return objects[0]
-            if child.dep_ == "agent" and agent_of(tok) is not None:
-                return agent_of(tok)  # "was quoted by X"
+            agent = agent_of(tok) if child.dep_ == "agent" else None
+            if agent is not None:
+                return agent  # "was quoted by X"
             if child.dep_ == "ccomp" and child.tag_ in ("VBN", "VBG") and child.i > tok.i and \
                     tok.lower_ in SPEECH_VERBS and tok.tag_ in ("VBD", "VBZ", "VBP") and \
                     not any(a.dep_ in ("aux", "auxpass") for a in child.children):

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import re
 
-from .cues import CONTINUE, SPEECH_VERBS, WEAK_CUES, Attribution, according_to, cue_text, fix_relative, subject_of
+from .cues import (CONTINUE, SPEECH_VERBS, WEAK_CUES, Attribution, according_to, cue_text, fix_relative, speech_verb,
+                   subject_of)
 
 #: A signer's name: up to five capitalised words, with the particles of names between them.
 _SIGNER = r"((?:[A-Z][\w.'’-]*)(?:[^\S\n]+(?:[A-Z][\w.'’-]*|de|la|van|von|del|da{extra})){{0,4}})"
@@ -74,7 +75,7 @@ def colon_lead(doc, text, paras, p, index, in_quote) -> Attribution | None:
             obj = according_to(tok)
             if obj is not None:
                 best = Attribution(tok, cue_text(tok), obj, 2)
-        elif tok.lower_ in SPEECH_VERBS and tok.pos_ in ("VERB", "AUX"):
+        elif speech_verb(tok):
             subj = fix_relative(subject_of(tok))
             if subj is not None and not in_quote[subj.i]:
                 best = Attribution(tok, cue_text(tok), subj, 2)

@@ -203,9 +203,14 @@ class PronounResolver:
         return next((t for t in sent if t.dep_ in ("nsubj", "nsubjpass") and t.idx < pos and
                      not self._in_quote(t.idx) and self._main_content(t.head, sent)), None)
 
+    @staticmethod
+    def _root_subject(sent):
+        """The subject of the sentence's main verb, else None."""
+        return next((c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+
     def _document_subject(self, sent):
         """The sentence's main subject when it is a document or statement written as a common noun, else None."""
-        subj = next((c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        subj = self._root_subject(sent)
         if subj is not None and subj.pos_ == "NOUN" and not subj.ent_type_ and not self._in_quote(subj.idx) and \
                 (subj.lower_ in DOC_NOUNS or subj.lower_ in VOICE_NOUNS or subj.lower_ == "sheet"):
             return subj
@@ -234,13 +239,11 @@ class PronounResolver:
         "The nominee was speaking hours after Trump tweeted": the sentence continues an
         earlier person, so its embedded subjects are no antecedent of a later "he".
         """
-        root = sent.root
-        for c in root.children:
-            if c.dep_ in ("nsubj", "nsubjpass"):
-                low = c.lower_
-                dets = {d.lower_ for d in c.children if d.dep_ == "det"}
-                return c.pos_ == "NOUN" and "the" in dets and low in PERSON_NOUNS
-        return False
+        c = self._root_subject(sent)
+        if c is None:
+            return False
+        dets = {d.lower_ for d in c.children if d.dep_ == "det"}
+        return c.pos_ == "NOUN" and "the" in dets and c.lower_ in PERSON_NOUNS
 
     def _subject_of_root(self, m: Mention, sent) -> bool:
         """True when the subject mention ``m`` belongs to its sentence's main verb."""

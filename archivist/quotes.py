@@ -26,6 +26,7 @@ from .speakers import SpeakerResolver
 
 __all__ = ["extract_quotes", "find_quote_spans"]
 
+
 def _inner(text: str) -> str:
     """The quote's words without its marks."""
     return MARK_RE.sub("", text).strip()
@@ -47,7 +48,7 @@ def extract_quotes(doc, mentions: tuple[Mention, ...]) -> tuple[Quote, ...]:
         tok_ranges.append((i0, i1))
         for k in range(i0, i1):
             in_quote[k] = True
-    resolver = SpeakerResolver(doc, mentions, spans)
+    resolver = SpeakerResolver(doc, mentions, spans, index)
     out = []
     prev = None  # (paragraph index, end char, speaker name, mention Span, cue, role, description)
     for (s, e), (i0, i1) in zip(spans, tok_ranges):

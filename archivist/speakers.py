@@ -18,6 +18,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from .cues import DocIndex
 from .lexicon import (BACK_REFERENCE, BODIES, DOC_NOUNS, FEMALE_PRONOUNS, HONORIFIC_GENDER, INDEFINITE, MAKE_VERBS,
                       MALE_PRONOUNS, ORG_NOUNS, PERSON_NOUNS, PLURAL_PRONOUNS, QUANTIFIERS, TITLES, VOICE_NOUNS,
                       WEAK_ROLE, capitalised, could_speak, given_gender, singular)
@@ -33,28 +34,27 @@ _GROUP_NOUNS = frozenset("family crowd audience public team staff people police"
 _INTRO_REACH = 150
 #: How many sentences back a document's maker may be named.
 _DOC_WINDOW = 12
-#: The rest of a hyphenated name glued to a Mention's end ("-moon" of "Ban Ki-moon").
 #: Title abbreviations written before names, as the nouns a later description uses.
 _ABBREVIATIONS = {"gov": "governor", "sen": "senator", "rep": "representative", "gen": "general",
                   "sec": "secretary", "atty": "attorney", "pres": "president", "lt": "lieutenant",
                   "col": "colonel", "adm": "admiral", "supt": "superintendent", "amb": "ambassador"}
+#: The rest of a hyphenated name glued to a Mention's end ("-moon" of "Ban Ki-moon").
 _GLUED_RE = re.compile(r"-[a-z]+\b")
 _SPEAKER_LABELS = ("PERSON", "ORG", "GPE", "NORP")
 
 
-
-
 def _words(text: str) -> list[str]:
+    """The lower-cased words of ``text`` without edge punctuation ("Gov." -> "gov")."""
     return [w.strip(".,'’").lower() for w in text.split() if w.strip(".,'’")]
 
 
 class SpeakerResolver(PronounResolver):
     """Resolves speaker tokens of one article to (name, mention Span, role)."""
 
-    def __init__(self, doc, mentions: tuple[Mention, ...], quote_spans=()):
+    def __init__(self, doc, mentions: tuple[Mention, ...], quote_spans=(), index: DocIndex | None = None):
         self.doc = doc
         self.text = doc.text
-        self.tok_starts = [t.idx for t in doc]
+        self.index = index or DocIndex(doc)  # token lookups by offset; the quotes stage passes its own
         ms = sorted((m for m in mentions if m.label in _SPEAKER_LABELS), key=lambda m: (m.start, m.end))
         ms = sorted(ms + _missed_surnames(doc, ms), key=lambda m: (m.start, m.end))
         self.mentions = ms
@@ -406,7 +406,8 @@ class SpeakerResolver(PronounResolver):
         return False
 
     def _token_index(self, pos: int) -> int:
-        return max(0, bisect.bisect_right(self.tok_starts, pos) - 1)
+        """Index of the token containing (or last token starting before) character ``pos``."""
+        return self.index.token_at(pos)
 
     def _document_maker(self, tok) -> str | None:
         """Who made the document a description such as "the report" points back to.
@@ -500,12 +501,6 @@ _HEADLINE_VERBS = frozenset("says said tells told asks asked warns warned urges 
                             "wants thinks believes claims denies admits defends".split())
 
 
-
-
-
-
-
-
 def _strip_possessive(name: str) -> str:
     """The name without a possessive ending or a headline verb glued to it."""
     for suf in ("'s", "’s"):
@@ -515,8 +510,6 @@ def _strip_possessive(name: str) -> str:
     while len(words) > 1 and words[-1].lower() in _HEADLINE_VERBS:
         words.pop()
     return " ".join(words) if words else name
-
-
 
 
 def _missed_surnames(doc, ms) -> list[Mention]:

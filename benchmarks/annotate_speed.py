@@ -10,7 +10,6 @@ components archivist loads, (b) archivist's annotation (pipe + extraction) in on
 from __future__ import annotations
 
 import argparse
-import sys
 import time
 
 from cnn import cnn_files
