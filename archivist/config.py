@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .content import host_key
+
 
 class ConfigError(ValueError):
     """site.toml is unreadable or invalid; ``errors`` lists every problem found."""
@@ -146,8 +148,8 @@ def parse_config(data: dict[str, Any], source: str = "site.toml", overrides: dic
         if value == 0:
             errors.append(f"'{name}' must be at least 1")
     if "outlets" in values:
-        # hosts as content.outlet_from_url writes them: lower case, no "www."
-        values["outlets"] = {host.lower().removeprefix("www."): name for host, name in values["outlets"].items()}
+        # hosts as content.outlet_from_url writes them
+        values["outlets"] = {host_key(host): name for host, name in values["outlets"].items()}
     base = values.get("base_url")
     if base is not None and not (base.startswith("/") or base.startswith(("http://", "https://"))):
         errors.append(f"'base_url' must start with '/' or http(s):// ({base!r})")

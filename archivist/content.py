@@ -66,12 +66,16 @@ def slugify(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
 
+def host_key(host: str) -> str:
+    """A host as outlets are keyed: lower case, without "www." ("www.CBSNews.com" -> "cbsnews.com")."""
+    return host.lower().removeprefix("www.")
+
+
 def outlet_from_url(url: str | None) -> str | None:
     """The outlet named by a URL's host, without "www." ("https://www.cbsnews.com/x" -> "cbsnews.com")."""
     if not url:
         return None
-    host = (urlsplit(url).hostname or "").lower()
-    return host.removeprefix("www.") or None
+    return host_key(urlsplit(url).hostname or "") or None
 
 
 def credit_for(url: str | None) -> str | None:
