@@ -77,17 +77,72 @@ def find_quote_spans(text: str) -> list[tuple[int, int]]:
             if side == "toggle":
                 side = "close" if start is not None else "open"
             if side == "open":
-                start = i  # an opener while open: the earlier one lost its closer
+                if start is not None and _sentence_end(text, start_end, i):
+                    # `value. "Copyright ...`: paragraphs run together, each opened
+                    # again; the earlier quotation ran to its last sentence.
+                    _close_open(out, text, start, i)
+                start, start_end = i, j  # else the earlier opener lost its closer
             elif start is not None:
                 out.append((start, j))
                 start = None
         if start is not None:
-            end = hi
-            while end > start and text[end - 1].isspace():
-                end -= 1
-            if end - start > 1:
-                out.append((start, end))
+            _close_open(out, text, start, hi)
     return out
+
+
+def _sentence_end(text: str, start_end: int, i: int) -> bool:
+    """Whether an open quotation, its opener ending at ``start_end``, runs from a word up to
+    the end of a sentence before a new opener at ``i`` (`"One thing. "Another`), not to a
+    word (`the so-called "`) or from a stray mark (`win “ she said. “`)."""
+    inside = text[start_end:i]
+    return (len(inside.strip()) > 1 and not inside[0].isspace() and inside.rstrip()[-1] in ".?!…"
+            and inside[-1].isspace())
+
+
+def _close_open(out: list[tuple[int, int]], text: str, start: int, end: int) -> None:
+    """Append the quotation opened at ``start`` and never closed, ending at ``end`` less spaces,
+    or before the reporting clause its lost closer should have shut out."""
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    end = _before_cue(text, start, end)
+    if end - start > 1:
+        out.append((start, end))
+
+
+#: Reporting verbs that end a sentence as its cue (`..., he told CNN.`).
+_REPORT = frozenset("said says told tells added adds wrote writes explained explains noted notes asked asks "
+                    "continued continues according".split())
+#: First words of a clause that belong to the quotation, not to a reporting clause after it.
+_INSIDE = frozenset("i we you it as and but or so if when because that which who what this there".split())
+#: Words after a reporting verb that make it the quotation's own (`said it would ...`).
+_COMPLEMENT = frozenset("i we you it he she they that there this".split())
+
+
+def _sentence_final(word: str) -> bool:
+    """Whether a word ends a sentence, not an abbreviation (`Mr.`, `Inc.`, `U.S.`)."""
+    return word.endswith(("?", "!")) or (word.endswith(".") and len(word) > 4 and "." not in word[:-1])
+
+
+def _before_cue(text: str, start: int, end: int) -> int:
+    """``end``, or the end of the quoted words when an unclosed quotation's last sentence
+    ends with its own reporting clause, the closer lost before it (`“We will win, he said.`,
+    `"It's bad, said David Wyss of Data Resources Inc.`)."""
+    for m in re.finditer(r"[,?!…](?=\s)", text[start:end]):
+        cut = start + m.end()
+        words = text[cut:end].split()
+        if (not 1 < len(words) <= 16 or any(_sentence_final(w) for w in words[:-1])
+                or any(w[0] in "'‘\"" for w in words)):
+            continue  # not a short last clause, another sentence follows, or a quotation inside
+        verb = next((k for k, w in enumerate(words[:7]) if w.lower().strip(".") in _REPORT), None)
+        if verb is None:
+            continue
+        subject = [re.sub("[’']s$", "", w) for w in words[:verb]]
+        if (any(c in w for w in subject for c in ",.?!'‘’\"")
+                or (subject and re.split("[’']", subject[0].lower())[0] in _INSIDE)
+                or (verb + 1 < len(words) and words[verb + 1].lower().strip(",.") in _COMPLEMENT)):
+            continue  # the quotation's own words (`as I said,`, `people said 'you are'`, `said it would`)
+        return cut
+    return end
 
 
 def _nested(marks: list[tuple[int, int, str]]) -> list[tuple[int, int]] | None:

@@ -23,6 +23,17 @@ SPAN_CASES = [
     ('"I will read you the question: “Do you agree?” Most said yes."', ['"I will read you the question: “Do you agree?” Most said yes."']),
     # ... but marks right around a quoted passage only wrap it
     ('"“We will win,” Rubio responded before adding more."', ['“We will win,”']),
+    # paragraphs run into one line, each opened again: every part is a quotation
+    ('He said: "One thing. "Another thing. "A third."', ['"One thing.', '"Another thing.', '"A third."']),
+    ("He said: “Yes. It’s true! “But not now.”", ["“Yes. It’s true!", "“But not now.”"]),
+    # a closer lost before the reporting clause: the quotation stops before the clause
+    ('"It is bad, said David Wyss of Data Resources Inc.', ['"It is bad,']),
+    ("“It depends, right? he said. “We will see.”", ["“It depends, right?", "“We will see.”"]),
+    ("“DNA is not enough, the Nassau County police told CNN.", ["“DNA is not enough,"]),
+    # ... but a clause of the quotation's own stays in it
+    ('"We, as I said, will win.', ['"We, as I said, will win.']),
+    ('"Back then, people said \'you are dreaming\' to me.', ['"Back then, people said \'you are dreaming\' to me.']),
+    ('"It will pass, said it would.', ['"It will pass, said it would.']),
     # an opener while open with no closer for it: the earlier one lost its closer
     ("“We will win “ she said. “Absolutely.”", ["“Absolutely.”"]),
     ('No quotes at all.', []),
@@ -34,8 +45,6 @@ SPAN_CASES = [
 @pytest.mark.parametrize("text, expected", SPAN_CASES)
 def test_find_quote_spans(text, expected):
     assert [text[s:e] for s, e in find_quote_spans(text)] == expected
-
-
 
 
 def test_paragraphs_are_lines():
