@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import bisect
 
+from .cues import speech_verb
 from .lexicon import (BODIES, DOC_NOUNS, FEMALE_PRONOUNS, HONORIFIC_GENDER, MALE_PRONOUNS, ORG_NOUNS, PERSON_NOUNS,
                       PLURAL_PRONOUNS, VOICE_NOUNS, could_speak, given_gender)
 from .models import Mention, Span
@@ -96,8 +97,10 @@ class PronounResolver:
             subject = None  # the most recent subject of an embedded clause ("X said Clinton doesn't ...")
             closing = want is not None and sent.end_char <= para and not self.text[sent.end_char:para].strip() \
                 and self.text[para:pos].lstrip()[:1] in _OPEN_MARKS
-            if low == "they" and step < 2 and fallback is None and self._one_unnamed_person(sent, pos):
-                # "One resident told CNN ... “...,” they said": a singular they for an unnamed source
+            if (low == "they" or want is not None and self._quoting_before(sent, pos)) and step < 2 and \
+                    fallback is None and self._one_unnamed_person(sent, pos, want):
+                # "One resident told CNN ... “...,” they said", "“...,” said a club official. “...,” he
+                # added": the pronoun continues an unnamed source
                 return None
             chain = self._first_subject(sent, pos) if want is not None and step > 0 and fallback is None else None
             if chain is not None and chain.lower_ in (MALE_PRONOUNS if want == "m" else FEMALE_PRONOUNS):
@@ -216,18 +219,28 @@ class PronounResolver:
             return subj
         return None
 
-    def _one_unnamed_person(self, sent, pos: int) -> bool:
+    def _one_unnamed_person(self, sent, pos: int, want: str | None = None) -> bool:
         """True when the sentence's main subject, before ``pos``, is one unnamed person ("one resident", "a voter",
-        "the official" continuing "a former official")."""
+        "the official" continuing "a former official"), of gender ``want`` ("m"/"f") where its noun has one."""
         subj = next((c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass") and c.idx < pos and
                      not self._in_quote(c.idx)), None)
-        if subj is None or subj.tag_ != "NN" or subj.ent_type_ or not could_speak(subj):
+        if subj is None or subj.tag_ != "NN" or subj.ent_type_ or not could_speak(subj) or \
+                any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in subj.children):
+            return False  # "“...,” said a spokesman, Tom Reyes": named after all
+        noun_gender = {"he": "m", "she": "f"}.get(PERSON_NOUNS.get(subj.lower_, ""))
+        if want is not None and noun_gender not in (None, want):
             return False
         if subj.lower_ in VOICE_NOUNS or subj.lower_ in DOC_NOUNS or subj.lower_ in ORG_NOUNS:
             return False
         dets = {c.lower_ for c in subj.children if c.dep_ in ("det", "nummod")}
         # "one resident", or "the official" after "a former official" told CNN: still nobody named
         return bool(dets & {"a", "an", "one"}) or "the" in dets and self._continues_unnamed(subj)
+
+    def _quoting_before(self, sent, pos: int) -> bool:
+        """True when ``sent`` quotes someone with its main verb and lies in the paragraph of ``pos``, before it: a "he
+        added" after it continues whoever it quotes ("“...,” said a club official. “...,” he added")."""
+        return "\n" not in self.text[sent.start_char:pos] and speech_verb(sent.root) and \
+            any(self._in_quote(t.idx) for t in sent if t.idx < pos)
 
     def _same_section(self, a: int, b: int) -> bool:
         """True when no section break of a live blog lies between positions a < b."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from archivist.entities import extract_mentions
+from archivist.marks import find_quote_spans
 from archivist.speakers import SpeakerResolver
 
 
@@ -13,7 +14,7 @@ def _resolve(nlp, text, which=-1):
     doc = nlp(text)
     pronouns = [t for t in doc if t.lower_ in ("he", "she", "they", "it")]
     tok = pronouns[which]
-    return SpeakerResolver(doc, extract_mentions(doc)).resolve(tok, tok.idx)[0]
+    return SpeakerResolver(doc, extract_mentions(doc), find_quote_spans(text)).resolve(tok, tok.idx)[0]
 
 
 @pytest.mark.parametrize("text, name", [
@@ -25,6 +26,15 @@ def _resolve(nlp, text, which=-1):
     ("Marjorie Taylor Greene posted on X. The president denied it, and he left.", None),
     # a singular they after an unnamed source stays unnamed
     ("Iranians fled. One resident told CNN the blast was loud. They said so twice.", None),
+    # "he added" after a quotation of an unnamed source continues that source ...
+    ('Striker Tom Reyes will meet Juventus. "Reyes will be in the stand," said a club official. '
+     '"Then he will meet people," he added.', None),
+    ('Jane Moore won. A spokeswoman for the group said it was a "basic principle". She added: "No trial."', None),
+    # ... unless a name stands beside it
+    ('Jane Moore won. "Yes," said a spokesman, Tom Reyes. "No," he added.', "Tom Reyes"),
+    # ... of its gender only, and only after the source's own quotation
+    ('Jane Moore won. A spokesman for the group said it was a "basic principle". She added: "No trial."', "Jane Moore"),
+    ('Striker Tom Reyes will meet Juventus. A club official was pleased. "Then," he added.', "Tom Reyes"),
     # a live blog's entry starts its own story
     ("___.\n\n5:55 p.m.\n\nSenator Tom Reyes spoke.\n\n___.\n\n8:05 a.m.\n\nThe governor is a runner. He won.", None),
 ])
