@@ -103,8 +103,8 @@ def _report_lead(doc, text, plo, phi, index, in_quote) -> Attribution | None:
     last = doc[index.token_at(plo + len(text[plo:phi].rstrip()) - 1)]
     sent = last.sent
     root = sent.root
-    if sent.start_char < plo or any(in_quote[k] for k in range(sent.start, sent.end)):
-        return None
+    if sent.start_char < plo or sum(in_quote[k] and not doc[k].is_punct for k in range(sent.start, sent.end)) > 1:
+        return None  # the sentence quotes words of its own (one quoted term, `the "mongrel" attack`, does not)
     if root.lower_ not in SPEECH_VERBS:
         # "If anything, Ash argued, the incident is ...": a speech verb set in the sentence as an aside
         aside = next((c for c in root.children if (c.dep_ == "parataxis" or c.dep_ == "ccomp" and c.i < root.i) and

@@ -25,10 +25,12 @@ def test_signed(quoted, text, speaker):
     ('Dr. Kelli Ward stated:\n"The department is not about justice any more."', "Ward"),
     ('Trump was quick to add that the deal has limits.\n"Building it? Not negotiable."', "Trump"),
     ('Carter said that the deal would not happen.\n"That is because nobody wants it."', "Carter"),
+    # a quoted term is no quotation of the paragraph's own
+    ('The "mongrel" attack, he says, is just the latest example.\n"I have to say I do not understand it."', "he"),
 ])
 def test_colon_and_report_leads(quoted, text, speaker):
     doc, index, spans, in_quote, paras = quoted(text)
-    s, _ = spans[0]
+    s, _ = spans[-1]
     p = next(k for k, (a, b) in enumerate(paras) if a <= s < b)
     att = colon_lead(doc, text, paras, p, index, in_quote)
     assert att is not None and att.speaker.text == speaker
