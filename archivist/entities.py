@@ -517,8 +517,8 @@ def _appos_text(doc, a: int, b: int) -> str | None:
     while a < b and (doc[a].lower_ in ("the", "a", "an", "its", "his", "her", "their", "our", "my", "that", "this",
                                        "these", "those") or doc[a].tag_ in ("RB", "CC") and doc[a].is_sent_start):
         a += 1
-    while b > a and not doc[b - 1].text[:1].isalnum():
-        b -= 1
+    while b > a and (not doc[b - 1].text[:1].isalnum() or doc[b - 1].tag_ in ("IN", "CC", "DT", "TO")):
+        b -= 1  # a role never ends in "at" or "and" ("head of policy at" where the parser cut the phrase)
     if a >= b or b - a > 8 or not any(names.is_role_head(doc[k].text) for k in range(a, b)):
         return None
     if any(doc[k].text in _DOUBLE_QUOTES or "\n" in doc[k].text for k in range(a, b)):

@@ -100,6 +100,9 @@ ROLES = [
     # a title of one country's own
     ("Taoiseach Micheál Martin told reporters Tuesday that the facilities are a concern.",
      {"Micheál Martin": "Taoiseach"}),
+    # an apposition the parser cut short ends at its last word, not at "at"
+    ("Lisa Power, head of policy at Aids charity the Terrence Higgins Trust said the policy was wrong.",
+     {"Lisa Power": "head of policy"}),
     # a word that opens the sentence is not part of the title
     ('Even Justice Elena Kagan, a member of the liberal wing, asked: "What are those words doing there?"',
      {"Elena Kagan": "Justice"}),
