@@ -154,6 +154,9 @@ def subject_of(verb):
             if near.pos_ == "NOUN" and names and not could_speak(near):
                 # "said world No. 20 Harris English": a noun before the name split off as a second subject
                 near = min(names, key=lambda c: abs(c.i - tok.i))
+            elif near.pos_ == "NOUN" and any(n.i + 2 == near.left_edge.i and n.nbor().text == "," for n in names):
+                # "Mr Prettejohn, Lloyd's chief executive said": an appositive the parser made a second subject
+                near = next(n for n in names if n.i + 2 == near.left_edge.i)
             return _repaired(near, tok)
         for child in tok.children:
             if child.lower_ == "as" and child.dep_ in ("mark", "prep") and child.i < tok.i and tok.lower_ in SPEECH_VERBS:

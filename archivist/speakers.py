@@ -489,9 +489,10 @@ class SpeakerResolver(PronounResolver):
         if head in ORG_NOUNS:
             # "the union", "the agency": like "it", the organisation the story is about
             return self._pronoun("it", pos)
-        if head in PERSON_NOUNS:
+        if head in PERSON_NOUNS and not any(c.dep_ == "poss" for c in tok.children):
             # "the Vermont senator" for a role the article never wrote out: a definite
-            # description of a person points back, like a pronoun, to a recent subject.
+            # description of a person points back, like a pronoun, to a recent subject;
+            # "the rapper's spokesperson" is someone else, whom the article never named
             return self._pronoun(PERSON_NOUNS[head], pos)
         return None
 

@@ -230,6 +230,11 @@ CASES = [
     ("'the Trump adviser' is not Trump", 'President Donald Trump kept Susie Wiles in her job.\n“I did send her a '
      'text that I’ll keep her in my prayers,” the longtime Trump adviser said.',
      [('“I did send her a text that I’ll keep her in my prayers,”', None, "the longtime Trump adviser", "direct")]),
+    ("'X's spokesperson' is someone else, unnamed", 'Snoop Dogg is being sued. The star has not been charged.\n'
+     'The rapper\'s spokesperson said: "Snoop will have the opportunity to prove it."',
+     [('"Snoop will have the opportunity to prove it."', None, "The rapper's spokesperson", "direct")]),
+    ("a name and its appositive made two subjects", '"They should seize the moment," Mr Prettejohn, Lloyd\'s chief '
+     'executive said.', [('"They should seize the moment,"', "Prettejohn", "Mr Prettejohn", "direct")]),
     ("X texted Y, \"...\"", 'Eric Richins died in 2022.\nAbout a month after her husband died, Kouri Richins texted '
      'Grossmann, “I think I want you to be my husband one day.”',
      [('“I think I want you to be my husband one day.”', "Kouri Richins", "Kouri Richins", "direct")]),
