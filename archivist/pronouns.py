@@ -114,7 +114,8 @@ class PronounResolver:
             while k >= 0 and self.mentions[k].start >= lo:
                 m = self.mentions[k]
                 k -= 1
-                if m.label not in labels or self._in_quote(m.start) or m.start >= pos:
+                if m.label not in labels or self._in_quote(m.start) or m.start >= pos or \
+                        (want is not None and self._noun_modifier(m)):
                     continue
                 name = self.name_of(m)
                 g = self.gender.get(name)
@@ -235,6 +236,13 @@ class PronounResolver:
         dets = {c.lower_ for c in subj.children if c.dep_ in ("det", "nummod")}
         # "one resident", or "the official" after "a former official" told CNN: still nobody named
         return bool(dets & {"a", "an", "one"}) or "the" in dets and self._continues_unnamed(subj)
+
+    def _noun_modifier(self, m: Mention) -> bool:
+        """True for a name between "the" and a common noun ("the Anfield crowd", "the Obama
+        campaign"): it modifies the noun, whatever the parse makes of it, and is nobody a pronoun means."""
+        first, last = self.doc[self._token_index(m.start)], self.doc[self._token_index(m.end - 1)]
+        return first.i > 0 and self.doc[first.i - 1].lower_ == "the" and last.i + 1 < len(self.doc) and \
+            self.doc[last.i + 1].pos_ == "NOUN" and self.doc[last.i + 1].text.islower()
 
     def _quoting_before(self, sent, pos: int) -> bool:
         """True when ``sent`` quotes someone with its main verb and lies in the paragraph of ``pos``, before it: a "he

@@ -35,6 +35,9 @@ def _resolve(nlp, text, which=-1):
     # ... of its gender only, and only after the source's own quotation
     ('Jane Moore won. A spokesman for the group said it was a "basic principle". She added: "No trial."', "Jane Moore"),
     ('Striker Tom Reyes will meet Juventus. A club official was pleased. "Then," he added.', "Tom Reyes"),
+    # a name between "the" and a noun modifies it, whatever the parse makes of it
+    ("Benitez hailed Gerrard for his strike and also the Anfield crowd for sticking by their side. He added: "
+     '"Thanks."', "Benitez"),
     # a live blog's entry starts its own story
     ("___.\n\n5:55 p.m.\n\nSenator Tom Reyes spoke.\n\n___.\n\n8:05 a.m.\n\nThe governor is a runner. He won.", None),
 ])
