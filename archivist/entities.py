@@ -8,7 +8,8 @@ Identity rules, in the order ``extract_mentions`` applies them:
 1. Clean each entity: drop non-actor labels (dates, numbers...), cut at quote marks,
    brackets and possessives, strip "the", punctuation, trailing lower-case words and
    (for people) leading titles, which become the mention's ``role``. Drop what is left
-   if it is lower-case only, one character, or only a title.
+   if it is lower-case only, one character, or only a title. A name after an honorific
+   ("Mr", "Lord") is a person's, whatever the model tagged it, or if it tagged nothing.
 2. Acronyms: "Organization for Security and Cooperation in Europe (OSCE)" defines OSCE;
    the expansion and every "OSCE" in the article are one actor named by the expansion.
 3. Names go through ``names.canonical_name`` ("U.S." -> "United States").
@@ -82,6 +83,7 @@ def extract_mentions(doc) -> tuple[Mention, ...]:
     """
     text = doc.text
     cands = [c for c in (_clean(doc, ent) for ent in doc.ents if ent.label_ in LABEL_KINDS) if c is not None]
+    cands += _honorific_names(doc, cands)
     cands = _apply_acronyms(doc, cands)
     for c in cands:
         if c.name is None:
@@ -144,6 +146,9 @@ def _clean(doc, ent) -> _Cand | None:
         e -= 1
     if s >= e:
         return None
+    if label != "PERSON" and (names.is_honorific_before_name(doc[s].text) and e - s > 1 or
+                              s > 0 and names.is_honorific_before_name(doc[s - 1].text)):
+        label = "PERSON"  # "Mr Gates" tagged ORG, "Mr Straw" GPE: an honorific makes a person's name
     # People: titles inside the entity are a role, not the name ("President Vladimir Putin").
     if label == "PERSON":
         cut = s
@@ -198,6 +203,28 @@ def _clean(doc, ent) -> _Cand | None:
     c = _Cand(s, e, start, end, label)
     c.tentative = tentative
     return c
+
+
+def _honorific_names(doc, cands: list[_Cand]) -> list[_Cand]:
+    """PERSON candidates for names after an honorific that the model tagged as nothing ("Lord
+    Browne said", "Mr Prettejohn, Lloyd's chief executive"): up to three capitalised proper nouns."""
+    covered = {i for c in cands for i in range(c.s, c.e)}
+    out = []
+    for t in doc[:-1]:
+        if not names.is_honorific_before_name(t.text):
+            continue
+        s = e = t.i + 1
+        while e < len(doc) and e - s < 3 and e not in covered and doc[e].pos_ == "PROPN" and \
+                doc[e].text[:1].isupper() and doc[e].text.replace("-", "").replace("'", "").isalpha() and \
+                not names.is_title_word(doc[e].text):
+            e += 1
+        if e > s and (s - 1 not in covered):
+            if not names.is_honorific(t.text):
+                s = t.i  # a peer is known by the title: "Lord Nicholls", as the model writes it when it sees one
+            end = doc[e - 1].idx + len(doc[e - 1].text)
+            out.append(_Cand(s, e, doc[s].idx, end, "PERSON"))
+            covered.update(range(s, e))
+    return out
 
 
 def _hyphen_glued(doc, i: int) -> bool:

@@ -10,7 +10,8 @@ Public helpers (all pure, all deterministic):
 - ``name_key(text)``: a comparison key (case, accents, dots, apostrophes folded).
 - ``surname(name)`` / ``first_name(name)``: the parts a short mention may use.
 - ``is_acronym(text)`` / ``acronym_matches(acronym, words)``: acronym detection.
-- ``is_title_word(word)`` / ``is_role_head(word)`` / ``is_honorific(word)``: the title lexicon.
+- ``is_title_word(word)`` / ``is_role_head(word)`` / ``is_honorific(word)`` /
+  ``is_honorific_before_name(word)``: the title lexicon.
 """
 
 from __future__ import annotations
@@ -106,6 +107,15 @@ def _word_key(word: str) -> str:
 def is_honorific(word: str) -> bool:
     """True for "Mr.", "Dr", "Ms." and the like."""
     return _word_key(word) in HONORIFICS
+
+
+#: Words written before a person's name and nothing else: honorifics and peers' titles ("Lord Browne").
+_BEFORE_NAMES = (HONORIFICS - {"madam", "messrs"}) | {"lord", "lady", "baroness"}
+
+
+def is_honorific_before_name(word: str) -> bool:
+    """True for a capitalised word that makes the name after it a person's ("Mr", "Dr.", "Lord")."""
+    return word[:1].isupper() and not word[1:2].isupper() and _word_key(word) in _BEFORE_NAMES  # not "MS NOW"
 
 
 def is_role_head(word: str) -> bool:

@@ -53,6 +53,10 @@ PEOPLE = [
      [("Arash Azizi", "Arash Azizi"), ("Azizi", "Arash Azizi")]),
     # A hyphenated given name is one name, lower-case part and all.
     ("UN chief Ban Ki-moon said the talks failed. Ban said more.", [("Ban Ki-moon", "Ban Ki-moon")]),
+    # A name after an honorific is a person's, tagged as nothing or as a place ...
+    ("Speaking on the BBC's Today programme on Tuesday, Lord Browne said the profits were up.",
+     [("Lord Browne", "Lord Browne")]),
+    ("Mr Hague said the party would win. Mr Ash agreed with Mr Hague on Monday.", [("Hague", "Hague")]),
     # A bare name used all along before a fuller one appears already meant someone else.
     ("Obama spoke on Monday. Obama met Congress. Obama left Washington. Obama called Merkel. "
      "Obama flew to Chicago. Later, first lady Michelle Obama joined the trip.",
@@ -62,7 +66,9 @@ PEOPLE = [
 
 @pytest.mark.parametrize("text, expected", PEOPLE)
 def test_person_names_resolve_within_article(mentions_of, text, expected):
-    found = pairs(mentions_of(text))
+    mentions = mentions_of(text)
+    found = pairs(mentions)
+    assert {span for span, _ in expected} <= {m.text for m in mentions if m.label == "PERSON"}
     for pair in expected:
         assert pair in found
     # Possessives and titles are never part of a span or an actor name.
@@ -165,6 +171,11 @@ def test_ner_mistakes_are_dropped_or_trimmed(mentions_of, text, kept, dropped):
     found = {m.text for m in mentions_of(text)}
     assert kept <= found
     assert not (dropped & found)
+
+
+def test_capital_ms_is_no_honorific(mentions_of):
+    mentions = mentions_of("The anchors of MS NOW said on Sunday that the network would grow.")
+    assert [(m.text, m.label) for m in mentions] == [("MS NOW", "ORG")]
 
 
 def test_glued_piece_takes_the_label_of_its_name(mentions_of):

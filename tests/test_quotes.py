@@ -234,7 +234,7 @@ CASES = [
      'The rapper\'s spokesperson said: "Snoop will have the opportunity to prove it."',
      [('"Snoop will have the opportunity to prove it."', None, "The rapper's spokesperson", "direct")]),
     ("a name and its appositive made two subjects", '"They should seize the moment," Mr Prettejohn, Lloyd\'s chief '
-     'executive said.', [('"They should seize the moment,"', "Prettejohn", "Mr Prettejohn", "direct")]),
+     'executive said.', [('"They should seize the moment,"', "Prettejohn", "Prettejohn", "direct")]),
     ("X texted Y, \"...\"", 'Eric Richins died in 2022.\nAbout a month after her husband died, Kouri Richins texted '
      'Grossmann, “I think I want you to be my husband one day.”',
      [('“I think I want you to be my husband one day.”', "Kouri Richins", "Kouri Richins", "direct")]),
