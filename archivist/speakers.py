@@ -489,7 +489,8 @@ class SpeakerResolver(PronounResolver):
         if head in ORG_NOUNS:
             # "the union", "the agency": like "it", the organisation the story is about
             return self._pronoun("it", pos)
-        if head in PERSON_NOUNS and not any(c.dep_ == "poss" for c in tok.children):
+        if head in PERSON_NOUNS and not any(c.dep_ == "poss" for c in tok.children) and \
+                not head.startswith("spokes"):
             # "the Vermont senator" for a role the article never wrote out: a definite
             # description of a person points back, like a pronoun, to a recent subject;
             # "the rapper's spokesperson" is someone else, whom the article never named

@@ -30,8 +30,12 @@ def _resolve(nlp, text, which=-1):
     ('Striker Tom Reyes will meet Juventus. "Reyes will be in the stand," said a club official. '
      '"Then he will meet people," he added.', None),
     ('Jane Moore won. A spokeswoman for the group said it was a "basic principle". She added: "No trial."', None),
+    ("Jane Moore wrote to the minister. She said he should answer.\nThe executive spokeswoman said leave was agreed "
+     '"in conjunction with officials". She said: "Ministers were told of that."', None),
     # ... unless a name stands beside it
     ('Jane Moore won. "Yes," said a spokesman, Tom Reyes. "No," he added.', "Tom Reyes"),
+    ("One of the men, Jessie Elkins, 70, said he was convinced. The other man, his cousin James York, 40, cited "
+     "Putin as a danger. ''He's talking too much trash,'' he said.", "James York"),
     # ... of its gender only, and only after the source's own quotation
     ('Jane Moore won. A spokesman for the group said it was a "basic principle". She added: "No trial."', "Jane Moore"),
     ('Striker Tom Reyes will meet Juventus. A club official was pleased. "Then," he added.', "Tom Reyes"),

@@ -233,6 +233,17 @@ CASES = [
     ("'X's spokesperson' is someone else, unnamed", 'Snoop Dogg is being sued. The star has not been charged.\n'
      'The rapper\'s spokesperson said: "Snoop will have the opportunity to prove it."',
      [('"Snoop will have the opportunity to prove it."', None, "The rapper's spokesperson", "direct")]),
+    ("'the spokesperson' is no earlier subject", '“Mel was a wonderful colleague,” Michael Healy wrote in a '
+     'statement.\nA spokesperson for UK broadcaster Channel 4 shared a similar sentiment in a statement to CNN '
+     'Tuesday, saying: “We share in the sorrow.”\nThe channel credited her work as being “at the heart” of the '
+     'show’s success. “It reflected so much about her.”\n'
+     + 'Schilling had surgery, then chemotherapy, and she wrote about it often, for her many readers, in long posts. ' * 6
+     + '“Mel was not just a colleague but a friend,” the spokesperson added.',
+     [('“Mel was a wonderful colleague,”', "Michael Healy", "Michael Healy", "direct"),
+      ('“We share in the sorrow.”', None, "A spokesperson", "direct"),
+      ('“at the heart”', "Channel 4", "The channel", "partial"),
+      ('“It reflected so much about her.”', "Channel 4", "The channel", "direct"),
+      ('“Mel was not just a colleague but a friend,”', None, "the spokesperson", "direct")]),
     ("a name and its appositive made two subjects", '"They should seize the moment," Mr Prettejohn, Lloyd\'s chief '
      'executive said.', [('"They should seize the moment,"', "Prettejohn", "Prettejohn", "direct")]),
     ("X texted Y, \"...\"", 'Eric Richins died in 2022.\nAbout a month after her husband died, Kouri Richins texted '
