@@ -293,4 +293,8 @@ class PronounResolver:
             tok = tok.head
         if tok.dep_ == "conj" and tok.head.i != tok.i:
             tok = tok.head
+        if tok.dep_ not in ("nsubj", "nsubjpass") and tok.i + 2 < len(self.doc) and self.doc[tok.i + 1].text == ",":
+            # "Mirza, the first Indian woman to win ..., will now face": the parser made the
+            # appositive the subject and left the name beside it
+            return any(c.dep_ in ("nsubj", "nsubjpass") and c.left_edge.i == tok.i + 2 for c in tok.head.children)
         return tok.dep_ in ("nsubj", "nsubjpass")

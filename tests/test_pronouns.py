@@ -39,6 +39,11 @@ def _resolve(nlp, text, which=-1):
     # ... of its gender only, and only after the source's own quotation
     ('Jane Moore won. A spokesman for the group said it was a "basic principle". She added: "No trial."', "Jane Moore"),
     ('Striker Tom Reyes will meet Juventus. A club official was pleased. "Then," he added.', "Tom Reyes"),
+    # a name beside the appositive the parser made the subject is the subject
+    ("Former champion Conchita Martinez and Sania Mirza reached the second round. Martinez, 32, beat Shinobu "
+     "Asagoe 6-4 6-4 and 18-year-old Mirza beat Jelena Kostanic 6-1. Mirza, the first Indian woman to "
+     "win a WTA Tour title this month on home ground at Hyderabad, will now face Svetlana Kuznetsova. But she is "
+     'remaining confident. "She is a great player," she said.', "Sania Mirza"),
     # a name between "the" and a noun modifies it, whatever the parse makes of it
     ("Benitez hailed Gerrard for his strike and also the Anfield crowd for sticking by their side. He added: "
      '"Thanks."', "Benitez"),
