@@ -83,6 +83,7 @@ def attribute(doc, i0: int, i1: int, in_quote: list[bool], para: tuple[int, int]
     s1 = doc[i1 - 1].sent.end
     # The parser often ends a sentence at a quote's closing mark: `"A," / Chief Jordan said.`
     last = doc.text[doc[i1 - 1].idx - 2:doc[i1 - 1].idx + 1]
+    own_end = s1
     if s1 <= i1 and s1 < len(doc) and any(c in last for c in ",—–-?!"):
         s1 = doc[s1].sent.end
     # ... or before it, after a colon: `He said: / "A."`
@@ -98,6 +99,8 @@ def attribute(doc, i0: int, i1: int, in_quote: list[bool], para: tuple[int, int]
             if obj is not None:
                 cands.append((min(abs(k - i0), abs(k - i1)), k, tok, obj))
         elif speech_verb(tok):
+            if k >= own_end and any(c.dep_ == "ccomp" and not in_quote[c.i] for c in tok.children):
+                continue  # the sentence after reports a speech of its own ("X said it was satisfied ...")
             subj = fix_relative(subject_of(tok))
             if subj is None or in_quote[subj.i]:
                 subj = adjacent_subject(doc, tok, i1, in_quote) or writer_subject(tok, in_quote)
@@ -344,6 +347,8 @@ def _trailing_cue(doc, i0: int, i1: int, in_quote: list[bool], hi: int) -> Attri
             if any(t.tag_ in ("WRB", "WDT") or t.dep_ == "mark" or (t.tag_ == "CC" and t.head.pos_ in ("VERB", "AUX"))
                    for t in doc[i1:k]):
                 return None  # `"...," when Clinton blasted him`: a new clause, not the attribution
+            if any(c.dep_ == "ccomp" and c.i > k and not in_quote[c.i] for c in tok.children):
+                return None  # `"...?" The Commission said it was satisfied`: the verb reports words of its own
             subj = fix_relative(subject_of(tok))
             if tok.tag_ == "VBG" and all(t.is_punct for t in doc[i1:k]) and subj is not None and not in_quote[subj.i]:
                 # `X hailed the vote as "fantastic," telling reporters ...`: a participle is its clause's

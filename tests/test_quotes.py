@@ -244,6 +244,9 @@ CASES = [
       ('“at the heart”', "Channel 4", "The channel", "partial"),
       ('“It reflected so much about her.”', "Channel 4", "The channel", "direct"),
       ('“Mel was not just a colleague but a friend,”', None, "the spokesperson", "direct")]),
+    ("a verb after the quote that reports words of its own is no cue", 'Mr Farage spoke. The proposed question '
+     'is: "Should the United Kingdom approve the Treaty?" The Electoral Commission said it was satisfied.',
+     [('"Should the United Kingdom approve the Treaty?"', None, "The proposed question", "direct")]),
     ("a name and its appositive made two subjects", '"They should seize the moment," Mr Prettejohn, Lloyd\'s chief '
      'executive said.', [('"They should seize the moment,"', "Prettejohn", "Prettejohn", "direct")]),
     ("X texted Y, \"...\"", 'Eric Richins died in 2022.\nAbout a month after her husband died, Kouri Richins texted '
