@@ -146,6 +146,8 @@ def _clean(doc, ent) -> _Cand | None:
         e -= 1
     if s >= e:
         return None
+    # "the Foreign Policy Centre Mr Straw": an honorific inside starts another actor's name
+    e = next((i for i in range(s + 1, e - 1) if names.is_honorific_before_name(doc[i].text)), e)
     if label != "PERSON" and (names.is_honorific_before_name(doc[s].text) and e - s > 1 or
                               s > 0 and names.is_honorific_before_name(doc[s - 1].text)):
         label = "PERSON"  # "Mr Gates" tagged ORG, "Mr Straw" GPE: an honorific makes a person's name
@@ -480,7 +482,8 @@ def _role_tokenish(doc, i: int, ent_labels) -> bool:
     """Whether token ``i`` may be part of a title before a name."""
     t = doc[i]
     w = t.text
-    if names.is_honorific(w) or (ent_labels[i] and ent_labels[i] not in ROLE_ENTITY_LABELS):
+    if names.is_honorific_before_name(w) or names.is_honorific(w) or \
+            (ent_labels[i] and ent_labels[i] not in ROLE_ENTITY_LABELS):
         return False  # another person ("Lavrov and Prime Minister Mishustin"), a date...
     if names.is_title_word(w) or ent_labels[i]:
         return True

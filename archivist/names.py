@@ -46,6 +46,7 @@ ROLE_HEADS = frozenset("""
 president presidents vice-president premier chancellor minister ministers secretary secretary-general
 taoiseach tánaiste
 sen senator senators rep representative congressman congresswoman congressmember lawmaker legislator delegate
+mp mps mep meps msp msps
 gov governor mayor councilman councilwoman councilmember alderman sheriff
 spokesperson spokesman spokeswoman spokespeople spokesmen
 ambassador envoy diplomat consul attache

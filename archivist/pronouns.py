@@ -293,6 +293,10 @@ class PronounResolver:
             tok = tok.head
         if tok.dep_ == "conj" and tok.head.i != tok.i:
             tok = tok.head
+        nxt = self.doc[tok.i + 1] if tok.i + 1 < len(self.doc) else None
+        if tok.dep_ not in ("nsubj", "nsubjpass") and nxt is not None and nxt.pos_ == "VERB" and \
+                nxt.tag_ in ("VBD", "VBZ") and not any(c.dep_ in ("nsubj", "nsubjpass") for c in nxt.children):
+            return True  # "In a speech to the Centre Mr Straw said": the name before a verb left with no subject
         if tok.dep_ not in ("nsubj", "nsubjpass") and tok.i + 2 < len(self.doc) and self.doc[tok.i + 1].text == ",":
             # "Mirza, the first Indian woman to win ..., will now face": the parser made the
             # appositive the subject and left the name beside it

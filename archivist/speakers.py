@@ -23,7 +23,7 @@ from .lexicon import (BACK_REFERENCE, BODIES, DOC_NOUNS, FEMALE_PRONOUNS, HONORI
                       MALE_PRONOUNS, ORG_NOUNS, PERSON_NOUNS, PLURAL_PRONOUNS, QUANTIFIERS, TITLES, VOICE_NOUNS,
                       WEAK_ROLE, capitalised, could_speak, given_gender, singular)
 from .models import Mention, Span
-from .names import is_role_head
+from .names import is_role_head, is_title_word
 from .pronouns import PronounResolver
 
 #: A line that starts a live blog's entry: a rule ("___.", "***") or a time stamp ("5:55 p.m.").
@@ -321,10 +321,20 @@ class SpeakerResolver(PronounResolver):
         dets = [c.lower_ for c in tok.children if c.dep_ in ("det", "nummod", "amod", "poss")]
         if any(d in INDEFINITE for d in dets) or (not dets and tok.tag_ in ("NNS",)):
             return None, span, None
-        if tok.pos_ == "PROPN" or tok.pos_ not in ("PRON", "NOUN") and capitalised(tok):
-            # a proper name the NER missed ("Tanner said"): its words, widened to a full name if the article has one
+        if (tok.pos_ == "PROPN" or tok.pos_ not in ("PRON", "NOUN") and capitalised(tok)) and \
+                not self._titled_description(tok, dets):
+            # a proper name the NER missed ("Tanner said"): its words, widened to a full name if the article
+            # has one; but "The MP, who ...", "the Bishop said" are descriptions ("the Scottish Executive" a body)
             return self._unlisted_name(tok), span, None
         return self._description(tok, pos), span, None
+
+    @staticmethod
+    def _titled_description(tok, dets) -> bool:
+        """True for "the" and a capitalised title alone ("The MP", "the Prime Minister", "The Archbishop of
+        Canterbury"): a description to resolve, not a name; "The New Hampshire Union Leader" and
+        "the Scottish Executive" are names of bodies."""
+        return "the" in dets and tok.text[:1].isupper() and is_role_head(tok.text) and tok.lower_ != "executive" \
+            and all(is_title_word(c.text) for c in tok.children if c.dep_ == "compound")
 
     def _named_before(self, tok) -> Mention | None:
         """The PERSON a description stands beside as an appositive: "Flynn, a top Trump surrogate, said".
@@ -475,11 +485,12 @@ class SpeakerResolver(PronounResolver):
         # "the family" is no "family attorney": a person's role is matched by a word for one person
         personal = is_role_head(head) or singular(head) in PERSON_NOUNS or \
             could_speak(tok) and singular(head) not in BODIES | VOICE_NOUNS | DOC_NOUNS | _GROUP_NOUNS
+        said = {c.lower_ for c in tok.subtree}
         for start, name, words, label in self.roles:
             if start >= pos + 200:
                 break
-            if label == "PERSON" and not personal:
-                continue
+            if label == "PERSON" and not personal or (words & _RANKS) - said:
+                continue  # "the Foreign Secretary" is not the "Shadow foreign secretary" or a deputy
             if head in words or (head.endswith("s") and head[:-1] in words):
                 score = len(mods & words)
                 if best is None or score >= best[0]:
@@ -496,6 +507,10 @@ class SpeakerResolver(PronounResolver):
             # "the rapper's spokesperson" is someone else, whom the article never named
             return self._pronoun(PERSON_NOUNS[head], pos)
         return None
+
+
+#: Role words that make another office of the same title ("Deputy Foreign Minister", "Shadow foreign secretary").
+_RANKS = frozenset("shadow deputy vice assistant acting junior under ex former".split())
 
 
 #: Verbs a headline's Title Case glues onto a name ("Obama Says"): never part of one.

@@ -57,6 +57,9 @@ PEOPLE = [
     ("Speaking on the BBC's Today programme on Tuesday, Lord Browne said the profits were up.",
      [("Lord Browne", "Lord Browne")]),
     ("Mr Hague said the party would win. Mr Ash agreed with Mr Hague on Monday.", [("Hague", "Hague")]),
+    # ... and starts a name of its own inside another entity
+    ("Jack Straw spoke. In a speech to the Foreign Policy Centre Mr Straw said the Tory leader was clever.",
+     [("Jack Straw", "Jack Straw"), ("Straw", "Jack Straw")]),
     # A bare name used all along before a fuller one appears already meant someone else.
     ("Obama spoke on Monday. Obama met Congress. Obama left Washington. Obama called Merkel. "
      "Obama flew to Chicago. Later, first lady Michelle Obama joined the trip.",

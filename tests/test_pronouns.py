@@ -44,6 +44,9 @@ def _resolve(nlp, text, which=-1):
      "Asagoe 6-4 6-4 and 18-year-old Mirza beat Jelena Kostanic 6-1. Mirza, the first Indian woman to "
      "win a WTA Tour title this month on home ground at Hyderabad, will now face Svetlana Kuznetsova. But she is "
      'remaining confident. "She is a great player," she said.', "Sania Mirza"),
+    # a name right before a verb the parser left with no subject is its subject
+    ("Shadow foreign secretary Michael Ancram spoke first. In a speech to the Foreign Policy Centre Mr Straw said "
+     'of the Tory leader: "He is clever." He told the BBC: "I was making the observation."', "Straw"),
     # a name between "the" and a noun modifies it, whatever the parse makes of it
     ("Benitez hailed Gerrard for his strike and also the Anfield crowd for sticking by their side. He added: "
      '"Thanks."', "Benitez"),

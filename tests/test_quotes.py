@@ -247,6 +247,13 @@ CASES = [
     ("a verb after the quote that reports words of its own is no cue", 'Mr Farage spoke. The proposed question '
      'is: "Should the United Kingdom approve the Treaty?" The Electoral Commission said it was satisfied.',
      [('"Should the United Kingdom approve the Treaty?"', None, "The proposed question", "direct")]),
+    ("'the' and a capitalised title is a description", 'Sacked MP Howard Flight quit on Friday. The MP, who is '
+     'consulting his lawyers, told BBC News: "They selected me."',
+     [('"They selected me."', "Howard Flight", "The MP", "direct")]),
+    ("... which a deputy's or a shadow's title does not match", 'Shadow foreign secretary Michael Ancram said the '
+     'campaign was positive. Mr Straw spoke to the Centre on Monday. The Foreign Secretary told the BBC: "I was '
+     'making an observation."',
+     [('"I was making an observation."', "Straw", "The Foreign Secretary", "direct")]),
     ("a name and its appositive made two subjects", '"They should seize the moment," Mr Prettejohn, Lloyd\'s chief '
      'executive said.', [('"They should seize the moment,"', "Prettejohn", "Prettejohn", "direct")]),
     ("X texted Y, \"...\"", 'Eric Richins died in 2022.\nAbout a month after her husband died, Kouri Richins texted '
