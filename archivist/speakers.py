@@ -480,6 +480,12 @@ class SpeakerResolver(PronounResolver):
                 return maker
         if self._continues_unnamed(tok):
             return None  # "one attorney said ..." / "the attorney added": still no name
+        left = tok.left_edge.i
+        if (self.doc[left].lower_ == "the" or left > 0 and self.doc[left - 1].lower_ == "the") and any(
+                t.lower_ == "year" and t.i + 2 < len(self.doc) and self.doc[t.i + 2].lower_ == "old" for t in tok.subtree):
+            # "said the 74-year-old comedian", "the 31-year-old said": an age points back to a person named
+            # before, like a pronoun
+            return self._pronoun(PERSON_NOUNS.get(head, "person"), pos)
         mods = {c.lower_ for c in tok.children if c.dep_ in ("compound", "amod")} - WEAK_ROLE
         best = None
         # "the family" is no "family attorney": a person's role is matched by a word for one person

@@ -254,6 +254,11 @@ CASES = [
      'campaign was positive. Mr Straw spoke to the Centre on Monday. The Foreign Secretary told the BBC: "I was '
      'making an observation."',
      [('"I was making an observation."', "Straw", "The Foreign Secretary", "direct")]),
+    ("an age points back to the person named before", 'Comedian Ronnie Corbett also criticised quiz shows. "It '
+     'is just laughing at each other," said the 74-year-old comedian.',
+     [('"It is just laughing at each other,"', "Ronnie Corbett", "the 74-year-old comedian", "direct")]),
+    ("... as the subject the parser left out", 'All Blacks captain Tama Umaga was pleased. "It is huge," the '
+     '31-year-old said.', [('"It is huge,"', "Tama Umaga", "31-year-old", "direct")]),
     ("a name and its appositive made two subjects", '"They should seize the moment," Mr Prettejohn, Lloyd\'s chief '
      'executive said.', [('"They should seize the moment,"', "Prettejohn", "Prettejohn", "direct")]),
     ("X texted Y, \"...\"", 'Eric Richins died in 2022.\nAbout a month after her husband died, Kouri Richins texted '
@@ -415,7 +420,7 @@ CASES = [
      [('“In light of this breach, is it prudent to give the chairman such power?”', "Bruce Ash", "Ash", "direct")]),
     ("an age as the speaker", 'Actor Tom Reyes posted the clip to YouTube on Thursday.\n\n“What if Donald '
      'Trump had elocution lessons?” the 43-year-old asked in the video’s description.',
-     [('“What if Donald Trump had elocution lessons?”', None, "the 43-year-old", "direct")]),
+     [('“What if Donald Trump had elocution lessons?”', "Tom Reyes", "the 43-year-old", "direct")]),
     ("a statement that ... accused: its releaser's", "Senator Ann Reyes lost the vote in Nevada.\n\nBut Ms. Reyes "
      "showed no sign of backing down, releasing a statement that, while condemning violence, accused the party "
      "leadership in Nevada of using ''its power to prevent a fair and transparent process from taking place.''",
