@@ -123,6 +123,8 @@ def attribute(doc, i0: int, i1: int, in_quote: list[bool], para: tuple[int, int]
     while anc is not None and depth < 6:
         if anc.pos_ in ("VERB", "AUX") and not in_quote[anc.i]:
             subj = fix_relative(subject_of(anc))
+            if subj is not None and subj.lower_ == "it" and anc.lemma_ == "be":
+                subj = None  # "told the BBC it was not fair to blame the public who were "...": no one; climb on
             if subj is not None and not in_quote[subj.i] and subj.pos_ in ("PROPN", "PRON", "NOUN"):
                 if could_speak(subj):
                     return Attribution(anc, cue_text(anc), subj, 0)

@@ -259,6 +259,10 @@ CASES = [
      [('"It is just laughing at each other,"', "Ronnie Corbett", "the 74-year-old comedian", "direct")]),
     ("... as the subject the parser left out", 'All Blacks captain Tama Umaga was pleased. "It is huge," the '
      '31-year-old said.', [('"It is huge,"', "Tama Umaga", "31-year-old", "direct")]),
+    ("'it was that ...' names no one: the quote goes on", 'President Donald Trump spoke to CBS News on Monday '
+     'about Iran. “They have no leadership,” he added.\nBut then it was that “two levels of leadership are gone.”',
+     [('“They have no leadership,”', "Donald Trump", "he", "direct"),
+      ('“two levels of leadership are gone.”', "Donald Trump", "he", "partial")]),
     ("a name and its appositive made two subjects", '"They should seize the moment," Mr Prettejohn, Lloyd\'s chief '
      'executive said.', [('"They should seize the moment,"', "Prettejohn", "Prettejohn", "direct")]),
     ("X texted Y, \"...\"", 'Eric Richins died in 2022.\nAbout a month after her husband died, Kouri Richins texted '
