@@ -69,8 +69,9 @@ def _speaks_as_he_or_she(doc, cands: list) -> set[str]:
 
     "Iannacci said in an email. But, she added, ...", "Kid Rock said in the post ... “...,” he
     added", "Montgomery, the neighbor who saw them, said he saw the children": a name that is
-    a speech verb's subject, whose next subject within the next sentence is "he"/"she" of
-    another speech verb or of that verb's own complement, is a person's; unless the article also
+    a speech verb's subject (or that of a verb with a speech participle: "hit out, saying"), whose
+    next subject within the next sentence is "he"/"she" of another speech verb or of that verb's
+    own complement, is a person's; unless the article also
     puts it after a preposition of place ("in Russia") or before a word for its people
     ("a Google spokeswoman", "Google's spokesman": her "she" is the spokeswoman's).
     """
@@ -85,8 +86,9 @@ def _speaks_as_he_or_she(doc, cands: list) -> set[str]:
                 c.actor.isupper() or len(c.actor.split()) > 3 or (c.s > 0 and doc[c.s - 1].lower_ == "the"):
             continue
         head = doc[c.e - 1]
-        if head.dep_ != "nsubj" or head.head.lower_ not in SPEECH_VERBS:
-            continue
+        if head.dep_ != "nsubj" or head.head.lower_ not in SPEECH_VERBS and not any(
+                ch.dep_ == "advcl" and ch.tag_ == "VBG" and ch.lower_ in SPEECH_VERBS for ch in head.head.children):
+            continue  # "Iannacci said", "Mutu has hit out at the club, saying: ..."
         if quoted is None:
             quoted = find_quote_spans(doc.text)
         if any(a <= c.start < b for a, b in quoted):

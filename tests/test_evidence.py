@@ -35,6 +35,9 @@ PERSON_EVIDENCE = [
     # a speaker tagged ORG who says "he" of himself
     ('Montgomery, the neighbor who saw Elkins and the kids 12 hours before the shooting, said he saw the children '
      'every day.', ["Montgomery"]),
+    # ... or the subject of a verb whose participle speaks, who is then "he"
+    ('Chelsea decided to act before his case was heard.\nBut Mutu has hit out at the club\'s decision, saying: '
+     '"Chelsea have destroyed me." He told the Sunday Mirror: "I am shocked."', ["Mutu"]),
     # a name in apposition to a word for a person, and its surname with it
     ('The co-founder of the group, Huda Ammori, had brought the legal challenge.\nIn an interview with CNN Friday, '
      'Ammori said the ruling means “all of those arrests were technically unlawful.”', ["Huda Ammori"]),
