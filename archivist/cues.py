@@ -325,6 +325,9 @@ def adjacent_subject(doc, verb, i1: int, in_quote):
             break
         if t.pos_ in ("PROPN", "NOUN") or capitalised(t):
             last = t
+        elif last is not None and t.lower_ in ("and", "&", "'s", "’s") and t.i + 1 < len(doc) and \
+                capitalised(doc[t.i + 1]):
+            continue  # `said Ernst and Young's Sanjay Mehta`: the name after the firm's
         elif last is not None or t.pos_ not in ("DET", "ADJ"):
             break
     return last

@@ -263,6 +263,9 @@ CASES = [
      'about Iran. “They have no leadership,” he added.\nBut then it was that “two levels of leadership are gone.”',
      [('“They have no leadership,”', "Donald Trump", "he", "direct"),
       ('“two levels of leadership are gone.”', "Donald Trump", "he", "partial")]),
+    ("'said Firm's Name': the name after the firm's", '"It could ignite interest in the industry," added Ernst '
+     'and Young\'s Sanjay Mehta. Investment bank Morgan Stanley has said more.',
+     [('"It could ignite interest in the industry,"', "Sanjay Mehta", "Sanjay Mehta", "direct")]),
     ("a name and its appositive made two subjects", '"They should seize the moment," Mr Prettejohn, Lloyd\'s chief '
      'executive said.', [('"They should seize the moment,"', "Prettejohn", "Prettejohn", "direct")]),
     ("X texted Y, \"...\"", 'Eric Richins died in 2022.\nAbout a month after her husband died, Kouri Richins texted '
