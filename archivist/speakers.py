@@ -213,7 +213,11 @@ class SpeakerResolver(PronounResolver):
             if c.i < tok.i and c.dep_ in ("det", "amod", "compound", "poss", "nummod", "nmod", "quantmod",
                                            "advmod", "npadvmod", "punct") and not c.is_space:
                 left = min(left, c.left_edge.i)
-        while left < tok.i and (doc[left].is_punct or doc[left].is_space):
+        for k in range(tok.i - 1, left - 1, -1):
+            if self._in_quote(doc[k].idx):
+                left = k + 1  # `"... all safe" tweeted Mayor`: the parser hung quoted words on the name
+                break
+        while left < tok.i and (doc[left].is_punct or doc[left].is_space or doc[left].tag_ in ("VBN", "VBD")):
             left += 1
         start, end = doc[left].idx, tok.idx + len(tok.text)
         return Span(start, end, self.text[start:end])
@@ -263,6 +267,12 @@ class SpeakerResolver(PronounResolver):
                     if m is not None and m.label == "PERSON":
                         break
                     m = None
+        if m is None and is_role_head(tok.text):
+            m = self._named_after_title(tok)
+            if m is not None:
+                start = self._phrase(tok).start
+                return self.name_of(m), Span(start, m.end, self.text[start:m.end]), \
+                    self.text[start:m.start].strip() or None
         if m is None and tok.pos_ == "NOUN":
             m = self._named_before(tok)
             if m is not None:
@@ -327,6 +337,19 @@ class SpeakerResolver(PronounResolver):
             # has one; but "The MP, who ...", "the Bishop said" are descriptions ("the Scottish Executive" a body)
             return self._unlisted_name(tok), span, None
         return self._description(tok, pos), span, None
+
+    def _named_after_title(self, tok) -> Mention | None:
+        """The person a title the parser made the head names right after it, through words of the title
+        only ("Mayor of London Sadiq Khan", "director of rugby Nigel Melville"); not an owner ("a spokesman
+        for Trump's legal team") or anyone past a comma ("The president, who has bashed Powell")."""
+        for t in self.doc[tok.i + 1:tok.i + 8]:
+            m = self.mention_at(t)
+            if m is not None and m.label == "PERSON":
+                after = self.text[m.end:m.end + 2]
+                return None if after in ("'s", "’s") or self._in_quote(m.start) else m
+            if not (t.text[:1].isupper() or t.lower_ in ("of", "for", "in", "and", "&") or t.pos_ in ("NOUN", "PROPN")):
+                return None
+        return None
 
     @staticmethod
     def _titled_description(tok, dets) -> bool:

@@ -266,6 +266,18 @@ CASES = [
     ("'said Firm's Name': the name after the firm's", '"It could ignite interest in the industry," added Ernst '
      'and Young\'s Sanjay Mehta. Investment bank Morgan Stanley has said more.',
      [('"It could ignite interest in the industry,"', "Sanjay Mehta", "Sanjay Mehta", "direct")]),
+    ("a title the parser made the head names the person after it", 'Phil Vickery was hurt. Gloucester director '
+     'of rugby Nigel Melville said: "Phil has broken his radius."',
+     [('"Phil has broken his radius."', "Nigel Melville", "Gloucester director of rugby Nigel Melville", "direct")]),
+    ("... with no quoted words in the speaker's phrase", 'Another was tour manager Thomas Gray, 24.\n"I am in awe of '
+     'the people who ran towards danger to keep us all safe" tweeted Mayor of London Sadiq Khan (no relation).',
+     [('"I am in awe of the people who ran towards danger to keep us all safe"', "Khan",
+       "Mayor of London Sadiq Khan", "direct")]),
+    ("... but not an owner", 'Donald Trump sued the newspaper.\n“President Trump will refile this lawsuit,” a '
+     'spokesman for Trump’s legal team told CNN in a statement.',
+     [('“President Trump will refile this lawsuit,”', None, "a spokesman", "direct")]),
+    ("an occupation is a role a description matches", 'Actress Denise Crosby is set to appear in Suits.\n"I had no '
+     'lines," the actress said.', [('"I had no lines,"', "Denise Crosby", "the actress", "direct")]),
     ("a name and its appositive made two subjects", '"They should seize the moment," Mr Prettejohn, Lloyd\'s chief '
      'executive said.', [('"They should seize the moment,"', "Prettejohn", "Prettejohn", "direct")]),
     ("X texted Y, \"...\"", 'Eric Richins died in 2022.\nAbout a month after her husband died, Kouri Richins texted '
