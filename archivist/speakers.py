@@ -526,8 +526,9 @@ class SpeakerResolver(PronounResolver):
                     best = (score, name)
         if best:
             return best[1]
-        if head in ORG_NOUNS:
-            # "the union", "the agency": like "it", the organisation the story is about
+        if head in ORG_NOUNS and not any(c.dep_ in ("compound", "poss") and c.pos_ == "PROPN" for c in tok.children):
+            # "the union", "the agency": like "it", the organisation the story is about ("the Trump
+            # administration" names its own, which no other organisation is)
             return self._pronoun("it", pos)
         if head in PERSON_NOUNS and not any(c.dep_ == "poss" for c in tok.children) and \
                 not head.startswith("spokes"):

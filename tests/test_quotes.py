@@ -278,6 +278,9 @@ CASES = [
      [('“President Trump will refile this lawsuit,”', None, "a spokesman", "direct")]),
     ("an occupation is a role a description matches", 'Actress Denise Crosby is set to appear in Suits.\n"I had no '
      'lines," the actress said.', [('"I had no lines,"', "Denise Crosby", "the actress", "direct")]),
+    ("'the Trump administration' is no other organisation", 'Amnesty International condemned the strikes on '
+     'Monday.\nThe Trump administration has called the reports “fake news from the left.”',
+     [('“fake news from the left.”', None, "The Trump administration", "partial")]),
     ("a name and its appositive made two subjects", '"They should seize the moment," Mr Prettejohn, Lloyd\'s chief '
      'executive said.', [('"They should seize the moment,"', "Prettejohn", "Prettejohn", "direct")]),
     ("X texted Y, \"...\"", 'Eric Richins died in 2022.\nAbout a month after her husband died, Kouri Richins texted '
