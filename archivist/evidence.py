@@ -71,9 +71,9 @@ def _speaks_as_he_or_she(doc, cands: list) -> set[str]:
     added", "Montgomery, the neighbor who saw them, said he saw the children": a name that is
     a speech verb's subject (or that of a verb with a speech participle: "hit out, saying"), whose
     next subject within the next sentence is "he"/"she" of another speech verb or of that verb's
-    own complement, is a person's; unless the article also
-    puts it after a preposition of place ("in Russia") or before a word for its people
-    ("a Google spokeswoman", "Google's spokesman": her "she" is the spokeswoman's).
+    own complement, is a person's; unless the article also puts it after a preposition of place
+    ("in Russia") or before a word for its people ("a Google spokeswoman", "Google's spokesman":
+    her "she" is the spokeswoman's).
     """
     placed = {c.actor for c in cands if c.s > 0 and doc[c.s - 1].lower_ in _PLACE_PREPS or
               c.s > 1 and doc[c.s - 1].lower_ == "the" and doc[c.s - 2].lower_ in _PLACE_PREPS}

@@ -72,7 +72,7 @@ def find_quote_spans(text: str) -> list[tuple[int, int]]:
         if nested is not None:
             out.extend(nested)
             continue
-        start = None
+        start = start_end = None
         for i, j, side in marks:
             if side == "toggle":
                 side = "close" if start is not None else "open"

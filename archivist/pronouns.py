@@ -6,8 +6,8 @@ by sentence back from the pronoun, within a live blog's entry, keeping gender an
 where the article shows them (honorifics, given names, the article's own "he"/"she"); a
 singular "they" after an unnamed source stays unnamed. It reads the resolver's indexes
 (``doc``, ``text``, ``mentions``, ``m_starts``, ``persons``, ``gender``, ``breaks``) and its
-``name_of``, ``mention_at``, ``_maker_of``, ``_document_maker``, ``_in_quote`` and
-``_token_index``. It also says how a pronoun is written where an enclosing clause names the
+``name_of``, ``mention_at``, ``_maker_of``, ``_document_maker``, ``_description``, ``_in_quote``
+and ``_token_index``. It also says how a pronoun is written where an enclosing clause names the
 same actor ("Clinton says she ...").
 """
 
@@ -247,8 +247,9 @@ class PronounResolver:
             self.doc[last.i + 1].pos_ == "NOUN" and self.doc[last.i + 1].text.islower()
 
     def _quoting_before(self, sent, pos: int) -> bool:
-        """True when ``sent`` quotes someone with its main verb and lies in the paragraph of ``pos``, before it: a "he
-        added" after it continues whoever it quotes ("“...,” said a club official. “...,” he added")."""
+        """True when ``sent`` quotes someone with its main verb and lies in the paragraph of ``pos``,
+        before it: a "he added" after it continues whoever it quotes ("“...,” said a club official.
+        “...,” he added")."""
         return "\n" not in self.text[sent.start_char:pos] and speech_verb(sent.root) and \
             any(self._in_quote(t.idx) for t in sent if t.idx < pos)
 

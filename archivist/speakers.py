@@ -215,10 +215,10 @@ class SpeakerResolver(PronounResolver):
                 left = min(left, c.left_edge.i)
         for k in range(tok.i - 1, left - 1, -1):
             if self._in_quote(doc[k].idx):
-                left = k + 1  # `"... all safe" tweeted Mayor`: the parser hung quoted words on the name
+                left = k + 1  # `"... all safe" tweeted Mayor`: quoted words and the cue hung on the name
                 break
         while left < tok.i and (doc[left].is_punct or doc[left].is_space or doc[left].tag_ in ("VBN", "VBD")):
-            left += 1
+            left += 1  # ... punctuation and that cue ("tweeted") are no words of the name
         start, end = doc[left].idx, tok.idx + len(tok.text)
         return Span(start, end, self.text[start:end])
 
@@ -503,9 +503,9 @@ class SpeakerResolver(PronounResolver):
                 return maker
         if self._continues_unnamed(tok):
             return None  # "one attorney said ..." / "the attorney added": still no name
-        left = tok.left_edge.i
-        if (self.doc[left].lower_ == "the" or left > 0 and self.doc[left - 1].lower_ == "the") and any(
-                t.lower_ == "year" and t.i + 2 < len(self.doc) and self.doc[t.i + 2].lower_ == "old" for t in tok.subtree):
+        doc, left = self.doc, tok.left_edge.i
+        if (doc[left].lower_ == "the" or left > 0 and doc[left - 1].lower_ == "the") and any(
+                t.lower_ == "year" and t.i + 2 < len(doc) and doc[t.i + 2].lower_ == "old" for t in tok.subtree):
             # "said the 74-year-old comedian", "the 31-year-old said": an age points back to a person named
             # before, like a pronoun
             return self._pronoun(PERSON_NOUNS.get(head, "person"), pos)
@@ -534,7 +534,7 @@ class SpeakerResolver(PronounResolver):
                 not head.startswith("spokes"):
             # "the Vermont senator" for a role the article never wrote out: a definite
             # description of a person points back, like a pronoun, to a recent subject;
-            # "the rapper's spokesperson" is someone else, whom the article never named
+            # "the rapper's spokesperson" and "the spokesperson" are someone the article never named
             return self._pronoun(PERSON_NOUNS[head], pos)
         return None
 

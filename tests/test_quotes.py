@@ -237,7 +237,7 @@ CASES = [
      'statement.\nA spokesperson for UK broadcaster Channel 4 shared a similar sentiment in a statement to CNN '
      'Tuesday, saying: “We share in the sorrow.”\nThe channel credited her work as being “at the heart” of the '
      'show’s success. “It reflected so much about her.”\n'
-     + 'Schilling had surgery, then chemotherapy, and she wrote about it often, for her many readers, in long posts. ' * 6
+     + 'Schilling had surgery, then chemotherapy, and she wrote about it often, for her readers, in long posts. ' * 6
      + '“Mel was not just a colleague but a friend,” the spokesperson added.',
      [('“Mel was a wonderful colleague,”', "Michael Healy", "Michael Healy", "direct"),
       ('“We share in the sorrow.”', None, "A spokesperson", "direct"),
@@ -260,7 +260,8 @@ CASES = [
     ("... as the subject the parser left out", 'All Blacks captain Tama Umaga was pleased. "It is huge," the '
      '31-year-old said.', [('"It is huge,"', "Tama Umaga", "31-year-old", "direct")]),
     ("'it was that ...' names no one: the quote goes on", 'President Donald Trump spoke to CBS News on Monday '
-     'about Iran. “They have no leadership,” he added.\nBut then it was that “two levels of leadership are gone.”',
+     'about Iran. “They have no leadership,” he added.\nBut then it was that “two levels of leadership are '
+     'gone.”',
      [('“They have no leadership,”', "Donald Trump", "he", "direct"),
       ('“two levels of leadership are gone.”', "Donald Trump", "he", "partial")]),
     ("'said Firm's Name': the name after the firm's", '"It could ignite interest in the industry," added Ernst '
