@@ -3,7 +3,9 @@
 Straight, curly (even typed the wrong way round) and doubled ``''`` marks; a damaged
 mark glued between two words is dropped, so one bad mark never swallows the rest of
 an article. A quotation left open at a paragraph's end runs to that end, as news
-style continues it in the next paragraph.
+style continues it in the next paragraph; one reopened after a sentence's end inside
+a line (paragraphs run together: `... value. "Copyright ...`) ends there; and an
+unclosed one stops before its own reporting clause (`“It depends, right? he said.`).
 """
 
 from __future__ import annotations
