@@ -1,8 +1,8 @@
 """Load stage: read the articles of ``content/`` into ``Article`` records.
 
 Two formats:
-- ``.txt``: line 1 title, line 2 date ``YYYYMMDD``, line 3 source URL, then one
-  paragraph a line (blank lines are skipped);
+- ``.txt``: line 1 title, line 2 date ``YYYYMMDD``, line 3 source URL (or the archive's
+  own identifier in one word, or empty), then one paragraph a line (blank lines are skipped);
 - ``.md``: TOML (``+++``) or YAML (``---``) front matter with title, date, url,
   outlet, authors, tags, draft, slug, credit; then a Markdown body.
 
@@ -126,7 +126,7 @@ def decode(data: bytes) -> str:
 
 
 def read_text_article(text: str, stem: str) -> dict[str, Any]:
-    """The fields of a plain-text article (title, date, URL, then a paragraph a line)."""
+    """The fields of a plain-text article (title, date, source URL or identifier, then a paragraph a line)."""
     lines = text.split("\n")
     if not lines or not lines[0].strip():
         raise ContentError("no title on line 1", 1)
@@ -135,13 +135,26 @@ def read_text_article(text: str, stem: str) -> dict[str, Any]:
     if not re.fullmatch(r"\d{8}", lines[1].strip()):
         raise ContentError(f"bad date {lines[1].strip()!r} on line 2: expected YYYYMMDD", 2)
     date = parse_date(lines[1], 2)
-    url = lines[2].strip() if len(lines) > 2 else ""
-    url = check_url(url, 3) if url else None
+    url, reference = _source_line(lines[2].strip() if len(lines) > 2 else "")
     paragraphs = [line.rstrip() for line in lines[3:] if line.strip()]
     if not paragraphs:
         raise ContentError("no text after line 3", len(lines))
     return {"title": lines[0].strip(), "date": date, "url": url, "text": "\n".join(paragraphs),
-            "format": "txt", "slug": stem}
+            "format": "txt", "slug": stem, "reference": reference}
+
+
+def _source_line(value: str) -> tuple[str | None, str | None]:
+    """(URL, identifier) from a plain-text article's line 3: an http(s) URL, an archive's own
+    identifier in one word ("reuters21578/NEWID=1", "bbc-fulltext/tech/392.txt"), or nothing.
+    Words with spaces are a ContentError: most likely a paragraph where the URL was left out."""
+    if not value:
+        return None, None
+    if "://" in value or value.lower().startswith(("http:", "https:", "www.")):
+        return check_url(value, 3), None
+    if any(c.isspace() for c in value) or len(value) > 200:
+        raise ContentError(f"bad source line {value[:60]!r}: expected an http(s) URL, an identifier without "
+                           "spaces, or an empty line", 3)
+    return None, value
 
 
 def split_front_matter(text: str) -> tuple[dict[str, Any], str, int]:

@@ -38,6 +38,7 @@ class Article:
     tags: tuple[str, ...] = ()
     draft: bool = False
     credit: str | None = None  # licence credit shown on the page, e.g. Wikinews' CC BY 2.5
+    reference: str | None = None  # the archive's own identifier where line 3 is no URL ("reuters21578/NEWID=1")
 
     @property
     def paragraphs(self) -> tuple[tuple[int, int], ...]:

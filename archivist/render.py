@@ -225,6 +225,8 @@ class _Site:
             data["datePublished"] = article.date.isoformat()
         if article.url:
             data["isBasedOn"] = article.url
+        elif article.reference:
+            data["identifier"] = article.reference
         if article.outlet:
             data["publisher"] = {"@type": "Organization", "name": article.outlet}
         if article.authors:

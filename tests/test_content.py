@@ -33,7 +33,8 @@ def test_text_article(tmp_path):
     ("\n20220113\nhttps://a.org/\nText", 1, "no title"),
     ("T\n2022-13-01\nhttps://a.org/\nText", 2, "bad date"),
     ("T\n20221301\nhttps://a.org/\nText", 2, "bad date"),
-    ("T\n20220101\nnot a url\nText", 3, "bad source URL"),
+    ("T\n20220101\nnot a url\nText", 3, "bad source line"),
+    ("T\n20220101\nhttps://no host\nText", 3, "bad source URL"),
     ("T\n20220101\nhttps://a.org/\n", 4, "no text"),
     ("T\n20220101\nhttps://a.org/\nCaf\xe9".encode("latin-1"), 4, "not UTF-8"),
     (b"\x89PNG\r\n\x1a\n\x00\x00\x00", None, "binary file"),
@@ -46,6 +47,20 @@ def test_bad_text_articles_are_reported_with_file_and_line(tmp_path, data, line,
     (problem,) = loaded.problems
     assert problem.path.endswith("bad.txt") and problem.line == line and message in problem.message
     assert str(problem).startswith(f"{problem.path}:{line}:" if line else f"{problem.path}:")
+
+
+@pytest.mark.parametrize("line3, url, reference", [
+    ("reuters21578/NEWID=1", None, "reuters21578/NEWID=1"),  # an archive's own identifier, as in Reuters-21578
+    ("bbc-fulltext/tech/392.txt", None, "bbc-fulltext/tech/392.txt"),
+    ("", None, None),
+    ("https://a.org/x", "https://a.org/x", None),
+])
+def test_line_3_is_a_url_an_identifier_or_empty(tmp_path, line3, url, reference):
+    write(tmp_path, "a.txt", f"T\n20220101\n{line3}\nText.")
+    loaded = load_articles(tmp_path)
+    assert loaded.problems == ()
+    (a,) = loaded.articles
+    assert (a.url, a.reference) == (url, reference)
 
 
 def test_markdown_with_toml_and_yaml_front_matter(tmp_path):

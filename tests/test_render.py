@@ -85,7 +85,8 @@ def sample_archive() -> Archive:
           "The Port Authority said repairs cost less than expected.")
     m3 = (_mention(t3, "Springfield", "GPE", "Springfield", "place"),
           _mention(t3, "Port Authority", "ORG", "Port Authority", "organisation"))
-    a3 = Article("harbour", "harbour.txt", "Harbour reopens", dt.date(2023, 6, 1), None, "Example Times", t3)
+    a3 = Article("harbour", "harbour.txt", "Harbour reopens", dt.date(2023, 6, 1), None, "Example Times", t3,
+                 reference="wire/NEWID=7&<b>")
 
     actors = (
         Actor("jane-doe", "Jane Doe", "person", aliases=("Doe",), roles=("Mayor",),
@@ -388,6 +389,13 @@ def test_article_page(site):
     actors = page[page.index('class="article-actors"'):]
     assert actors.index("<h3>People</h3>") < actors.index("<h3>Organisations</h3>") < actors.index("<h3>Places</h3>")
     assert ('data-pagefind-filter="actor">Jane Doe</a> <span class="count">2 mentions</span>') in actors
+
+
+def test_source_identifier_where_no_url(site):
+    page = text(site, "articles/harbour/index.html")
+    assert '<span class="reference">Source: wire/NEWID=7&amp;&lt;b&gt;</span>' in page
+    assert 'class="source"' not in page
+    assert '"identifier": "wire/NEWID=7\\u0026\\u003cb\\u003e"' in page  # JSON-LD, escaped for a script
 
 
 def test_credit_line(site):
