@@ -69,7 +69,7 @@ def find_quote_spans(text: str) -> list[tuple[int, int]]:
     out = []
     for lo, hi in paragraphs(text):
         marks = [(m.start(), m.end(), _orient(text, m.start(), m.end(), lo, hi)) for m in MARK_RE.finditer(text, lo, hi)]
-        marks = [m for m in marks if m[2] is not None]
+        marks = _inner_pairs_dropped([m for m in marks if m[2] is not None], text)
         nested = _nested(marks)
         if nested is not None:
             out.extend(nested)
@@ -89,6 +89,26 @@ def find_quote_spans(text: str) -> list[tuple[int, int]]:
                 start = None
         if start is not None:
             _close_open(out, text, start, hi)
+    return out
+
+
+def _inner_pairs_dropped(marks: list[tuple[int, int, str]], text: str) -> list[tuple[int, int, str]]:
+    """The marks without a curly pair (`“...”`) inside a straight quotation left open (`"It isn’t
+    about “Equal Justice Under Law” anymore. ...`): a quotation in a quotation, typed in the other
+    style, that would otherwise end the outer one."""
+    out, k = [], 0
+    while k < len(marks):
+        out.append(marks[k])
+        if text[marks[k][0]:marks[k][1]] == '"' and marks[k][2] in ("open", "toggle") and \
+                k + 1 < len(marks) and marks[k + 1][0] - marks[k][1] > 1:  # not `"“We will win,” Rubio ..."`
+            j = k + 1
+            while j + 1 < len(marks) and text[marks[j][0]:marks[j][1]] == "“" and \
+                    text[marks[j + 1][0]:marks[j + 1][1]] == "”":
+                j += 2  # skip the inner “...” pair(s)
+            if j > k + 1 and (j == len(marks) or text[marks[j][0]:marks[j][1]] == '"'):
+                k = j
+                continue
+        k += 1
     return out
 
 

@@ -21,6 +21,9 @@ SPAN_CASES = [
     # a quotation inside another is part of it: the outer speaker says both
     ("“I’d rather live in what he calls “hell” than here.” ― Ann Ruiz", ["“I’d rather live in what he calls “hell” than here.”"]),
     ('"I will read you the question: “Do you agree?” Most said yes."', ['"I will read you the question: “Do you agree?” Most said yes."']),
+    # ... also typed in the other style inside a quotation left open at the paragraph's end
+    ('Ward stated:\n"It isn’t about “Equal Justice Under Law” anymore. It’s about Obama.\n"The latest is this."',
+     ['"It isn’t about “Equal Justice Under Law” anymore. It’s about Obama.', '"The latest is this."']),
     # ... but marks right around a quoted passage only wrap it
     ('"“We will win,” Rubio responded before adding more."', ['“We will win,”']),
     # paragraphs run into one line, each opened again: every part is a quotation
