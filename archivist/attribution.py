@@ -341,6 +341,9 @@ def _trailing_cue(doc, i0: int, i1: int, in_quote: list[bool], hi: int) -> Attri
         return _said_after_full_stop(doc, i1, in_quote, hi)
     if not inner or inner[-1] not in ",?!—–-":
         return None
+    reads = _reads_after(doc, i1, hi)
+    if reads is not None:
+        return reads
     for k in range(i1, min(len(doc), i1 + _TRAIL)):
         tok = doc[k]
         if in_quote[k] or tok.idx >= hi:
@@ -364,6 +367,21 @@ def _trailing_cue(doc, i0: int, i1: int, in_quote: list[bool], hi: int) -> Attri
         if tok.is_punct and tok.text not in "," and not (tok.tag_ == "HYPH" and not doc[k - 1].whitespace_):
             break  # a hyphen inside a word ("the 43-year-old asked") goes on
     return _any_verb_after(doc, i1, in_quote, hi) or _appositive_cue(doc, i1, in_quote, hi)
+
+
+def _reads_after(doc, i1: int, hi: int) -> Attribution | None:
+    """`"...," the post read.`: a text that "reads" its words, which the tagger often takes for a
+    noun phrase ("the post read" as "the reading of the post"); the token before "read" speaks."""
+    k = i1
+    if k >= len(doc) or doc[k].lower_ not in ("the", "a", "an", "his", "her", "its", "their"):
+        return None
+    for j in range(k + 1, min(len(doc), k + 5)):
+        tok = doc[j]
+        if tok.idx >= hi or tok.is_punct:
+            return None
+        if tok.lower_ in ("read", "reads") and j > k + 1 and j + 1 < len(doc) and doc[j + 1].text == ".":
+            return Attribution(tok, cue_text(tok), doc[j - 1], 3)
+    return None
 
 
 _SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "i", "we"})

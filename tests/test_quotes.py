@@ -282,6 +282,9 @@ CASES = [
     ("'the Trump administration' is no other organisation", 'Amnesty International condemned the strikes on '
      'Monday.\nThe Trump administration has called the reports “fake news from the left.”',
      [('“fake news from the left.”', None, "The Trump administration", "partial")]),
+    ("'the post read' that the tagger made a noun phrase", 'Lee wrote on Instagram.\n“A dog is seen depositing a '
+     'bag of waste in the street,” the post read.',
+     [('“A dog is seen depositing a bag of waste in the street,”', None, "post", "direct")]),
     ("a name and its appositive made two subjects", '"They should seize the moment," Mr Prettejohn, Lloyd\'s chief '
      'executive said.', [('"They should seize the moment,"', "Prettejohn", "Prettejohn", "direct")]),
     ("X texted Y, \"...\"", 'Eric Richins died in 2022.\nAbout a month after her husband died, Kouri Richins texted '
