@@ -247,11 +247,10 @@ class PronounResolver:
             self.doc[last.i + 1].pos_ == "NOUN" and self.doc[last.i + 1].text.islower()
 
     def _quoting_before(self, sent, pos: int) -> bool:
-        """True when ``sent`` quotes someone with its main verb and lies in the paragraph of ``pos``,
-        before it: a "he added" after it continues whoever it quotes ("“...,” said a club official.
-        “...,” he added")."""
-        return "\n" not in self.text[sent.start_char:pos] and speech_verb(sent.root) and \
-            any(self._in_quote(t.idx) for t in sent if t.idx < pos)
+        """True when ``sent`` reports speech with its main verb and lies in the paragraph of ``pos``,
+        before it: a "he added" after it continues whoever it reports ("“...,” said a club official.
+        “...,” he added", "But a UKIP spokesman said the others had spent more. “...,” he added")."""
+        return "\n" not in self.text[sent.start_char:pos] and speech_verb(sent.root)
 
     def _same_section(self, a: int, b: int) -> bool:
         """True when no section break of a live blog lies between positions a < b."""

@@ -32,11 +32,15 @@ def _resolve(nlp, text, which=-1):
     ('Jane Moore won. A spokeswoman for the group said it was a "basic principle". She added: "No trial."', None),
     ("Jane Moore wrote to the minister. She said he should answer.\nThe executive spokeswoman said leave was agreed "
      '"in conjunction with officials". She said: "Ministers were told of that."', None),
+    # ... also after the source's own reported words, with no quotation of its own
+    ('Critics accused the party of buying votes with help from Sir Paul Sykes. But a UKIP spokesman said the others '
+     'had spent more. "The only way the smaller parties can get their message across is by buying space," he added.',
+     None),
     # ... unless a name stands beside it
     ('Jane Moore won. "Yes," said a spokesman, Tom Reyes. "No," he added.', "Tom Reyes"),
     ("One of the men, Jessie Elkins, 70, said he was convinced. The other man, his cousin James York, 40, cited "
      "Putin as a danger. ''He's talking too much trash,'' he said.", "James York"),
-    # ... of its gender only, and only after the source's own quotation
+    # ... of its gender only, and only after a sentence whose main verb reports the source's words
     ('Jane Moore won. A spokesman for the group said it was a "basic principle". She added: "No trial."', "Jane Moore"),
     ('Striker Tom Reyes will meet Juventus. A club official was pleased. "Then," he added.', "Tom Reyes"),
     # a name beside the appositive the parser made the subject is the subject
