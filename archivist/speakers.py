@@ -340,13 +340,17 @@ class SpeakerResolver(PronounResolver):
 
     def _named_after_title(self, tok) -> Mention | None:
         """The person a title the parser made the head names right after it, through words of the title
-        only ("Mayor of London Sadiq Khan", "director of rugby Nigel Melville"); not an owner ("a spokesman
-        for Trump's legal team") or anyone past a comma ("The president, who has bashed Powell")."""
+        only ("Mayor of London Sadiq Khan", "director of rugby Nigel Melville"); not the one the title serves
+        ("a spokesperson for Attia", "a spokesman for Trump's legal team") or anyone past a comma ("The
+        president, who has bashed Powell")."""
+        if any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children):
+            return None  # "a spokesperson for Attia" is someone unnamed
         for t in self.doc[tok.i + 1:tok.i + 8]:
             m = self.mention_at(t)
             if m is not None and m.label == "PERSON":
-                after = self.text[m.end:m.end + 2]
-                return None if after in ("'s", "’s") or self._in_quote(m.start) else m
+                after, before = self.text[m.end:m.end + 2], self.doc[t.i - 1].lower_
+                return None if after in ("'s", "’s") or before in ("for", "of", "to") or self._in_quote(m.start) \
+                    else m  # not the one served: "a spokesman for Trump's legal team", "an aide to Trump"
             if not (t.text[:1].isupper() or t.lower_ in ("of", "for", "in", "and", "&") or t.pos_ in ("NOUN", "PROPN")):
                 return None
         return None

@@ -277,6 +277,9 @@ CASES = [
     ("... but not an owner", 'Donald Trump sued the newspaper.\n“President Trump will refile this lawsuit,” a '
      'spokesman for Trump’s legal team told CNN in a statement.',
      [('“President Trump will refile this lawsuit,”', None, "a spokesman", "direct")]),
+    ("... nor the one it serves", 'Celebrity doctor Peter Attia has resigned from CBS News.\n“Dr. Attia’s '
+     'contributor role was newly established,” a spokesperson for Attia said in a statement.',
+     [('“Dr. Attia’s contributor role was newly established,”', None, "a spokesperson", "direct")]),
     ("an occupation is a role a description matches", 'Actress Denise Crosby is set to appear in Suits.\n"I had no '
      'lines," the actress said.', [('"I had no lines,"', "Denise Crosby", "the actress", "direct")]),
     ("'the Trump administration' is no other organisation", 'Amnesty International condemned the strikes on '
