@@ -226,8 +226,11 @@ class PronounResolver:
         subj = next((c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass") and c.idx < pos and
                      not self._in_quote(c.idx)), None)
         if subj is None or subj.tag_ != "NN" or subj.ent_type_ or not could_speak(subj) or \
-                any(c.dep_ == "appos" and any(t.ent_type_ == "PERSON" for t in c.subtree) for c in subj.children):
-            return False  # "“...,” said a spokesman, Tom Reyes", "The other man, his cousin James York,": named
+                any(t.ent_type_ == "PERSON" and t.i > subj.i for t in subj.subtree) or \
+                any(c.dep_ in ("nsubj", "nsubjpass") and c.ent_type_ == "PERSON" for c in sent.root.children) or \
+                subj.i + 1 < len(self.doc) and self.doc[subj.i + 1].ent_type_ == "PERSON":
+            return False  # "“...,” said a spokesman, Tom Reyes", "The other man, his cousin James York,",
+            # "Mr Eavis' daughter Emily": named after all
         noun_gender = {"he": "m", "she": "f"}.get(PERSON_NOUNS.get(subj.lower_, ""))
         if want is not None and noun_gender not in (None, want):
             return False
@@ -236,7 +239,8 @@ class PronounResolver:
         dets = {c.lower_ for c in subj.children if c.dep_ in ("det", "nummod")}
         # "one resident", or "the official" after "a former official" told CNN: still nobody named;
         # "The executive spokeswoman said ... She said": a description the article ties to no name
-        return bool(dets & {"a", "an", "one"}) or "the" in dets and (
+        definite = "the" in dets or want is not None and any(c.dep_ == "poss" for c in subj.children)
+        return bool(dets & {"a", "an", "one"}) or definite and (  # "Meta's director of AI safety tweeted"
             self._continues_unnamed(subj) or want is not None and self._description(subj, subj.idx) is None)
 
     def _noun_modifier(self, m: Mention) -> bool:

@@ -36,7 +36,12 @@ def _resolve(nlp, text, which=-1):
     ('Critics accused the party of buying votes with help from Sir Paul Sykes. But a UKIP spokesman said the others '
      'had spent more. "The only way the smaller parties can get their message across is by buying space," he added.',
      None),
+    # ... or after an organisation's unnamed officer
+    ("Gabriella Rosen Kellerman studies AI at work. She warned about it. Last month, Meta’s director of AI safety "
+     "and alignment tweeted about her own experience. “I had to RUN to my Mac mini,” she wrote.", None),
     # ... unless a name stands beside it
+    ("Michael Eavis spoke first. Mr Eavis' daughter Emily said it would be \"quite a big step\". \"It might work,\" "
+     "she said.", "Emily"),
     ('Jane Moore won. "Yes," said a spokesman, Tom Reyes. "No," he added.', "Tom Reyes"),
     ("One of the men, Jessie Elkins, 70, said he was convinced. The other man, his cousin James York, 40, cited "
      "Putin as a danger. ''He's talking too much trash,'' he said.", "James York"),
