@@ -24,7 +24,7 @@ from .lexicon import (FEMALE_PRONOUNS, HONORIFIC_GENDER, INDEFINITE, MALE_PRONOU
                       TITLES, VOICE_NOUNS, WEAK_ROLE, capitalised, could_speak, given_gender)
 from .models import Mention, Span
 from .descriptions import DescriptionResolver
-from .names import is_role_head
+from .names import is_honorific, is_role_head
 from .pronouns import PronounResolver
 
 #: A line that starts a live blog's entry: a rule ("___.", "***") or a time stamp ("5:55 p.m.").
@@ -234,9 +234,12 @@ class SpeakerResolver(PronounResolver, DescriptionResolver):
         a = min(c.left_edge.i for c in left)
         while a < span.start and doc[a].dep_ in ("det", "punct"):
             a += 1
-        if a >= span.start:
+        b = span.start
+        while b > a and (is_honorific(doc[b - 1].text) or doc[b - 1].is_punct):
+            b -= 1  # "Auditor General Sir John Bourn": the honorific is no part of the role
+        if a >= b:
             return None
-        words = doc[a:span.start]
+        words = doc[a:b]
         if not any(t.pos_ == "NOUN" or t.lower_ in ("sen.", "rep.", "gov.") for t in words):
             return None
         return words.text.strip() or None

@@ -597,6 +597,15 @@ def test_role_from_title_before_name(annotate):
     assert quote.cue == "said"
 
 
+@pytest.mark.parametrize("text, role", [
+    ('Auditor General Sir John Bourn said: "Higher levels of literacy will benefit England."', "Auditor General"),
+    ('"This meeting is not anti-party," MAB spokesman Dr Azzam Tamimi said of the event.', "MAB spokesman"),
+])
+def test_role_stops_before_an_honorific(annotate, text, role):
+    (quote,) = annotate(text).quotes
+    assert quote.role == role
+
+
 def test_role_follows_a_pronoun(annotate):
     quotes = annotate('U.S. Deputy Secretary of State Wendy Sherman met the envoys.\n'
                       '"We will not slam the door shut," she told reporters.').quotes
