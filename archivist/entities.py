@@ -61,6 +61,8 @@ _INSTITUTION_HEADS = frozenset("Office Department Hospital Party Association Uni
                                "University School Bureau Court Museum Church Center Centre Committee Service "
                                "Services Commission Agency Institute Foundation Society Alliance Coalition".split())
 _MAX_ROLE_TOKENS = 10
+#: What follows "Gen" when it names a generation ("Gen Xers"), not a general.
+_GENERATIONS = frozenset({"X", "Y", "Z", "Xer", "Zer", "Alpha"})
 _MAX_EXPANSION_WORDS = 12
 
 
@@ -482,8 +484,12 @@ def _role_tokenish(doc, i: int, ent_labels) -> bool:
     """Whether token ``i`` may be part of a title before a name."""
     t = doc[i]
     w = t.text
-    if names.is_honorific_before_name(w) or names.is_honorific(w) or \
-            (ent_labels[i] and ent_labels[i] not in ROLE_ENTITY_LABELS):
+    if names.is_honorific_before_name(w) or names.is_honorific(w):
+        return False
+    if ent_labels[i] == "PERSON" and names.is_role_head(w) and not (
+            w.rstrip(".").lower() == "gen" and i + 1 < len(doc) and doc[i + 1].text.rstrip("s") in _GENERATIONS):
+        return True  # "Broadcaster Piers Morgan", "DJ Norman Cook": a title the model put inside the name
+    if ent_labels[i] and ent_labels[i] not in ROLE_ENTITY_LABELS:
         return False  # another person ("Lavrov and Prime Minister Mishustin"), a date...
     if names.is_title_word(w) or ent_labels[i]:
         return True

@@ -58,7 +58,7 @@ director manager executive president-elect owner publisher editor correspondent 
 commissioner inspector superintendent detective agent trooper administrator
 adviser advisor aide analyst economist strategist professor researcher scientist historian columnist
 coach quarterback pitcher striker player captain
-actor actress comedian singer broadcaster presenter novelist rapper
+actor actress comedian singer broadcaster presenter novelist rapper dj
 speaker whip treasurer comptroller auditor clerk registrar
 ayatollah rabbi reverend rev pastor imam bishop archbishop cardinal priest
 """.split())

@@ -112,6 +112,9 @@ ROLES = [
     # an apposition the parser cut short ends at its last word, not at "at"
     ("Lisa Power, head of policy at Aids charity the Terrence Higgins Trust said the policy was wrong.",
      {"Lisa Power": "head of policy"}),
+    # an occupation before the name is a role, not a part of it
+    ("Broadcaster Piers Morgan commented on the chase.", {"Piers Morgan": "Broadcaster"}),
+    ("DJ Norman Cook played in Rio to a crowd of 360,000.", {"Norman Cook": "DJ"}),
     # a word that opens the sentence is not part of the title
     ('Even Justice Elena Kagan, a member of the liberal wing, asked: "What are those words doing there?"',
      {"Elena Kagan": "Justice"}),
