@@ -234,6 +234,8 @@ class SpeakerResolver(PronounResolver, DescriptionResolver):
         a = min(c.left_edge.i for c in left)
         while a < span.start and doc[a].dep_ in ("det", "punct"):
             a += 1
+        if 0 < a < span.start and doc[a].text in ("-", "‑") and not doc[a - 1].whitespace_ and doc[a - 1].is_alpha:
+            a -= 1  # "study co-author Karen Alley": the word the hyphen joins belongs to the role
         b = span.start
         while b > a and (is_honorific(doc[b - 1].text) or doc[b - 1].is_punct):
             b -= 1  # "Auditor General Sir John Bourn": the honorific is no part of the role

@@ -600,8 +600,10 @@ def test_role_from_title_before_name(annotate):
 @pytest.mark.parametrize("text, role", [
     ('Auditor General Sir John Bourn said: "Higher levels of literacy will benefit England."', "Auditor General"),
     ('"This meeting is not anti-party," MAB spokesman Dr Azzam Tamimi said of the event.', "MAB spokesman"),
+    # ... and keeps a hyphenated word whole
+    ('"Warm water circulation is attacking the ice shelves," said study co-author Karen Alley.', "co-author"),
 ])
-def test_role_stops_before_an_honorific(annotate, text, role):
+def test_role_words_before_a_name(annotate, text, role):
     (quote,) = annotate(text).quotes
     assert quote.role == role
 
