@@ -290,6 +290,9 @@ class PronounResolver:
     def _is_subject(self, m: Mention) -> bool:
         """True when the mention's head token is a clause subject (or a conjunct of one)."""
         tok = self.doc[self._token_index(m.end - 1)]
+        first = self._token_index(m.start)
+        while first <= tok.head.i < tok.i and tok.dep_ in ("pobj", "prep"):
+            tok = tok.head  # "the Commission on International Religious Freedom": its head is "Commission"
         # Climb only within a name ("President Obama"): a name that modifies a common noun
         # ("the Clinton campaign said") is not the subject.
         while tok.dep_ in ("compound", "flat", "appos") and tok.head.i != tok.i and \

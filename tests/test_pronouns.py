@@ -56,6 +56,10 @@ def _resolve(nlp, text, which=-1):
     # a name right before a verb the parser left with no subject is its subject
     ("Shadow foreign secretary Michael Ancram spoke first. In a speech to the Foreign Policy Centre Mr Straw said "
      'of the Tory leader: "He is clever." He told the BBC: "I was making the observation."', "Straw"),
+    # a name with a preposition inside is the subject by its head ("Commission" of "... on ... Freedom")
+    ("In an interview, UNESCO also said that this change would require its approval.\nThis Thursday the United "
+     "States Commission on International Religious Freedom (USCIRF) also criticized the move, recommending to "
+     "keep the museum. They released a statement.", "United States Commission on International Religious Freedom"),
     # a name between "the" and a noun modifies it, whatever the parse makes of it
     ("Benitez hailed Gerrard for his strike and also the Anfield crowd for sticking by their side. He added: "
      '"Thanks."', "Benitez"),
