@@ -16,6 +16,7 @@ Three stages, each a linear pass:
 from __future__ import annotations
 
 import bisect
+from dataclasses import replace
 
 from .attribution import attribute, said_word
 from .cues import DocIndex, relative_surface, relayed
@@ -111,19 +112,17 @@ def _carry_back(quotes: list[Quote], text: str) -> list[Quote]:
     out = list(quotes)
     for k in range(len(out) - 2, -1, -1):
         q, nxt = out[k], out[k + 1]
-        if q.speaker_mention is not None or nxt.speaker_mention is None:
-            continue
-        unclosed = q.end == len(text) or text[q.end:q.end + 1] == "\n"
         gap = text[q.end:nxt.start]
-        if unclosed and gap.strip() == "" and "\n" in gap and not MARK_RE.fullmatch(text[q.end - 1:q.end] or "x"):
-            out[k] = Quote(q.start, q.end, q.text, nxt.speaker, nxt.speaker_mention, nxt.cue, q.kind, nxt.role,
-                           nxt.description)
-        elif q.kind == "direct" and gap.strip() == "" and "\n" in gap and _own_paragraph(text, q) and \
-                nxt.speaker_mention.start > nxt.end:
-            # `"A."` / `"B," Viguerie notes.`: a paragraph that is all quotation, with no cue, is
-            # the words of whoever the next paragraph's quotation names after it
-            out[k] = Quote(q.start, q.end, q.text, nxt.speaker, nxt.speaker_mention, nxt.cue, q.kind, nxt.role,
-                           nxt.description)
+        if q.speaker_mention is not None or nxt.speaker_mention is None or gap.strip() or "\n" not in gap:
+            continue
+        unclosed = (q.end == len(text) or text[q.end:q.end + 1] == "\n") and \
+            not MARK_RE.fullmatch(text[q.end - 1:q.end] or "x")
+        # `"A."` / `"B," Viguerie notes.`: a paragraph that is all quotation, with no cue, is
+        # the words of whoever the next paragraph's quotation names after it
+        own = q.kind == "direct" and _own_paragraph(text, q) and nxt.speaker_mention.start > nxt.end
+        if unclosed or own:
+            out[k] = replace(q, speaker=nxt.speaker, speaker_mention=nxt.speaker_mention, cue=nxt.cue, role=nxt.role,
+                             description=nxt.description)
     return out
 
 

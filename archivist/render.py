@@ -36,6 +36,8 @@ QUOTE_MARKS = "\"'“”‘’«»„‚‹›「」"
 FEED_SIZE = 20
 #: Page numbers linked either side of the current page in a pagination bar.
 PAGE_WINDOW = 2
+#: Words at a cue that name no one on a card of their own ("she", "who").
+_NO_ONE = PRONOUNS | RELATIVE
 
 
 def default_theme_dir() -> Path:
@@ -153,7 +155,7 @@ class _Site:
         actor = self.actors.get(ids[index]) if index < len(ids) and ids[index] else None
         words = q.speaker_mention.text if q.speaker_mention else None
         speaker = ((actor.name if actor else None) or q.speaker or q.description
-                   or (words if words and words.lower() not in PRONOUNS | RELATIVE else None) or "Unattributed")
+                   or (words if words and words.lower() not in _NO_ONE else None) or "Unattributed")
         return QuoteCard(article, index + 1, q, quote_text(q.text), speaker, actor, q.role)
 
     def cards(self, article: Article) -> list[QuoteCard]:

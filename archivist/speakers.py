@@ -20,10 +20,10 @@ import bisect
 import re
 
 from .cues import DocIndex
+from .descriptions import DescriptionResolver
 from .lexicon import (FEMALE_PRONOUNS, HONORIFIC_GENDER, INDEFINITE, MALE_PRONOUNS, PLURAL_PRONOUNS, QUANTIFIERS,
                       TITLES, VOICE_NOUNS, WEAK_ROLE, capitalised, could_speak, given_gender)
 from .models import Mention, Span
-from .descriptions import DescriptionResolver
 from .names import is_honorific, is_role_head
 from .pronouns import PronounResolver
 
@@ -432,6 +432,7 @@ class SpeakerResolver(PronounResolver, DescriptionResolver):
     def _token_index(self, pos: int) -> int:
         """Index of the token containing (or last token starting before) character ``pos``."""
         return self.index.token_at(pos)
+
 
 #: Verbs a headline's Title Case glues onto a name ("Obama Says"): never part of one.
 _HEADLINE_VERBS = frozenset("says said tells told asks asked warns warned urges calls slams blasts vows "
