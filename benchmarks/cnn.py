@@ -1,6 +1,7 @@
-"""The CNN Lite corpus for the benchmarks, read straight from ``../shared/corpus/cnn_lite.tar.gz``.
+"""The corpus archives for the benchmarks, read straight from ``../shared/corpus``: CNN Lite
+(``cnn_lite.tar.gz``) by default, any other archive there by its path (``CORPUS.with_name("bbc.tar.gz")``).
 
-The corpus is copyrighted: nothing derived from it is written inside the repository.
+The corpora are copyrighted: nothing derived from them is written inside the repository.
 """
 
 from __future__ import annotations
