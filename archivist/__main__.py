@@ -1,5 +1,5 @@
 """``python -m archivist``: the same as the ``archivist`` command."""
 
-from .cli import main
+from archivist.cli import main
 
 main()

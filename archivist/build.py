@@ -12,10 +12,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
-from . import actors, content, editor as editor_file, markup, prune, render, search
-from .annotate import annotate
-from .config import Config, load_config
-from .write import staged_output, write_files
+from archivist.aggregate import actors
+from archivist.load import articles as content
+from archivist.aggregate import editor as editor_file
+from archivist.site import body as markup
+from archivist.aggregate import prune
+from archivist.aggregate import duplicates
+from archivist.site import render
+from archivist.site import search
+from archivist.annotate.pipeline import annotate
+from archivist.config import Config, load_config
+from archivist.site.write import staged_output, write_files
 
 CACHE_FILE = Path(".archivist-cache") / "annotations.sqlite3"
 
@@ -60,21 +67,16 @@ def theme_dirs(site_dir: Path, theme: str) -> list[Path]:
     return dirs
 
 
-def build(site_dir: Path | str = ".", output_dir: Path | str | None = None, overrides: dict[str, Any] | None = None,
-          progress: bool = True, log: Callable[[str], None] = print) -> BuildReport:
-    """Build the site in ``site_dir`` into ``output_dir`` (default: the config's ``output_dir``)."""
-    site_dir = Path(site_dir)
-    config = load_config(site_dir, overrides)
-    output = Path(output_dir) if output_dir else site_dir / config.output_dir
-    report = BuildReport(output=output, config=config)
+def analyse(site_dir: Path, config: Config, report: BuildReport, stage: Callable[[str, float, str], None],
+            progress: bool = True, log: Callable[[str], None] = print):
+    """The load, annotate, aggregate and prune stages: (the Archive to render, actors left without a page).
 
-    def stage(name: str, started: float, counts: str) -> None:
-        seconds = time.perf_counter() - started
-        report.stages.append((name, seconds, counts))
-        log(f"{name:<10} {seconds:7.2f}s  {counts}")
-
+    Problems and editor warnings go into ``report``; ``archivist actors`` runs this too, and
+    reports on the Archive it returns.
+    """
     t = time.perf_counter()
-    loaded = content.load_articles(site_dir / config.content_dir, config.include_drafts, config.outlets)
+    loaded = content.load_articles(site_dir / config.content_dir, config.include_drafts, config.outlets,
+                                   config.allow_html)
     report.problems = loaded.problems
     for problem in loaded.problems:
         log(f"{'error' if config.strict else 'skipped'}: {problem}")
@@ -104,12 +106,38 @@ def build(site_dir: Path | str = ".", output_dir: Path | str | None = None, over
         archive = paged
         stage("prune", t, f"{len(archive.actors)} actor pages, {unpaged} actors mentioned fewer than "
                           f"{config.actors.min_mentions} times without one")
+    return archive, unpaged
+
+
+def actors_report(site_dir: Path | str, limit: int = 0, as_json: bool = False) -> str:
+    """``archivist actors``: the archive's actors and likely duplicates, as a table or JSON."""
+    site_dir = Path(site_dir)
+    config = load_config(site_dir)
+    report = BuildReport(output=site_dir / config.output_dir, config=config)
+    archive, _ = analyse(site_dir, config, report, lambda *_: None, log=lambda _: None)
+    return duplicates.format_report(duplicates.duplicate_report(archive), limit=limit, as_json=as_json)
+
+
+def build(site_dir: Path | str = ".", output_dir: Path | str | None = None, overrides: dict[str, Any] | None = None,
+          progress: bool = True, log: Callable[[str], None] = print) -> BuildReport:
+    """Build the site in ``site_dir`` into ``output_dir`` (default: the config's ``output_dir``)."""
+    site_dir = Path(site_dir)
+    config = load_config(site_dir, overrides)
+    output = Path(output_dir) if output_dir else site_dir / config.output_dir
+    report = BuildReport(output=output, config=config)
+
+    def stage(name: str, started: float, counts: str) -> None:
+        seconds = time.perf_counter() - started
+        report.stages.append((name, seconds, counts))
+        log(f"{name:<10} {seconds:7.2f}s  {counts}")
+
+    archive, unpaged = analyse(site_dir, config, report, stage, progress, log)
 
     t = time.perf_counter()
 
     def body_html(article):
         urls = [actor_url(config, a) if a else None for a in archive.mention_actors.get(article.id, ())]
-        return markup.render_body(article, archive.annotations[article.id], urls, config.allow_html)
+        return markup.render_body(article, archive.annotations[article.id], urls)
 
     files = render.render_site(archive, config, theme_dirs(site_dir, config.theme), body_html, unpaged=unpaged)
     report.pages = sum(1 for p in files if p.endswith(".html"))

@@ -10,7 +10,7 @@ os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")  # before numpy loads: one BL
 
 import click  # noqa: E402
 
-from .config import ConfigError  # noqa: E402
+from archivist.config import ConfigError  # noqa: E402
 
 
 def _fail(message: str, code: int = 1) -> None:
@@ -38,7 +38,7 @@ def _log(message: str) -> None:
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 def build(site_dir: Path, output_dir: Path | None, base_url: str | None, strict: bool | None, quiet: bool) -> None:
     """Build the site into build/ (or --output)."""
-    from .build import BuildError, build as run_build
+    from archivist.build import BuildError, build as run_build
 
     try:
         report = run_build(site_dir, output_dir, {"base_url": base_url, "strict": strict},
@@ -68,9 +68,10 @@ def annotate(inputs: tuple[Path, ...], output: Path | None, model: str | None, p
     are actor names as the whole input resolves them (a bare "Obama" is the input's
     one "Barack Obama"), unless --per-article.
     """
-    from .annotate import annotate_texts, available_model, choose_processes
-    from .content import read_texts
-    from .export import archive_annotations, json_lines
+    from archivist.annotate.pipeline import annotate_texts, choose_processes
+    from archivist.annotate.model import available_model
+    from archivist.load.articles import read_texts
+    from archivist.aggregate.export import archive_annotations, json_lines
 
     items, problems = read_texts(inputs)
     for problem in problems:
@@ -96,7 +97,7 @@ def annotate(inputs: tuple[Path, ...], output: Path | None, model: str | None, p
 @click.option("--no-watch", is_flag=True, help="Serve without rebuilding on change.")
 def serve(site_dir: Path, port: int, host: str, no_watch: bool) -> None:
     """Build, serve on localhost, and rebuild when content, config or theme change."""
-    from .serve import serve as run_serve
+    from archivist.serve import serve as run_serve
 
     try:
         run_serve(site_dir, host, port, watch=not no_watch, log=_log)
@@ -110,7 +111,7 @@ def serve(site_dir: Path, port: int, host: str, no_watch: bool) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
 def actors(site_dir: Path, limit: int, as_json: bool) -> None:
     """List the archive's actors with counts and likely duplicates, for actors.toml."""
-    from .report import actors_report
+    from archivist.build import actors_report
 
     try:
         click.echo(actors_report(site_dir, limit=limit, as_json=as_json))

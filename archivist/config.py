@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .content import host_key
+from archivist.text.web import host_key
 
 
 class ConfigError(ValueError):

@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from typing import Any, Mapping
 
+#: In ``Article.skeleton``, where a piece of the text goes: its offset and length in ``Article.text``.
+PLACEHOLDER = re.compile("\x00(\\d+):(\\d+)\x00")
 #: Actor kinds, as shown to readers and used in search filters.
 KINDS = ("person", "organisation", "place", "other")
 
@@ -21,7 +24,7 @@ class Article:
     """One article as read from ``content/``, before any NLP.
 
     ``text`` is what gets annotated: for a plain-text article its paragraphs
-    joined by ``"\\n"``; for Markdown the text of its blocks (see ``markup``).
+    joined by ``"\\n"``; for Markdown the text of its blocks (see ``load.markdown``).
     Every offset elsewhere in archivist is a character offset into ``text``.
     """
 
@@ -33,7 +36,7 @@ class Article:
     outlet: str | None
     text: str
     format: str = "txt"  # "txt" or "md"
-    markdown: str | None = None  # the Markdown body, for format "md"
+    skeleton: str | None = None  # format "md": the body's HTML, a placeholder per text piece (load.markdown)
     authors: tuple[str, ...] = ()
     tags: tuple[str, ...] = ()
     draft: bool = False

@@ -8,7 +8,7 @@ import threading
 from pathlib import Path
 from typing import Callable
 
-from .config import ConfigError
+from archivist.config import ConfigError
 
 
 class _Handler(http.server.SimpleHTTPRequestHandler):
@@ -53,7 +53,7 @@ def make_server(root: Path, host: str, port: int, prefix: str = "/") -> http.ser
 def serve(site_dir: Path, host: str = "127.0.0.1", port: int = 8000, watch: bool = True,
           log: Callable[[str], None] = print) -> None:
     """Build ``site_dir``, serve it, and rebuild whenever its content, config, theme or actors file change."""
-    from .build import BuildError, build
+    from archivist.build import BuildError, build
 
     site_dir = Path(site_dir).resolve()
     report = build(site_dir, log=log)

@@ -58,7 +58,7 @@ def cmd_parse(work: Path, n_process: int) -> None:
     """Parse every article and keep the Docs as DocBins of 100 (resumable: finished chunks are skipped)."""
     from spacy.tokens import DocBin  # the benchmark, not the package, keeps Docs: archivist itself never does
 
-    from archivist.nlp import load_model
+    from archivist.annotate.nlp import load_model
 
     articles = read_corpus()
     nlp = load_model()
@@ -82,7 +82,7 @@ def cmd_extract(work: Path) -> None:
     """Run archivist's current extractors over the kept Docs; write annotations.jsonl."""
     from spacy.tokens import DocBin
 
-    from archivist.nlp import annotate_doc, load_model
+    from archivist.annotate.nlp import annotate_doc, load_model
 
     articles = read_corpus()
     nlp = load_model()
@@ -113,7 +113,8 @@ def load_annotations(work: Path) -> dict[str, Annotation]:
 def measure(articles, annotations, editor=None):
     """(archive, seconds, peak MiB) of aggregation alone: timed in one run, memory traced in a second
     (tracemalloc slows allocation several times, so it must not be on while timing)."""
-    from archivist import actors, identity
+    from archivist.aggregate import actors
+    from archivist.aggregate import identity
 
     identity.actor_key.cache_clear()
     identity.display_name.cache_clear()
@@ -146,7 +147,7 @@ def synthetic(articles: list[Article], annotations: dict[str, Annotation], n: in
 
 def cmd_report(work: Path, n_synthetic: int, n_merges: int) -> None:
     """Aggregate the corpus and print the figures asked for in issue 4."""
-    from archivist.report import duplicate_report, merge_log
+    from archivist.aggregate.duplicates import duplicate_report, merge_log
 
     articles = read_corpus()
     annotations = load_annotations(work)

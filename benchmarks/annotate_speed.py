@@ -25,8 +25,9 @@ def main() -> None:
     a = ap.parse_args()
     texts = cnn_texts(a.articles)
     words = sum(len(t.split()) for t in texts)
-    from archivist import nlp as nlp_module
-    from archivist.annotate import annotate_texts, available_model
+    from archivist.annotate import nlp as nlp_module
+    from archivist.annotate.model import available_model
+    from archivist.annotate.pipeline import annotate_texts
 
     model = available_model()
     nlp = nlp_module.load_model(model)

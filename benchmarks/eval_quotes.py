@@ -50,9 +50,9 @@ def annotate_cli(gold: Path, pred: Path) -> bool:
 
 def annotate_in_process(gold: Path, pred: Path) -> None:
     """The same output as ``archivist annotate`` (names resolved across the file), in this process."""
-    from archivist.content import read_texts
-    from archivist.export import archive_annotations, json_lines
-    from archivist.nlp import annotate_texts, load_model
+    from archivist.load.articles import read_texts
+    from archivist.aggregate.export import archive_annotations, json_lines
+    from archivist.annotate.nlp import annotate_texts, load_model
 
     items, problems = read_texts([gold])
     if problems:

@@ -22,7 +22,7 @@ def main() -> None:
     ap.add_argument("--quotes", type=int, default=40)
     ap.add_argument("--corpus", default="cnn_lite", help="an archive in ../shared/corpus, without .tar.gz")
     a = ap.parse_args()
-    from archivist.nlp import annotate_doc, load_model
+    from archivist.annotate.nlp import annotate_doc, load_model
 
     bodies = ["\n".join(text.split("\n")[3:]) for _, text in cnn_files(CORPUS.with_name(f"{a.corpus}.tar.gz"))]
     random.Random(a.seed).shuffle(bodies)

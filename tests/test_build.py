@@ -8,13 +8,9 @@ import shutil
 from pathlib import Path
 
 import pytest
+from conftest import BASE_URL, broken_links
 
 from archivist.build import BuildError, build
-
-from conftest import BASE_URL
-from test_render import broken_links
-
-ROOT = Path(__file__).resolve().parent.parent
 
 
 def tree_digest(folder: Path) -> dict[str, str]:

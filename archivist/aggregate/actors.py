@@ -1,0 +1,447 @@
+"""Aggregate stage: one actor, one page, across the whole archive.
+
+Input: every article's Annotation, whose Mentions already carry the fullest name the
+article itself uses (``Mention.actor``), and the optional editor file (``archivist.editor``).
+Output: an :class:`~archivist.models.Archive`. The stage is a pure function of those two
+inputs, so editing ``actors.toml`` takes effect at the next build without re-running spaCy.
+
+The identity rules (editor file, same name, surname, acronym) are in :mod:`archivist.identity`.
+
+Then every article's text is scanned for exact (case-sensitive, whole-word) occurrences of the
+multi-word names and aliases of the actors found, which the NER model missed there; each is
+added as a Mention (so rendering links it), in new Annotations with mentions sorted by start.
+An occurrence followed by another capitalised word is left alone ("George Washington University").
+
+Mentions that get no page map to None in ``Archive.mention_actors``: hidden actors and junk
+(names without letters). ``Archive.actors`` is sorted by id; each actor's fields are described
+on :class:`~archivist.models.Actor`. Names the editor file claims but the archive never uses
+come from :func:`editor_warnings` (``build`` logs them); :func:`duplicate_report` lists actors
+with counts and likely duplicates for the ``archivist actors`` command.
+
+Cost is linear in the number of mentions (plus, for co-actors, the square of the number of
+actors per article); no Doc is held, only names, ids and counts.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter, defaultdict
+from typing import Mapping, Sequence
+
+import numpy as np
+
+from archivist.aggregate.editor import EditorFile
+from archivist.text.slug import slugify
+from archivist.models import Actor, Annotation, Archive, Article, Mention, QuoteRef
+from archivist.aggregate.identity import (NameStats, Resolver, actor_key, display_name, is_junk, link_acronyms, link_surnames, majority,
+                       top_form)
+from archivist.text.names import name_key, surname
+
+__all__ = ["aggregate_actors", "editor_warnings", "actor_key", "actor_slug", "co_actor_counts"]
+
+#: Actor pairs counted at once when finding co-actors (a memory bound, not a result).
+_PAIR_BATCH = 1 << 20
+#: Most co-actors kept per actor.
+CO_ACTORS = 20
+#: Mention labels for mentions added by the name scan, by kind, when the actor has no labelled mention.
+KIND_LABELS = {"person": "PERSON", "organisation": "ORG", "place": "GPE", "other": "MISC"}
+
+# After a name: another capitalised word, so the name is part of a longer one.
+_NEXT_CAPITALISED = re.compile(r" [^\W\d_a-z]")
+
+
+def _month(article: Article) -> str | None:
+    return f"{article.date.year:04d}-{article.date.month:02d}" if article.date else None
+
+
+def _newest_first(article: Article):
+    # date desc, then id; undated articles last
+    return (article.date is None, -(article.date.toordinal() if article.date else 0), article.id)
+
+
+def actor_slug(name: str) -> str:
+    """An actor's page slug: the one slug function's, "actor" where nothing is left."""
+    return slugify(name, "actor")
+
+
+class _Tally:
+    """Everything counted for one actor (target key) in pass 2."""
+
+    __slots__ = ("mentions", "articles", "quotes", "kinds", "labels", "forms", "aliases", "roles",
+                 "months", "outlets")
+
+    def __init__(self):
+        self.mentions = 0
+        self.articles: list[str] = []
+        self.quotes: list[QuoteRef] = []
+        self.kinds: Counter = Counter()
+        self.labels: Counter = Counter()
+        self.forms: Counter = Counter()  # display forms of names whose key is the target itself
+        self.aliases: set[str] = set()
+        self.roles: Counter = Counter()
+        self.months: Counter = Counter()
+        self.outlets: Counter = Counter()
+
+
+def aggregate_actors(articles: Sequence[Article], annotations: Mapping[str, Annotation],
+                     editor: EditorFile | None = None) -> Archive:
+    """The Archive: articles newest first, their annotations (extended by the name scan) and actors."""
+    articles = sorted(articles, key=_newest_first)
+    empty = Annotation()
+    anns = [annotations.get(a.id) or empty for a in articles]
+    resolver = Resolver(editor)
+
+    # Pass 1, over distinct names: what each name key is across the archive, then rules 3 and 4.
+    names: Counter = Counter()  # (Mention.actor, kind, label) -> mentions
+    surfaces: set[tuple[str, str, str]] = set()  # (Mention.text, kind, label)
+    shortened: Counter = Counter()  # (Mention.text, Mention.actor) of people named by less than their name
+    for annotation in anns:
+        names.update((m.actor, m.kind, m.label) for m in annotation.mentions)
+        surfaces.update((m.text, m.kind, m.label) for m in annotation.mentions)
+        shortened.update((m.text, m.actor) for m in annotation.mentions if m.kind == "person" and m.text != m.actor)
+    stats: dict[str, NameStats] = {}
+    for (actor, kind, _), n in names.items():
+        s = stats.setdefault(actor_key(actor, kind), NameStats(Counter(), Counter()))
+        s.kinds[kind] += n
+        s.forms[actor] += n
+    surname_uses: Counter = Counter()  # person key -> mentions by the bare surname, resolved in the article
+    for (text, actor), n in shortened.items():
+        if name_key(text) == name_key(surname(actor)):
+            surname_uses[actor_key(actor, "person")] += n
+    link_surnames(stats, resolver, surname_uses)
+    link_acronyms(articles, anns, stats, resolver)
+
+    # Each distinct (name, kind) resolved once; names that editor conditions claim, per article.
+    per_article = object()
+    plain: dict[tuple[str, str], object] = {}
+    for actor, kind, _ in names:
+        key = actor_key(actor, kind)
+        if is_junk(key):
+            plain[(actor, kind)] = None
+        elif key in resolver.conditional or resolver.canon.get(key, key) in resolver.conditional:
+            plain[(actor, kind)] = per_article
+        else:
+            target = resolver.canon.get(key, key)
+            plain[(actor, kind)] = None if resolver.hidden(target) else target
+    visible = {t for t in plain.values() if t is not None and t is not per_article}
+    visible |= {t for t, e in resolver.entries.items() if not e.hide}
+
+    # The name scan: multi-word forms as written, in one regular expression.
+    forms: dict[str, tuple[str, str, str]] = {}  # form -> (key, kind, label)
+    for text, kind, label in sorted(set(names) | surfaces):
+        if " " in text and text[:1].isupper() and "\n" not in text:
+            forms.setdefault(text, (actor_key(text, kind), kind, label))
+    for entry in resolver.entries.values():
+        for name in entry.names:
+            if " " in name and name[:1].isupper():
+                kind = entry.kind or "other"
+                forms.setdefault(name, (name_key(name), kind, KIND_LABELS[kind]))
+    pattern = _trie_pattern(forms)
+    display_names = _target_names(names, resolver)
+
+    # Pass 2, over mentions: each mention's target, the scan, and the counts.
+    tallies: dict[str, _Tally] = defaultdict(_Tally)
+    detail: Counter = Counter()  # (target, actor, text, kind, label) -> mentions
+    roles: Counter = Counter()  # (target, role) -> mentions
+    new_annotations: dict[str, Annotation] = {}
+    mention_actors: dict[str, list[str | None]] = {}
+    for article, annotation in zip(articles, anns):
+        mentions = annotation.mentions
+        targets = [plain[(m.actor, m.kind)] for m in mentions]
+        if per_article in targets:
+            targets = [_resolve_here(m, article, resolver) if t is per_article else t
+                       for m, t in zip(mentions, targets)]
+        extra = _scan(article, mentions, pattern, forms, resolver, visible, display_names) if pattern else []
+        if extra:
+            merged = sorted([*zip(mentions, targets), *extra], key=lambda mt: (mt[0].start, mt[0].end))
+            mentions = tuple(m for m, _ in merged)
+            targets = [t for _, t in merged]
+            annotation = Annotation(mentions=mentions, quotes=annotation.quotes)
+        new_annotations[article.id] = annotation
+        mention_actors[article.id] = targets
+        detail.update((t, m.actor, m.text, m.kind, m.label) for t, m in zip(targets, mentions) if t is not None)
+        roles.update((t, m.role.strip()) for t, m in zip(targets, mentions) if t is not None and m.role)
+        month = _month(article)
+        for target, n in Counter(targets).items():
+            if target is not None:
+                tally = tallies[target]
+                tally.mentions += n
+                tally.articles.append(article.id)
+                if month:
+                    tally.months[month] += n
+    for (target, actor, text, kind, label), n in detail.items():
+        tally = tallies[target]
+        tally.kinds[kind] += n
+        tally.labels[label] += n
+        tally.aliases.add(display_name(text, kind))
+        tally.aliases.add(display_name(actor, kind))
+    for (target, role), n in roles.items():
+        tallies[target].roles[role] += n
+
+    quote_targets = _tally_quotes(articles, new_annotations, resolver, tallies)
+    for target, tally in tallies.items():
+        tally.forms = display_names.get(target) or tally.forms
+    ids = _assign_ids(tallies, resolver)
+    actors = _build_actors(articles, tallies, ids, mention_actors, resolver)
+    return Archive(
+        articles=tuple(articles),
+        annotations=new_annotations,
+        actors=actors,
+        mention_actors={a: tuple(ids.get(t) if t else None for t in ts) for a, ts in mention_actors.items()},
+        quote_actors={a: tuple(ids.get(t) if t else None for t in ts) for a, ts in quote_targets.items()},
+    )
+
+
+def _resolve_here(m: Mention, article: Article, resolver: Resolver) -> str | None:
+    """The target of a mention whose name an editor ``when`` entry may claim in this article."""
+    target = resolver.resolve(actor_key(m.actor, m.kind), article)
+    return None if resolver.hidden(target) else target
+
+
+def _target_names(names: Counter, resolver: Resolver) -> dict[str, Counter]:
+    """target -> display forms of the names whose key is the target itself (the page name's candidates)."""
+    out: dict[str, Counter] = defaultdict(Counter)
+    for (actor, kind, _), n in names.items():
+        key = actor_key(actor, kind)
+        if not is_junk(key):
+            out[key][display_name(actor, kind)] += n
+    for target, entry in resolver.entries.items():
+        out[target] = Counter({entry.name: 1})
+    return out
+
+
+def _trie_pattern(forms) -> re.Pattern | None:
+    """One regular expression matching any of ``forms`` whole-word, longest first, or None for no forms.
+
+    The alternation is a character trie ("Don(?:ald Trump(?: Jr\\.|(?!\\w))|...)"), so the regex engine
+    walks it in one pass per position instead of trying thousands of names one after another.
+    """
+    if not forms:
+        return None
+    trie: dict = {}
+    for form in forms:
+        node = trie
+        for ch in form:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        alternatives = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if "" in node:
+            alternatives.append(r"(?!\w)")  # a form ends here, at a word boundary: after longer ones
+        return alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"
+
+    return re.compile(build(trie))
+
+
+def _scan(article, mentions, pattern, forms, resolver, visible, display_names) -> list[tuple[Mention, str]]:
+    """Occurrences of known multi-word names in ``article`` that no mention covers, as (new Mention, target)."""
+    text = article.text
+    spans = sorted((m.start, m.end) for m in mentions)
+    begin = [s for s, _ in spans]
+    out: list[tuple[Mention, str]] = []
+    for hit in pattern.finditer(text):
+        pos, end = hit.span()
+        if pos and (text[pos - 1].isalnum() or text[pos - 1] in "_'’"):
+            continue  # inside a word
+        if _NEXT_CAPITALISED.match(text, end):
+            continue  # part of a longer proper name ("George Washington University"): leave it alone
+        i = bisect.bisect_left(begin, end)
+        if i and spans[i - 1][1] > pos:
+            continue  # overlaps an annotated mention
+        form = hit.group()
+        key, kind, label = forms[form]
+        target = resolver.resolve(key, article)
+        if target in visible:
+            name = top_form(display_names[target]) if display_names.get(target) else form
+            out.append((Mention(pos, end, form, label, name, kind), target))
+    return out
+
+
+def _tally_quotes(articles, annotations, resolver, tallies) -> dict[str, list[str | None]]:
+    """Each quote's speaker as a target key (None: unnamed or no page), counted on its actor."""
+    out: dict[str, list[str | None]] = {}
+    for article in articles:
+        annotation = annotations[article.id]
+        if not annotation.quotes:
+            out[article.id] = []
+            continue
+        kinds = {m.actor: m.kind for m in annotation.mentions}
+        targets: list[str | None] = []
+        for index, quote in enumerate(annotation.quotes):
+            target = None
+            if quote.speaker:
+                key = actor_key(quote.speaker, kinds.get(quote.speaker, "person"))
+                target = None if is_junk(key) else resolver.resolve(key, article)
+                if target is not None and resolver.hidden(target):
+                    target = None
+            if target is not None:
+                tally = tallies[target]
+                if not tally.kinds:
+                    tally.kinds[kinds.get(quote.speaker, "person")] += 1
+                    tally.forms[display_name(quote.speaker, "person")] += 1
+                if not tally.articles or tally.articles[-1] != article.id:
+                    # articles are visited newest first, so an out-of-order id is fixed when building
+                    tally.articles.append(article.id)
+                tally.quotes.append(QuoteRef(article.id, index))
+                if quote.role:
+                    tally.roles[quote.role.strip()] += 1
+                if article.outlet:
+                    tally.outlets[article.outlet] += 1
+            targets.append(target)
+        out[article.id] = targets
+    return out
+
+
+def _assign_ids(tallies: dict[str, _Tally], resolver: Resolver) -> dict[str, str]:
+    """target key -> unique slug; editor ids first, then by target key so collisions get -2, -3 stably."""
+    ids: dict[str, str] = {}
+    used: set[str] = set()
+    for target in sorted(tallies):
+        entry = resolver.entries.get(target)
+        if entry is not None and entry.id:
+            ids[target] = entry.id
+            used.add(entry.id)
+    for target in sorted(tallies):
+        if target in ids:
+            continue
+        entry = resolver.entries.get(target)
+        base = actor_slug(entry.name if entry else top_form(tallies[target].forms or Counter([target])))
+        slug, n = base, 1
+        while slug in used:
+            n += 1
+            slug = f"{base}-{n}"
+        ids[target] = slug
+        used.add(slug)
+    return ids
+
+
+def _build_actors(articles, tallies, ids, mention_actors, resolver) -> tuple[Actor, ...]:
+    """The Actor records, sorted by id."""
+    order = {a.id: i for i, a in enumerate(articles)}
+    targets = sorted(tallies)
+    position = {t: i for i, t in enumerate(targets)}
+    co = _co_actors([[position[t] for t in ts if t is not None] for ts in mention_actors.values()],
+                    [ids[t] for t in targets])
+    actors = []
+    for target in targets:
+        t = tallies[target]
+        entry = resolver.entries.get(target)
+        name = entry.name if entry else top_form(t.forms) if t.forms else target
+        kind = (entry.kind if entry and entry.kind else majority(t.kinds) if t.kinds else "other")
+        aliases = set(t.aliases) | set(entry.aliases if entry else ())
+        aliases.discard(name)
+        articles_sorted = sorted(set(t.articles), key=order.__getitem__)
+        quotes = sorted(t.quotes, key=lambda q: (order[q.article_id], q.index))
+        actors.append(Actor(
+            id=ids[target], name=name, kind=kind,
+            aliases=tuple(sorted(a for a in aliases if a)),
+            roles=_roles(t.roles),
+            description=entry.description if entry else None,
+            links=entry.links if entry else (),
+            mentions=t.mentions,
+            articles=tuple(articles_sorted),
+            quotes=tuple(quotes),
+            co_actors=co.get(ids[target], ()),
+            timeline=tuple(sorted(t.months.items())),
+            outlets=tuple(sorted(t.outlets.items(), key=lambda kv: (-kv[1], kv[0]))),
+        ))
+    return tuple(sorted(actors, key=lambda a: a.id))
+
+
+def co_actor_counts(mention_actors: Mapping[str, Sequence[str | None]]) -> dict[str, tuple[tuple[str, int], ...]]:
+    """Actor id -> its ``CO_ACTORS`` most frequent co-actors, from each article's mention actor ids.
+
+    The same lists ``aggregate_actors`` gives every Actor, for an archive whose mentions changed
+    after aggregation (``archivist.prune`` drops actors and recounts who appears with whom).
+    """
+    ids = sorted({i for ts in mention_actors.values() for i in ts if i is not None})
+    position = {actor_id: n for n, actor_id in enumerate(ids)}
+    return _co_actors([[position[i] for i in ts if i is not None] for ts in mention_actors.values()], ids)
+
+
+def _co_actors(articles: list[list[int]], ids: list[str]) -> dict[str, tuple[tuple[str, int], ...]]:
+    """Actor id -> its CO_ACTORS most frequent co-actors (id, shared articles), most first, then by id.
+
+    ``articles`` lists each article's actors as indexes into ``ids``. The pairs are counted with
+    numpy (installed with spaCy): the sum of squares of actors per article is the stage's largest
+    count, too many for a Python loop at 20,000 articles.
+    """
+    n = len(ids)
+    by_size: dict[int, list[list[int]]] = defaultdict(list)
+    for present in articles:
+        present = sorted(set(present))
+        if len(present) > 1:
+            by_size[len(present)].append(present)
+    if not by_size:
+        return {}
+    # Articles with the same number of actors form one matrix, so their pairs come out in one
+    # operation; pairs are counted in batches of about a million to keep memory small.
+    codes_parts, count_parts = [], []
+    for size, rows in sorted(by_size.items()):
+        a, b = np.triu_indices(size, 1)
+        step = max(1, _PAIR_BATCH // len(a))
+        for i in range(0, len(rows), step):
+            matrix = np.array(rows[i:i + step], dtype=np.int64)
+            batch_codes, batch_counts = np.unique((matrix[:, a] * n + matrix[:, b]).ravel(), return_counts=True)
+            codes_parts.append(batch_codes)
+            count_parts.append(batch_counts)
+    codes, inverse = np.unique(np.concatenate(codes_parts), return_inverse=True)
+    counts = np.bincount(inverse.ravel(), weights=np.concatenate(count_parts)).astype(np.int64)
+    first, second = np.divmod(codes, n)
+    # both directions, then sorted by actor, count (most first) and co-actor id (its rank among ids)
+    rank = np.argsort(np.argsort(np.array(ids, dtype=object)))
+    actor = np.concatenate([first, second])
+    other = np.concatenate([second, first])
+    count = np.concatenate([counts, counts])
+    order = np.lexsort((rank[other], -count, actor))
+    out: dict[str, tuple[tuple[str, int], ...]] = {}
+    actor, other, count = actor[order], other[order], count[order]
+    bounds = np.flatnonzero(np.diff(actor)) + 1
+    for lo, hi in zip(np.concatenate([[0], bounds]), np.concatenate([bounds, [len(actor)]])):
+        hi = min(hi, lo + CO_ACTORS)
+        out[ids[actor[lo]]] = tuple((ids[o], int(c)) for o, c in zip(other[lo:hi].tolist(), count[lo:hi].tolist()))
+    return out
+
+
+def _roles(roles: Counter) -> tuple[str, ...]:
+    """Roles most frequent first, case-insensitively merged; each shown in its most used casing."""
+    groups: dict[str, Counter] = defaultdict(Counter)
+    for role, n in roles.items():
+        if role:
+            groups[role.casefold()][role] += n
+    ranked = sorted(groups.values(), key=lambda g: (-sum(g.values()), top_form(g).casefold()))
+    return tuple(top_form(g) for g in ranked)
+
+
+def editor_warnings(archive: Archive, editor: EditorFile | None) -> list[str]:
+    """Editor-file names that match nothing in ``archive`` (likely typos), one message each.
+
+    ``build`` calls this after :func:`aggregate_actors` and logs the messages; they never fail a build.
+    An entry none of whose names occurs gets one warning; otherwise each alias that occurs nowhere
+    gets one, and a ``when`` entry whose condition holds for no article naming it gets one.
+    """
+    if editor is None:
+        return []
+    seen: set[str] = set()
+    for annotation in archive.annotations.values():
+        for m in annotation.mentions:
+            seen.add(actor_key(m.actor, m.kind))
+            seen.add(actor_key(m.text, m.kind))
+        for q in annotation.quotes:
+            if q.speaker:
+                seen.add(actor_key(q.speaker, "person"))
+    names = {a.name for a in archive.actors}
+    out = []
+    for entry in editor.entries:
+        found = [n for n in entry.names if name_key(n) in seen]
+        if not found:
+            out.append(f"{editor.path}: {entry.label} matches no name in the archive")
+            continue
+        for alias in entry.aliases:
+            if alias not in found:
+                out.append(f"{editor.path}: {entry.label}: alias {alias!r} matches no name in the archive")
+        if entry.conditional and not entry.hide and entry.name not in names:
+            out.append(f"{editor.path}: {entry.label}: its 'when' condition holds for no article naming it")
+    return out

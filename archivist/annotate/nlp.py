@@ -1,0 +1,154 @@
+"""The one module that imports spaCy: loads the model and turns texts into Annotations.
+
+Extraction itself lives in ``entities`` and ``quotes`` as pure functions over a
+spaCy ``Doc``; this module only owns the model, its speed settings, the pipe and what
+news text needs before the model sees it (glued speech verbs split, paragraphs as
+sentences, curly contractions read as straight ones).
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import re
+from typing import Iterable, Iterator
+
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")  # one BLAS thread per process: faster on small matrices
+
+import spacy  # noqa: E402
+from spacy.tokens import Doc  # noqa: E402
+from spacy.util import compile_infix_regex  # noqa: E402
+from thinc.api import NumpyOps, set_current_ops  # noqa: E402
+
+from archivist.annotate.entities import mentions as entities
+from archivist.annotate.quotes import extract as quotes
+from archivist.models import Annotation  # noqa: E402
+
+#: A speech verb with the words beside it run together, as scraped text has them ("Trumpsaid",
+#: "saidin a statement", "hewroteon X"): a name or subject pronoun before, a short word after.
+_GLUED = re.compile(r"(?<![\w-])(?!(?:Fore|Under|Over|Ghost)(?:told|wrote))([A-Z][a-z]{2,}|[Hh]e|[Ss]he|[Tt]hey)?"
+                    r"(said|says|told|wrote|added)(in|on|at|to|the|that|during)?(?![\w-])")
+
+
+class GluedWordsTokenizer:
+    """spaCy's tokenizer, then a speech verb split from the words glued to it ("Trumpsaid" -> "Trump
+    said", "saidin" -> "said in", "hewroteon" -> "he wrote on").
+
+    Scraped text loses spaces around links, so the tagger, parser and NER would see one unknown
+    word. Only whole tokens of a name or subject pronoun, a speech verb and a short function
+    word are split, and a name only where the article also writes it on its own: "Busaidi",
+    "USAID", "Infusaid", "essays" and "untold" stay whole.
+    """
+
+    def __init__(self, tokenizer):
+        self.tokenizer = tokenizer
+
+    def __call__(self, text: str):
+        doc = self.tokenizer(text)
+        if not _GLUED.search(text):
+            return doc
+        words, spaces, norms = [], [], []
+        for tok in doc:
+            m = _GLUED.fullmatch(tok.text)
+            if m is not None and m.group(1) and m.group(1).lower() not in ("he", "she", "they") and \
+                    not re.search(rf"\b{m.group(1)}\b", text):
+                m = None  # a name before the verb is one the article also writes on its own ("Infusaid" is not)
+            parts = [g for g in m.groups() if g] if m is not None and (m.group(1) or m.group(3)) else [tok.text]
+            words += parts
+            spaces += [False] * (len(parts) - 1) + [bool(tok.whitespace_)]
+            norms += [None] * len(parts) if len(parts) > 1 else [tok.norm_]
+        split = Doc(doc.vocab, words=words, spaces=spaces)
+        for tok, norm in zip(split, norms):
+            if norm is not None and tok.norm_ != norm:
+                tok.norm_ = norm  # the tokenizer's exceptions ("n’t" -> "not") hold in the new Doc too
+        return split
+
+
+@spacy.Language.component("archivist_paragraphs")
+def paragraph_starts(doc):
+    """Start a sentence at every paragraph: one paragraph a line is the input's own structure.
+
+    Set before the parser, which keeps preset boundaries; without them it sometimes runs a
+    sentence over a line break ("7 p.m." / "Donald Trump is ..."), and a subject or a cue
+    then belongs to the wrong paragraph.
+    """
+    para = True  # the next word opens a paragraph
+    for tok in doc:
+        if tok.is_space:
+            para = para or "\n" in tok.text
+            continue
+        if para:
+            if tok.i > 0:
+                tok.is_sent_start = True
+            after = _dateline_end(doc, tok.i)
+            if after is not None:
+                doc[after].is_sent_start = True  # "WASHINGTON -- President Obama said": no city as subject
+        para = "\n" in tok.whitespace_
+    return doc
+
+
+#: The dash that ends a dateline ("WASHINGTON --", "LONDON —").
+_DATELINE_DASHES = frozenset({"--", "—", "–", "-"})
+#: Tokens a dateline may have beside its capitals ("WASHINGTON (AP) --", "NEW YORK, N.Y. --").
+_DATELINE_EXTRAS = frozenset({"(", ")", ",", ".", "AP"})
+
+
+def _dateline_end(doc, i: int) -> int | None:
+    """The token after a paragraph-opening dateline ("WASHINGTON --") starting at ``i``, else None."""
+    for k in range(i, min(len(doc) - 1, i + 8)):
+        tok = doc[k]
+        if tok.text in _DATELINE_DASHES:
+            nxt = k + 1
+            return nxt if k > i and nxt < len(doc) and not doc[nxt].is_space else None
+        if not (tok.is_upper or tok.text in _DATELINE_EXTRAS):
+            return None
+    return None
+
+
+@functools.lru_cache(maxsize=2)
+def load_model(preferred: str | None = None) -> spacy.Language:
+    """The English pipeline with the components annotation needs, tuned for CPU speed; loaded once per process."""
+    # thinc's BLIS kernels are slower than numpy's on this workload (measured: 8k -> 13k tokens/s).
+    set_current_ops(NumpyOps(use_blis=False))
+    from archivist.annotate.model import available_model
+
+    nlp = spacy.load(available_model(preferred), exclude=["lemmatizer"])
+    # a quote mark glued to a word (`paranoia,”Clinton said`, `NATO"unsuccessful`) is a token of its own
+    infixes = list(nlp.Defaults.infixes) + [r'(?<=[,.?!;:])["“”](?=[^\W\d_])', r'(?<=[^\W\d_])["“”](?=[^\W\d_])',
+                                            r'(?<=[^\W\d_])[,.?!;:](?=["“”][^\W\d_])']
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    nlp.tokenizer = GluedWordsTokenizer(nlp.tokenizer)
+    _straighten_contractions(nlp.vocab)
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("archivist_paragraphs", before="parser")
+    return nlp
+
+
+#: Contraction endings, as the model saw them in training (straight apostrophe).
+_CONTRACTIONS = ("n't", "'s", "'re", "'ve", "'ll", "'d", "'m")
+
+
+def _straighten_contractions(vocab) -> None:
+    """Give curly-apostrophe contraction endings ("n’t", "’s") the features of their straight forms.
+
+    The model's features (norm, prefix, suffix, shape) of "n’t" in "wouldn’t" are unseen ones,
+    so it tagged it a proper noun and made it the clause's subject ("he wouldn’t put" -> subject
+    "n’t"); news text writes curly apostrophes throughout.
+    """
+    for straight in _CONTRACTIONS:
+        for form in (straight, straight.upper()):
+            curly, model = vocab[form.replace("'", "’")], vocab[form]
+            curly.norm_, curly.shape_ = model.norm_, model.shape_
+            curly.prefix_, curly.suffix_ = model.prefix_, model.suffix_
+
+
+def annotate_doc(doc) -> Annotation:
+    """The Annotation of one parsed Doc: its entity mentions and its attributed quotes."""
+    mentions = entities.extract_mentions(doc)
+    return Annotation(mentions=mentions, quotes=quotes.extract_quotes(doc, mentions))
+
+
+def annotate_texts(nlp: spacy.Language, texts: Iterable[str], batch_size: int = 32) -> Iterator[Annotation]:
+    """Annotations of ``texts``, in order, through ``nlp.pipe`` in batches."""
+    for doc in nlp.pipe(texts, batch_size=batch_size):
+        yield annotate_doc(doc)

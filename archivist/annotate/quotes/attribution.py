@@ -1,0 +1,502 @@
+"""The cue and speaker of one quotation, found in its own sentence.
+
+In order: a speech verb right after a quote that ends in a comma (`"...," he said`,
+`"...," said Smith`, past an age or an appositive, whatever the parse); a speech verb
+or a noun for something said that governs the quote; a colon or a name as a label
+just before it; a speech verb or "according to" beside it in its sentences; the
+sentence before, ending in a speech verb; else the nearest governing verb whose
+subject can speak (paraphrase: "he warned of "X"").
+"""
+
+from __future__ import annotations
+
+from archivist.annotate.quotes.cues import (CARRIERS, SPEECH_VERBS, RELATIVE, WEAK_CUES, Attribution, according_to, adjacent_subject, cue_text,
+                   agent_of, asked_of, fix_relative, inflect, speech_verb, subject_of, writer_subject)
+from archivist.text.lexicon import DOC_NOUNS, could_speak, singular
+from archivist.annotate.quotes.marks import MARK_RE
+
+
+def attribute(doc, i0: int, i1: int, in_quote: list[bool], para: tuple[int, int]) -> Attribution:
+    """Find the cue and speaker of the quote covering tokens [i0, i1)."""
+    lo, hi = para
+    # 0. `"...," he said` / `"...," said Smith`: a quote ending in a comma inside its marks
+    # followed at once by a speech verb is that verb's, whatever the parse hangs it on.
+    after = _trailing_cue(doc, i0, i1, in_quote, hi)
+    if after is not None:
+        return after
+    # 1. A speech verb that governs the quote ("he called it "X"", "said that "X"").
+    best = None
+    for i in range(i0, i1):
+        tok = doc[i]
+        if tok.head.i >= i0 and tok.head.i < i1 and tok.head.i != tok.i:
+            continue  # only the quote's own roots lead outside it
+        anc = tok.head if tok.head.i != tok.i else None
+        via = tok
+        depth = 1
+        while anc is not None and depth < 8:
+            if not in_quote[anc.i] and lo <= anc.idx < hi:
+                if speech_verb(anc) or \
+                        via.dep_ in ("acl", "ccomp") and _owned_speech(anc) is not None or \
+                        anc.lower_ in _FINDS and via.dep_ == "ccomp" and _document_subject(anc):
+                    # a closing mark hung on the verb of another quote ("...," said Weaver, who said
+                    # ... "X.") reaches it only when none of the quote's words reach a verb
+                    rank = (tok.is_punct and _cues_another(anc, i0, i1, in_quote), depth)
+                    if best is None or rank < best[0]:
+                        best = (rank, anc)
+                    break
+            if anc.head.i == anc.i:
+                break
+            via, anc = anc, anc.head
+            depth += 1
+    if best is not None:
+        verb = _nearer_cue(doc, best[1], i0, in_quote) or best[1]
+        if _adverbial(doc, i0, i1) or _imagined(verb):
+            # "Holm said the ad "unmistakably" suggests ...": a quoted adverb is the reporter's word;
+            # "Mook expects Holt to ... by calling out Trump's "lies"": a speech act only imagined is too
+            outer = _outer_speaker(verb, in_quote, para)
+            if outer is not None:
+                return outer
+        owner = _owned_speech(verb)
+        if owner is not None:
+            # "Trump's claim that "...", "its prediction that "..."": the words are the owner's
+            return Attribution(verb, cue_text(verb), owner, 2)
+        subj = fix_relative(subject_of(verb))
+        if subj is None and asked_of(verb) and 0 < i0 - verb.i <= 3:
+            return Attribution(verb, cue_text(verb), None, 2)  # "He was asked, "..."": by someone unnamed
+        if subj is None or in_quote[subj.i]:
+            subj = writer_subject(verb, in_quote) or subj
+        if subj is not None and not could_speak(subj):
+            # "Holm said the plan "..." suggests": a thing is no speaker; the quote is the words
+            # of whoever governs that clause
+            outer = _outer_speaker(verb, in_quote, para) or \
+                (_governing_speaker(verb, in_quote, para) if subj.lower_ not in CARRIERS else None)
+            if outer is not None:
+                return outer
+        if subj is not None and not in_quote[subj.i]:
+            return Attribution(verb, cue_text(verb), subj, 3 if verb.lower_ not in WEAK_CUES else 2)
+    # 1b. `Sanders delivered a retort: "..."`: a colon hands the quote to its clause's subject.
+    colon = _colon_before(doc, i0, in_quote, para)
+    if colon is not None:
+        return colon
+    # 2. A speech verb or "according to" beside the quote in its sentences, nearest first.
+    s0 = doc[i0].sent.start
+    s1 = doc[i1 - 1].sent.end
+    # The parser often ends a sentence at a quote's closing mark: `"A," / Chief Jordan said.`
+    last = doc.text[doc[i1 - 1].idx - 2:doc[i1 - 1].idx + 1]
+    own_end = s1
+    if s1 <= i1 and s1 < len(doc) and any(c in last for c in ",—–-?!"):
+        s1 = doc[s1].sent.end
+    # ... or before it, after a colon: `He said: / "A."`
+    if s0 == i0 and s0 > 0 and doc[s0 - 1].text == ":":
+        s0 = doc[s0 - 1].sent.start
+    cands = []
+    for k in range(s0, s1):
+        tok = doc[k]
+        if in_quote[k] or not (lo <= tok.idx < hi):
+            continue
+        if tok.lower_ in ("according", "per"):
+            obj = according_to(tok)
+            if obj is not None:
+                cands.append((min(abs(k - i0), abs(k - i1)), k, tok, obj))
+        elif speech_verb(tok):
+            if k >= own_end and any(c.dep_ == "ccomp" and not in_quote[c.i] for c in tok.children):
+                continue  # the sentence after reports a speech of its own ("X said it was satisfied ...")
+            subj = fix_relative(subject_of(tok))
+            if subj is None or in_quote[subj.i]:
+                subj = adjacent_subject(doc, tok, i1, in_quote) or writer_subject(tok, in_quote)
+            if subj is not None and not in_quote[subj.i]:
+                cands.append((min(abs(k - i0), abs(k - i1)), k, tok, subj))
+    if cands:
+        _, _, tok, subj = min(cands)
+        return Attribution(tok, cue_text(tok), subj, 2 if tok.lower_ not in WEAK_CUES else 1)
+    # 2b. A quote opening a sentence right after "..., Schiff said." in its paragraph.
+    prev = _previous_cue(doc, i0, s0, in_quote, lo)
+    if prev is not None:
+        return prev
+    # 3. The nearest governing verb with a subject outside the quote (paraphrase: "he warned of "X"").
+    tok = doc[i0]
+    while tok.head.i != tok.i and i0 <= tok.head.i < i1:
+        tok = tok.head
+    anc = tok.head if tok.head.i != tok.i else None
+    depth = 0
+    thing = None  # the first governing verb's subject when it is a thing ("the extract was "...""), a last resort
+    while anc is not None and depth < 6:
+        if anc.pos_ in ("VERB", "AUX") and not in_quote[anc.i]:
+            subj = fix_relative(subject_of(anc))
+            if subj is not None and subj.lower_ == "it" and anc.lemma_ == "be":
+                subj = None  # "told the BBC it was not fair to blame the public who were "...": no one; climb on
+            if subj is not None and not in_quote[subj.i] and subj.pos_ in ("PROPN", "PRON", "NOUN"):
+                if could_speak(subj):
+                    return Attribution(anc, cue_text(anc), subj, 0)
+                thing = thing or Attribution(anc, cue_text(anc), subj, 0)
+        if anc.head.i == anc.i:
+            break
+        anc = anc.head
+        depth += 1
+    return thing or Attribution(None, None, None, -1)
+
+
+#: Nouns for something said: their possessor said it ("Trump's claim that ...").
+_SPEECH_NOUNS = frozenset("claim prediction statement remark comment promise warning assertion argument suggestion "
+                          "accusation insistence pledge vow description charge allegation declaration contention "
+                          "complaint plea demand admission boast characterization characterisation".split())
+
+
+#: "The report found that ...": what a document or study finds is what it says.
+_FINDS = frozenset(inflect("find") | inflect("conclude"))
+
+
+def _document_subject(verb) -> bool:
+    """True when ``verb``'s subject is a document, study or poll ("a GAO report found that ...")."""
+    subj = subject_of(verb)
+    return subj is not None and singular(subj.lower_) in DOC_NOUNS
+
+
+#: Verbs whose complement is only expected or wished for ("expects Holt to call ...").
+_IRREALIS = frozenset(f for lemma in "expect want hope plan intend wish".split() for f in inflect(lemma))
+
+
+def _adverbial(doc, i0: int, i1: int) -> bool:
+    """True when the quote's words are an adverb of the writer's clause ("the ad "unmistakably" suggests")."""
+    words = [t for t in doc[i0:i1] if not t.is_punct]
+    roots = [t for t in words if not i0 <= t.head.i < i1]
+    return bool(roots) and len(words) <= 4 and all(t.dep_ == "advmod" and t.pos_ == "ADV" for t in roots) and \
+        not any(t.pos_ in ("VERB", "AUX") for t in words)
+
+
+def _imagined(verb) -> bool:
+    """True when ``verb`` sits in the complement of a verb of expecting or wishing, below its clause."""
+    tok = verb
+    for _ in range(4):
+        if tok.head.i == tok.i:
+            return False
+        if tok.dep_ in ("xcomp", "ccomp") and tok.head.lower_ in _IRREALIS:
+            return True
+        if tok.dep_ not in ("xcomp", "advcl", "pcomp", "prep", "conj") and tok.pos_ != "ADP":
+            return False
+        tok = tok.head
+    return False
+
+
+def _nearer_cue(doc, verb, i0: int, in_quote: list[bool]):
+    """A speech verb between ``verb`` and the quote that leads into it with a comma or colon, no other
+    verb between: `The spot concludes with footage of Trump saying during the debate, "..."`."""
+    k = i0 - 1
+    while k > verb.i and (doc[k].is_space or doc[k].tag_ in ("``", "''")):
+        k -= 1
+    if k <= verb.i or doc[k].text not in (",", ":"):
+        return None
+    for j in range(k - 1, verb.i, -1):
+        tok = doc[j]
+        if in_quote[j] or tok.is_sent_start:
+            return None
+        if tok.pos_ in ("VERB", "AUX"):
+            return tok if tok.lower_ in SPEECH_VERBS and tok.lower_ not in WEAK_CUES else None
+    return None
+
+
+def _cues_another(verb, i0: int, i1: int, in_quote: list[bool]) -> bool:
+    """True when ``verb`` governs words of a quote other than tokens [i0, i1)."""
+    return any(in_quote[c.i] and not i0 <= c.i < i1 and not c.is_punct for c in verb.children)
+
+
+def _owned_speech(tok):
+    """The possessor of a noun for something said ("his claim"), else None."""
+    if tok.pos_ != "NOUN" or singular(tok.lower_) not in _SPEECH_NOUNS and tok.lower_ not in _SPEECH_NOUNS:
+        return None
+    for child in tok.children:
+        if child.dep_ == "poss" and child.lower_ not in RELATIVE and child.lower_ != "whose":
+            return child
+    return None
+
+
+def _outer_speaker(verb, in_quote: list[bool], para: tuple[int, int]) -> Attribution | None:
+    """The next speech verb above ``verb`` in its sentence, with a subject that can speak, as an attribution."""
+    lo, hi = para
+    anc = verb.head if verb.head.i != verb.i else None
+    depth = 0
+    while anc is not None and depth < 6:
+        if not in_quote[anc.i] and lo <= anc.idx < hi and speech_verb(anc):
+            subj = fix_relative(subject_of(anc))
+            if subj is not None and not in_quote[subj.i] and could_speak(subj):
+                return Attribution(anc, cue_text(anc), subj, 3 if anc.lower_ not in WEAK_CUES else 2)
+            return None
+        if anc.head.i == anc.i:
+            break
+        anc = anc.head
+        depth += 1
+    return None
+
+
+def _governing_speaker(verb, in_quote: list[bool], para: tuple[int, int]) -> Attribution | None:
+    """`His operatives forced a change, replacing it with softer language calling for "..."`: the
+    subject of the nearest clause above ``verb`` that can speak, as the speaker of ``verb``'s words."""
+    lo, hi = para
+    anc = verb.head if verb.head.i != verb.i else None
+    for _ in range(8):
+        if anc is None or not lo <= anc.idx < hi:
+            return None
+        if anc.pos_ in ("VERB", "AUX") and not in_quote[anc.i]:
+            subj = fix_relative(subject_of(anc))
+            if subj is not None and not in_quote[subj.i] and subj.i < verb.i and could_speak(subj) and \
+                    subj.pos_ in ("PROPN", "PRON", "NOUN"):
+                return Attribution(verb, cue_text(verb), subj, 3 if verb.lower_ not in WEAK_CUES else 2)
+        if anc.head.i == anc.i:
+            return None
+        anc = anc.head
+    return None
+
+
+def _colon_before(doc, i0: int, in_quote: list[bool], para: tuple[int, int]) -> Attribution | None:
+    """The speaker of `Sanders delivered a retort: "..."`: the subject of the clause a colon ends just before the quote."""
+    lo = para[0]
+    k = i0 - 1
+    while k >= 0 and doc[k].is_space:
+        k -= 1
+    if k < 1 or doc[k].text != ":" or in_quote[k] or doc[k].idx < lo:
+        return None
+    j = k - 1
+    while j >= 0 and k - j <= 4 and doc[j].pos_ == "PROPN" and not in_quote[j] and doc[j].idx >= lo:
+        j -= 1
+    if j < k - 1 and (j < 0 or in_quote[j] or doc[j].is_punct or doc[j].is_space or doc[j].idx < lo):
+        return Attribution(None, None, doc[k - 1], 2)  # `Clinton: "..." Bush: "..."`: a name as a label
+    if j < k - 1 and doc[j].lower_ in SPEECH_VERBS and (j == 0 or doc[j - 1].is_punct or doc[j - 1].is_space):
+        return Attribution(doc[j], cue_text(doc[j]), doc[k - 1], 2)  # `Said Ellis: "..."`
+    top = doc[k - 1]
+    while top.head.i != top.i and lo <= top.head.idx and top.head.i < k and not in_quote[top.head.i]:
+        top = top.head
+    if top.pos_ not in ("VERB", "AUX") or in_quote[top.i]:
+        return None
+    # "The challenge is exemplified by this finding: "..."": a passive's agent introduces the words
+    agent = agent_of(top)
+    subj = agent if agent is not None and agent.right_edge.i == k - 1 else fix_relative(subject_of(top))
+    if subj is None or in_quote[subj.i] or subj.idx < lo or subj.pos_ not in ("PROPN", "PRON", "NOUN"):
+        return None
+    return _aside(top, subj, in_quote, 2) or Attribution(top, cue_text(top), subj, 2)
+
+
+def _aside(verb, subj, in_quote: list[bool], strength: int) -> Attribution | None:
+    """`This study, Anstett said, offers ...`, `The message, he said, was simply: "..."`: where a noun is
+    the subject and an aside names who said so, the one in the aside speaks; else None."""
+    if subj.pos_ != "NOUN":
+        return None
+    for aside in verb.children:
+        if aside.dep_ == "parataxis" and speech_verb(aside):
+            speaker = subject_of(aside)
+            if speaker is not None and speaker.pos_ in ("PROPN", "PRON") and not in_quote[speaker.i]:
+                return Attribution(aside, cue_text(aside), speaker, strength)
+    return None
+
+
+#: How many tokens after a quote its `he said` / `said Jane Doe` cue may start.
+_TRAIL = 7
+
+
+#: Verbs that characterise ("called him a "bully"") - a one-word quote they govern is the speaker's word.
+_CHARACTERISE = frozenset(f for lemma in ("call describe label dub term brand characterize characterise name "
+                                          "liken condemn").split()
+                          for f in inflect(lemma))
+
+
+_TELL = frozenset(inflect("tell"))
+
+
+def said_word(doc, i0: int, i1: int, in_quote: list[bool]) -> bool:
+    """True when a one-word quote is someone's word: the object of a speech verb ("said "never""),
+    the predicate of the clause it reports ("said the plan was "unworkable""), or near a
+    characterising verb ("called Clinton a "disgrace"", "described it as "unhinged"").
+
+    A word two steps down from "said" ("adding "measures"" in a clause of its own) or
+    further, and a quoted verb with the writer's words around it, stay terms held at a distance.
+    """
+    for k in range(i0, i1):
+        tok = doc[k]
+        if i0 <= tok.head.i < i1 and tok.head.i != tok.i or tok.is_punct:
+            continue
+        if tok.pos_ in ("VERB", "AUX"):
+            return False  # a quoted verb heading the writer's clause ("would "deescalate" the situation")
+        while tok.dep_ == "conj" and tok.head.i != tok.i:
+            tok = tok.head  # 'a "bully" and a "narcissist"': a list shares its first item's verb
+        # "said the plan was "unworkable"": the predicate of the reported clause
+        predicate = tok.dep_ in ("acomp", "attr", "oprd") and tok.head.dep_ == "ccomp"
+        # "blasted Clinton as a "disgrace"": the complement of "as" on the verb itself
+        as_complement = tok.dep_ == "pobj" and tok.head.lower_ == "as"
+        anc, depth = tok.head, 1
+        while anc.i != tok.i and depth <= 2:
+            if not in_quote[anc.i] and speech_verb(anc):
+                if anc.lower_ in _TELL and tok.dep_ in ("dobj", "dative", "pobj"):
+                    return False  # the addressee: told "Fox and Friends"
+                return depth == 1 or anc.lower_ in _CHARACTERISE or predicate or as_complement
+            if anc.head.i == anc.i:
+                break
+            tok, anc, depth = anc, anc.head, depth + 1
+    return False
+
+
+def _trailing_cue(doc, i0: int, i1: int, in_quote: list[bool], hi: int) -> Attribution | None:
+    """The cue of `"...," he said` right after the quote's closing mark, else None."""
+    inner = doc.text[doc[i0].idx:doc[i1 - 1].idx + len(doc[i1 - 1].text)]
+    inner = MARK_RE.sub("", inner).rstrip()
+    if inner[-1:] == ".":
+        return _said_after_full_stop(doc, i1, in_quote, hi)
+    if not inner or inner[-1] not in ",?!—–-":
+        return None
+    reads = _reads_after(doc, i1, hi)
+    if reads is not None:
+        return reads
+    for k in range(i1, min(len(doc), i1 + _TRAIL)):
+        tok = doc[k]
+        if in_quote[k] or tok.idx >= hi:
+            return None
+        if (tok.lower_ in SPEECH_VERBS and tok.lower_ not in WEAK_CUES or _goes_on(tok)) and tok.pos_ in ("VERB", "AUX"):
+            if any(t.tag_ in ("WRB", "WDT") or t.dep_ == "mark" or (t.tag_ == "CC" and t.head.pos_ in ("VERB", "AUX"))
+                   for t in doc[i1:k]):
+                return None  # `"...," when Clinton blasted him`: a new clause, not the attribution
+            if any(c.dep_ == "ccomp" and c.i > k and not in_quote[c.i] for c in tok.children):
+                return None  # `"...?" The Commission said it was satisfied`: the verb reports words of its own
+            subj = fix_relative(subject_of(tok))
+            if tok.tag_ == "VBG" and all(t.is_punct for t in doc[i1:k]) and subj is not None and not in_quote[subj.i]:
+                # `X hailed the vote as "fantastic," telling reporters ...`: a participle is its clause's
+                # subject's, never the inverted `said Smith` of the word after it
+                return Attribution(tok, cue_text(tok), subj, 3)
+            if subj is None or in_quote[subj.i] or subj.i < i1:
+                subj = adjacent_subject(doc, tok, i1, in_quote)
+            if subj is None or in_quote[subj.i] or subj.i < i1:
+                return None
+            return Attribution(tok, cue_text(tok), subj, 3)
+        if tok.is_punct and tok.text not in "," and not (tok.tag_ == "HYPH" and not doc[k - 1].whitespace_):
+            break  # a hyphen inside a word ("the 43-year-old asked") goes on
+    return _any_verb_after(doc, i1, in_quote, hi) or _appositive_cue(doc, i1, in_quote, hi)
+
+
+def _reads_after(doc, i1: int, hi: int) -> Attribution | None:
+    """`"...," the post read.`: a text that "reads" its words, which the tagger often takes for a
+    noun phrase ("the post read" as "the reading of the post"); the token before "read" speaks."""
+    k = i1
+    if k >= len(doc) or doc[k].lower_ not in ("the", "a", "an", "his", "her", "its", "their"):
+        return None
+    for j in range(k + 1, min(len(doc), k + 5)):
+        tok = doc[j]
+        if tok.idx >= hi or tok.is_punct:
+            return None
+        if tok.lower_ in ("read", "reads") and j > k + 1 and j + 1 < len(doc) and doc[j + 1].text == ".":
+            return Attribution(tok, cue_text(tok), doc[j - 1], 3)
+    return None
+
+
+_SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "i", "we"})
+
+
+def _after_short_subject(doc, k: int, in_quote: list[bool], hi: int) -> int | None:
+    """The token after a short subject starting at ``k`` (a name of up to four words, or "he"),
+    when another token follows it in the paragraph; else None."""
+    j = k
+    while j < len(doc) and j - k < 4 and _name_word(doc[j]) and not in_quote[j]:
+        j += 1
+    if j == k and k < len(doc) and doc[k].lower_ in _SUBJECT_PRONOUNS:
+        j = k + 1
+    if j == k or j + 1 >= len(doc) or doc[j].idx >= hi:
+        return None
+    return j
+
+
+def _said_after_full_stop(doc, i1: int, in_quote: list[bool], hi: int) -> Attribution | None:
+    """`"... missing." Trump said.`: a full stop where the comma belongs, then only a name and a
+    speech verb ending the sentence."""
+    j = _after_short_subject(doc, i1, in_quote, hi)
+    if j is None:
+        return None
+    verb, after = doc[j], doc[j + 1]
+    if speech_verb(verb) and after.text == "." and not in_quote[j]:
+        return Attribution(verb, cue_text(verb), doc[j - 1], 3)
+    return None
+
+
+def _appositive_cue(doc, i1: int, in_quote: list[bool], hi: int) -> Attribution | None:
+    """`"...," Nate Silver, the polling guru who founded it, tweeted.`: a name right after the
+    quote, an appositive, then the name's own speech verb, within the sentence."""
+    k = i1
+    while k < len(doc) and doc[k].text in ",—–-" and not in_quote[k]:
+        k += 1
+    j = k
+    while j < len(doc) and _name_word(doc[j]) and not in_quote[j]:
+        j += 1
+    if j == k or j >= len(doc) or doc[j].text != ",":
+        return None
+    name = doc[j - 1]
+    for t in doc[j:min(len(doc), j + 30)]:
+        if in_quote[t.i] or t.idx >= hi or t.text in ".?!;":
+            return None
+        if speech_verb(t):
+            subj = subject_of(t)
+            if subj is not None and (subj.i == name.i or k <= subj.i < j or subj.head.i == name.i):
+                return Attribution(t, cue_text(t), subj, 3)
+            if (subj is None or subj.i < i1) and t.i > j and doc[t.i - 1].pos_ in ("PROPN", "NOUN", "NUM", "PUNCT"):
+                # the parser lost the name in the appositive
+                return Attribution(t, cue_text(t), adjacent_subject(doc, t, i1, in_quote) or name, 3)
+            return None
+    return None
+
+
+def _name_word(tok) -> bool:
+    """A word of a name: a proper noun, or a capitalised noun the tagger took for common ("Hannity")."""
+    return tok.pos_ == "PROPN" or tok.pos_ == "NOUN" and tok.text[:1].isupper()
+
+
+#: Particles of a retort or an interruption ("shot back", "cut in", "chimed in").
+_BACK_IN = frozenset({"back", "in", "up", "out"})
+
+
+def _any_verb_after(doc, i1: int, in_quote: list[bool], hi: int) -> Attribution | None:
+    """`"...," he surmised.`: any verb right after a quote's comma, with only its subject
+    between, closing its clause at once, is how that subject said it."""
+    k = i1
+    while k < len(doc) and (doc[k].is_punct or doc[k].is_space) and not in_quote[k] and doc[k].text in ",—–-\n ":
+        k += 1
+    j = _after_short_subject(doc, k, in_quote, hi)
+    if j is None:
+        return None
+    verb, after = doc[j], doc[j + 1]
+    if after.lower_ in _BACK_IN and j + 2 < len(doc):
+        after = doc[j + 2]  # `"...," Bennett shot back.`, `she cut in`
+    if not (verb.tag_ in ("VBD", "VBZ") or verb.tag_ == "VBN" and verb.dep_ not in ("amod", "acl")) or in_quote[j] or \
+            verb.dep_ == "aux" or \
+            not (after.text in (".", ",", ";") or after.lower_ == "and" or after.pos_ == "ADP" and after.lower_ != "that"):
+        return None
+    if any(c.dep_ in ("dobj", "ccomp", "xcomp", "acomp", "attr") and c.i > verb.i for c in verb.children):
+        return None
+    return Attribution(verb, cue_text(verb), doc[j - 1], 3)
+
+
+def _goes_on(tok) -> bool:
+    """`"...," Trump went on`: "go on" after a quote continues speech."""
+    return tok.lower_ in ("go", "goes", "went", "going") and \
+        any(c.dep_ == "prt" and c.lower_ == "on" for c in tok.children)
+
+
+def _previous_cue(doc, i0: int, s0: int, in_quote: list[bool], lo: int) -> Attribution | None:
+    """The speaker of a sentence-opening quote named at the end of the sentence before it.
+
+    `..., Schiff said. "The other factor ..."`: the previous sentence (same paragraph)
+    must have a speech verb as its root, or a named person as the subject of its root
+    verb, with nothing quoted after it.
+    """
+    if any(not in_quote[k] and not doc[k].is_punct and not doc[k].is_space for k in range(s0, i0)):
+        return None
+    if s0 == 0 or doc[s0 - 1].idx < lo:
+        return None
+    sent = doc[s0 - 1].sent
+    root = sent.root
+    if sent.start_char < lo or in_quote[root.i] or root.pos_ not in ("VERB", "AUX"):
+        return None
+    if any(in_quote[k] for k in range(root.i + 1, sent.end)) or any(c.dep_ == "neg" for c in root.children):
+        return None  # "He didn't suggest retaliation." reports no speech
+    subj = fix_relative(subject_of(root))
+    if subj is None or in_quote[subj.i]:
+        return None
+    if root.lower_ not in SPEECH_VERBS and not (root.pos_ == "VERB" and subj.dep_ == "nsubj" and
+                                                subj.pos_ == "PROPN" and subj.ent_type_ == "PERSON"):
+        # `Sen. Bernie Sanders identified young voters' exhaustion as one reason. "The younger
+        # people are ..."`: a person doing something just before speaks next
+        return None
+    return _aside(root, subj, in_quote, 1) or Attribution(root, cue_text(root), subj, 1)

@@ -1,0 +1,172 @@
+"""Direct quotations of one article and who said them.
+
+Pure functions over a parsed spaCy ``Doc`` (this module does not import spaCy).
+Three stages, each a linear pass:
+
+1. :mod:`archivist.marks` pairs quote marks paragraph by paragraph from the text alone.
+2. Each quoted stretch is attributed: a sign-off or transcript label
+   (:mod:`archivist.leads`), else the cue in its own sentence
+   (:mod:`archivist.attribution`), else the paragraph before (:mod:`archivist.leads`),
+   else the previous quote's speaker for a quote that goes on, or the speaker the next
+   paragraph's quote names. Quoted stretches that no one is said to say (scare quotes,
+   titles) are dropped; short ones inside a sentence are partial quotes.
+3. The speaker's words are resolved to a name with :mod:`archivist.speakers`.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import replace
+
+from archivist.annotate.quotes.attribution import attribute, said_word
+from archivist.annotate.quotes.cues import DocIndex, relative_surface, relayed
+from archivist.annotate.quotes.nearby import colon_lead, signed
+from archivist.annotate.quotes.marks import MARK_RE, find_quote_spans, paragraphs
+from archivist.models import Mention, Quote
+from archivist.annotate.speakers.resolve import SpeakerResolver
+
+__all__ = ["extract_quotes", "find_quote_spans"]
+
+
+def _inner(text: str) -> str:
+    """The quote's words without its marks."""
+    return MARK_RE.sub("", text).strip()
+
+
+def extract_quotes(doc, mentions: tuple[Mention, ...]) -> tuple[Quote, ...]:
+    """The article's quotations, each attributed to a named speaker where the text allows."""
+    text = doc.text
+    if not text.strip() or len(doc) == 0:
+        return ()
+    index = DocIndex(doc)
+    spans = find_quote_spans(text)
+    paras = [p for p in paragraphs(text)]
+    para_starts = [p[0] for p in paras]
+    in_quote = [False] * len(doc)
+    tok_ranges = []
+    for s, e in spans:
+        i0, i1 = index.tokens(s, e)
+        tok_ranges.append((i0, i1))
+        for k in range(i0, i1):
+            in_quote[k] = True
+    resolver = SpeakerResolver(doc, mentions, spans, index)
+    out = []
+    prev = None  # (paragraph index, end char, speaker name, mention Span, cue, role, description)
+    for (s, e), (i0, i1) in zip(spans, tok_ranges):
+        p = bisect.bisect_right(para_starts, s) - 1
+        lo, hi = paras[p]
+        att = signed(doc, text, s, e, (lo, hi), index) or attribute(doc, i0, i1, in_quote, (lo, hi))
+        att = relayed(doc, att, in_quote, (lo, hi))
+        if att.strength < 2 and s == lo and p > 0:
+            lead = colon_lead(doc, text, paras, p, index, in_quote)
+            if lead is not None:
+                att = lead
+        words = _inner(text[s:e]).split()
+        whole = _covers_sentence(doc, text, s, e, i0, i1, lo)
+        speaker = mention = role = description = None
+        cue = att.cue_text
+        short = len(words) <= 1 and not _ends_clause(text, s, e)
+        if short and not said_word(doc, i0, i1, in_quote):
+            # A single word with no punctuation of its own inside the marks is a term held
+            # at a distance ("deescalate", "measures"), not reported speech.
+            continue
+        if (not whole or not _ends_clause(text, s, e)) and _is_title(words) and not said_word(doc, i0, i1, in_quote):
+            # a show, book or programme title ("State of the Union.", "“The Pitt” is old-fashioned"),
+            # not speech or a name someone gave
+            continue
+        if att.strength >= 2 or (att.strength == 1 and _ends_clause(text, s, e)):
+            speaker, mention, role = resolver.resolve(att.speaker, s)
+            mention, description = _at_cue(att, speaker, mention)
+        elif prev is not None and p - prev[0] <= 2 and (whole or att.strength < 0) and _continues(prev, p, s, text):
+            _, _, speaker, mention, cue, role, description = prev
+        elif att.strength >= 0 and (_ends_clause(text, s, e) or len(words) >= 4):
+            speaker, mention, role = resolver.resolve(att.speaker, s)
+            mention, description = _at_cue(att, speaker, mention)
+        elif whole and len(words) >= 4:
+            speaker = mention = role = None  # a quotation nobody is named for
+            cue = None
+        else:
+            continue  # scare quotes, titles, quoted words
+        kind = "direct" if whole else "partial"
+        out.append(Quote(s, e, text[s:e], speaker, mention, cue, kind, role, description))
+        prev = (p, e, speaker, mention, cue, role, description)
+    return tuple(_carry_back(out, text))
+
+
+def _at_cue(att, speaker, mention):
+    """(mention, description): the words at the cue ("who" of "Sanders, who says"), and for an
+    unnamed speaker the phrase that describes them ("an impersonator, who promises"), which a
+    quote card shows in place of a name."""
+    surface = relative_surface(att, mention)
+    if speaker is None and surface is not mention and mention is not None:
+        return surface, mention.text
+    return surface, None
+
+
+def _carry_back(quotes: list[Quote], text: str) -> list[Quote]:
+    """Give a cue-less paragraph of a multi-paragraph quotation the speaker named after its last part.
+
+    News style leaves a quotation open at a paragraph's end and names the speaker
+    only in a later paragraph (``"A ...`` / ``"B," she said.``).
+    """
+    out = list(quotes)
+    for k in range(len(out) - 2, -1, -1):
+        q, nxt = out[k], out[k + 1]
+        gap = text[q.end:nxt.start]
+        if q.speaker_mention is not None or nxt.speaker_mention is None or gap.strip() or "\n" not in gap:
+            continue
+        unclosed = (q.end == len(text) or text[q.end:q.end + 1] == "\n") and \
+            not MARK_RE.fullmatch(text[q.end - 1:q.end] or "x")
+        # `"A."` / `"B," Viguerie notes.`: a paragraph that is all quotation, with no cue, is
+        # the words of whoever the next paragraph's quotation names after it
+        own = q.kind == "direct" and _own_paragraph(text, q) and nxt.speaker_mention.start > nxt.end
+        if unclosed or own:
+            out[k] = replace(q, speaker=nxt.speaker, speaker_mention=nxt.speaker_mention, cue=nxt.cue, role=nxt.role,
+                             description=nxt.description)
+    return out
+
+
+def _own_paragraph(text: str, q: Quote) -> bool:
+    """True when the quotation is its paragraph's whole text."""
+    lo = text.rfind("\n", 0, q.start) + 1
+    hi = text.find("\n", q.end)
+    return not text[lo:q.start].strip() and not text[q.end:len(text) if hi < 0 else hi].strip()
+
+
+
+_SMALL_WORDS = frozenset("a an the of and or in on at to for with by from is it as de la vs".split())
+
+
+def _is_title(words: list[str]) -> bool:
+    """True for Title Case fragments of a few words ("Face the Nation," "Keepin' It Real")."""
+    alpha = [w.strip(".,;:!?'’\"()") for w in words]
+    alpha = [w for w in alpha if w and w[0].isalpha()]
+    if not alpha or len(alpha) > 7 or len(alpha) < 2:
+        return False
+    return all(w[0].isupper() or w.lower() in _SMALL_WORDS for w in alpha) and alpha[0][0].isupper()
+
+
+def _ends_clause(text: str, s: int, e: int) -> bool:
+    """True when the quote's last words end a clause inside its marks ("...talks,"): quoted speech, not a label."""
+    inner = text[s:e].rstrip("\"“”'’` ")
+    return bool(inner) and inner[-1] in ",.?!:;…—-"
+
+
+def _covers_sentence(doc, text, s, e, i0, i1, para_start) -> bool:
+    """True when the quote is a whole sentence of its own, not a fragment inside the writer's."""
+    inner = _inner(text[s:e])
+    if not inner or not (inner[0].isupper() or inner[0].isdigit() or inner[0] in "[(.…"):
+        return False
+    sent = doc[i0].sent
+    before = [t for t in doc[sent.start:i0] if not t.is_punct and not t.is_space and t.idx >= para_start]
+    # a quote at the start of its sentence, or after "X said:" / "X said,"
+    if not before:
+        return True
+    prev_tok = doc[i0 - 1] if i0 > 0 else None
+    # ... or after the end of the sentence before, which the parser failed to split off
+    return prev_tok is not None and prev_tok.text in (":", ",", "—", "–", "-", ".", "?", "!")
+
+
+def _continues(prev, p: int, s: int, text: str) -> bool:
+    """True when a cue-less quote carries on the previous quote's speech (same or next paragraphs)."""
+    return prev[2] is not None or prev[3] is not None

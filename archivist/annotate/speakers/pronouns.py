@@ -1,0 +1,311 @@
+"""Pronouns to people within one article: the part of speaker resolution that walks back.
+
+:class:`PronounResolver` is the base of :class:`archivist.speakers.SpeakerResolver`: it finds
+the person (or organisation, for "it" and "they") a pronoun most likely refers to, sentence
+by sentence back from the pronoun, within a live blog's entry, keeping gender and number
+where the article shows them (honorifics, given names, the article's own "he"/"she"); a
+singular "they" after an unnamed source stays unnamed. It reads the resolver's indexes
+(``doc``, ``text``, ``mentions``, ``m_starts``, ``persons``, ``gender``, ``breaks``) and its
+``name_of``, ``mention_at``, ``_maker_of``, ``_document_maker``, ``_description``, ``_in_quote``
+and ``_token_index``. It also says how a pronoun is written where an enclosing clause names the
+same actor ("Clinton says she ...").
+"""
+
+from __future__ import annotations
+
+import bisect
+
+from archivist.annotate.quotes.cues import speech_verb
+from archivist.text.lexicon import (BODIES, DOC_NOUNS, FEMALE_PRONOUNS, HONORIFIC_GENDER, MALE_PRONOUNS, ORG_NOUNS, PERSON_NOUNS,
+                      PLURAL_PRONOUNS, VOICE_NOUNS, could_speak, given_gender)
+from archivist.models import Mention, Span
+
+#: Marks that open a quotation at a paragraph's start.
+_OPEN_MARKS = frozenset('"“‘\'')
+
+
+class PronounResolver:
+    """Pronoun resolution over the indexes a :class:`~archivist.speakers.SpeakerResolver` builds."""
+
+    def _genders(self) -> dict[str, str]:
+        """name -> "m"/"f" from honorifics and from subject pronouns that follow the name as a subject."""
+        votes: dict[str, list[int]] = {}
+        persons = [m for m in self.mentions if m.label == "PERSON" and not self._in_quote(m.start)]
+        for m in persons:
+            words = self.text[max(0, m.start - 6):m.end].lower().split()
+            for w in words[:2]:
+                if w in HONORIFIC_GENDER:
+                    v = votes.setdefault(self.name_of(m), [0, 0])
+                    v[0 if HONORIFIC_GENDER[w] == "m" else 1] += 3
+                    break
+        subjects = [m for m in persons if self._is_subject(m)]
+        starts = [m.start for m in subjects]
+        p_starts = [m.start for m in persons]
+        for tok in self.doc:
+            low = tok.lower_
+            subject_pron = (low == "he" or low == "she") and tok.dep_ in ("nsubj", "nsubjpass")
+            # "his"/"her" right after a subject ("Obama said his plan"): same-sentence evidence
+            owner_pron = low in ("his", "her") and tok.dep_ == "poss"
+            if (subject_pron or owner_pron) and not self._in_quote(tok.idx):
+                k = bisect.bisect_right(starts, tok.idx) - 1
+                j = bisect.bisect_right(p_starts, tok.idx) - 1
+                if subject_pron and k >= 0 and j >= 0 and self.name_of(persons[j]) != self.name_of(subjects[k]):
+                    # "Ambrose added that voters distrust Jane Moore. She cannot win": another
+                    # person stands between, so the pronoun is no evidence of the subject's gender
+                    continue
+                if k >= 0 and tok.idx - subjects[k].start < (400 if subject_pron else 120) and \
+                        (subject_pron or subjects[k].start >= tok.sent.start_char):
+                    v = votes.setdefault(self.name_of(subjects[k]), [0, 0])
+                    v[0 if low in ("he", "his") else 1] += 1
+        out = {n: ("m" if a > b else "f") for n, (a, b) in votes.items() if a != b}
+        surnames = {n.split()[-1] for n in self.persons if len(n.split()) > 1}
+        for m in persons:
+            name = self.name_of(m)
+            # a person known by a given name alone ("Melanie said"), unless it is someone's surname
+            g = given_gender(name, alone=name not in surnames)
+            if g is not None:
+                out[name] = g
+        return out
+
+    def _pronoun(self, low: str, pos: int) -> str | None:
+        """The person (or organisation for "it"/"they") a pronoun at ``pos`` most likely refers to.
+
+        Walks back sentence by sentence from the pronoun, preferring in each sentence a
+        gender-compatible person who is a clause subject (the usual antecedent of "he said"),
+        the main verb's subject before an embedded clause's (unless the main subject is itself
+        a description, "The nominee spoke after Trump tweeted", which points further back, to an
+        earlier main subject only),
+        then the most recent compatible person; names inside quotations are skipped.
+        Before a paragraph that opens with the quotation, the previous paragraph's closing
+        sentence wins when it introduces a person of the pronoun's gender with an appositive
+        ("..., Henry Crespo, president of X.") or names only that one person.
+        None when no compatible person precedes it.
+        """
+        if low in ("i", "you", "we", "us", "me"):
+            return None
+        want = "m" if low in MALE_PRONOUNS else "f" if low in FEMALE_PRONOUNS else None
+        labels = ("ORG",) if low in ("it", "its") else ("ORG", "NORP") if low in PLURAL_PRONOUNS else ("PERSON",)
+        doc = self.doc
+        k = bisect.bisect_right(self.m_starts, pos - 1) - 1
+        sent = doc[self._token_index(pos)].sent
+        fallback = None
+        para = self.text.rfind("\n", 0, pos) + 1
+        described = False  # a sentence led by "the lawmaker" was passed: only a main subject is its antecedent
+        for step in range(20):
+            lo = sent.start_char
+            here = set()  # the compatible people this sentence names as more than a modifier
+            subject = None  # the most recent subject of an embedded clause ("X said Clinton doesn't ...")
+            closing = want is not None and sent.end_char <= para and not self.text[sent.end_char:para].strip() \
+                and self.text[para:pos].lstrip()[:1] in _OPEN_MARKS
+            if (low == "they" or want is not None and self._quoting_before(sent, pos)) and step < 2 and \
+                    fallback is None and self._one_unnamed_person(sent, pos, want):
+                # "One resident told CNN ... “...,” they said", "“...,” said a club official. “...,” he
+                # added": the pronoun continues an unnamed source
+                return None
+            chain = self._first_subject(sent, pos) if want is not None and step > 0 and fallback is None else None
+            if chain is not None and chain.lower_ in (MALE_PRONOUNS if want == "m" else FEMALE_PRONOUNS):
+                # "He was taken into custody, Dames said. “...,” he said": the sentence before is about the
+                # same "he" as its first subject, so both stand for whoever that one does
+                return self._pronoun(low, chain.idx)
+            document = self._document_subject(sent) if low in ("it", "its") and step > 0 and fallback is None else None
+            if document is not None:
+                # "The fact sheet noted that ... “...,” it said": the document's maker, where the text names one
+                return self._maker_of(document) or self._document_maker(document)
+            while k >= 0 and self.mentions[k].start >= lo:
+                m = self.mentions[k]
+                k -= 1
+                if m.label not in labels or self._in_quote(m.start) or m.start >= pos or \
+                        (want is not None and self._noun_modifier(m)):
+                    continue
+                name = self.name_of(m)
+                g = self.gender.get(name)
+                if want is not None and g is not None and g != want:
+                    continue  # never a person of the other gender: no name beats a wrong one
+                head = self.doc[self._token_index(m.end - 1)]
+                if head.dep_ not in ("poss", "compound"):
+                    if not here and closing and g == want and any(c.dep_ == "appos" for c in head.children):
+                        # "... concerns Henry Crespo, president of X." closing the paragraph before
+                        # the quotation: news style introduces whom it quotes next
+                        return name
+                    here.add(name)
+                if fallback is None:
+                    fallback = name
+                if self._is_subject(m):
+                    # the main clause's subject is the one a later "he said" continues
+                    # ("Axelrod said the race helped Clinton, who ..."), not an embedded one
+                    if self._subject_of_root(m, sent):
+                        return name
+                    if subject is None:
+                        subject = name
+            refers_back = self._main_subject_refers_back(sent)
+            if subject is not None and not refers_back and not described:
+                return subject
+            described = described or refers_back
+            if closing and len(here) == 1 and self.gender.get(min(here)) == want:
+                # "..., with Jane Roe lambasting the plan." / "“...,” she said.": the one person the
+                # sentence closing the paragraph before a quotation names is the one it quotes
+                return min(here)
+            if sent.start == 0:
+                break
+            prev = doc[sent.start - 1].sent
+            if not self._same_section(prev.end_char - 1, pos):
+                break  # a live blog's new entry starts its own story
+            sent = prev
+        return fallback
+
+    def _enclosing_body(self, tok):
+        """The subject of a clause enclosing "it"/"they" ``tok`` that is an organisation named through
+        a noun ("Clinton's campaign", "the Trump campaign"), the pronoun's antecedent; else None."""
+        node = tok.head
+        while True:
+            for c in node.children:
+                if c.dep_ == "nsubj" and c.i < tok.i and c.pos_ == "NOUN" and c.lower_ in BODIES and \
+                        any(g.dep_ in ("poss", "compound") and g.pos_ == "PROPN" for g in c.children) and \
+                        not self._in_quote(c.idx) and "\n" not in self.text[c.idx:tok.idx]:
+                    return c
+            if node.head.i == node.i:
+                return None
+            node = node.head
+
+    def _outer_subject(self, tok, name: str) -> Span | None:
+        """The named subject of a clause enclosing pronoun ``tok`` that is the same actor, as a Span.
+
+        "Clinton says she appreciated what she calls a war of words", "The Security Council
+        pledged sanctions against what it called a threat": the quotation's
+        speaker is written as the enclosing clause's named subject, not the pronoun under it.
+        A pronoun heading a coordinated clause of its own ("..., but he also noted") keeps itself.
+        """
+        best = None
+        node = tok.head
+        if node.dep_ == "conj" or node.dep_ == "advcl" and any(c.dep_ == "mark" for c in node.children):
+            return None  # "Trump called it X, but he also noted Y", "..., though he said": a clause of its own
+        while True:
+            for c in node.children:
+                if c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i and not self._in_quote(c.idx) and \
+                        "\n" not in self.text[c.idx:tok.idx]:
+                    m = self.mention_at(c)
+                    if m is not None and self.name_of(m) == name:
+                        best = Span(m.start, m.end, self.text[m.start:m.end])  # the outermost wins
+            if node.head.i == node.i:
+                break
+            node = node.head
+        return best
+
+    @staticmethod
+    def _main_content(verb, sent) -> bool:
+        """True when ``verb`` is the sentence's main verb or its reported clause ("He was taken ..., Dames
+        said"), not a clause beside it ("When asked what she would like, Kwok said ...")."""
+        while verb.i != sent.root.i:
+            if verb.dep_ not in ("ccomp", "conj") or verb.head.i == verb.i:
+                return False
+            verb = verb.head
+        return True
+
+    def _first_subject(self, sent, pos: int):
+        """The first clause subject outside quotations and before ``pos`` that heads the sentence's main
+        or reported clause ("He was taken ..., Dames said", "When asked ..., he deflected"), else None."""
+        return next((t for t in sent if t.dep_ in ("nsubj", "nsubjpass") and t.idx < pos and
+                     not self._in_quote(t.idx) and self._main_content(t.head, sent)), None)
+
+    @staticmethod
+    def _root_subject(sent):
+        """The subject of the sentence's main verb, else None."""
+        return next((c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+
+    def _document_subject(self, sent):
+        """The sentence's main subject when it is a document or statement written as a common noun, else None."""
+        subj = self._root_subject(sent)
+        if subj is not None and subj.pos_ == "NOUN" and not subj.ent_type_ and not self._in_quote(subj.idx) and \
+                (subj.lower_ in DOC_NOUNS or subj.lower_ in VOICE_NOUNS or subj.lower_ == "sheet"):
+            return subj
+        return None
+
+    def _one_unnamed_person(self, sent, pos: int, want: str | None = None) -> bool:
+        """True when the sentence's main subject, before ``pos``, is one unnamed person ("one resident", "a voter",
+        "the official" continuing "a former official"), of gender ``want`` ("m"/"f") where its noun has one."""
+        subj = next((c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass") and c.idx < pos and
+                     not self._in_quote(c.idx)), None)
+        if subj is None or subj.tag_ != "NN" or subj.ent_type_ or not could_speak(subj) or \
+                any(t.ent_type_ == "PERSON" and t.i > subj.i for t in subj.subtree) or \
+                any(c.dep_ in ("nsubj", "nsubjpass") and c.ent_type_ == "PERSON" for c in sent.root.children) or \
+                subj.i + 1 < len(self.doc) and self.doc[subj.i + 1].ent_type_ == "PERSON":
+            return False  # "“...,” said a spokesman, Tom Reyes", "The other man, his cousin James York,",
+            # "Mr Eavis' daughter Emily": named after all
+        noun_gender = {"he": "m", "she": "f"}.get(PERSON_NOUNS.get(subj.lower_, ""))
+        if want is not None and noun_gender not in (None, want):
+            return False
+        if subj.lower_ in VOICE_NOUNS or subj.lower_ in DOC_NOUNS or subj.lower_ in ORG_NOUNS:
+            return False
+        dets = {c.lower_ for c in subj.children if c.dep_ in ("det", "nummod")}
+        # "one resident", or "the official" after "a former official" told CNN: still nobody named;
+        # "The executive spokeswoman said ... She said": a description the article ties to no name
+        definite = "the" in dets or want is not None and any(c.dep_ == "poss" for c in subj.children)
+        return bool(dets & {"a", "an", "one"}) or definite and (  # "Meta's director of AI safety tweeted"
+            self._continues_unnamed(subj) or want is not None and self._description(subj, subj.idx) is None)
+
+    def _noun_modifier(self, m: Mention) -> bool:
+        """True for a name between "the" and a common noun ("the Anfield crowd", "the Obama
+        campaign"): it modifies the noun, whatever the parse makes of it, and is nobody a pronoun means."""
+        first, last = self.doc[self._token_index(m.start)], self.doc[self._token_index(m.end - 1)]
+        return first.i > 0 and self.doc[first.i - 1].lower_ == "the" and last.i + 1 < len(self.doc) and \
+            self.doc[last.i + 1].pos_ == "NOUN" and self.doc[last.i + 1].text.islower()
+
+    def _quoting_before(self, sent, pos: int) -> bool:
+        """True when ``sent`` reports speech with its main verb and lies in the paragraph of ``pos``,
+        before it: a "he added" after it continues whoever it reports ("“...,” said a club official.
+        “...,” he added", "But a UKIP spokesman said the others had spent more. “...,” he added")."""
+        return "\n" not in self.text[sent.start_char:pos] and speech_verb(sent.root)
+
+    def _same_section(self, a: int, b: int) -> bool:
+        """True when no section break of a live blog lies between positions a < b."""
+        return bisect.bisect_right(self.breaks, a) == bisect.bisect_right(self.breaks, b)
+
+    def _main_subject_refers_back(self, sent) -> bool:
+        """True when the sentence's main subject is a definite description of a person.
+
+        "The nominee was speaking hours after Trump tweeted": the sentence continues an
+        earlier person, so its embedded subjects are no antecedent of a later "he".
+        """
+        c = self._root_subject(sent)
+        if c is None:
+            return False
+        dets = {d.lower_ for d in c.children if d.dep_ == "det"}
+        return c.pos_ == "NOUN" and "the" in dets and c.lower_ in PERSON_NOUNS
+
+    def _subject_of_root(self, m: Mention, sent) -> bool:
+        """True when the subject mention ``m`` belongs to its sentence's main verb."""
+        tok = self.doc[self._token_index(m.end - 1)]
+        while tok.dep_ not in ("nsubj", "nsubjpass") and tok.head.i != tok.i:
+            tok = tok.head
+        verb = tok.head
+        while verb.dep_ == "conj" and verb.head.i != verb.i:
+            verb = verb.head
+        if verb.i == sent.root.i:
+            return True
+        # the parser sometimes runs a sentence on over a paragraph break: a verb whose head
+        # lies in another paragraph is its own paragraph's main verb
+        a, b = sorted((verb.idx, verb.head.idx))
+        return "\n" in self.text[a:b]
+
+    def _is_subject(self, m: Mention) -> bool:
+        """True when the mention's head token is a clause subject (or a conjunct of one)."""
+        tok = self.doc[self._token_index(m.end - 1)]
+        first = self._token_index(m.start)
+        while first <= tok.head.i < tok.i and tok.dep_ in ("pobj", "prep"):
+            tok = tok.head  # "the Commission on International Religious Freedom": its head is "Commission"
+        # Climb only within a name ("President Obama"): a name that modifies a common noun
+        # ("the Clinton campaign said") is not the subject.
+        while tok.dep_ in ("compound", "flat", "appos") and tok.head.i != tok.i and \
+                (tok.dep_ == "appos" or tok.head.pos_ == "PROPN"):
+            tok = tok.head
+        if tok.dep_ == "conj" and tok.head.i != tok.i:
+            tok = tok.head
+        nxt = self.doc[tok.i + 1] if tok.i + 1 < len(self.doc) else None
+        if tok.dep_ not in ("nsubj", "nsubjpass") and nxt is not None and nxt.pos_ == "VERB" and \
+                nxt.tag_ in ("VBD", "VBZ") and not any(c.dep_ in ("nsubj", "nsubjpass") for c in nxt.children):
+            return True  # "In a speech to the Centre Mr Straw said": the name before a verb left with no subject
+        if tok.dep_ not in ("nsubj", "nsubjpass") and tok.i + 2 < len(self.doc) and self.doc[tok.i + 1].text == ",":
+            # "Mirza, the first Indian woman to win ..., will now face": the parser made the
+            # appositive the subject and left the name beside it
+            return any(c.dep_ in ("nsubj", "nsubjpass") and c.left_edge.i == tok.i + 2 for c in tok.head.children)
+        return tok.dep_ in ("nsubj", "nsubjpass")

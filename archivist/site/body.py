@@ -1,0 +1,93 @@
+"""An article's body as HTML: paragraphs, entity links and quote anchors at their offsets.
+
+Annotation offsets point into ``Article.text``. For a plain-text article that is
+its paragraphs joined by newlines; for Markdown it is the text of each block's
+inline content, one block a line, and the loader kept the HTML markdown-it made
+with a placeholder for each piece of that text (``archivist.load.markdown``), so
+each piece gets its links at its offset without a second parse.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Sequence
+
+from markupsafe import Markup, escape
+
+from archivist.models import PLACEHOLDER, Annotation, Article
+
+
+@dataclass(frozen=True)
+class Link:
+    """An entity mention to link: its offsets, target URL, and the actor's kind."""
+
+    start: int
+    end: int
+    href: str
+    kind: str
+    title: str
+
+
+def _links(annotation: Annotation, mention_urls: Sequence[str | None]) -> list[Link]:
+    links, last_end = [], -1
+    for mention, href in sorted(zip(annotation.mentions, mention_urls), key=lambda mh: (mh[0].start, -mh[0].end)):
+        if href is None or mention.start < last_end:
+            continue  # no page, or overlaps a link already made
+        links.append(Link(mention.start, mention.end, href, mention.kind, mention.actor))
+        last_end = mention.end
+    return links
+
+
+def mark(text: str, start: int, end: int, links: Sequence[Link], quotes: Sequence[tuple[int, int, int, str]],
+         opened: set[int]) -> Markup:
+    """Escaped ``text[start:end]`` with entity links and quote spans inside it.
+
+    ``quotes`` are (start, end, number, kind); a quote that runs over several pieces
+    gets ``id="quote-N"`` on its first piece only (``opened`` remembers those).
+    """
+    out: list[str] = []
+
+    def emit_text(a: int, b: int) -> None:
+        pos = a
+        for link in links:
+            if link.start < a or link.end > b:
+                continue
+            out.append(str(escape(text[pos:link.start])))
+            out.append(f'<a class="entity entity-{escape(link.kind)}" href="{escape(link.href)}">'
+                       f"{escape(text[link.start:link.end])}</a>")
+            pos = link.end
+        out.append(str(escape(text[pos:b])))
+
+    pos = start
+    for q0, q1, n, kind in quotes:
+        a, b = max(q0, start), min(q1, end)
+        if a >= b or a < pos:
+            continue
+        emit_text(pos, a)
+        anchor = "" if n in opened else f' id="quote-{n}"'
+        opened.add(n)
+        out.append(f'<span class="quote quote-{escape(kind)}"{anchor} data-quote="{n}">')
+        emit_text(a, b)
+        out.append("</span>")
+        pos = b
+    emit_text(pos, end)
+    return Markup("".join(out))
+
+
+def render_body(article: Article, annotation: Annotation, mention_urls: Sequence[str | None]) -> Markup:
+    """The article body as HTML, with a link for each mention whose URL is not None.
+
+    Quote N (from 1, in annotation order) is wrapped in ``<span id="quote-N">``.
+    """
+    links = _links(annotation, mention_urls)
+    quotes = sorted((q.start, q.end, i, q.kind) for i, q in enumerate(annotation.quotes, 1))
+    opened: set[int] = set()
+    text = article.text
+    if article.format != "md":
+        paras = []
+        for n, (a, b) in enumerate(article.paragraphs, 1):
+            paras.append(f'<p id="p-{n}">{mark(text, a, b, links, quotes, opened)}</p>')
+        return Markup("\n".join(paras))
+    # Markdown was parsed once, at load: fill its skeleton's placeholders, in document order.
+    return Markup(PLACEHOLDER.sub(
+        lambda m: str(mark(text, int(m[1]), int(m[1]) + int(m[2]), links, quotes, opened)), article.skeleton or ""))

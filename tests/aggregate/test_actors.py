@@ -1,0 +1,298 @@
+"""Tests of the aggregate stage (archivist.actors): one rule a test, over hand-built annotations.
+
+No model here: Articles and Annotations are built by hand from short texts, with each
+mention's ``actor`` set as entities.py would set it (the fullest name the article uses).
+"""
+
+from __future__ import annotations
+
+import pytest
+from conftest import article, by_name, corpus, quote
+
+from archivist.aggregate.actors import actor_slug, aggregate_actors, co_actor_counts
+from archivist.aggregate.prune import keeps_page, prune_actors
+from archivist.models import Actor, QuoteRef
+
+
+def test_same_full_name_is_one_actor_across_articles():
+    arts, anns = corpus(
+        (article("a", "Vladimir Putin spoke."), [("Vladimir Putin", "Vladimir Putin", "person")]),
+        (article("b", "VLADIMIR PUTIN's plan."), [("VLADIMIR PUTIN's", "VLADIMIR PUTIN's", "person")]),
+        (article("c", "President Vladimir Putin met."), [("Vladimir Putin", "President Vladimir Putin", "person")]),
+    )
+    archive = aggregate_actors(arts, anns)
+    assert [a.name for a in archive.actors] == ["Vladimir Putin"]
+    putin = archive.actors[0]
+    assert putin.mentions == 3 and putin.id == "vladimir-putin"
+    assert putin.aliases == ("VLADIMIR PUTIN",)
+
+
+@pytest.mark.parametrize("names, linked", [
+    (["Boris Johnson"], True),  # one full name with the surname: the bare name is that person
+    (["Boris Johnson", "Mike Johnson"], False),  # two Johnsons stay two: the bare name keeps its own actor
+    (["Boris Johnson", "Boris Johnson"], True),  # one full name used twice is still one candidate
+])
+def test_bare_surname_links_only_to_a_unique_full_name(names, linked):
+    items = [(article(f"full{i}", f"{n} spoke."), [(n, n, "person")]) for i, n in enumerate(names)]
+    items.append((article("bare", "Johnson spoke."), [("Johnson", "Johnson", "person")]))
+    archive = aggregate_actors(*corpus(*items))
+    bare_actor = archive.mention_actors["bare"][0]
+    if linked:
+        assert bare_actor == "boris-johnson"
+        assert by_name(archive)["Boris Johnson"].mentions == len(names) + 1
+    else:
+        assert bare_actor == "johnson"
+        assert sorted(a.name for a in archive.actors) == ["Boris Johnson", "Johnson", "Mike Johnson"]
+
+
+def test_surname_with_particle_links_to_full_name():
+    arts, anns = corpus(
+        (article("a", "Bashar al-Assad fled."), [("Bashar al-Assad", "Bashar al-Assad", "person")]),
+        (article("b", "Assad fled and al-Assad hid."), [("Assad", "Assad", "person"), ("al-Assad", "al-Assad", "person")]),
+    )
+    archive = aggregate_actors(arts, anns)
+    assert archive.mention_actors["b"] == ("bashar-al-assad", "bashar-al-assad")
+
+
+def test_surname_rule_is_for_people_only():
+    arts, anns = corpus(
+        (article("a", "Michael Jordan scored."), [("Michael Jordan", "Michael Jordan", "person")]),
+        (article("b", "Jordan closed its border."), [("Jordan", "Jordan", "place")]),
+    )
+    archive = aggregate_actors(arts, anns)
+    assert archive.mention_actors["b"] == ("jordan",)
+    assert by_name(archive)["Jordan"].kind == "place"
+
+
+def test_acronym_joins_expansion_where_paired_in_an_article():
+    arts, anns = corpus(
+        (article("a", "The World Health Organization (WHO) warned."),
+         [("World Health Organization", "World Health Organization", "organisation"), ("WHO", "WHO", "organisation")]),
+        (article("b", "WHO officials said."), [("WHO", "WHO", "organisation")]),
+        # never paired with its expansion: stays apart
+        (article("c", "NATO met. The North Atlantic Treaty Organization is old."),
+         [("NATO", "NATO", "organisation")]),
+    )
+    archive = aggregate_actors(arts, anns)
+    assert archive.mention_actors["b"] == ("world-health-organization",)
+    assert by_name(archive)["World Health Organization"].mentions == 3
+    assert archive.mention_actors["c"][0] == "nato"
+
+
+@pytest.mark.parametrize("surface", ["U.S.", "US", "United States", "the United States"])
+def test_united_states_forms_are_one_actor(surface):
+    text = f"{surface} and United States."
+    arts, anns = corpus(
+        (article("a", "The US said."), [("US", "US", "place")]),
+        (article("b", f"{surface} acted."), [(surface, surface, "place")]),
+    )
+    archive = aggregate_actors(arts, anns)
+    assert [a.name for a in archive.actors] == ["United States"]
+    assert archive.actors[0].mentions == 2, text
+
+
+def test_name_scan_adds_mentions_the_model_missed():
+    text = "Vladimir Putin spoke. Later Vladimir Putin left, and Putin slept. George Washington University."
+    arts, anns = corpus(
+        (article("a", text), [("Vladimir Putin", "Vladimir Putin", "person")]),
+        (article("b", "George Washington crossed."), [("George Washington", "George Washington", "person")]),
+    )
+    archive = aggregate_actors(arts, anns)
+    added = archive.annotations["a"].mentions
+    # the second full name is found; the bare surname is not scanned; nor is a name inside a longer one
+    assert [(m.start, m.text, m.actor, m.kind) for m in added] == [
+        (0, "Vladimir Putin", "Vladimir Putin", "person"), (28, "Vladimir Putin", "Vladimir Putin", "person")]
+    assert added[1].label == "PERSON"
+    assert archive.mention_actors["a"] == ("vladimir-putin", "vladimir-putin")
+    assert by_name(archive)["Vladimir Putin"].mentions == 2
+    assert anns["a"].mentions == added[:1]  # the input is untouched
+
+
+def test_name_scan_is_case_sensitive_and_whole_word_and_keeps_order():
+    text = "Joe Biden met. joe biden. Joe Bidenesque. Joe Biden's dog."
+    arts, anns = corpus((article("a", text), [("Joe Biden's", "Joe Biden", "person")]),
+                        (article("b", "Joe Biden won."), [("Joe Biden", "Joe Biden", "person")]))
+    archive = aggregate_actors(arts, anns)
+    starts = [m.start for m in archive.annotations["a"].mentions]
+    assert starts == [0, text.index("Joe Biden's")]
+    assert starts == sorted(starts)
+
+
+def test_actor_record_contents():
+    t1 = "Dmitry Peskov, the Kremlin spokesman, said: \"No comment at all today.\" Joe Biden disagreed."
+    t2 = "Peskov met Joe Biden. \"We talked for a long while,\" Peskov said."
+    t3 = "Dmitry Peskov spoke in Moscow."
+    arts, anns = corpus(
+        (article("old", t1, "2023-01-10", "bbc.co.uk"),
+         [("Dmitry Peskov", "Dmitry Peskov", "person", "Kremlin spokesman"), ("Joe Biden", "Joe Biden", "person")],
+         [quote(t1, "\"No comment at all today.\"", "Dmitry Peskov", "Kremlin spokesman")]),
+        (article("new", t2, "2024-06-01"),
+         [("Peskov", "Peskov", "person", "Kremlin Spokesman"), ("Joe Biden", "Joe Biden", "person"),
+          ("Peskov", "Peskov", "person")],
+         [quote(t2, "\"We talked for a long while,\"", "Peskov")]),
+        (article("mid", t3, "2023-01-20"),
+         [("Dmitry Peskov", "Dmitry Peskov", "person", "spokesperson"), ("Moscow", "Moscow", "place")]),
+        (article("undated", "Dmitry Peskov again.", None), [("Dmitry Peskov", "Dmitry Peskov", "person")]),
+    )
+    archive = aggregate_actors(arts, anns)
+    assert [a.id for a in archive.articles] == ["new", "mid", "old", "undated"]
+    p = by_name(archive)["Dmitry Peskov"]
+    assert p.id == "dmitry-peskov" and p.kind == "person"
+    assert p.aliases == ("Peskov",)
+    assert p.roles == ("Kremlin spokesman", "spokesperson")  # 3 uses of one role (any case), then 1
+    assert p.mentions == 5
+    assert p.articles == ("new", "mid", "old", "undated")
+    assert p.quotes == (QuoteRef("new", 0), QuoteRef("old", 0))
+    assert p.co_actors == (("joe-biden", 2), ("moscow", 1))
+    assert p.timeline == (("2023-01", 2), ("2024-06", 2))
+    assert p.outlets == (("bbc.co.uk", 1), ("cnn.com", 1))
+    assert archive.quote_actors == {"new": ("dmitry-peskov",), "mid": (), "old": ("dmitry-peskov",), "undated": ()}
+    assert p.description is None and p.links == ()
+
+
+def test_unnamed_speaker_and_junk_get_no_actor():
+    text = "A senior official said: \"It will not happen this week.\" 2024 was long."
+    arts, anns = corpus((article("a", text), [("2024", "2024", "other")],
+                         [quote(text, "\"It will not happen this week.\"", None)]))
+    archive = aggregate_actors(arts, anns)
+    assert archive.actors == ()
+    assert archive.mention_actors["a"] == (None,) and archive.quote_actors["a"] == (None,)
+
+
+def test_ids_are_slugs_and_collisions_are_numbered_deterministically():
+    assert actor_slug("José Ñúñez") == "jose-nunez"
+    assert actor_slug("AT&T") == "at-and-t"
+    assert actor_slug("O'Brien") == "obrien"
+    items = [(article("a", "AT&T grew."), [("AT&T", "AT&T", "organisation")]),
+             (article("b", "AT and T shrank."), [("AT and T", "AT and T", "organisation")])]
+    first = aggregate_actors(*corpus(*items))
+    again = aggregate_actors(*corpus(*reversed(items)))
+    # different names, one slug: the first by name key keeps it
+    assert [(a.id, a.name) for a in first.actors] == [("at-and-t", "AT and T"), ("at-and-t-2", "AT&T")]
+    assert first == again
+
+
+def test_aggregation_is_a_pure_function():
+    arts, anns = corpus(
+        (article("a", "Vladimir Putin spoke to Joe Biden."), [("Vladimir Putin", "Vladimir Putin", "person")]),
+        (article("b", "Joe Biden answered."), [("Joe Biden", "Joe Biden", "person")]),
+    )
+    assert aggregate_actors(arts, anns) == aggregate_actors(list(reversed(arts)), dict(reversed(anns.items())))
+
+
+def test_bare_surname_links_to_a_dominant_full_name():
+    # Donald Trump is named 10 times as often as every other Trump together: "Trump" is him
+    items = [(article(f"d{i}", "Donald Trump spoke."), [("Donald Trump", "Donald Trump", "person")]) for i in range(10)]
+    items += [(article("m", "Melania Trump spoke."), [("Melania Trump", "Melania Trump", "person")]),
+              (article("bare", "Trump spoke."), [("Trump", "Trump", "person")])]
+    archive = aggregate_actors(*corpus(*items))
+    assert archive.mention_actors["bare"] == ("donald-trump",)
+    # one Melania mention more and the lead is under tenfold: the bare name stays apart
+    items.append((article("m2", "Melania Trump again."), [("Melania Trump", "Melania Trump", "person")]))
+    assert aggregate_actors(*corpus(*items)).mention_actors["bare"] == ("trump",)
+
+
+@pytest.mark.parametrize("debris", ["NCAA Sweet", "X. Sweet", "Senator Sweet", "sweet Sweet"])
+def test_bare_surname_ignores_ner_debris_as_full_name(debris):
+    arts, anns = corpus((article("a", f"{debris} won."), [(debris, debris, "person")]),
+                        (article("b", "Sweet won."), [("Sweet", "Sweet", "person")]))
+    assert aggregate_actors(arts, anns).mention_actors["b"] == ("sweet",)
+
+
+def test_bare_given_name_does_not_link():
+    arts, anns = corpus((article("a", "Brian Kilmeade spoke."), [("Brian Kilmeade", "Brian Kilmeade", "person")]),
+                        (article("b", "Rich Brian sang."), [("Rich Brian", "Rich Brian", "person")]),
+                        (article("c", "Brian sang."), [("Brian", "Brian", "person")]))
+    assert aggregate_actors(arts, anns).mention_actors["c"] == ("brian",)
+
+
+def test_a_shared_surname_links_to_whom_the_archive_itself_calls_by_it():
+    """Articles that name one Obama and then say "Obama" teach what a bare "Obama" means."""
+    items = [(article(f"b{n}", "Barack Obama spoke. Obama left."),
+              [("Barack Obama", "Barack Obama", "person"), ("Obama", "Barack Obama", "person")]) for n in range(3)]
+    items.append((article("m", "Michelle Obama spoke. Obama left."),
+                  [("Michelle Obama", "Michelle Obama", "person"), ("Obama", "Michelle Obama", "person")]))
+    items += [(article(f"m{n}", "Michelle Obama spoke."), [("Michelle Obama", "Michelle Obama", "person")])
+              for n in range(3)]
+    items.append((article("x", "Obama said no."), [("Obama", "Obama", "person")]))
+    arts, anns = corpus(*items)
+    archive = aggregate_actors(arts, anns)
+    ids = {a.id: a.name for a in archive.actors}
+    assert ids[archive.mention_actors["x"][0]] == "Barack Obama"
+    # evenly used surnames stay apart: two Johnsons
+    items = [(article("j1", "Boris Johnson met Lyndon Johnson. Johnson left."),
+              [("Boris Johnson", "Boris Johnson", "person"), ("Lyndon Johnson", "Lyndon Johnson", "person"),
+               ("Johnson", "Johnson", "person")]),
+             (article("j2", "Boris Johnson spoke. Johnson left."),
+              [("Boris Johnson", "Boris Johnson", "person"), ("Johnson", "Boris Johnson", "person")]),
+             (article("j3", "Lyndon Johnson spoke. Johnson left."),
+              [("Lyndon Johnson", "Lyndon Johnson", "person"), ("Johnson", "Lyndon Johnson", "person")])]
+    arts, anns = corpus(*items)
+    archive = aggregate_actors(arts, anns)
+    assert {a.name for a in archive.actors} == {"Boris Johnson", "Lyndon Johnson", "Johnson"}
+
+
+# --- archivist.prune: [actors] min_mentions, the stage right after aggregation ---
+
+@pytest.mark.parametrize("fields, quoted, min_mentions, kept", [
+    ({"mentions": 3}, False, 3, True),  # exactly at the threshold
+    ({"mentions": 2}, False, 3, False),
+    ({"mentions": 1}, False, 1, True),  # the default keeps everyone
+    ({"mentions": 1, "quotes": (QuoteRef("a", 0),)}, False, 5, True),  # quoted speakers keep their page
+    ({"mentions": 0}, True, 5, True),  # a speaker only quoted, per Archive.quote_actors
+    ({"mentions": 1, "description": "Mayor"}, False, 5, True),  # the editor file wrote about it
+    ({"mentions": 1, "links": (("Wikipedia", "https://en.wikipedia.org/wiki/X"),)}, False, 5, True),
+])
+def test_keeps_page(fields, quoted, min_mentions, kept):
+    actor = Actor("x", "X", "person", **fields)
+    assert keeps_page(actor, min_mentions, {"x"} if quoted else set()) is kept
+
+
+def _pruning_corpus():
+    """Putin 3 mentions; Lavrov 2; Kyiv and Jane Roe 1 each, but Jane Roe is quoted."""
+    t1 = "Vladimir Putin met Sergey Lavrov in Kyiv."
+    t2 = 'Vladimir Putin and Sergey Lavrov spoke. "We will not stop here at all," Jane Roe said.'
+    t3 = "Vladimir Putin left."
+    return corpus(
+        (article("a", t1, "2024-01-01"), [("Vladimir Putin", "Vladimir Putin", "person"),
+                                          ("Sergey Lavrov", "Sergey Lavrov", "person"), ("Kyiv", "Kyiv", "place")]),
+        (article("b", t2, "2024-01-02"), [("Vladimir Putin", "Vladimir Putin", "person"),
+                                          ("Sergey Lavrov", "Sergey Lavrov", "person"),
+                                          ("Jane Roe", "Jane Roe", "person")],
+         [quote(t2, '"We will not stop here at all,"', "Jane Roe")]),
+        (article("c", t3, "2024-01-03"), [("Vladimir Putin", "Vladimir Putin", "person")]),
+    )
+
+
+@pytest.mark.parametrize("min_mentions, pages", [
+    (1, ["jane-roe", "kyiv", "sergey-lavrov", "vladimir-putin"]),
+    (2, ["jane-roe", "sergey-lavrov", "vladimir-putin"]),
+    (3, ["jane-roe", "vladimir-putin"]),
+    (4, ["jane-roe"]),
+])
+def test_prune_keeps_frequent_and_quoted_actors(min_mentions, pages):
+    archive = prune_actors(aggregate_actors(*_pruning_corpus()), min_mentions)
+    assert [a.id for a in archive.actors] == pages
+    linked = {i for ids in archive.mention_actors.values() for i in ids if i}
+    assert linked <= set(pages)  # no mention links to a page that is not written
+    for actor in archive.actors:
+        assert {i for i, _ in actor.co_actors} <= set(pages)
+
+
+def test_prune_unlinks_mentions_and_recounts_co_actors():
+    full = aggregate_actors(*_pruning_corpus())
+    assert prune_actors(full, 1) is full  # the default changes nothing, not even identity
+    assert by_name(full)["Vladimir Putin"].co_actors == (("sergey-lavrov", 2), ("jane-roe", 1), ("kyiv", 1))
+    pruned = prune_actors(full, 3)
+    assert pruned.mention_actors["a"] == ("vladimir-putin", None, None)  # Lavrov and Kyiv: plain text
+    assert pruned.quote_actors == full.quote_actors and pruned.annotations == full.annotations
+    putin = by_name(pruned)["Vladimir Putin"]
+    assert putin.co_actors == (("jane-roe", 1),)
+    assert (putin.mentions, putin.articles, putin.quotes) == (3, ("c", "b", "a"), ())
+    assert prune_actors(full, 3) == pruned  # deterministic
+
+
+def test_co_actor_counts_match_aggregation():
+    full = aggregate_actors(*_pruning_corpus())
+    co = co_actor_counts(full.mention_actors)
+    assert {a.id: a.co_actors for a in full.actors if a.co_actors} == co

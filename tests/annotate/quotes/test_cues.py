@@ -1,0 +1,52 @@
+"""Tests of archivist.cues: the speech-verb lexicon and the climb from a cue to its speaker."""
+
+from __future__ import annotations
+
+import pytest
+
+from archivist.annotate.quotes.cues import (
+    SPEECH_VERBS,
+    WEAK_CUES,
+    DocIndex,
+    cue_text,
+    fix_relative,
+    inflect,
+    subject_of,
+)
+
+
+@pytest.mark.parametrize("lemma, forms", [
+    ("say", {"say", "says", "said", "saying"}),
+    ("tell", {"tell", "tells", "told", "telling"}),
+    ("admit", {"admit", "admits", "admitted", "admitting"}),  # doubled consonant
+    ("argue", {"argue", "argues", "argued", "arguing"}),
+])
+def test_inflect(lemma, forms):
+    assert forms <= inflect(lemma)
+
+
+def test_lexicon():
+    assert {"said", "told", "wrote", "according"} & SPEECH_VERBS >= {"said", "told", "wrote"}
+    assert "called" in WEAK_CUES and "said" not in WEAK_CUES
+
+
+@pytest.mark.parametrize("text, verb, speaker", [
+    ("Jane Roe said it would rain.", "said", "Roe"),
+    ("It will rain, said Jane Roe.", "said", "Roe"),
+    ("Jane Roe, adding that it would rain, left.", "adding", "Roe"),  # a participle's subject is its clause's
+    ("The mayor, who said it would rain, left.", "said", "mayor"),  # "who" stands for its noun
+])
+def test_subject_of_a_cue(nlp, text, verb, speaker):
+    doc = nlp(text)
+    tok = next(t for t in doc if t.text == verb)
+    assert fix_relative(subject_of(tok)).text == speaker
+
+
+def test_cue_text_and_doc_index(nlp):
+    doc = nlp("She pointed out that it rained.")
+    verb = next(t for t in doc if t.text == "pointed")
+    assert cue_text(verb) == "pointed out"
+    index = DocIndex(doc)
+    assert doc[index.token_at(doc.text.index("rained") + 2)].text == "rained"
+    i, j = index.tokens(0, len("She pointed"))
+    assert doc[i:j].text == "She pointed"

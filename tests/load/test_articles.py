@@ -1,0 +1,136 @@
+"""The load stage: text and Markdown readers, slugs, outlets, and bad files named with their line."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from conftest import ROOT
+
+from archivist.load.articles import load_articles, outlet_from_url, slugify
+
+GOOD = "A title\n20220113\nhttps://www.cbsnews.com/news/x/\nFirst paragraph.\n\nSecond \"quoted\" one.\n"
+
+
+def write(folder, name, data):
+    path = folder / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    (path.write_bytes if isinstance(data, bytes) else path.write_text)(data)
+    return path
+
+
+def test_text_article(tmp_path):
+    write(tmp_path, "000_Abc.txt", GOOD)
+    loaded = load_articles(tmp_path)
+    assert loaded.problems == ()
+    (a,) = loaded.articles
+    assert (a.id, a.title, a.date, a.url, a.outlet) == (
+        "000-abc", "A title", dt.date(2022, 1, 13), "https://www.cbsnews.com/news/x/", "cbsnews.com")
+    assert a.text == 'First paragraph.\nSecond "quoted" one.'
+    assert a.paragraphs == ((0, 16), (17, 37))
+
+
+@pytest.mark.parametrize("data, line, message", [
+    ("\n20220113\nhttps://a.org/\nText", 1, "no title"),
+    ("T\n2022-13-01\nhttps://a.org/\nText", 2, "bad date"),
+    ("T\n20221301\nhttps://a.org/\nText", 2, "bad date"),
+    ("T\n20220101\nnot a url\nText", 3, "bad source line"),
+    ("T\n20220101\nhttps://no host\nText", 3, "bad source URL"),
+    ("T\n20220101\nhttps://a.org/\n", 4, "no text"),
+    ("T\n20220101\nhttps://a.org/\nCaf\xe9".encode("latin-1"), 4, "not UTF-8"),
+    (b"\x89PNG\r\n\x1a\n\x00\x00\x00", None, "binary file"),
+])
+def test_bad_text_articles_are_reported_with_file_and_line(tmp_path, data, line, message):
+    write(tmp_path, "good.txt", GOOD)
+    write(tmp_path, "bad.txt", data)
+    loaded = load_articles(tmp_path)
+    assert [a.source for a in loaded.articles] == ["good.txt"]
+    (problem,) = loaded.problems
+    assert problem.path.endswith("bad.txt") and problem.line == line and message in problem.message
+    assert str(problem).startswith(f"{problem.path}:{line}:" if line else f"{problem.path}:")
+
+
+@pytest.mark.parametrize("line3, url, reference", [
+    ("reuters21578/NEWID=1", None, "reuters21578/NEWID=1"),  # an archive's own identifier, as in Reuters-21578
+    ("bbc-fulltext/tech/392.txt", None, "bbc-fulltext/tech/392.txt"),
+    ("", None, None),
+    ("https://a.org/x", "https://a.org/x", None),
+])
+def test_line_3_is_a_url_an_identifier_or_empty(tmp_path, line3, url, reference):
+    write(tmp_path, "a.txt", f"T\n20220101\n{line3}\nText.")
+    loaded = load_articles(tmp_path)
+    assert loaded.problems == ()
+    (a,) = loaded.articles
+    assert (a.url, a.reference) == (url, reference)
+
+
+def test_markdown_with_toml_and_yaml_front_matter(tmp_path):
+    write(tmp_path, "a.md", '+++\ntitle = "Toml one"\ndate = 2021-05-04\nurl = "https://www.bbc.co.uk/news/1"\n'
+                            'authors = ["A. Writer"]\ntags = ["x"]\nslug = "custom"\n+++\n\nHello **Putin** said.\n')
+    write(tmp_path, "b.md", "---\ntitle: Yaml one\ndate: 2020-01-02\noutlet: The Paper\n---\n# Head\n\nBody text.\n")
+    loaded = load_articles(tmp_path)
+    assert loaded.problems == ()
+    a, b = loaded.articles
+    assert (a.id, a.title, a.outlet, a.authors, a.tags, a.format) == (
+        "custom", "Toml one", "bbc.co.uk", ("A. Writer",), ("x",), "md")
+    assert a.text == "Hello Putin said."
+    assert (b.id, b.outlet, b.text) == ("b", "The Paper", "Head\nBody text.")
+
+
+@pytest.mark.parametrize("data, message", [
+    ("+++\ntitle = \n+++\nx", "bad front matter"),
+    ("---\ndate: 2020-01-01\n---\nx", "no 'title'"),
+    ("---\ntitle: t\ncolour: red\n---\nx", "unknown front matter key(s): colour"),
+    ("---\ntitle: t\n", "never closed"),
+    ("---\ntitle: t\ndraft: maybe\n---\nx", "'draft' must be true or false"),
+])
+def test_bad_markdown(tmp_path, data, message):
+    write(tmp_path, "bad.md", data)
+    (problem,) = load_articles(tmp_path).problems
+    assert message in problem.message and problem.path.endswith("bad.md")
+
+
+def test_drafts_are_left_out_unless_asked(tmp_path):
+    write(tmp_path, "d.md", "---\ntitle: t\ndraft: true\n---\nx")
+    assert load_articles(tmp_path).articles == ()
+    assert len(load_articles(tmp_path, include_drafts=True).articles) == 1
+
+
+def test_slugs_are_unique_and_order_is_newest_first(tmp_path):
+    write(tmp_path, "x.txt", GOOD.replace("20220113", "20200101"))
+    write(tmp_path, "sub/x.txt", GOOD)
+    write(tmp_path, "x.md", "---\ntitle: t\ndate: 2023-01-01\n---\nx")
+    ids = [(a.id, a.source) for a in load_articles(tmp_path).articles]
+    # clashing slugs are numbered in path order, so the same files always get the same URLs
+    assert ids == [("x-2", "x.md"), ("x", "sub/x.txt"), ("x-3", "x.txt")]
+
+
+def test_wikinews_articles_get_their_credit(tmp_path):
+    write(tmp_path, "w.txt", "T\n20190104\nhttps://en.wikinews.org/wiki/X\nText.")
+    (a,) = load_articles(tmp_path).articles
+    assert a.credit == "Wikinews, CC BY 2.5" and a.outlet == "en.wikinews.org"
+
+
+def test_outlets_get_their_display_names(tmp_path):
+    write(tmp_path, "w.txt", "T\n20190104\nhttps://en.wikinews.org/wiki/X\nText.")
+    write(tmp_path, "c.txt", "C\n20190105\nhttps://www.cbsnews.com/news/x/\nText.")
+    write(tmp_path, "o.txt", "O\n20190106\nhttps://example.org/x\nText.")
+    loaded = load_articles(tmp_path, outlets={"en.wikinews.org": "Wikinews", "cbsnews.com": "CBS News"})
+    assert {a.id: a.outlet for a in loaded.articles} == {"w": "Wikinews", "c": "CBS News", "o": "example.org"}
+    assert next(a for a in loaded.articles if a.outlet == "Wikinews").credit == "Wikinews, CC BY 2.5"
+
+
+@pytest.mark.parametrize("text, slug", [("Ça va, Zürich!", "ca-va-zurich"), ("000_5f1a", "000-5f1a"), ("...", "")])
+def test_slugify(text, slug):
+    assert slugify(text) == slug
+
+
+def test_outlet_from_url():
+    assert outlet_from_url("https://www.cnn.com/2022/x") == "cnn.com"
+    assert outlet_from_url(None) is None
+
+
+def test_the_example_archive_loads_cleanly():
+
+    loaded = load_articles(ROOT / "content")
+    assert loaded.problems == () and len(loaded.articles) >= 11

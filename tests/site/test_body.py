@@ -1,0 +1,69 @@
+"""Article bodies: entity links and quote anchors at their offsets, everything escaped."""
+
+from __future__ import annotations
+
+from archivist.load.markdown import parse_markdown
+from archivist.models import Annotation, Article, Mention, Quote
+from archivist.site.body import render_body
+
+
+def article(text, fmt="txt", skeleton=None):
+    return Article(id="a", source="a", title="t", date=None, url=None, outlet=None, text=text,
+                   format=fmt, skeleton=skeleton)
+
+
+def mention(text, sub, actor, kind="person", nth=0):
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(sub, start + 1)
+    return Mention(start, start + len(sub), sub, "PERSON", actor, kind)
+
+
+def test_links_and_quotes_in_plain_text():
+    text = '"We will not," Sherman said.\nPeskov <b>replied</b>.'
+    ann = Annotation(mentions=(mention(text, "Sherman", "Wendy Sherman"), mention(text, "Peskov", "Dmitry Peskov")),
+                     quotes=(Quote(0, 14, text[:14], "Wendy Sherman", None, "said"),))
+    html = render_body(article(text), ann, ["/actors/wendy-sherman/", None])
+    assert html == ('<p id="p-1"><span class="quote quote-direct" id="quote-1" data-quote="1">'
+                    '&#34;We will not,&#34;</span> <a class="entity entity-person" href="/actors/wendy-sherman/">'
+                    'Sherman</a> said.</p>\n<p id="p-2">Peskov &lt;b&gt;replied&lt;/b&gt;.</p>')
+
+
+def test_quote_over_two_paragraphs_gets_one_anchor():
+    text = '"First part\n"second part," she said.'
+    ann = Annotation(quotes=(Quote(0, 25, text[:25], None, None, None),))
+    html = render_body(article(text), ann, [])
+    assert html.count('id="quote-1"') == 1 and html.count('data-quote="1"') == 2
+
+
+def test_overlapping_mentions_link_once():
+    text = "President Vladimir Putin spoke."
+    ann = Annotation(mentions=(mention(text, "President Vladimir Putin", "Vladimir Putin"),
+                               mention(text, "Vladimir Putin", "Vladimir Putin")))
+    html = render_body(article(text), ann, ["/p/", "/p/"])
+    assert html.count("<a ") == 1
+
+
+def test_markdown_keeps_its_formatting_and_gets_links():
+    md = "# Talks\n\nKremlin spokesman *Dmitry Peskov* said [more](https://example.org).\n\n<script>x</script>"
+    text, skeleton = parse_markdown(md)
+    assert text == "Talks\nKremlin spokesman Dmitry Peskov said more.\n<script>x</script>"  # raw HTML is text
+    ann = Annotation(mentions=(mention(text, "Dmitry Peskov", "Dmitry Peskov"),))
+    html = render_body(article(text, "md", skeleton), ann, ["/actors/dmitry-peskov/"])
+    assert "<h1>Talks</h1>" in html
+    assert '<em><a class="entity entity-person" href="/actors/dmitry-peskov/">Dmitry Peskov</a></em>' in html
+    assert "<script>" not in html and "&lt;script&gt;" in html
+
+
+def test_markdown_raw_html_passes_only_when_allowed():
+    md = "Text <b>bold</b>."
+    assert "<b>bold</b>" in render_body(article(*parse_markdown(md, allow_html=True)[:1], "md",
+                                                parse_markdown(md, allow_html=True)[1]), Annotation(), [])
+    assert "&lt;b&gt;" in render_body(article(parse_markdown(md)[0], "md", parse_markdown(md)[1]), Annotation(), [])
+
+
+def test_markdown_images_from_another_host_are_links_not_loads():
+    text, skeleton = parse_markdown("![x](https://evil.example/t.png) ![y](//evil.example/u.png) ![z](img/a.png)")
+    html = render_body(article(text, "md", skeleton), Annotation(), [])
+    assert "<img" in html and html.count("<img") == 1 and 'src="img/a.png"' in html
+    assert 'href="https://evil.example/t.png"' in html and "src=\"https://evil" not in html

@@ -1,0 +1,405 @@
+"""Tests for archivist.render: a small hand-made Archive (no model) rendered to pages.
+
+Golden files: every rendered page of the sample archive is compared byte for byte
+with ``tests/golden/<path>``. When a change to the output is meant, regenerate them
+and review the diff before committing:
+
+    ARCHIVIST_UPDATE_GOLDEN=1 pytest tests/test_render.py
+
+``sample_archive``, ``sample_config`` and ``sample_body`` are shared with
+test_search.py and test_browser.py.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import os
+import re
+from html.parser import HTMLParser
+from xml.etree import ElementTree
+
+import pytest
+from conftest import (
+    GOLDEN,
+    XSS,
+    broken_links,
+    sample_archive,
+    sample_body,
+    sample_config,
+)
+
+from archivist.aggregate.prune import prune_actors
+from archivist.models import (
+    Actor,
+    Annotation,
+    Span,
+)
+from archivist.site.render import (
+    _pagination,
+    default_theme_dir,
+    linkify,
+    quote_text,
+    render_site,
+    timeline_svg,
+)
+
+UPDATE = os.environ.get("ARCHIVIST_UPDATE_GOLDEN") == "1"
+
+
+def render(**overrides) -> dict[str, bytes]:
+    """The sample archive rendered with the default theme."""
+    archive, config = sample_archive(), sample_config(**overrides)
+    return render_site(archive, config, [default_theme_dir()], sample_body(archive, config))
+
+
+@pytest.fixture(scope="module")
+def site() -> dict[str, bytes]:
+    return render()
+
+
+def text(site, path: str) -> str:
+    return site[path].decode("utf-8")
+
+
+def test_pages_written(site):
+    expected = {
+        "index.html", "page/2/index.html", "articles/budget/index.html", "articles/budget/annotations.json",
+        "articles/xss/index.html", "articles/harbour/index.html", "actors/index.html",
+        "actors/by-mentions/index.html", "actors/by-quotes/index.html", "actors/jane-doe/index.html",
+        "actors/springfield/index.html", "quotes/index.html", "quotes/page/2/index.html", "search/index.html",
+        "archive/index.html", "archive/2023/index.html", "archive/2024/index.html", "404.html",
+        "sitemap.xml", "feed.xml", "actors.json", ".nojekyll", "static/style.css",
+    }
+    assert expected <= set(site)
+    assert site[".nojekyll"] == b""
+
+
+@pytest.mark.parametrize("path", ["index.html", "articles/budget/index.html", "actors/jane-doe/index.html",
+                                  "search/index.html", "404.html"])
+def test_links_carry_base_path(site, path):
+    page = text(site, path)
+    assert 'href="/archive/static/style.css"' in page
+    assert '<html lang="en">' in page
+    for link in re.findall(r'(?:href|src)="([^"]+)"', page):
+        assert link.startswith(("/archive/", "#", "https://", "data:")), link
+
+
+def test_no_broken_internal_links(site):
+    assert broken_links(site, "https://someone.github.io/archive/") == []
+    broken = dict(site)
+    del broken["actors/springfield/index.html"]
+    assert ("actors/index.html", "/archive/actors/springfield/") in broken_links(broken, "/archive/")
+
+
+def pruned_site(min_mentions: int = 3) -> dict[str, bytes]:
+    """The sample archive without actors mentioned fewer than ``min_mentions`` times, rendered."""
+    full, config = sample_archive(), sample_config(actors={"min_mentions": min_mentions})
+    archive = prune_actors(full, min_mentions)
+    return render_site(archive, config, [default_theme_dir()], sample_body(archive, config),
+                       unpaged=len(full.actors) - len(archive.actors))
+
+
+def test_actors_below_min_mentions_get_no_page_and_no_link():
+    site = pruned_site(3)  # Port Authority and Springfield (2 mentions each) lose their pages
+    pages = {p.split("/")[1] for p in site if p.startswith("actors/") and p.count("/") == 2}
+    assert pages == {"jane-doe", "john-smith", "by-mentions", "by-quotes"}  # John Smith: 1 mention, but quoted
+    assert broken_links(site, "https://someone.github.io/archive/") == []
+    for path, data in site.items():
+        assert b"actors/springfield/" not in data and b"actors/port-authority/" not in data, path
+    article = text(site, "articles/budget/index.html")
+    assert "the Springfield council" in article  # the name stays, as plain text
+    assert 'href="/archive/actors/john-smith/"' in article  # the quoted speaker keeps his link
+    index = text(site, "actors/index.html")
+    assert "2 more actors, mentioned fewer than 3 times and never quoted, have no page" in index
+    assert ">Springfield<" not in index
+    assert [a["id"] for a in json.loads(site["actors.json"])] == ["jane-doe", "john-smith"]
+    assert "mentioned fewer than" not in text(render(), "actors/index.html")
+
+
+@pytest.mark.parametrize("words, description, shown", [
+    ("who", "A senior official", "A senior official"),  # "a senior official, who said": the description
+    ("she", None, "Unattributed"),  # a pronoun resolved to nobody names no one
+    ("that", None, "Unattributed"),  # so does a relative pronoun with no description
+])
+def test_card_of_an_unnamed_speaker(words, description, shown):
+    archive, config = sample_archive(), sample_config()
+    ann = archive.annotations["budget"]
+    quotes = tuple(dataclasses.replace(q, description=description, speaker_mention=Span(
+        q.speaker_mention.start, q.speaker_mention.start + len(words), words))
+                   if q.speaker is None and q.speaker_mention else q for q in ann.quotes)
+    archive = dataclasses.replace(archive, annotations={**archive.annotations,
+                                                        "budget": dataclasses.replace(ann, quotes=quotes)})
+    page = text(render_site(archive, config, [default_theme_dir()], sample_body(archive, config)),
+                "articles/budget/index.html")
+    assert shown in page and f">{words}<" not in page
+
+
+@pytest.mark.parametrize("current, total, shown", [
+    (1, 1, [1]),
+    (1, 2, [1, 2]),
+    (3, 7, [1, 2, 3, 4, 5, 7]),
+    (1, 1067, [1, 2, 3, 1067]),
+    (500, 1067, [1, 498, 499, 500, 501, 502, 1067]),
+    (1067, 1067, [1, 1065, 1066, 1067]),
+])
+def test_pagination_shows_a_window_of_pages(current, total, shown):
+    p = _pagination(current, total, "quotes/")
+    assert [n for n, _ in p["pages"]] == shown
+    assert p["pages"][0] == (1, "quotes/") and p["pages"][-1][1] == ("quotes/" if total == 1 else f"quotes/page/{total}/")
+
+
+def test_pagination_marks_gaps():
+    archive = sample_archive()
+    articles = tuple(dataclasses.replace(archive.articles[2], id=f"a{i}", title=f"Story {i}") for i in range(12))
+    archive = dataclasses.replace(archive, articles=articles, annotations={a.id: Annotation() for a in articles},
+                                  actors=(), mention_actors={}, quote_actors={})
+    config = sample_config(per_page=1)
+    site = render_site(archive, config, [default_theme_dir()], sample_body(archive, config))
+    page = text(site, "page/6/index.html")
+    assert page.count('<li class="gap" aria-hidden="true">…</li>') == 2
+    assert 'href="/archive/page/4/"' in page and 'href="/archive/page/3/"' not in page
+    assert 'href="/archive/page/12/"' in page and 'href="/archive/page/9/"' not in page
+    assert broken_links(site, "/archive/") == []
+
+
+def test_escaping(site):
+    page = text(site, "articles/xss/index.html")
+    assert XSS not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert "<title>Comment form shows &lt;script&gt;" in page
+    for path in ("index.html", "feed.xml", "archive/2023/index.html", "actors/jane-doe/index.html"):
+        assert XSS not in text(site, path), path
+    # JSON-LD keeps the title but can't close its script element.
+    ld = re.search(r'<script type="application/ld\+json">(.*?)</script>', page, re.S).group(1)
+    assert "\\u003cscript\\u003e" in ld and json.loads(ld)["headline"] == f"Comment form shows {XSS}"
+
+
+def test_deterministic():
+    assert render() == render()
+
+
+def test_no_other_hosts_loaded(site):
+    """Pages load nothing from another host; only <a href> may leave the site (sources, actor links)."""
+    for path, data in site.items():
+        if not path.endswith((".html", ".xml")) or path.endswith(".xml"):
+            continue
+        page = data.decode("utf-8")
+        for tag, attr, value in re.findall(r"<(\w+)[^>]*?\s(src|href)=\"([^\"]*)\"", page):
+            if value.startswith(("http://", "https://", "//")):
+                assert tag == "a", (path, tag, value)
+        assert not re.search(r"url\(\s*['\"]?(https?:)?//", page), path
+    assert "//" not in re.sub(r"/\*.*?\*/", "", text(site, "static/style.css"), flags=re.S)
+
+
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+
+
+class _Structure(HTMLParser):
+    """Collects what test_html_structure checks: unclosed or stray tags, ids, h1s."""
+
+    def __init__(self):
+        super().__init__()
+        self.stack, self.errors, self.ids, self.h1 = [], [], [], 0
+
+    def handle_starttag(self, tag, attrs):
+        self.ids += [v for k, v in attrs if k == "id"]
+        self.h1 += tag == "h1"
+        if tag not in VOID:
+            self.stack.append(tag)
+
+    def handle_startendtag(self, tag, attrs):
+        self.ids += [v for k, v in attrs if k == "id"]
+
+    def handle_endtag(self, tag):
+        if not self.stack or self.stack[-1] != tag:
+            self.errors.append(f"</{tag}> closes {self.stack[-1:] or 'nothing'}")
+        else:
+            self.stack.pop()
+
+
+def test_html_structure(site):
+    """Every page: tags balanced, ids unique, exactly one h1, a skip link to <main id="main">."""
+    for path, data in site.items():
+        if not path.endswith(".html"):
+            continue
+        parser = _Structure()
+        parser.feed(data.decode("utf-8"))
+        parser.close()
+        assert parser.errors == [] and parser.stack == [], (path, parser.errors, parser.stack)
+        assert len(parser.ids) == len(set(parser.ids)), (path, sorted(parser.ids))
+        assert parser.h1 == 1 and "main" in parser.ids, path
+
+
+def test_article_page(site):
+    page = text(site, "articles/budget/index.html")
+    assert '<a class="source" href="https://example.com/news/budget?id=1&amp;lang=en" rel="nofollow noopener">' in page
+    assert "By Ann Writer" in page
+    assert 'data-pagefind-body' in page and 'data-pagefind-filter="type:article"' in page
+    assert 'data-pagefind-filter="year:2024"' in page
+    assert '<span class="outlet" data-pagefind-filter="outlet">Example Times</span>' in page
+    # Cards: the direct quote and the long partial one, not the two-word fragment.
+    cards = re.findall(r'<figure class="quote-card">.*?</figure>', page, re.S)
+    assert len(cards) == 2
+    assert 'href="/archive/actors/jane-doe/"' in cards[0] and 'href="#quote-1"' in cards[0]
+    assert "This budget keeps every library open for another year</p>" in cards[0]
+    assert "Mayor" in cards[0]
+    assert "A senior official" in cards[1] and "actors/" not in cards[1] and 'href="#quote-2"' in cards[1]
+    assert 'id="quote-3"' in page  # the fragment is anchored in the text all the same
+    assert 'href="/archive/articles/budget/annotations.json"' in page
+    # Actors grouped by kind, with counts and search filters.
+    actors = page[page.index('class="article-actors"'):]
+    assert actors.index("<h3>People</h3>") < actors.index("<h3>Organisations</h3>") < actors.index("<h3>Places</h3>")
+    assert ('data-pagefind-filter="actor">Jane Doe</a> <span class="count">2 mentions</span>') in actors
+
+
+def test_source_identifier_where_no_url(site):
+    page = text(site, "articles/harbour/index.html")
+    assert '<span class="reference">Source: wire/NEWID=7&amp;&lt;b&gt;</span>' in page
+    assert 'class="source"' not in page
+    assert '"identifier": "wire/NEWID=7\\u0026\\u003cb\\u003e"' in page  # JSON-LD, escaped for a script
+
+
+def test_credit_line(site):
+    page = text(site, "articles/xss/index.html")
+    assert ('<p class="credit">Article text: Wikinews, <a href="https://creativecommons.org/licenses/by/2.5/" '
+            'rel="license nofollow noopener">CC BY 2.5</a></p>') in page
+    assert "credit" not in text(site, "articles/harbour/index.html").split("</main>")[0].split("<main")[1]
+
+
+@pytest.mark.parametrize("credit, html", [
+    ("Wikinews, CC BY 2.5", 'Wikinews, <a href="https://creativecommons.org/licenses/by/2.5/" '
+                            'rel="license nofollow noopener">CC BY 2.5</a>'),
+    ("CC BY-SA 4.0 <b>", '<a href="https://creativecommons.org/licenses/by-sa/4.0/" '
+                         'rel="license nofollow noopener">CC BY-SA 4.0</a> &lt;b&gt;'),
+    ("see https://x.org/a.", 'see <a href="https://x.org/a" rel="license nofollow noopener">https://x.org/a</a>.'),
+    ("Public domain", "Public domain"),
+])
+def test_linkify(credit, html):
+    assert linkify(credit) == html
+
+
+def test_feed_and_sitemap_are_xml(site):
+    feed = ElementTree.fromstring(site["feed.xml"])
+    atom = "{http://www.w3.org/2005/Atom}"
+    titles = [e.find(atom + "title").text for e in feed.iter(atom + "entry")]
+    assert titles[1] == f"Comment form shows {XSS}"  # escaped in the file, intact for readers
+    sitemap = ElementTree.fromstring(site["sitemap.xml"])
+    assert len(sitemap) == sum(1 for p in site if p.endswith("index.html") and not p.startswith("search/"))
+
+
+def test_annotations_json(site):
+    data = json.loads(site["articles/budget/annotations.json"])
+    assert data["id"] == "budget"
+    assert [e["actor_id"] for e in data["entities"]] == ["jane-doe", "springfield", "jane-doe", "john-smith",
+                                                         "port-authority"]
+    assert [q["actor_id"] for q in data["quotes"]] == ["jane-doe", None, "john-smith"]
+    assert data["quotes"][1]["speaker_mention"]["text"] == "A senior official"
+
+
+def test_actor_page(site):
+    page = text(site, "actors/jane-doe/index.html")
+    assert '<h1 data-pagefind-filter="actor">Jane Doe</h1>' in page
+    assert "2 articles · 3 mentions · 2 quotes" in page
+    assert '<a href="https://en.wikipedia.org/wiki/Jane_Doe" rel="nofollow noopener">Wikipedia</a>' in page
+    # Quotes newest first, each linking to its place in the article.
+    assert page.index("/archive/articles/budget/#quote-1") < page.index("/archive/articles/xss/#quote-1")
+    assert '<svg class="timeline" role="img" aria-labelledby="timeline-title"' in page
+    assert '"@type": "Person"' in page
+    assert "Example Times" in page and "Wikinews" in page
+
+
+def test_timeline_fills_missing_months():
+    svg = timeline_svg(sample_archive().actors[0])
+    assert svg.count("<rect") == 5  # 2023-11 .. 2024-03
+    assert "<title>2024-01: 0 mentions</title>" in svg
+    assert "most (2) in 2024-03" in svg
+    assert timeline_svg(Actor("x", "X", "other")) == ""
+
+
+def test_actor_index_sorts(site):
+    by_name = text(site, "actors/index.html")
+    assert by_name.index(">Jane Doe<") < by_name.index(">John Smith<")
+    assert 'id="person-J"' in by_name and 'href="#person-J"' in by_name
+    by_quotes = text(site, "actors/by-quotes/index.html")
+    assert by_quotes.index(">Jane Doe<") < by_quotes.index(">John Smith<")
+    assert '<a href="/archive/actors/by-quotes/" aria-current="page">' in by_quotes
+
+
+def test_pagination(site):
+    home = text(site, "index.html")
+    assert home.index("Council approves the budget") < home.index("Comment form shows")
+    assert "Harbour reopens" not in home
+    assert 'href="/archive/page/2/" rel="next"' in home
+    second = text(site, "page/2/index.html")
+    assert "Harbour reopens" in second and 'href="/archive/" rel="prev"' in second
+    quotes = text(site, "quotes/index.html")
+    assert quotes.count('class="quote-card"') == 2 and "3 quotes from the archive" in quotes
+
+
+def test_search_page(site):
+    page = text(site, "search/index.html")
+    assert '<script src="/archive/pagefind/pagefind-ui.js"></script>' in page
+    assert 'bundlePath: "/archive/pagefind/"' in page and 'baseUrl: "/archive/"' in page
+    assert "data-pagefind-body" not in page
+    assert "search/index.html" not in render(search={"enabled": False})
+
+
+def test_feed_and_sitemap(site):
+    feed = text(site, "feed.xml")
+    assert "<id>https://someone.github.io/archive/articles/budget/</id>" in feed
+    assert "<updated>2024-03-05T00:00:00Z</updated>" in feed
+    assert "News about Springfield &amp; its harbour" in feed
+    assert feed.count("<entry>") == 3
+    sitemap = text(site, "sitemap.xml")
+    assert "<loc>https://someone.github.io/archive/</loc>" in sitemap
+    assert "<loc>https://someone.github.io/archive/actors/jane-doe/</loc>" in sitemap
+    assert "search/" not in sitemap and "404" not in sitemap
+
+
+def test_actors_json(site):
+    data = json.loads(site["actors.json"])
+    assert [a["id"] for a in data] == ["jane-doe", "john-smith", "port-authority", "springfield"]
+    assert data[0] == {"id": "jane-doe", "name": "Jane Doe", "kind": "person", "aliases": ["Doe"], "mentions": 3,
+                       "articles": 2, "quotes": 2, "url": "/archive/actors/jane-doe/"}
+
+
+def test_root_base_path():
+    site = render(base_url="/")
+    assert 'href="/static/style.css"' in site["404.html"].decode()
+    assert 'bundlePath: "/pagefind/"' in site["search/index.html"].decode()
+
+
+def test_site_theme_overrides_default(tmp_path):
+    (tmp_path / "templates").mkdir()
+    (tmp_path / "static").mkdir()
+    (tmp_path / "templates" / "404.html").write_text('{% extends "base.html" %}{% block content %}Gone{% endblock %}')
+    (tmp_path / "static" / "style.css").write_text("body{}")
+    (tmp_path / "static" / "extra.css").write_text("p{}")
+    archive, config = sample_archive(), sample_config()
+    site = render_site(archive, config, [tmp_path, default_theme_dir()], sample_body(archive, config))
+    assert "Gone" in site["404.html"].decode() and 'class="skip-link"' in site["404.html"].decode()
+    assert site["static/style.css"] == b"body{}" and site["static/extra.css"] == b"p{}"
+    assert b"Quotes" in site["articles/budget/index.html"]
+
+
+def test_quote_text_strips_marks():
+    assert quote_text("“a start”") == "a start"
+    assert quote_text('"It is done," ') == "It is done"
+    assert quote_text("“Why?”") == "Why?"
+
+
+def test_golden(site):
+    """Every page equals its committed copy in tests/golden (see the module docstring to update)."""
+    if UPDATE:
+        for path, data in site.items():
+            target = GOLDEN / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
+        stale = {p.relative_to(GOLDEN).as_posix() for p in GOLDEN.rglob("*") if p.is_file()} - set(site)
+        for path in stale:
+            (GOLDEN / path).unlink()
+    committed = {p.relative_to(GOLDEN).as_posix() for p in GOLDEN.rglob("*") if p.is_file()}
+    assert committed == set(site), "golden files differ in names: run with ARCHIVIST_UPDATE_GOLDEN=1"
+    changed = [path for path, data in site.items() if (GOLDEN / path).read_bytes() != data]
+    assert not changed, f"pages differ from tests/golden: {changed} (ARCHIVIST_UPDATE_GOLDEN=1 to accept)"
