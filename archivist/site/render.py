@@ -70,13 +70,17 @@ class ActorCount:
 
 
 def render_site(archive: Archive, config: Config, theme_dirs: Sequence[Path],
-                body_html: Callable[[Article], Markup], unpaged: int = 0) -> dict[str, bytes]:
+                body_html: Callable[[Article], Markup], unpaged: int = 0,
+                reuse: Callable[[str, str, Mapping[str, Any]], bool] | None = None) -> dict[str, bytes | None]:
     """Every output file of the site, by path relative to the output folder.
 
     ``theme_dirs`` are searched in order (the site's theme first, the default
     theme last) for ``templates/`` and ``static/``; ``body_html`` renders an
     article's body with entity links and ``quote-N`` anchors. ``unpaged`` is how
     many actors ``archivist.prune`` left without a page, for the actors index to say so.
+    ``reuse(path, template, context)`` (``site.incremental.PageReuse``), where given, is asked
+    before each page is rendered: a page it keeps maps to None, meaning "the file already
+    in the output stands".
     """
     dirs = [Path(d) for d in theme_dirs if Path(d).is_dir()] or [default_theme_dir()]
     site = _Site(archive, config)
@@ -86,6 +90,9 @@ def render_site(archive: Archive, config: Config, theme_dirs: Sequence[Path],
     out: dict[str, bytes] = {}
 
     def page(path: str, template: str, **context: Any) -> None:
+        if reuse is not None and reuse(path, template, context):
+            out[path] = None  # unchanged since the last build: the writer keeps the file there
+            return
         out[path] = env.get_template(template).render(page_path=path, **context).encode("utf-8")
 
     articles = archive.articles

@@ -1,0 +1,271 @@
+"""Incremental builds: what did not change is not rendered, written or indexed again.
+
+Two levels, both keyed by content, never by time stamps:
+
+- **The whole build.** ``inputs_digest`` hashes everything a build reads (every file under the
+  content folder, site.toml, actors.toml, the theme, archivist's own code, the model's version
+  and the command-line overrides). When it equals the digest recorded by the last build of the
+  same output, and the output still carries that build's id, the output is up to date and the
+  build stops there.
+- **Each page.** ``PageReuse`` is handed every page before it is rendered: its key is a digest
+  of the template's name and of everything in the page's context (articles, annotations, actors,
+  cards: walked field by field, each frozen record hashed once per build), salted with the config,
+  the theme's files and archivist's code. A page whose key equals the one recorded for it, and
+  whose file is still in the output, is not rendered: the writer keeps the previous file. A
+  template that reads the archive through a global function instead of its context (``top_actors``)
+  has no key and is always rendered, so a theme cannot make a page stale.
+
+The keys live in the annotation cache's folder, one SQLite file per output folder, and are
+trusted only while the output carries the build id they were recorded with (the digest of all
+keys); a damaged or missing file just means a full render.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import hashlib
+import sqlite3
+from pathlib import Path
+from typing import Any, Iterable, Mapping, Sequence
+
+import jinja2
+import jinja2.meta
+
+import archivist
+
+#: Template globals that read the archive rather than the page's context: a template using one has no key.
+ARCHIVE_GLOBALS = frozenset({"top_actors"})
+#: Bump when the key scheme changes.
+SCHEME = b"archivist-page-keys-1"
+
+
+class NotKeyable(TypeError):
+    """A context value the key walker does not know how to hash: the page is rendered."""
+
+
+def code_digest() -> str:
+    """sha256 of archivist's own source files (every ``.py`` of the package), by path and content."""
+    h = hashlib.sha256()
+    root = Path(archivist.__file__).resolve().parent
+    for path in sorted(root.rglob("*.py")):
+        h.update(path.relative_to(root).as_posix().encode() + b"\0")
+        h.update(path.read_bytes())
+    return h.hexdigest()
+
+
+def files_digest(paths: Iterable[Path], root: Path | None = None) -> str:
+    """sha256 of files by path (relative to ``root`` where given) and content; missing files count too."""
+    h = hashlib.sha256()
+    for path in sorted(Path(p) for p in paths):
+        name = path.relative_to(root).as_posix() if root else path.as_posix()
+        h.update(name.encode("utf-8", "surrogateescape") + b"\0")
+        try:
+            h.update(path.read_bytes() if path.is_file() else b"\1missing")
+        except OSError as e:  # unreadable: the loader reports it; the digest just differs
+            h.update(f"\1{e.errno}".encode())
+        h.update(b"\0")
+    return h.hexdigest()
+
+
+def tree_files(folder: Path) -> list[Path]:
+    """Every file below ``folder`` (none if it is missing), following no links out of it."""
+    folder = Path(folder)
+    if not folder.is_dir():
+        return []
+    return [p for p in folder.rglob("*") if p.is_file()]
+
+
+def inputs_digest(site_dir: Path, content_dir: Path, theme_dirs: Sequence[Path], extra: str) -> str:
+    """The digest of everything a build of ``site_dir`` reads; ``extra`` holds the overrides and model."""
+    h = hashlib.sha256(SCHEME)
+    h.update(files_digest(tree_files(content_dir), content_dir).encode())
+    h.update(files_digest([site_dir / "site.toml", site_dir / "actors.toml"], site_dir).encode())
+    for theme in theme_dirs:
+        h.update(files_digest(tree_files(theme), theme).encode())
+    h.update(code_digest().encode())
+    h.update(extra.encode("utf-8"))
+    return h.hexdigest()
+
+
+class _Walker:
+    """Feeds a page context into a hash, value by value; frozen records are digested once each."""
+
+    def __init__(self) -> None:
+        self.memo: dict[int, tuple[Any, bytes]] = {}
+
+    def digest(self, value: Any) -> bytes:
+        h = hashlib.blake2b(digest_size=16)
+        self.feed(h, value)
+        return h.digest()
+
+    def feed(self, h, value: Any) -> None:
+        if value is None or isinstance(value, (bool, int, float)):
+            h.update(f"{type(value).__name__}:{value!r};".encode())
+        elif isinstance(value, str):  # Markup too: its text is what the page shows
+            data = value.encode("utf-8", "surrogatepass")
+            h.update(b"s%d:" % len(data) + data)
+        elif isinstance(value, bytes):
+            h.update(b"b%d:" % len(value) + value)
+        elif isinstance(value, (dt.date, dt.datetime)):
+            h.update(b"d:" + value.isoformat().encode())
+        elif isinstance(value, (list, tuple)):
+            h.update(b"[%d" % len(value))
+            for item in value:
+                self.feed(h, item)
+            h.update(b"]")
+        elif isinstance(value, (dict, Mapping)):
+            h.update(b"{%d" % len(value))
+            for k in sorted(value, key=repr):
+                self.feed(h, k)
+                self.feed(h, value[k])
+            h.update(b"}")
+        elif isinstance(value, (set, frozenset)):
+            self.feed(h, sorted(value, key=repr))
+        elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+            h.update(b"<" + type(value).__qualname__.encode() + b":" + self._record(value) + b">")
+        else:
+            raise NotKeyable(f"cannot key a {type(value).__name__}")
+
+    def _record(self, value: Any) -> bytes:
+        # Frozen records are shared by many pages (an article on every actor page that lists it):
+        # digest each once. The memo keeps the object alive, so its id is not reused meanwhile.
+        hit = self.memo.get(id(value))
+        if hit is not None and hit[0] is value:
+            return hit[1]
+        h = hashlib.blake2b(digest_size=16)
+        for f in dataclasses.fields(value):
+            h.update(f.name.encode() + b"=")
+            self.feed(h, getattr(value, f.name))
+        digest = h.digest()
+        self.memo[id(value)] = (value, digest)
+        return digest
+
+
+class _AnyFilter(dict):
+    """Filters and tests of a theme, unknown to the key's template analysis: any name is one."""
+
+    def __contains__(self, name: object) -> bool:
+        return True
+
+    def __missing__(self, name: str):
+        return lambda value, *args, **kwargs: value
+
+    def get(self, name: str, default=None):
+        return self[name]
+
+
+def _template_names(env: jinja2.Environment, name: str, seen: set[str]) -> None:
+    if name in seen:
+        return
+    seen.add(name)
+    source = env.loader.get_source(env, name)[0]
+    for child in jinja2.meta.find_referenced_templates(env.parse(source)):
+        if child:
+            _template_names(env, child, seen)
+
+
+class PageReuse:
+    """Decides, page by page, whether the previous output's file can stand; records the new keys.
+
+    Call it as ``reuse(path, template, context)`` before rendering: True means "keep the file
+    that is there". ``keys`` holds every key computed in this build, for ``PageKeyStore.save``.
+    """
+
+    def __init__(self, previous: Mapping[str, str], output: Path | None, theme_dirs: Sequence[Path], salt: str):
+        self.previous = previous
+        self.output = Path(output) if output else None
+        self.salt = salt.encode()
+        self.keys: dict[str, str] = {}
+        self.reused = 0
+        self._walker = _Walker()
+        self._env = jinja2.Environment(loader=jinja2.FileSystemLoader([str(Path(d) / "templates")
+                                                                       for d in theme_dirs]))
+        self._env.filters, self._env.tests = _AnyFilter(self._env.filters), _AnyFilter(self._env.tests)
+        self._keyable: dict[str, bool] = {}
+
+    def keyable(self, template: str) -> bool:
+        """Whether ``template`` (with what it extends, includes and imports) reads only its context."""
+        if template not in self._keyable:
+            names: set[str] = set()
+            _template_names(self._env, template, names)
+            used: set[str] = set()
+            for name in names:
+                used |= jinja2.meta.find_undeclared_variables(self._env.parse(self._env.loader.get_source(
+                    self._env, name)[0]))
+            self._keyable[template] = not (used & ARCHIVE_GLOBALS)
+        return self._keyable[template]
+
+    def __call__(self, path: str, template: str, context: Mapping[str, Any]) -> bool:
+        if not self.keyable(template):
+            return False
+        try:
+            h = hashlib.blake2b(self.salt + b"\0" + template.encode() + b"\0", digest_size=20)
+            h.update(self._walker.digest(dict(context)))
+        except NotKeyable:
+            return False
+        key = h.hexdigest()
+        self.keys[path] = key
+        keep = (self.output is not None and self.previous.get(path) == key
+                and (self.output / path).is_file())
+        self.reused += keep
+        return keep
+
+
+def build_id(keys: Mapping[str, str], inputs: str) -> str:
+    """The id of a build's output: a digest of its inputs and every page key (same input, same id)."""
+    h = hashlib.sha256(inputs.encode())
+    for path in sorted(keys):
+        h.update(f"{path}\0{keys[path]}\n".encode())
+    return h.hexdigest()[:32]
+
+
+class PageKeyStore:
+    """The page keys and inputs digest of the last build of one output folder, in an SQLite file.
+
+    Any problem reading it (missing, damaged, another schema) reads as "no previous build":
+    the cost is a full render, never a failed build.
+    """
+
+    def __init__(self, path: Path):
+        self.path = Path(path)
+
+    def load(self) -> tuple[dict[str, str], dict[str, str]]:
+        """(page keys by path, state: ``inputs`` digest and ``build_id``) of the last build."""
+        if not self.path.is_file():
+            return {}, {}
+        try:
+            with sqlite3.connect(f"file:{self.path}?mode=ro", uri=True) as db:
+                keys = dict(db.execute("SELECT path, key FROM pages"))
+                state = dict(db.execute("SELECT name, value FROM state"))
+            db.close()
+            return keys, state
+        except sqlite3.Error:
+            return {}, {}
+
+    def save(self, keys: Mapping[str, str], state: Mapping[str, str]) -> str | None:
+        """Record a finished build's keys and state (atomically: a new file renamed over the old).
+
+        Returns a warning where the file cannot be written (the next build renders in full).
+        """
+        tmp = self.path.with_name(self.path.name + ".new")
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            tmp.unlink(missing_ok=True)
+            db = sqlite3.connect(tmp)
+            with db:
+                db.execute("CREATE TABLE pages (path TEXT PRIMARY KEY, key TEXT NOT NULL)")
+                db.execute("CREATE TABLE state (name TEXT PRIMARY KEY, value TEXT NOT NULL)")
+                db.executemany("INSERT INTO pages VALUES (?, ?)", sorted(keys.items()))
+                db.executemany("INSERT INTO state VALUES (?, ?)", sorted(state.items()))
+            db.close()
+            tmp.replace(self.path)
+        except (OSError, sqlite3.Error) as e:
+            return f"page keys not saved to {self.path} ({e}); the next build renders every page"
+        return None
+
+
+def store_for(cache_dir: Path, output: Path) -> PageKeyStore:
+    """The key store of ``output``'s builds, inside the site's cache folder."""
+    name = hashlib.sha256(str(Path(output).resolve()).encode()).hexdigest()[:12]
+    return PageKeyStore(Path(cache_dir) / f"pages-{name}.sqlite3")
