@@ -34,7 +34,8 @@ def _log(message: str) -> None:
 @click.option("--output", "output_dir", type=click.Path(file_okay=False, path_type=Path),
               help="Where to write the site (default: the config's output_dir, build/).")
 @click.option("--base-url", help="The URL the site is served at, e.g. https://someone.github.io/archive/.")
-@click.option("--strict", is_flag=True, default=None, help="Fail on the first bad article instead of skipping it.")
+@click.option("--strict", is_flag=True, default=None,
+              help="Fail the build if any article is bad (every one is reported) instead of skipping them.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 def build(site_dir: Path, output_dir: Path | None, base_url: str | None, strict: bool | None, quiet: bool) -> None:
     """Build the site into build/ (or --output)."""
@@ -117,6 +118,33 @@ def actors(site_dir: Path, limit: int, as_json: bool) -> None:
         click.echo(actors_report(site_dir, limit=limit, as_json=as_json))
     except ConfigError as e:
         _fail(str(e), 2)
+
+
+@main.command()
+@click.argument("build_dir", required=False, type=click.Path(file_okay=False, path_type=Path))
+@click.option("--site", "site_dir", type=click.Path(file_okay=False, path_type=Path),
+              help="The site folder: check its output_dir (default: the current folder's).")
+@click.option("--base-url", help="The URL the site was built for (default: what its sitemap.xml says).")
+def check(build_dir: Path | None, site_dir: Path | None, base_url: str | None) -> None:
+    """Check a built site: links and #anchors resolve, pages parse, XML is valid, nothing loads from elsewhere."""
+    from archivist.config import load_config
+    from archivist.site.check import check_site
+
+    if build_dir and site_dir:
+        _fail("give a BUILD_DIR or --site, not both", 2)
+    if build_dir is None:
+        try:
+            build_dir = (site_dir or Path(".")) / load_config(site_dir or Path(".")).output_dir
+        except ConfigError as e:
+            _fail(str(e), 2)
+    if not build_dir.is_dir():
+        _fail(f"no built site in {build_dir} (run archivist build first)", 2)
+    problems = check_site(build_dir, base_url)
+    for problem in problems:
+        click.echo(str(problem))
+    click.echo(f"{build_dir}: {len(problems) or 'no'} problem(s)", err=True)
+    if problems:
+        sys.exit(1)
 
 
 if __name__ == "__main__":

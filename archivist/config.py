@@ -73,7 +73,7 @@ class Config:
     output_dir: str = "build"  #: where the site is written, relative to the site
     per_page: int = 20  #: articles per home page
     allow_html: bool = False  #: pass raw HTML in Markdown through (off: it is escaped)
-    strict: bool = False  #: fail the build on the first bad article instead of skipping it
+    strict: bool = False  #: fail the build if any article is bad (every one is reported) instead of skipping them
     include_drafts: bool = False  #: build articles marked draft = true
     nlp: NlpConfig = field(default_factory=NlpConfig)
     quotes: QuotesConfig = field(default_factory=QuotesConfig)

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import html
-import re
 from pathlib import Path
 from typing import Mapping
 
@@ -220,46 +218,16 @@ def sample_body(archive: Archive, config):
     return body
 
 
-_LINK = re.compile(r'(?:href|src)="([^"]*)"|<loc>([^<]*)</loc>')
-
-
 def broken_links(files: Mapping[str, bytes], base_url: str, not_rendered: tuple[str, ...] = ("pagefind/",)) -> list:
     """(page, link) for every link from an HTML or XML file to a missing file or ``#fragment`` of the site.
 
-    Links under ``base_url`` (full, or its path alone) must name a file of ``files`` (a folder
-    means its index.html) and, with a fragment, an element of that page with that id. Paths under
-    ``not_rendered`` are written by a later stage (Pagefind) and skipped.
+    ``archivist check``'s link rules (``archivist.site.check``); paths under ``not_rendered`` are
+    written by a later stage (Pagefind) and skipped.
     """
-    base_path = "/" + base_url.split("://", 1)[-1].split("/", 1)[-1] if "://" in base_url else base_url
-    base_path = base_path.rstrip("/") + "/"
-    ids: dict[str, set[str]] = {}
+    from archivist.site.check import check_files
 
-    def ids_of(path: str) -> set[str]:
-        if path not in ids:
-            ids[path] = set(re.findall(r'\sid="([^"]+)"', files[path].decode("utf-8")))
-        return ids[path]
-
-    broken = []
-    for page, data in sorted(files.items()):
-        if not page.endswith((".html", ".xml")):
-            continue
-        for groups in _LINK.findall(data.decode("utf-8")):
-            link = html.unescape(groups[0] or groups[1])
-            if link.startswith(base_url):
-                link = base_path + link[len(base_url):]
-            if link.startswith("#"):
-                target, fragment = page, link[1:]
-            elif link.startswith(base_path):
-                rel, _, fragment = link[len(base_path):].partition("#")
-                target = rel.split("?")[0]
-                target = target + "index.html" if target == "" or target.endswith("/") else target
-                if target.startswith(not_rendered):
-                    continue
-            else:
-                continue  # another site, or data: URL
-            if target not in files or (fragment and target.endswith(".html") and fragment not in ids_of(target)):
-                broken.append((page, link))
-    return broken
+    return [(p.page, p.target) for p in check_files(files, base_url, not_rendered)
+            if p.kind in ("link", "anchor", "outside")]
 
 
 LABELS = {"person": "PERSON", "organisation": "ORG", "place": "GPE", "other": "NORP"}

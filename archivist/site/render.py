@@ -190,7 +190,8 @@ class _Site:
     def actor_groups(self, sort: str) -> list[tuple[str, str, list[Actor]]]:
         """(kind, label, actors) for the actors index, sorted by name, mentions or quotes."""
         keys: dict[str, Callable[[Actor], Any]] = {
-            "name": lambda a: (_fold(a.name), a.id),
+            # "#" names (digits, other scripts) first, as one group: else they come twice, with one id
+            "name": lambda a: (initial(a.name) != "#", _fold(a.name), a.id),
             "mentions": lambda a: (-a.mentions, _fold(a.name), a.id),
             "quotes": lambda a: (-len(a.quotes), -a.mentions, _fold(a.name), a.id),
         }
