@@ -20,7 +20,8 @@ from archivist.aggregate import prune
 from archivist.aggregate import duplicates
 from archivist.site import render
 from archivist.site import search
-from archivist.annotate.pipeline import annotate
+from archivist.annotate.distributed import ClusterError
+from archivist.annotate.pipeline import WorkerMismatch, annotate
 from archivist.config import Config, load_config
 from archivist.site.write import staged_output, write_files
 
@@ -51,8 +52,11 @@ def actor_url(config: Config, actor_id: str) -> str:
 
 def annotate_site(site_dir: Path, config: Config, articles, progress: bool = True):
     """The annotate stage with the site's cache and its ``[nlp]`` settings: (annotations, stats)."""
-    return annotate(articles, Path(site_dir) / CACHE_FILE, config.nlp.model, config.nlp.batch_size,
-                    config.nlp.processes, progress)
+    try:
+        return annotate(articles, Path(site_dir) / CACHE_FILE, config.nlp.model, config.nlp.batch_size,
+                        config.nlp.processes, progress, config.nlp.scheduler)
+    except (ClusterError, WorkerMismatch) as e:  # what finished is cached; the build stops with the cluster's word
+        raise BuildError(str(e)) from None
 
 
 def theme_dirs(site_dir: Path, theme: str) -> list[Path]:
@@ -88,7 +92,8 @@ def analyse(site_dir: Path, config: Config, report: BuildReport, stage: Callable
 
     t = time.perf_counter()
     annotations, stats = annotate_site(site_dir, config, loaded.articles, progress)
-    rate = f", {stats.words / stats.seconds:,.0f} words/s on {stats.processes} process(es)" if stats.annotated else ""
+    where = f"Dask worker(s) at {stats.scheduler}" if stats.scheduler else "process(es)"
+    rate = f", {stats.words / stats.seconds:,.0f} words/s on {stats.processes} {where}" if stats.annotated else ""
     stage("annotate", t, f"{stats.annotated} annotated, {stats.cached} from cache ({stats.model}{rate})")
 
     t = time.perf_counter()

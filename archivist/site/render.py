@@ -25,6 +25,7 @@ from markupsafe import Markup, escape
 
 import archivist
 from archivist.config import Config
+from archivist.site.data import data_files
 from archivist.text.lexicon import PRONOUNS, RELATIVE
 from archivist.models import KINDS, Actor, Archive, Article, Quote
 
@@ -138,6 +139,7 @@ def render_site(archive: Archive, config: Config, theme_dirs: Sequence[Path],
     page("sitemap.xml", "sitemap.xml", paths=_sitemap_paths(out))
     out["actors.json"] = _json_bytes([site.actor_summary(a) for a in sorted(archive.actors, key=lambda a: a.id)])
     out[".nojekyll"] = b""
+    out.update(data_files(archive, config))  # data/: the tables as CSV and SQLite, for research
     out.update(_static_files(dirs))
     return dict(sorted(out.items()))
 

@@ -1,11 +1,11 @@
-"""The annotate stage: cached annotations are reused, and processes change nothing but speed."""
+"""The annotate stage: cached annotations are reused, processes change nothing but speed, chunks come as done."""
 
 from __future__ import annotations
 
 from conftest import ROOT
 
 from archivist.annotate.model import available_model
-from archivist.annotate.pipeline import annotate, annotate_texts, choose_processes
+from archivist.annotate.pipeline import CHUNK, annotate, annotate_texts, annotated_chunks, choose_processes, chunk_starts
 from archivist.load.articles import load_articles
 
 
@@ -30,3 +30,19 @@ def test_process_choice():
     assert choose_processes(3, 1) == 3
     assert choose_processes(0, 10) == 1
     assert choose_processes(0, 10_000) >= 1
+
+
+def test_chunk_starts_give_every_worker_work():
+    assert chunk_starts(6, 2) == [0, 3]
+    assert chunk_starts(40, 2) == [0, 16, 32]
+    assert chunk_starts(5, 8) == [0, 1, 2, 3, 4]
+    assert chunk_starts(0, 2) == []
+
+
+def test_chunks_arrive_one_at_a_time_for_the_cache(nlp):
+    texts = [f'"We are ready," said Minister Anna Berg{i}.' for i in range(CHUNK + 3)]
+    chunks = annotated_chunks(texts, available_model(), progress=False)
+    start, first, workers = next(chunks)  # a chunk at a time: annotate() caches each as it comes
+    assert (start, len(first), workers) == (0, CHUNK, 1)
+    assert [(s, len(a)) for s, a, _ in chunks] == [(CHUNK, 3)]
+    assert first[0].quotes[0].speaker == "Anna Berg0"

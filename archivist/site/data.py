@@ -1,0 +1,243 @@
+"""Data for researchers: the archive's articles, quotes, mentions, actors and co-occurrences as CSV and SQLite.
+
+``data_files`` is a pure function, Archive and Config in, ``{path: bytes}`` out, under
+``data/`` of the built site: one CSV per table (the ``csv`` module, UTF-8, one header row,
+rows in a fixed order, so an unchanged archive gives the same bytes), ``archive.sqlite``
+with the same tables for Datasette Lite while it stays under ``max_sqlite_bytes``, and a
+``README.txt`` of every column. Each table is declared once below (its columns, their
+types and meanings, and the function that gives its rows), so the CSV header, the SQLite
+schema and the README cannot disagree.
+
+``cooccurrence.csv`` is an edge list (``source,target,weight``: two actor ids and the
+number of articles that mention both) that Gephi imports as an edge table and networkx
+reads with ``nx.from_pandas_edgelist(df, edge_attr="weight")``.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import itertools
+import sqlite3
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any, Callable, Iterable, Iterator
+
+from archivist.config import Config
+from archivist.models import Archive
+
+#: Where the files go in the built site.
+DATA_DIR = "data/"
+#: The SQLite file is left out above this size (Datasette Lite loads it whole into the browser).
+MAX_SQLITE_BYTES = 50 * 2**20
+#: Between the values of a list in one CSV cell (authors, tags, aliases, roles, links).
+LIST_SEPARATOR = "; "
+
+Row = tuple[Any, ...]
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column: its name, its SQLite type (TEXT or INTEGER) and what it holds."""
+
+    name: str
+    type: str
+    meaning: str
+
+
+@dataclass(frozen=True)
+class Table:
+    """One table of the data: its name (``<name>.csv``, the SQLite table), what one row is, and its rows."""
+
+    name: str
+    row: str
+    columns: tuple[Column, ...]
+    rows: Callable[[Archive, Config], Iterable[Row]]
+
+
+def _page(config: Config, path: str) -> str:
+    # the page's full URL as the sitemap gives it (absolute_url in render.py)
+    return config.base_url.rstrip("/") + "/" + path
+
+
+def _join(values: Iterable[str]) -> str:
+    return LIST_SEPARATOR.join(values)
+
+
+def _article_rows(archive: Archive, config: Config) -> Iterator[Row]:
+    for a in archive.articles:
+        ann = archive.annotations.get(a.id)
+        yield (a.id, a.title, a.date.isoformat() if a.date else None, a.outlet, a.url or a.reference,
+               _page(config, f"articles/{a.id}/"), a.source, a.format, _join(a.authors), _join(a.tags),
+               len(a.text.split()), len(ann.mentions) if ann else 0, len(ann.quotes) if ann else 0)
+
+
+def _quote_rows(archive: Archive, config: Config) -> Iterator[Row]:
+    for a in archive.articles:
+        ann = archive.annotations.get(a.id)
+        speakers = archive.quote_actors.get(a.id, ())
+        for n, q in enumerate(ann.quotes if ann else (), 1):
+            speaker_id = speakers[n - 1] if n - 1 < len(speakers) else None
+            yield (a.id, n, q.kind, q.text, q.speaker, speaker_id,
+                   q.speaker_mention.text if q.speaker_mention else None, q.role, q.cue, q.start, q.end,
+                   a.date.isoformat() if a.date else None, a.outlet)
+
+
+def _mention_rows(archive: Archive, config: Config) -> Iterator[Row]:
+    for a in archive.articles:
+        ann = archive.annotations.get(a.id)
+        ids = archive.mention_actors.get(a.id, ())
+        for i, m in enumerate(ann.mentions if ann else ()):
+            yield (a.id, m.start, m.end, m.text, m.label, m.kind, m.actor, ids[i] if i < len(ids) else None, m.role)
+
+
+def _actor_rows(archive: Archive, config: Config) -> Iterator[Row]:
+    for actor in sorted(archive.actors, key=lambda a: a.id):
+        yield (actor.id, actor.name, actor.kind, actor.mentions, len(actor.articles), len(actor.quotes),
+               _join(actor.aliases), _join(actor.roles), actor.description, _page(config, f"actors/{actor.id}/"),
+               _join(url for _, url in actor.links))
+
+
+def _cooccurrence_rows(archive: Archive, config: Config) -> Iterator[Row]:
+    # every pair, not Actor.co_actors: that keeps only each actor's most frequent co-actors
+    pairs: Counter[tuple[str, str]] = Counter()
+    for a in archive.articles:
+        present = sorted({i for i in archive.mention_actors.get(a.id, ()) if i is not None})
+        pairs.update(itertools.combinations(present, 2))
+    for (source, target), weight in sorted(pairs.items()):
+        yield source, target, weight
+
+
+_ARTICLE_ID = Column("article_id", "TEXT", "the article's id (articles.csv), its page articles/<id>/")
+_DATE = Column("date", "TEXT", "the article's date, YYYY-MM-DD (empty: undated)")
+_OUTLET = Column("outlet", "TEXT", "the article's outlet")
+
+#: The tables, in the order the README lists them.
+TABLES = (
+    Table("articles", "article", (
+        Column("id", "TEXT", "the article's id (its slug), unique"),
+        Column("title", "TEXT", "the title"),
+        _DATE,
+        Column("outlet", "TEXT", "the outlet that published it (empty: unknown)"),
+        Column("source_url", "TEXT", "where it was published, or the archive's own identifier for it"),
+        Column("page", "TEXT", "its page on this site"),
+        Column("file", "TEXT", "its file under content/"),
+        Column("format", "TEXT", "txt or md"),
+        Column("authors", "TEXT", f"its authors, separated by '{LIST_SEPARATOR}'"),
+        Column("tags", "TEXT", f"its tags, separated by '{LIST_SEPARATOR}'"),
+        Column("words", "INTEGER", "words in its text"),
+        Column("mentions", "INTEGER", "named entities found in it (rows of mentions.csv)"),
+        Column("quotes", "INTEGER", "quotations found in it (rows of quotes.csv)"),
+    ), _article_rows),
+    Table("quotes", "quotation in an article", (
+        _ARTICLE_ID,
+        Column("number", "INTEGER", "the quotation's number in its article, 1 first, in text order"),
+        Column("kind", "TEXT", "direct (a quote card) or partial (a fragment inside the writer's sentence)"),
+        Column("text", "TEXT", "the quotation as written, with its quote marks"),
+        Column("speaker", "TEXT", "the speaker's name (empty: the article names nobody)"),
+        Column("speaker_id", "TEXT", "the speaker's actor id (actors.csv) where the speaker has a page"),
+        Column("speaker_words", "TEXT", "the article's words for the speaker at the cue ('a senior official', 'he')"),
+        Column("role", "TEXT", "the role the article gives the speaker ('Kremlin spokesperson')"),
+        Column("cue", "TEXT", "the speech verb or phrase that attributes it ('said', 'according to')"),
+        Column("start", "INTEGER", "where it starts in the article's text, in characters (with its marks)"),
+        Column("end", "INTEGER", "where it ends, in characters"),
+        _DATE,
+        _OUTLET,
+    ), _quote_rows),
+    Table("mentions", "named entity in an article", (
+        _ARTICLE_ID,
+        Column("start", "INTEGER", "where it starts in the article's text, in characters"),
+        Column("end", "INTEGER", "where it ends, in characters"),
+        Column("text", "TEXT", "the words as written"),
+        Column("label", "TEXT", "spaCy's entity label: PERSON, ORG, GPE, LOC, NORP, FAC, ..."),
+        Column("kind", "TEXT", "person, organisation, place or other"),
+        Column("actor", "TEXT", "the actor's name across the archive ('Vladimir Putin' for 'Putin')"),
+        Column("actor_id", "TEXT", "the actor's id (actors.csv) where the actor has a page"),
+        Column("role", "TEXT", "a title or role the article gives the actor here"),
+    ), _mention_rows),
+    Table("actors", "person, organisation or place with a page", (
+        Column("id", "TEXT", "the actor's id, unique, its page actors/<id>/"),
+        Column("name", "TEXT", "the name"),
+        Column("kind", "TEXT", "person, organisation, place or other"),
+        Column("mentions", "INTEGER", "mentions across the archive"),
+        Column("articles", "INTEGER", "articles that mention it"),
+        Column("quotes", "INTEGER", "quotations it is the speaker of"),
+        Column("aliases", "TEXT", f"other names it goes by, separated by '{LIST_SEPARATOR}'"),
+        Column("roles", "TEXT", f"roles the articles give it, separated by '{LIST_SEPARATOR}'"),
+        Column("description", "TEXT", "the editor's description (actors.toml)"),
+        Column("page", "TEXT", "its page on this site"),
+        Column("links", "TEXT", f"Wikipedia, Wikidata and website links, separated by '{LIST_SEPARATOR}'"),
+    ), _actor_rows),
+    Table("cooccurrence", "pair of actors mentioned in the same articles (an undirected edge)", (
+        Column("source", "TEXT", "one actor's id (actors.csv), the smaller of the two"),
+        Column("target", "TEXT", "the other actor's id"),
+        Column("weight", "INTEGER", "articles that mention both"),
+    ), _cooccurrence_rows),
+)
+
+
+def data_files(archive: Archive, config: Config, max_sqlite_bytes: int = MAX_SQLITE_BYTES) -> dict[str, bytes]:
+    """The ``data/`` files of the site: a CSV per table, ``archive.sqlite`` (if small enough) and README.txt."""
+    rows = {t.name: list(t.rows(archive, config)) for t in TABLES}
+    out = {f"{DATA_DIR}{t.name}.csv": csv_bytes(t, rows[t.name]) for t in TABLES}
+    database = sqlite_bytes(TABLES, rows)
+    if len(database) <= max_sqlite_bytes:
+        out[f"{DATA_DIR}archive.sqlite"] = database
+    out[f"{DATA_DIR}README.txt"] = readme(config, {n: len(r) for n, r in rows.items()},
+                                          len(database) if len(database) <= max_sqlite_bytes else None,
+                                          max_sqlite_bytes).encode("utf-8")
+    return out
+
+
+def csv_bytes(table: Table, rows: Iterable[Row]) -> bytes:
+    """A table as CSV: a header row of its column names, then its rows (None as an empty cell)."""
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(c.name for c in table.columns)
+    writer.writerows(["" if v is None else v for v in row] for row in rows)
+    return buffer.getvalue().encode("utf-8")
+
+
+def sqlite_bytes(tables: Iterable[Table], rows: dict[str, list[Row]]) -> bytes:
+    """The tables as one SQLite database file, the same bytes for the same rows.
+
+    Built in memory, inserted in the rows' order, then VACUUMed into a fresh file so its pages
+    hold nothing from the building; the header's change counters are then the same on every
+    run (with the same SQLite library).
+    """
+    connection = sqlite3.connect(":memory:")
+    try:
+        for table in tables:
+            columns = ", ".join(f'"{c.name}" {c.type}' for c in table.columns)
+            connection.execute(f'CREATE TABLE "{table.name}" ({columns})')
+            marks = ", ".join("?" * len(table.columns))
+            connection.executemany(f'INSERT INTO "{table.name}" VALUES ({marks})', rows[table.name])
+        connection.commit()
+        connection.execute("VACUUM")
+        return connection.serialize()
+    finally:
+        connection.close()
+
+
+def readme(config: Config, counts: dict[str, int], sqlite_size: int | None, max_sqlite_bytes: int) -> str:
+    """README.txt of the data folder: what each file is, each column's meaning, how to open them."""
+    home = _page(config, DATA_DIR)
+    lines = [f"Data of {config.title}", "", f"The archive's annotations as tables, for research. {home}", "",
+             "Every table is a CSV file: UTF-8, comma-separated, one header row, quoted where needed",
+             "(Python's csv module, R's read.csv, pandas.read_csv, a spreadsheet). Ids join the tables:",
+             "quotes.article_id and mentions.article_id are articles.id; speaker_id, actor_id, source",
+             "and target are actors.id. Offsets are characters of the article's text as annotated",
+             "(annotations.json beside each article has the same offsets).", ""]
+    if sqlite_size is not None:
+        lines += [f"archive.sqlite ({sqlite_size / 2**20:.1f} MB) holds the same tables. Open it in the browser",
+                  f"with Datasette Lite: https://lite.datasette.io/?url={home}archive.sqlite", ""]
+    else:
+        lines += [f"archive.sqlite is left out: it would be larger than {max_sqlite_bytes / 2**20:.0f} MB.", ""]
+    lines += ["cooccurrence.csv is an undirected edge list: in Gephi, File > Import spreadsheet as an edges",
+              "table (choose 'undirected'), with actors.csv as its nodes table; in networkx,",
+              "nx.from_pandas_edgelist(pandas.read_csv('cooccurrence.csv'), edge_attr='weight').", ""]
+    for table in TABLES:
+        lines += [f"{table.name}.csv: one row per {table.row} ({counts.get(table.name, 0):,} rows)"]
+        width = max(len(c.name) for c in table.columns)
+        lines += [f"  {c.name:<{width}}  {c.meaning}" for c in table.columns] + [""]
+    return "\n".join(lines)

@@ -1,0 +1,84 @@
+"""``data/``: the archive's tables as CSV and SQLite, parsed back and counted against the archive."""
+
+from __future__ import annotations
+
+import csv
+import io
+import sqlite3
+
+from conftest import sample_archive, sample_config
+
+from archivist.site.data import TABLES, data_files
+from archivist.site.render import default_theme_dir, render_site
+
+
+def tables(files: dict[str, bytes]) -> dict[str, list[dict[str, str]]]:
+    """Each CSV of ``files`` parsed back with the csv module, by table name."""
+    return {t.name: list(csv.DictReader(io.StringIO(files[f"data/{t.name}.csv"].decode("utf-8"), newline="")))
+            for t in TABLES}
+
+
+def test_each_csv_parses_back_with_one_row_per_record():
+    archive, config = sample_archive(), sample_config()
+    rows = tables(data_files(archive, config))
+    anns = archive.annotations.values()
+    assert len(rows["articles"]) == len(archive.articles)
+    assert len(rows["quotes"]) == sum(len(a.quotes) for a in anns)
+    assert len(rows["mentions"]) == sum(len(a.mentions) for a in anns)
+    assert [r["id"] for r in rows["actors"]] == sorted(a.id for a in archive.actors)
+    assert {(r["article_id"], r["number"]) for r in rows["quotes"]} >= {("budget", "1"), ("budget", "3"), ("xss", "1")}
+
+
+def test_values_survive_commas_quotes_and_markup():
+    rows = tables(data_files(sample_archive(), sample_config()))
+    budget = next(r for r in rows["quotes"] if r["article_id"] == "budget" and r["number"] == "1")
+    assert budget["text"] == "“This budget keeps every library open for another year,”"
+    assert (budget["speaker"], budget["speaker_id"], budget["role"]) == ("Jane Doe", "jane-doe", "Mayor")
+    unnamed = next(r for r in rows["quotes"] if r["article_id"] == "budget" and r["number"] == "2")
+    assert (unnamed["speaker"], unnamed["speaker_id"], unnamed["speaker_words"]) == ("", "", "A senior official")
+    xss = next(r for r in rows["articles"] if r["id"] == "xss")
+    assert xss["title"] == "Comment form shows <script>alert(1)</script>"
+    assert xss["page"] == "https://someone.github.io/archive/articles/xss/"
+    jane = next(r for r in rows["actors"] if r["id"] == "jane-doe")
+    assert (jane["mentions"], jane["quotes"], jane["links"]) == ("3", "2", "https://en.wikipedia.org/wiki/Jane_Doe")
+
+
+def test_cooccurrence_is_an_edge_list_of_shared_articles():
+    rows = tables(data_files(sample_archive(), sample_config()))["cooccurrence"]
+    edges = {(r["source"], r["target"]): int(r["weight"]) for r in rows}
+    assert list(rows[0]) == ["source", "target", "weight"]
+    assert edges[("port-authority", "springfield")] == 2  # the budget and the harbour articles
+    assert edges[("jane-doe", "john-smith")] == 1
+    assert all(s < t for s, t in edges)
+
+
+def test_sqlite_holds_the_same_tables_and_the_same_bytes_every_time():
+    archive, config = sample_archive(), sample_config()
+    files = data_files(archive, config)
+    assert data_files(sample_archive(), sample_config()) == files  # CSVs and database, byte for byte
+    rows = tables(files)
+    db = sqlite3.connect(":memory:")
+    db.deserialize(files["data/archive.sqlite"])
+    for table in TABLES:
+        got = db.execute(f'SELECT * FROM "{table.name}"').fetchall()
+        assert [["" if v is None else str(v) for v in row] for row in got] == \
+            [list(r.values()) for r in rows[table.name]], table.name
+
+
+def test_a_database_above_the_limit_is_left_out_and_the_readme_says_so():
+    files = data_files(sample_archive(), sample_config(), max_sqlite_bytes=1000)
+    assert "data/archive.sqlite" not in files and "data/quotes.csv" in files
+    assert "archive.sqlite is left out" in files["data/README.txt"].decode()
+
+
+def test_the_readme_names_every_column_and_the_home_page_links_it():
+    archive, config = sample_archive(), sample_config()
+    readme = data_files(archive, config)["data/README.txt"].decode()
+    for table in TABLES:
+        assert f"{table.name}.csv" in readme
+        for column in table.columns:
+            assert f"  {column.name}  " in readme, (table.name, column.name)
+    assert "https://lite.datasette.io/?url=https://someone.github.io/archive/data/archive.sqlite" in readme
+    site = render_site(archive, config, [default_theme_dir()], lambda a: "")
+    assert "data/README.txt" in site and 'href="/archive/data/"' not in site["index.html"].decode()
+    assert 'href="/archive/data/README.txt"' in site["index.html"].decode()
