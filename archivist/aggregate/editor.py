@@ -30,7 +30,9 @@ elsewhere those names are aggregated as usual. Conditional entries are tried in 
 before unconditional ones; two unconditional entries may not claim the same name.
 
 Errors (unknown keys, wrong types, a missing name, a bad kind, URL or date, a name claimed
-twice) are all reported at once by :class:`EditorError`, naming the file, the entry and the key.
+twice) are all reported at once by :class:`EditorError`, naming the file, the entry and the key;
+an entry's keys are declared in :class:`ActorTable` and checked by ``archivist.schema``, the one
+validation mechanism that site.toml and front matter use too.
 Names that match nothing in the archive are warnings, not errors (see ``actors.editor_warnings``).
 """
 
@@ -44,6 +46,7 @@ from typing import Any
 
 from archivist.config import ConfigError
 from archivist.models import KINDS, Article
+from archivist.schema import Invalid, key, matches, one_line, one_of, show, unknown_key, validate
 from archivist.text.names import name_key
 
 #: The editor file's name, at the site root.
@@ -52,9 +55,59 @@ EDITOR_FILE = "actors.toml"
 #: Link keys of an entry, in the order pages show them, with their labels.
 LINK_KEYS = (("wikipedia", "Wikipedia"), ("wikidata", "Wikidata"), ("website", "Website"))
 
-_ENTRY_KEYS = {"name": str, "aliases": list, "kind": str, "description": str, "id": str, "hide": bool,
-               "when": dict, **{k: str for k, _ in LINK_KEYS}}
-_WHEN_KEYS = ("outlet", "before", "after")
+
+
+def _http_url(value: str) -> str | None:
+    return None if value.startswith(("http://", "https://")) and not one_line(value) and " " not in value \
+        else f"must be an http(s):// URL, not {show(value)}"
+
+
+def _outlets(value: Any) -> tuple[str, ...]:
+    """``when.outlet``: an outlet or a list of them, lower-case, without "www."."""
+    outlets = [value] if isinstance(value, str) else value
+    if not isinstance(outlets, list) or not outlets or not all(isinstance(o, str) and o.strip() for o in outlets):
+        raise ValueError(f"must be an outlet name or a list of them, not {show(value)}")
+    return tuple(o.strip().lower().removeprefix("www.") for o in outlets)
+
+
+def _day(value: Any) -> dt.date:
+    """``when.before`` and ``when.after``: a TOML date, a datetime's day, or "2010-01-01"."""
+    day = value.date() if isinstance(value, dt.datetime) else value
+    if isinstance(day, str):
+        try:
+            day = dt.date.fromisoformat(day)
+        except ValueError:
+            pass
+    if not isinstance(day, dt.date):
+        raise ValueError(f"must be a date (2010-01-01), not {show(value)}")
+    return day
+
+
+@dataclass(frozen=True)
+class WhenTable:
+    """An entry's ``when`` table: the articles in which it claims its names."""
+
+    outlet: tuple[str, ...] = key((), doc="the article's outlet is, or is a subdomain of, one of these",
+                                  parse=_outlets)
+    before: dt.date | None = key(None, doc="the article's date is strictly before this day", parse=_day)
+    after: dt.date | None = key(None, doc="the article's date is on or after this day", parse=_day)
+
+
+@dataclass(frozen=True)
+class ActorTable:
+    """One ``[[actor]]`` table as written: its declared keys (see the module docstring)."""
+
+    name: str = key(doc="the page's name", check=one_line)
+    aliases: tuple[str, ...] = key((), doc="other names of the same actor", each=one_line)
+    kind: str | None = key(None, doc="person, organisation, place or other", check=one_of(KINDS))
+    description: str | None = key(None, doc="one line shown on the page", check=one_line)
+    wikipedia: str | None = key(None, check=_http_url)
+    wikidata: str | None = key(None, check=_http_url)
+    website: str | None = key(None, check=_http_url)
+    id: str | None = key(None, doc="the page's URL slug", check=matches(
+        r"[a-z0-9]+(-[a-z0-9]+)*", "a URL slug (lower-case letters, digits, hyphens)"))
+    hide: bool = key(False, doc="no page and no links for these names")
+    when: WhenTable = key(default_factory=WhenTable)
 
 
 class EditorError(ConfigError):
@@ -120,20 +173,23 @@ def load_editor_file(site_dir: Path) -> EditorFile | None:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         return None
+    except OSError as e:
+        raise EditorError(path, [f"cannot read: {e.strerror or e}"]) from None
+    except UnicodeDecodeError as e:
+        raise EditorError(path, [f"not valid TOML: not UTF-8 ({e.reason} at byte {e.start})"]) from None
     try:
         data = tomllib.loads(text)
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as e:
-        raise EditorError(path, [f"not valid TOML: {e}"]) from None
+    except (tomllib.TOMLDecodeError, RecursionError) as e:
+        raise EditorError(path, [f"not valid TOML: {e or 'nested too deeply'}"]) from None
     return parse_editor_file(data, str(path))
 
 
 def parse_editor_file(data: dict[str, Any], source: str = EDITOR_FILE) -> EditorFile:
     """A validated EditorFile from parsed TOML ``data``; raises EditorError listing every problem."""
     errors: list[str] = []
-    for key in data:
-        if key != "actor":
-            hint = " (did you mean 'actor'?)" if key.rstrip("s") == "actor" else ""
-            errors.append(f"unknown key '{key}'{hint}: the file holds only [[actor]] tables")
+    for name in data:
+        if name != "actor":
+            errors.append(f"{unknown_key(name, ['actor']).split(';')[0]}: the file holds only [[actor]] tables")
     tables = data.get("actor", [])
     if not isinstance(tables, list) or not all(isinstance(t, dict) for t in tables):
         errors.append("'actor' must be an array of tables: write each entry as [[actor]]")
@@ -146,65 +202,20 @@ def parse_editor_file(data: dict[str, Any], source: str = EDITOR_FILE) -> Editor
 
 
 def _parse_entry(table: dict[str, Any], index: int, errors: list[str]) -> EditorEntry | None:
-    """One validated entry, or None (with errors appended) when it is unusable."""
-    where = f"actor[{index}]" + (f' "{table["name"]}"' if isinstance(table.get("name"), str) else "")
-    n_errors = len(errors)
-    values: dict[str, Any] = {}
-    for key, value in table.items():
-        expected = _ENTRY_KEYS.get(key)
-        if expected is None:
-            close = [k for k in _ENTRY_KEYS if k.startswith(key[:3].lower())]
-            hint = f" (did you mean '{close[0]}'?)" if close else ""
-            errors.append(f"{where}: unknown key '{key}'{hint}; allowed: {', '.join(sorted(_ENTRY_KEYS))}")
-        elif not isinstance(value, expected) or (expected is str and not value.strip()):
-            errors.append(f"{where}: '{key}' must be {_type_name(expected)}, not {value!r}")
-        else:
-            values[key] = value
-    if "name" not in table:
-        errors.append(f"{where}: missing key 'name'")
-    aliases = values.get("aliases", [])
-    if any(not isinstance(a, str) or not a.strip() for a in aliases):
-        errors.append(f"{where}: 'aliases' must be a list of names (strings), not {aliases!r}")
-    if "kind" in values and values["kind"] not in KINDS:
-        errors.append(f"{where}: 'kind' must be one of {', '.join(KINDS)}, not {values['kind']!r}")
-    for key, _ in LINK_KEYS:
-        if key in values and not values[key].startswith(("http://", "https://")):
-            errors.append(f"{where}: '{key}' must be an http(s):// URL, not {values[key]!r}")
-    if "id" in values and not _is_slug(values["id"]):
-        errors.append(f"{where}: 'id' must be a URL slug (lower-case letters, digits, hyphens), not {values['id']!r}")
-    when = _parse_when(values.get("when", {}), where, errors)
-    if len(errors) > n_errors:
+    """One validated entry, or None (with errors appended, each naming the entry) when it is unusable."""
+    name = table.get("name")
+    where = f"actor[{index}]" + (f' "{name[:60]}"' if isinstance(name, str) and not one_line(name) else "")
+    found: list[Invalid] = []
+    values = validate(ActorTable, table, "", found)
+    errors.extend(f"{where}: {e}" for e in found)
+    if found:
         return None
+    entry = ActorTable(**values)
     return EditorEntry(
-        name=values["name"].strip(), aliases=tuple(a.strip() for a in aliases), kind=values.get("kind"),
-        description=values.get("description"), id=values.get("id"), hide=values.get("hide", False),
-        links=tuple((label, values[key]) for key, label in LINK_KEYS if key in values), index=index, **when)
-
-
-def _parse_when(when: dict[str, Any], where: str, errors: list[str]) -> dict[str, Any]:
-    """The ``when`` table as EditorEntry fields (outlets, before, after)."""
-    out: dict[str, Any] = {}
-    for key, value in when.items():
-        if key not in _WHEN_KEYS:
-            errors.append(f"{where}: unknown key 'when.{key}'; allowed: {', '.join(_WHEN_KEYS)}")
-        elif key == "outlet":
-            outlets = [value] if isinstance(value, str) else value
-            if not isinstance(outlets, list) or not outlets or not all(isinstance(o, str) and o for o in outlets):
-                errors.append(f"{where}: 'when.outlet' must be an outlet name or a list of them, not {value!r}")
-            else:
-                out["outlets"] = tuple(o.strip().lower().removeprefix("www.") for o in outlets)
-        else:
-            day = value.date() if isinstance(value, dt.datetime) else value
-            if isinstance(day, str):
-                try:
-                    day = dt.date.fromisoformat(day)
-                except ValueError:
-                    day = None
-            if not isinstance(day, dt.date):
-                errors.append(f"{where}: 'when.{key}' must be a date (2010-01-01), not {value!r}")
-            else:
-                out[key] = day
-    return out
+        name=entry.name.strip(), aliases=tuple(a.strip() for a in entry.aliases), kind=entry.kind,
+        description=entry.description, id=entry.id, hide=entry.hide,
+        links=tuple((label, getattr(entry, k)) for k, label in LINK_KEYS if getattr(entry, k) is not None),
+        outlets=entry.when.outlet, before=entry.when.before, after=entry.when.after, index=index)
 
 
 def _check_claims(entries: list[EditorEntry], errors: list[str]) -> None:
@@ -218,13 +229,3 @@ def _check_claims(entries: list[EditorEntry], errors: list[str]) -> None:
             if other is not entry:
                 errors.append(f"{entry.label}: the name {name!r} is already claimed by {other.label}; "
                               "merge the two entries or give one a 'when' condition")
-
-
-def _is_slug(text: str) -> bool:
-    return bool(text) and all(c.isascii() and (c.isalnum() and not c.isupper() or c == "-") for c in text) \
-        and not text.startswith("-") and not text.endswith("-")
-
-
-def _type_name(t: type) -> str:
-    return {str: "a non-empty string", list: "a list", bool: "true or false",
-            dict: "a table, e.g. { outlet = \"bbc.co.uk\" }"}.get(t, t.__name__)

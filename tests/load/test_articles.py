@@ -38,7 +38,7 @@ def test_text_article(tmp_path):
     ("T\n20220101\nhttps://no host\nText", 3, "bad source URL"),
     ("T\n20220101\nhttps://a.org/\n", 4, "no text"),
     ("T\n20220101\nhttps://a.org/\nCaf\xe9".encode("latin-1"), 4, "not UTF-8"),
-    (b"\x89PNG\r\n\x1a\n\x00\x00\x00", None, "binary file"),
+    (b"\x89PNG\r\n\x1a\n\x00\x00\x00", 3, "binary file"),  # the line of the first NUL
 ])
 def test_bad_text_articles_are_reported_with_file_and_line(tmp_path, data, line, message):
     write(tmp_path, "good.txt", GOOD)
@@ -79,8 +79,9 @@ def test_markdown_with_toml_and_yaml_front_matter(tmp_path):
 
 @pytest.mark.parametrize("data, message", [
     ("+++\ntitle = \n+++\nx", "bad front matter"),
-    ("---\ndate: 2020-01-01\n---\nx", "no 'title'"),
-    ("---\ntitle: t\ncolour: red\n---\nx", "unknown front matter key(s): colour"),
+    ("---\ndate: 2020-01-01\n---\nx", "front matter: missing key 'title'"),
+    ("---\ntitle: t\ncolour: red\n---\nx", "front matter: unknown key 'colour'; allowed: authors, credit, date"),
+    ("---\ntitle: t\ndate: 2022-13-01\n---\nx", "front matter: 'date' is a bad date '2022-13-01'"),
     ("---\ntitle: t\n", "never closed"),
     ("---\ntitle: t\ndraft: maybe\n---\nx", "'draft' must be true or false"),
 ])
