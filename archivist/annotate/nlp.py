@@ -21,6 +21,7 @@ from spacy.util import compile_infix_regex  # noqa: E402
 from thinc.api import NumpyOps, set_current_ops  # noqa: E402
 
 from archivist.annotate.entities import mentions as entities
+from archivist.annotate.pieces import merged, shifted, split_text
 from archivist.annotate.quotes import extract as quotes
 from archivist.models import Annotation  # noqa: E402
 
@@ -73,18 +74,37 @@ def paragraph_starts(doc):
     then belongs to the wrong paragraph.
     """
     para = True  # the next word opens a paragraph
+    opened = 0  # the token that opened the current stretch (a paragraph or a forced sentence)
     for tok in doc:
         if tok.is_space:
             para = para or "\n" in tok.text
             continue
         if para:
+            opened = tok.i
             if tok.i > 0:
                 tok.is_sent_start = True
             after = _dateline_end(doc, tok.i)
             if after is not None:
                 doc[after].is_sent_start = True  # "WASHINGTON -- President Obama said": no city as subject
+        elif _overlong(doc, tok.i, opened):
+            opened = tok.i
+            tok.is_sent_start = True
         para = "\n" in tok.whitespace_
     return doc
+
+
+#: Sentence lengths, in tokens, past which a stretch with no paragraph break is cut: after a full
+#: stop from the first, anywhere from the second. News sentences are far shorter; what exceeds
+#: these is a run-together archive or hostile input (10,000 quote marks in one line), whose
+#: every quote would otherwise scan one endless sentence (quadratic time).
+_LONG_SENTENCE, _MAX_SENTENCE = 150, 300
+_SENTENCE_ENDS = frozenset({".", "?", "!"})
+
+
+def _overlong(doc, i: int, opened: int) -> bool:
+    """True when token ``i`` must start a sentence: the stretch since ``opened`` is too long."""
+    n = i - opened
+    return n >= _MAX_SENTENCE or n >= _LONG_SENTENCE and doc[i - 1].text in _SENTENCE_ENDS
 
 
 #: The dash that ends a dateline ("WASHINGTON --", "LONDON —").
@@ -149,6 +169,18 @@ def annotate_doc(doc) -> Annotation:
 
 
 def annotate_texts(nlp: spacy.Language, texts: Iterable[str], batch_size: int = 32) -> Iterator[Annotation]:
-    """Annotations of ``texts``, in order, through ``nlp.pipe`` in batches."""
-    for doc in nlp.pipe(texts, batch_size=batch_size):
-        yield annotate_doc(doc)
+    """Annotations of ``texts``, in order, through ``nlp.pipe`` in batches.
+
+    A text longer than ``pieces.MAX_PIECE`` is annotated in pieces cut at paragraph breaks
+    (spaCy refuses texts over a million characters), its pieces' offsets shifted back and merged.
+    """
+    pieces = ((piece, (n, offset)) for n, text in enumerate(texts) for offset, piece in split_text(text))
+    current, parts = None, []
+    for doc, (n, offset) in nlp.pipe(pieces, batch_size=batch_size, as_tuples=True):
+        if n != current and parts:
+            yield merged(parts)
+            parts = []
+        current = n
+        parts.append(shifted(annotate_doc(doc), offset))
+    if parts:
+        yield merged(parts)

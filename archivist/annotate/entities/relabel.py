@@ -15,7 +15,7 @@ from collections import Counter
 from archivist.text import names
 from archivist.annotate.quotes.cues import SPEECH_VERBS
 from archivist.text.lexicon import ORG_NOUNS, PERSON_NOUNS, given_gender
-from archivist.annotate.quotes.marks import find_quote_spans
+from archivist.annotate.quotes.marks import find_quote_spans, within
 
 
 def label_evidence(doc, cands: list) -> tuple[set[str], set[str]]:
@@ -91,12 +91,12 @@ def _speaks_as_he_or_she(doc, cands: list) -> set[str]:
             continue  # "Iannacci said", "Mutu has hit out at the club, saying: ..."
         if quoted is None:
             quoted = find_quote_spans(doc.text)
-        if any(a <= c.start < b for a, b in quoted):
+        if within(quoted, c.start):
             continue  # words inside a quotation are the speaker's, not the article's
         sent = head.sent
         end = sent.end if sent.end >= len(doc) else doc[sent.end].sent.end  # this sentence and the next
         following = (t for t in doc[head.head.i + 1:end] if t.dep_ in ("nsubj", "nsubjpass") and
-                     t.head.dep_ != "relcl" and not any(a <= t.idx < b for a, b in quoted))
+                     t.head.dep_ != "relcl" and not within(quoted, t.idx))
         tok = next(following, None)
         if tok is not None and tok.lower_ in ("he", "she") and tok.dep_ == "nsubj" and \
                 (tok.head.lower_ in SPEECH_VERBS or tok.head.dep_ == "ccomp" and tok.head.head.i == head.head.i):

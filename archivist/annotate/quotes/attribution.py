@@ -82,7 +82,7 @@ def attribute(doc, i0: int, i1: int, in_quote: list[bool], para: tuple[int, int]
     s0 = doc[i0].sent.start
     s1 = doc[i1 - 1].sent.end
     # The parser often ends a sentence at a quote's closing mark: `"A," / Chief Jordan said.`
-    last = doc.text[doc[i1 - 1].idx - 2:doc[i1 - 1].idx + 1]
+    last = _chars_before(doc, i1 - 1, 2) + doc[i1 - 1].text[:1]
     own_end = s1
     if s1 <= i1 and s1 < len(doc) and any(c in last for c in ",—–-?!"):
         s1 = doc[s1].sent.end
@@ -333,9 +333,15 @@ def said_word(doc, i0: int, i1: int, in_quote: list[bool]) -> bool:
     return False
 
 
+def _chars_before(doc, i: int, n: int) -> str:
+    """The ``n`` characters of the text just before token ``i`` (fewer at the article's start),
+    read from the tokens before it: ``doc.text`` would join the whole article for each quote."""
+    return "".join(t.text_with_ws for t in doc[max(0, i - n):i])[-n:]
+
+
 def _trailing_cue(doc, i0: int, i1: int, in_quote: list[bool], hi: int) -> Attribution | None:
     """The cue of `"...," he said` right after the quote's closing mark, else None."""
-    inner = doc.text[doc[i0].idx:doc[i1 - 1].idx + len(doc[i1 - 1].text)]
+    inner = doc[i0:i1].text  # never doc.text, which joins the whole article again on every access
     inner = MARK_RE.sub("", inner).rstrip()
     if inner[-1:] == ".":
         return _said_after_full_stop(doc, i1, in_quote, hi)

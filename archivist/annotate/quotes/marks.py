@@ -10,9 +10,10 @@ unclosed one stops before its own reporting clause (`“It depends, right? he sa
 
 from __future__ import annotations
 
+import bisect
 import re
 
-__all__ = ["MARK_RE", "find_quote_spans", "paragraphs"]
+__all__ = ["MARK_RE", "find_quote_spans", "paragraphs", "within"]
 
 #: Double quote marks; ``''``, ``````, ``‘‘``, ``’’`` are the doubled-apostrophe styles (NYT, LaTeX).
 MARK_RE = re.compile(r"''|``|‘‘|’’|[\"“”„]")
@@ -31,6 +32,13 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
         spans.append((pos, pos + len(line)))
         pos += len(line) + 1
     return spans
+
+
+def within(spans: list[tuple[int, int]], pos: int) -> bool:
+    """True when offset ``pos`` lies inside one of ``spans`` (in order, not overlapping, as
+    :func:`find_quote_spans` gives them): a search, not a scan, as every mention asks it."""
+    k = bisect.bisect_right(spans, (pos, float("inf"))) - 1
+    return k >= 0 and spans[k][0] <= pos < spans[k][1]
 
 
 def _orient(text: str, i: int, j: int, lo: int, hi: int) -> str | None:

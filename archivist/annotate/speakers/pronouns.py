@@ -68,7 +68,29 @@ class PronounResolver:
         return out
 
     def _pronoun(self, low: str, pos: int) -> str | None:
-        """The person (or organisation for "it"/"they") a pronoun at ``pos`` most likely refers to.
+        """The person (or organisation for "it"/"they") a pronoun at ``pos`` most likely refers to
+        (see :meth:`_pronoun_at`), following a chain of same-gender pronouns back to its start.
+
+        Iterative and memoised by position, so an article of a thousand "he said"s costs one
+        walk each, never a recursion as deep as the chain (which crashed) or a walk per link.
+        """
+        memo = self._pronoun_memo  # (pronoun, offset) -> name, set up by the resolver
+        chain = []
+        while (low, pos) not in memo:
+            kind, value = self._pronoun_at(low, pos)
+            chain.append((low, pos))
+            if kind == "name":
+                memo[(low, pos)] = value
+                break
+            pos = value  # an earlier pronoun, strictly before: the walk ends
+        result = memo[(low, pos)]
+        for key in chain:
+            memo[key] = result
+        return result
+
+    def _pronoun_at(self, low: str, pos: int) -> tuple[str, object]:
+        """("name", the person or None) a pronoun at ``pos`` refers to, or ("chain", the offset of
+        the earlier pronoun it stands for as that one does).
 
         Walks back sentence by sentence from the pronoun, preferring in each sentence a
         gender-compatible person who is a clause subject (the usual antecedent of "he said"),
@@ -82,7 +104,7 @@ class PronounResolver:
         None when no compatible person precedes it.
         """
         if low in ("i", "you", "we", "us", "me"):
-            return None
+            return "name", None
         want = "m" if low in MALE_PRONOUNS else "f" if low in FEMALE_PRONOUNS else None
         labels = ("ORG",) if low in ("it", "its") else ("ORG", "NORP") if low in PLURAL_PRONOUNS else ("PERSON",)
         doc = self.doc
@@ -101,16 +123,16 @@ class PronounResolver:
                     fallback is None and self._one_unnamed_person(sent, pos, want):
                 # "One resident told CNN ... “...,” they said", "“...,” said a club official. “...,” he
                 # added": the pronoun continues an unnamed source
-                return None
+                return "name", None
             chain = self._first_subject(sent, pos) if want is not None and step > 0 and fallback is None else None
             if chain is not None and chain.lower_ in (MALE_PRONOUNS if want == "m" else FEMALE_PRONOUNS):
                 # "He was taken into custody, Dames said. “...,” he said": the sentence before is about the
                 # same "he" as its first subject, so both stand for whoever that one does
-                return self._pronoun(low, chain.idx)
+                return "chain", chain.idx
             document = self._document_subject(sent) if low in ("it", "its") and step > 0 and fallback is None else None
             if document is not None:
                 # "The fact sheet noted that ... “...,” it said": the document's maker, where the text names one
-                return self._maker_of(document) or self._document_maker(document)
+                return "name", self._maker_of(document) or self._document_maker(document)
             while k >= 0 and self.mentions[k].start >= lo:
                 m = self.mentions[k]
                 k -= 1
@@ -126,7 +148,7 @@ class PronounResolver:
                     if not here and closing and g == want and any(c.dep_ == "appos" for c in head.children):
                         # "... concerns Henry Crespo, president of X." closing the paragraph before
                         # the quotation: news style introduces whom it quotes next
-                        return name
+                        return "name", name
                     here.add(name)
                 if fallback is None:
                     fallback = name
@@ -134,24 +156,24 @@ class PronounResolver:
                     # the main clause's subject is the one a later "he said" continues
                     # ("Axelrod said the race helped Clinton, who ..."), not an embedded one
                     if self._subject_of_root(m, sent):
-                        return name
+                        return "name", name
                     if subject is None:
                         subject = name
             refers_back = self._main_subject_refers_back(sent)
             if subject is not None and not refers_back and not described:
-                return subject
+                return "name", subject
             described = described or refers_back
             if closing and len(here) == 1 and self.gender.get(min(here)) == want:
                 # "..., with Jane Roe lambasting the plan." / "“...,” she said.": the one person the
                 # sentence closing the paragraph before a quotation names is the one it quotes
-                return min(here)
+                return "name", min(here)
             if sent.start == 0:
                 break
             prev = doc[sent.start - 1].sent
             if not self._same_section(prev.end_char - 1, pos):
                 break  # a live blog's new entry starts its own story
             sent = prev
-        return fallback
+        return "name", fallback
 
     def _enclosing_body(self, tok):
         """The subject of a clause enclosing "it"/"they" ``tok`` that is an organisation named through

@@ -52,6 +52,7 @@ class SpeakerResolver(PronounResolver, DescriptionResolver):
         self.doc = doc
         self.text = doc.text
         self.index = index or DocIndex(doc)  # token lookups by offset; the quotes stage passes its own
+        self._pronoun_memo: dict[tuple[str, int], str | None] = {}  # PronounResolver._pronoun's answers
         ms = sorted((m for m in mentions if m.label in _SPEAKER_LABELS), key=lambda m: (m.start, m.end))
         ms = sorted(ms + _missed_surnames(doc, ms), key=lambda m: (m.start, m.end))
         self.mentions = ms
