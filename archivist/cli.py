@@ -125,6 +125,23 @@ def actors(site_dir: Path, limit: int, as_json: bool) -> None:
 
 
 @main.command()
+@click.argument("folder", default=".", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--title", help="The site's name (default: from the folder's name).")
+def init(folder: Path, title: str | None) -> None:
+    """Create a new site in FOLDER that builds at once: site.toml, sample articles, actors.toml, a Pages workflow."""
+    from archivist.init import InitError, init_site
+
+    try:
+        written = init_site(folder, title)
+    except InitError as e:
+        _fail(str(e))
+    for path in written:
+        click.echo(f"wrote {path}", err=True)
+    build = "archivist build" + (f" --site {folder}" if folder != Path(".") else "")
+    click.echo(f"next: {build}, then archivist serve to see it", err=True)
+
+
+@main.command()
 @click.argument("build_dir", required=False, type=click.Path(file_okay=False, path_type=Path))
 @click.option("--site", "site_dir", type=click.Path(file_okay=False, path_type=Path),
               help="The site folder: check its output_dir (default: the current folder's).")
