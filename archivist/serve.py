@@ -8,14 +8,16 @@ import threading
 from pathlib import Path
 from typing import Callable
 
+from archivist import livereload
 from archivist.config import ConfigError
 
 
-class _Handler(http.server.SimpleHTTPRequestHandler):
+class _Handler(livereload.LiveReloadHandler, http.server.SimpleHTTPRequestHandler):
     """Serves ``directory`` at ``prefix`` (the site's base path), 404.html for what is missing."""
 
-    def __init__(self, *args, prefix: str = "/", root: Path, **kwargs):
-        self.prefix, self.root = prefix, root
+    def __init__(self, *args, prefix: str = "/", root: Path, reloader: livereload.Reloader | None = None,
+                 **kwargs):
+        self.prefix, self.root, self.reloader = prefix, root, reloader
         super().__init__(*args, directory=str(root), **kwargs)
 
     def translate_path(self, path: str) -> str:
@@ -44,9 +46,10 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-def make_server(root: Path, host: str, port: int, prefix: str = "/") -> http.server.ThreadingHTTPServer:
-    """An HTTP server for the built site in ``root``, mounted at ``prefix``."""
-    handler = functools.partial(_Handler, prefix=prefix, root=Path(root))
+def make_server(root: Path, host: str, port: int, prefix: str = "/",
+                reloader: livereload.Reloader | None = None) -> http.server.ThreadingHTTPServer:
+    """An HTTP server for the built site in ``root``, mounted at ``prefix``; with ``reloader``, pages reload live."""
+    handler = functools.partial(_Handler, prefix=prefix, root=Path(root), reloader=reloader)
     return http.server.ThreadingHTTPServer((host, port), handler)
 
 
@@ -57,7 +60,9 @@ def serve(site_dir: Path, host: str = "127.0.0.1", port: int = 8000, watch: bool
 
     site_dir = Path(site_dir).resolve()
     report = build(site_dir, log=log)
-    server = make_server(report.output, host, port, report.config.base_path)
+    reloader = livereload.Reloader()
+    reloader.built()
+    server = make_server(report.output, host, port, report.config.base_path, reloader)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     log(f"serving {report.output} at http://{host}:{port}{report.config.base_path} (Ctrl-C to stop)")
     if not watch:
@@ -76,9 +81,12 @@ def serve(site_dir: Path, host: str = "127.0.0.1", port: int = 8000, watch: bool
             log(f"changed: {', '.join(sorted(Path(p).name for _, p in changes))}; rebuilding")
             try:
                 build(site_dir, log=log)
+                reloader.built()
             except (BuildError, ConfigError) as e:
                 log(f"error: {e} (still serving the previous build)")
+                reloader.failed(str(e))
     except KeyboardInterrupt:
         pass
     finally:
+        reloader.close()
         server.shutdown()
