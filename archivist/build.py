@@ -23,7 +23,7 @@ from archivist.site import search
 from archivist.annotate.distributed import ClusterError
 from archivist.annotate.pipeline import WorkerMismatch, annotate
 from archivist.config import Config, load_config
-from archivist.site.write import staged_output, write_files
+from archivist.site.write import OutputError, Protected, claim_output, fault_point, staged_output
 
 CACHE_FILE = Path(".archivist-cache") / "annotations.sqlite3"
 
@@ -125,18 +125,44 @@ def actors_report(site_dir: Path | str, limit: int = 0, as_json: bool = False) -
     return duplicates.format_report(duplicates.duplicate_report(archive), limit=limit, as_json=as_json)
 
 
+def protected_folders(site_dir: Path, config: Config) -> tuple[Protected, ...]:
+    """The folders a build reads, which its output folder may not be, hold or lie in (the site may hold it)."""
+    site_dir = Path(site_dir)
+    return (Protected("the site folder", site_dir, holds_ok=True),
+            Protected("the content folder", site_dir / config.content_dir),
+            Protected("the themes folder", site_dir / "themes"),
+            Protected("archivist's default theme", render.default_theme_dir()),
+            Protected("the annotation cache", site_dir / CACHE_FILE.parent))
+
+
 def build(site_dir: Path | str = ".", output_dir: Path | str | None = None, overrides: dict[str, Any] | None = None,
-          progress: bool = True, log: Callable[[str], None] = print) -> BuildReport:
-    """Build the site in ``site_dir`` into ``output_dir`` (default: the config's ``output_dir``)."""
+          progress: bool = True, log: Callable[[str], None] = print, clean: bool = False) -> BuildReport:
+    """Build the site in ``site_dir`` into ``output_dir`` (default: the config's ``output_dir``).
+
+    The output folder is checked and locked before any work (``write.claim_output``): a folder
+    archivist did not write, or one a build is writing, fails at once. ``clean`` builds from an
+    empty folder instead of the previous output (the same bytes, more writing).
+    """
     site_dir = Path(site_dir)
     config = load_config(site_dir, overrides)
     output = Path(output_dir) if output_dir else site_dir / config.output_dir
+    try:
+        with claim_output(output, protected_folders(site_dir, config)):
+            return _build_claimed(site_dir, config, output, progress, log, clean)
+    except OutputError as e:
+        raise BuildError(str(e)) from None
+
+
+def _build_claimed(site_dir: Path, config: Config, output: Path, progress: bool, log: Callable[[str], None],
+                   clean: bool) -> BuildReport:
+    """The stages, once the output folder is claimed."""
     report = BuildReport(output=output, config=config)
 
     def stage(name: str, started: float, counts: str) -> None:
         seconds = time.perf_counter() - started
         report.stages.append((name, seconds, counts))
         log(f"{name:<10} {seconds:7.2f}s  {counts}")
+        fault_point(name)  # a fault test's kill lands after this stage
 
     archive, unpaged = analyse(site_dir, config, report, stage, progress, log)
 
@@ -150,12 +176,14 @@ def build(site_dir: Path | str = ".", output_dir: Path | str | None = None, over
     report.pages = sum(1 for p in files if p.endswith(".html"))
     stage("render", t, f"{report.pages} pages, {len(files)} files")
 
-    with staged_output(output) as staging:
+    with staged_output(output, clean) as staging:
         t = time.perf_counter()
-        report.files = write_files(staging, files)
-        stage("write", t, f"{report.files} files")
+        written = staging.write(files)
+        removed = staging.keep_only(files.keys(), keep=(search.BUNDLE_DIR,) if config.search.enabled else ())
+        report.files = len(files)
+        stage("write", t, f"{len(files)} files: {written} written, {removed} removed, the rest unchanged")
         if config.search.enabled:
             t = time.perf_counter()
-            stats_search = search.index_search(staging, config)
+            stats_search = search.index_search(staging.root, config)
             stage("index", t, f"{stats_search.get('pages', '?')} pages indexed")
     return report

@@ -1,60 +1,516 @@
-"""Write stage: put the rendered files in place all at once, or not at all.
+"""Write stage: put the new site in place all at once, and never over what archivist did not write.
 
-The site is written into a staging folder beside the output folder, indexed
-there, and only then swapped in with two renames, so a failed or interrupted
-build leaves the previous output untouched.
+- **Nothing lost.** ``check_output`` refuses an output folder that is, holds or lies inside one
+  of the site's own folders (the site itself may only hold the output), ``/`` or the home
+  folder, a symbolic link or a file; an existing folder is replaced only where it carries
+  archivist's marker file (written into every build) or is empty.
+- **All or nothing.** The new site is made in a staging folder beside the output and swapped
+  in with one atomic exchange (Linux ``renameat2(RENAME_EXCHANGE)``), so the output always
+  holds a complete site, the old one or the new. Where the exchange is unavailable two renames
+  are used, and the next build puts the old copy back if a kill fell between them.
+- **One build at a time.** A lock file beside the output (``flock``, which the OS releases
+  when the process dies, even by ``kill -9``); a second build fails at once, naming the first.
+- **Incremental.** The staging folder starts as hard links to the previous output's files; a
+  file is written only where its bytes differ, to a temporary name renamed over the link (so
+  the previous output's file is never modified in place), and the previous build's files the
+  new one lacks are removed. When nothing differs the output is left exactly as it is.
 """
 
 from __future__ import annotations
 
 import contextlib
+import ctypes
+import errno
 import os
 import shutil
-from pathlib import Path
-from typing import Iterator, Mapping
+import stat
+import time
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+from typing import Collection, Iterable, Iterator, Mapping
+
+try:
+    import fcntl
+except ImportError:  # Windows: no flock; builds are not locked there
+    fcntl = None
+
+#: Written into every output folder: the proof that archivist may replace it.
+MARKER = ".archivist-output"
+MARKER_TEXT = b"archivist wrote this folder and replaces it on every build; do not keep your own files here.\n"
+#: Environment of the fault hook (``fault_point``): the point to pause at, and the file that holds the pause.
+FAULT_PAUSE, FAULT_FILE = "ARCHIVIST_FAULT_PAUSE", "ARCHIVIST_FAULT_FILE"
+#: Linux renameat2(2): swap two paths in one step.
+AT_FDCWD, RENAME_EXCHANGE = -100, 2
+#: errnos by which renameat2 says "not here" (old kernel or libc, a file system without exchange).
+_NO_EXCHANGE = frozenset({errno.ENOSYS, errno.EINVAL, errno.ENOTSUP, errno.EOPNOTSUPP})
 
 
-def write_files(root: Path, files: Mapping[str, bytes]) -> int:
-    """Write each relative path's bytes below ``root``; returns the number of files."""
-    root = Path(root).resolve()
-    for rel, data in sorted(files.items()):
-        path = (root / rel).resolve()
-        if root not in path.parents:
-            raise ValueError(f"refusing to write outside the output folder: {rel}")
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(data)
-    return len(files)
+class OutputError(RuntimeError):
+    """The output folder cannot be written safely; what is on disk was left as it was."""
 
 
-def _alive(pid: int) -> bool:
+@dataclass(frozen=True)
+class Protected:
+    """A folder the output must keep clear of, named ``label`` in the refusal.
+
+    ``holds_ok``: the output may lie inside it (the site folder, the home folder), never be it
+    or hold it.
+    """
+
+    label: str
+    path: Path
+    holds_ok: bool = False
+
+
+#: Folders no output may be or hold, whatever the site.
+SYSTEM_FOLDERS = (Protected("the root folder", Path("/"), holds_ok=True),
+                  Protected("your home folder", Path.home(), holds_ok=True))
+
+
+def check_output(output: Path, protected: Iterable[Protected] = ()) -> Path:
+    """The output folder, resolved, if archivist may replace it; else OutputError saying why.
+
+    Checked before any work, so a refused build changes nothing on disk.
+    """
+    given = Path(output).absolute()
+    if given.is_symlink():
+        raise OutputError(f"refusing to build into {given}: it is a symbolic link (to {os.readlink(given)}); "
+                          f"give the folder itself")
+    real = given.resolve()
+    for folder in (*SYSTEM_FOLDERS, *protected):
+        where = Path(folder.path).absolute().resolve()
+        relation = ("is" if real == where else "holds" if where.is_relative_to(real)
+                    else None if folder.holds_ok or not real.is_relative_to(where) else "lies inside")
+        if relation:
+            raise OutputError(f"refusing to build into {given}: it {relation} {folder.label} ({where}), and "
+                              f"archivist replaces its output folder on every build; set output_dir (or --output) "
+                              f"to a folder of its own, such as build")
+    if os.path.lexists(real) and not real.is_dir():
+        raise OutputError(f"refusing to build into {given}: it is a file, not a folder")
+    if real.is_dir() and not _ours(real):
+        raise OutputError(f"refusing to replace {given}: it holds files archivist did not write (it has no "
+                          f"{MARKER} file); move them away, or choose another output folder")
+    return real
+
+
+def _ours(folder: Path) -> bool:
+    """Whether ``folder`` is a real folder archivist may remove: it carries the marker, or is empty."""
     try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
+        if not stat.S_ISDIR(os.lstat(folder).st_mode):
+            return False
+        if stat.S_ISREG(os.lstat(folder / MARKER).st_mode):
+            return True
+    except FileNotFoundError:
+        pass
+    except OSError:
         return False
-    except PermissionError:
+    with os.scandir(folder) as entries:
+        return next(entries, None) is None
+
+
+def owned_by_build(output: Path, path: Path | str) -> bool:
+    """Whether ``path`` is the output, inside it, or one of the staging, old-copy and lock paths beside it."""
+    output, path = Path(output).absolute(), Path(path).absolute()
+    if path == output or path.is_relative_to(output):
         return True
-    return True
+    beside = path.relative_to(output.parent).parts if path.is_relative_to(output.parent) else ()
+    return bool(beside) and beside[0].startswith(f".{output.name}.")
+
+
+def fault_point(name: str) -> None:
+    """Test hook: with ``ARCHIVIST_FAULT_PAUSE=name``, write the pid into ``ARCHIVIST_FAULT_FILE``
+    and wait until that file is removed, so a fault test can kill the build at a known moment.
+    """
+    if os.environ.get(FAULT_PAUSE) != name:
+        return
+    flag = Path(os.environ[FAULT_FILE])
+    flag.write_text(str(os.getpid()))
+    while flag.exists():
+        time.sleep(0.02)
+
+
+# The lock.
+
+_held: dict[Path, int] = {}  # output -> how many claims this process holds (claims nest)
+
+
+def _lock_path(output: Path) -> Path:
+    return output.parent / f".{output.name}.lock"
+
+
+def _lock(output: Path) -> int | None:
+    """Take the output's lock file or raise OutputError naming the build that holds it."""
+    if fcntl is None:
+        return None
+    path = _lock_path(output)
+    while True:
+        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            pid = os.read(fd, 32).decode("ascii", "replace").strip() or "unknown"
+            os.close(fd)
+            raise OutputError(f"another build of {output} is running (pid {pid}); "
+                              f"wait for it to finish, or stop it") from None
+        # The holder before us may have removed the file on release: lock the file that is there now.
+        try:
+            if os.stat(path).st_ino == os.fstat(fd).st_ino:
+                break
+        except FileNotFoundError:
+            pass
+        os.close(fd)
+    os.ftruncate(fd, 0)
+    os.write(fd, str(os.getpid()).encode())
+    return fd
+
+
+def _unlock(output: Path, fd: int | None) -> None:
+    """Remove the lock file while still holding it (so no one is left locking a file nobody sees), then release."""
+    if fd is None:
+        return
+    with contextlib.suppress(OSError):
+        os.unlink(_lock_path(output))
+    os.close(fd)
 
 
 @contextlib.contextmanager
-def staged_output(output_dir: Path) -> Iterator[Path]:
-    """Yield an empty staging folder; on success it replaces ``output_dir``, on error it is removed."""
-    output_dir = Path(output_dir).resolve()
-    output_dir.parent.mkdir(parents=True, exist_ok=True)
-    for stale in output_dir.parent.glob(f".{output_dir.name}.*-*"):  # left by a killed build
-        pid = stale.name.rsplit("-", 1)[1]
-        if pid.isdigit() and not _alive(int(pid)):
-            shutil.rmtree(stale, ignore_errors=True)
-    stage = output_dir.parent / f".{output_dir.name}.staging-{os.getpid()}"
-    old = output_dir.parent / f".{output_dir.name}.old-{os.getpid()}"
-    shutil.rmtree(stage, ignore_errors=True)
-    stage.mkdir()
+def claim_output(output: Path, protected: Iterable[Protected] = ()) -> Iterator[Path]:
+    """Check the output (``check_output``), lock it for this build, and repair what a killed build left.
+
+    Yields the resolved output folder. Under the lock no other build of it runs, so an old copy
+    with no output beside it (a kill between the two renames of a swap) is put back, and the
+    staging folders and old copies that carry archivist's marker are removed. Claims nest.
+    """
+    real = check_output(output, protected)
+    if real in _held:
+        _held[real] += 1
+        try:
+            yield real
+        finally:
+            _held[real] -= 1
+        return
     try:
-        yield stage
+        real.parent.mkdir(parents=True, exist_ok=True)
+        fd = _lock(real)
+    except OSError as e:
+        raise OutputError(f"{os_error_message(e)} (archivist writes its lock file and staging folder beside "
+                          f"the output folder)") from None
+    _held[real] = 1
+    try:
+        try:
+            _repair(real)
+        except OSError as e:
+            raise OutputError(os_error_message(e)) from None
+        yield real
+    finally:
+        del _held[real]
+        _unlock(real, fd)
+
+
+def _leftovers(output: Path) -> list[Path]:
+    """Staging folders and old copies of ``output`` that earlier builds left beside it, newest first."""
+    prefixes = (f".{output.name}.staging-", f".{output.name}.old-")
+    with os.scandir(output.parent) as entries:
+        found = [Path(e.path) for e in entries if e.name.startswith(prefixes)]
+    return sorted(found, key=lambda p: os.lstat(p).st_mtime_ns, reverse=True)
+
+
+def _repair(output: Path) -> None:
+    """Put back the old copy if a kill left no output, then remove the leftovers that are archivist's."""
+    leftovers = [p for p in _leftovers(output) if _ours(p)]
+    if not os.path.lexists(output):
+        old = next((p for p in leftovers if p.name.startswith(f".{output.name}.old-")), None)
+        if old is not None:
+            os.rename(old, output)
+            leftovers.remove(old)
+    for path in leftovers:
+        remove_tree(path)
+
+
+def remove_tree(folder: Path) -> None:
+    """Remove a folder archivist made, never following a link; its marker goes last.
+
+    A kill halfway leaves a folder that still carries the marker, which the next build
+    therefore still recognises as its own and removes.
+    """
+    folder = Path(folder)
+    if not os.path.lexists(folder):
+        return
+    with os.scandir(folder) as entries:
+        for entry in sorted(entries, key=lambda e: e.name == MARKER):
+            if entry.is_dir(follow_symlinks=False):
+                shutil.rmtree(entry.path)
+            else:
+                os.unlink(entry.path)
+    os.rmdir(folder)
+
+
+# Writing files.
+
+def os_error_message(e: OSError) -> str:
+    """One line for an OS error: what went wrong and the path, e.g. "No space left on device: /site/build"."""
+    where = e.filename if e.filename2 is None else f"{e.filename} -> {e.filename2}"
+    return f"{e.strerror or e.__class__.__name__}: {where}" if where is not None else str(e)
+
+
+def _parts(rel: str) -> tuple[str, ...]:
+    """The parts of a file's path relative to the output; ValueError if it would leave the output."""
+    path = PurePosixPath(rel)
+    if path.is_absolute() or not path.parts or any(p in ("..", ".") for p in path.parts) or "\\" in rel:
+        raise ValueError(f"refusing to write outside the output folder: {rel}")
+    return path.parts
+
+
+def _same(path: Path, data: bytes) -> bool:
+    """Whether ``path`` is a regular file holding exactly ``data``."""
+    try:
+        st = os.lstat(path)
+        if not stat.S_ISREG(st.st_mode) or st.st_size != len(data):
+            return False
+        with open(path, "rb") as f:
+            return f.read() == data
+    except (FileNotFoundError, NotADirectoryError):
+        return False
+
+
+def _put(root: Path, parts: tuple[str, ...], data: bytes) -> None:
+    """Write ``data`` to ``root/parts`` by a new file renamed over the old: a hard link elsewhere keeps its bytes."""
+    parent = root
+    for name in parts[:-1]:
+        parent = parent / name
+        try:
+            if not stat.S_ISDIR(os.lstat(parent).st_mode):
+                os.unlink(parent)  # the previous build had a file where this build has a folder
+                os.mkdir(parent)
+        except FileNotFoundError:
+            os.mkdir(parent)
+    target = parent / parts[-1]
+    with contextlib.suppress(FileNotFoundError):
+        if stat.S_ISDIR(os.lstat(target).st_mode):
+            shutil.rmtree(target)  # and a folder where this one has a file
+    tmp = parent / f".archivist-tmp-{os.getpid()}"
+    with contextlib.suppress(FileNotFoundError):
+        os.unlink(tmp)
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)  # the umask decides, as for any file
+    try:
+        with open(fd, "wb", closefd=False) as f:
+            f.write(data)
+    except OSError as e:  # a write's error names no file: name the one being written
+        raise OSError(e.errno, e.strerror, str(target)) from None
+    finally:
+        os.close(fd)
+    os.replace(tmp, target)
+
+
+def write_files(root: Path, files: Mapping[str, bytes]) -> int:
+    """Write each relative path's bytes below ``root``, in sorted order; returns the number of files.
+
+    A file that already holds those bytes is left alone; any other is replaced, never
+    modified in place.
+    """
+    root = Path(root)
+    for rel in sorted(files):
+        parts = _parts(rel)
+        if not _same(root.joinpath(*parts), files[rel]):
+            _put(root, parts, files[rel])
+    return len(files)
+
+
+def _tree_files(root: Path, prefix: str = "") -> Iterator[str]:
+    """Every non-folder entry below ``root``, as a relative POSIX path."""
+    with os.scandir(root) as entries:
+        for entry in entries:
+            rel = prefix + entry.name
+            if entry.is_dir(follow_symlinks=False):
+                yield from _tree_files(Path(entry.path), rel + "/")
+            else:
+                yield rel
+
+
+def _link_tree(src: Path, dst: Path, skip: Collection[str] = ()) -> None:
+    """Make ``dst`` a farm of hard links to ``src``'s files (copies across file systems), but for ``skip``."""
+    with os.scandir(src) as entries:
+        for entry in entries:
+            if entry.name in skip:
+                continue
+            target = dst / entry.name
+            if entry.is_dir(follow_symlinks=False):
+                os.mkdir(target)
+                _link_tree(Path(entry.path), target)
+                continue
+            try:
+                os.link(entry.path, target, follow_symlinks=False)
+            except OSError as e:
+                if e.errno not in (errno.EXDEV, errno.EPERM, errno.EMLINK, errno.ENOTSUP):
+                    raise
+                shutil.copy2(entry.path, target, follow_symlinks=False)
+
+
+class Staging:
+    """The next output, made beside the current one; ``staged_output`` hands it out.
+
+    It reads as the previous output until something differs: the staging folder (a hard-link
+    farm of the previous output, or an empty folder with ``clean``) is made on the first write
+    that changes a file, the first removal, or the first use of ``root``. Whoever writes into
+    ``root`` directly (Pagefind) must create new files or rename over old ones, never open an
+    existing file for writing: it may be a hard link to the live output's file.
+    """
+
+    def __init__(self, output: Path, clean: bool = False):
+        self.output = Path(output)
+        self.path = self.output.parent / f".{self.output.name}.staging-{os.getpid()}"
+        self.clean = clean
+        self.written = self.removed = 0
+        self._made = self._opened = False
+        if clean:
+            self._make()
+
+    def _make(self) -> None:
+        if self._made:
+            return
+        remove_tree(self.path)  # this process's own, from a build it did not finish
+        os.mkdir(self.path)
+        (self.path / MARKER).write_bytes(MARKER_TEXT)
+        if not self.clean and self.output.is_dir():
+            _link_tree(self.output, self.path, skip=(MARKER,))
+        self._made = True
+
+    @property
+    def _current(self) -> Path:
+        """Where the next output's files are now: the staging folder once made, else the previous output."""
+        return self.path if self._made else self.output
+
+    @property
+    def root(self) -> Path:
+        """The staging folder, made now if it is not yet; the output is swapped, since it may be written."""
+        self._make()
+        self._opened = True
+        return self.path
+
+    @property
+    def changed(self) -> bool:
+        """Whether the next output differs from the previous one (or may: ``root`` was handed out, or ``clean``)."""
+        return bool(self.written or self.removed or self._opened or self.clean or not self.output.is_dir())
+
+    def write(self, files: Mapping[str, bytes]) -> int:
+        """Write the files whose bytes differ from the previous output's, in sorted order; returns how many.
+
+        ``files`` may be some of the site's files only: the others stay as the previous build left them.
+        """
+        written = 0
+        for rel in sorted(files):
+            parts, data = _parts(rel), files[rel]
+            if parts == (MARKER,):
+                raise ValueError(f"{MARKER} is archivist's own file")
+            if _same(self._current.joinpath(*parts), data):
+                continue
+            self._make()
+            _put(self.path, parts, data)
+            written += 1
+            if written == 1:
+                fault_point("writing")
+        self.written += written
+        return written
+
+    def keep_only(self, paths: Collection[str], keep: Iterable[str] = ()) -> int:
+        """Remove the files not in ``paths`` (every file of the new site) nor under a folder of ``keep``
+        (those a later stage writes, such as ``pagefind``); returns how many were removed."""
+        if not self._current.is_dir():
+            return 0
+        wanted = {PurePosixPath(p).as_posix() for p in paths} | {MARKER}
+        prefixes = tuple(k.strip("/") + "/" for k in keep)
+        stale = sorted(rel for rel in _tree_files(self._current)
+                       if rel not in wanted and not (rel + "/").startswith(prefixes))
+        if not stale:
+            return 0
+        self._make()
+        for rel in stale:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(self.path / rel)
+        # A clean build has no empty folders: remove those the removals emptied, deepest first.
+        for folder in sorted({p for rel in stale for p in PurePosixPath(rel).parents if p.parts},
+                             key=lambda p: len(p.parts), reverse=True):
+            with contextlib.suppress(OSError):
+                os.rmdir(self.path / folder)
+        self.removed += len(stale)
+        return len(stale)
+
+    def missing(self, paths: Iterable[str]) -> set[str]:
+        """The ``paths`` that no file of the next output holds (pages a partial render assumed were there)."""
+        return {p for p in paths if not os.path.isfile(self._current.joinpath(*_parts(p)))}
+
+
+def _renameat2() -> ctypes._CFuncPtr | None:
+    """libc's renameat2, where this system has it."""
+    try:
+        fn = ctypes.CDLL(None, use_errno=True).renameat2
+    except (AttributeError, OSError, TypeError):
+        return None
+    fn.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint]
+    fn.restype = ctypes.c_int
+    return fn
+
+
+_RENAMEAT2 = _renameat2()
+
+
+def exchange(a: Path, b: Path) -> bool:
+    """Swap paths ``a`` and ``b`` in one atomic step; False where the system cannot (then nothing moved)."""
+    if _RENAMEAT2 is None:
+        return False
+    if _RENAMEAT2(AT_FDCWD, os.fsencode(a), AT_FDCWD, os.fsencode(b), RENAME_EXCHANGE) == 0:
+        return True
+    err = ctypes.get_errno()
+    if err in _NO_EXCHANGE:
+        return False
+    raise OSError(err, os.strerror(err), str(a), None, str(b))
+
+
+def swap_in(staging: Path, output: Path) -> None:
+    """Make ``staging`` the output and remove the previous output: one exchange, else two renames."""
+    if not os.path.lexists(output):
+        os.rename(staging, output)
+        return
+    if exchange(staging, output):
+        fault_point("swapped")
+        _remove_quietly(staging)  # the previous output, now under the staging folder's name
+        return
+    old = output.parent / f".{output.name}.old-{os.getpid()}"
+    os.rename(output, old)
+    fault_point("renamed")  # a kill here leaves no output: the next claim puts the old copy back
+    try:
+        os.rename(staging, output)
     except BaseException:
-        shutil.rmtree(stage, ignore_errors=True)
+        os.rename(old, output)
         raise
-    if output_dir.exists():
-        os.rename(output_dir, old)
-    os.rename(stage, output_dir)
-    shutil.rmtree(old, ignore_errors=True)
+    _remove_quietly(old)
+
+
+def _remove_quietly(folder: Path) -> None:
+    """Remove the previous output once the new one is in place; what fails here the next build removes."""
+    with contextlib.suppress(OSError):
+        remove_tree(folder)
+
+
+@contextlib.contextmanager
+def staged_output(output: Path, clean: bool = False, protected: Iterable[Protected] = ()) -> Iterator[Staging]:
+    """Claim ``output`` (``claim_output``) and yield its ``Staging``; on success it is swapped in.
+
+    The swap is skipped when nothing changed. On any error the staging folder is removed and
+    the previous output is untouched; an OS error becomes an OutputError of one line naming the path.
+    ``clean`` starts from an empty folder instead of the previous output.
+    """
+    with claim_output(output, protected) as real:
+        try:
+            staging = Staging(real, clean)
+            yield staging
+            if staging.changed:
+                staging._make()
+                fault_point("swap")
+                swap_in(staging.path, real)
+        except BaseException as e:
+            with contextlib.suppress(OSError):
+                remove_tree(real.parent / f".{real.name}.staging-{os.getpid()}")
+            if isinstance(e, OSError):
+                raise OutputError(f"{os_error_message(e)} (the previous output is untouched)") from None
+            raise
