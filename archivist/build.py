@@ -50,11 +50,13 @@ def actor_url(config: Config, actor_id: str) -> str:
     return f"{config.base_path}actors/{actor_id}/"
 
 
-def annotate_site(site_dir: Path, config: Config, articles, progress: bool = True):
-    """The annotate stage with the site's cache and its ``[nlp]`` settings: (annotations, stats)."""
+def annotate_site(site_dir: Path, config: Config, articles, progress: bool = True,
+                  log: Callable[[str], None] | None = None):
+    """The annotate stage with the site's cache and its ``[nlp]`` settings: (annotations, stats).
+    A damaged or unwritable cache is a warning passed to ``log``, never a failed build."""
     try:
         return annotate(articles, Path(site_dir) / CACHE_FILE, config.nlp.model, config.nlp.batch_size,
-                        config.nlp.processes, progress, config.nlp.scheduler)
+                        config.nlp.processes, progress, config.nlp.scheduler, log=log)
     except (ClusterError, WorkerMismatch) as e:  # what finished is cached; the build stops with the cluster's word
         raise BuildError(str(e)) from None
 
@@ -93,7 +95,7 @@ def analyse(site_dir: Path, config: Config, report: BuildReport, stage: Callable
     stage("load", t, f"{len(loaded.articles)} articles, {len(loaded.problems)} skipped")
 
     t = time.perf_counter()
-    annotations, stats = annotate_site(site_dir, config, loaded.articles, progress)
+    annotations, stats = annotate_site(site_dir, config, loaded.articles, progress, log)
     where = f"Dask worker(s) at {stats.scheduler}" if stats.scheduler else "process(es)"
     rate = f", {stats.words / stats.seconds:,.0f} words/s on {stats.processes} {where}" if stats.annotated else ""
     stage("annotate", t, f"{stats.annotated} annotated, {stats.cached} from cache ({stats.model}{rate})")

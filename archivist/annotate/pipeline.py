@@ -20,7 +20,7 @@ import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator, Sequence
+from typing import Callable, Iterator, Sequence
 
 from tqdm import tqdm
 
@@ -171,17 +171,19 @@ def annotate_texts(texts: Sequence[str], model: str, batch_size: int = 32, proce
 
 def annotate(articles: Sequence[Article], cache_path: Path | None, model: str | None = None,
              batch_size: int = 32, processes: int = 0, progress: bool = True,
-             scheduler: str = "") -> tuple[dict[str, Annotation], AnnotateStats]:
+             scheduler: str = "", log: Callable[[str], None] | None = None
+             ) -> tuple[dict[str, Annotation], AnnotateStats]:
     """Every article's Annotation by id: cached where possible, else computed and cached.
 
     New annotations are computed here or, with ``scheduler``, on that Dask cluster (see
-    ``annotated_chunks``); each chunk is cached as it arrives.
+    ``annotated_chunks``); each chunk is cached as it arrives. A damaged or unwritable
+    cache is a warning passed to ``log`` (see ``cache``), never an error.
     """
     started = time.perf_counter()
     name = available_model(model)
     model_key, annotator = model_version(name), annotator_version()
     keys = {a.id: cache_key(a.text, model_key, annotator) for a in articles}
-    cache = AnnotationCache(cache_path) if cache_path else None
+    cache = AnnotationCache(cache_path, log) if cache_path else None
     try:
         found = cache.get_many(set(keys.values())) if cache else {}
         pending = [a for a in articles if keys[a.id] not in found]

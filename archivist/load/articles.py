@@ -255,7 +255,8 @@ def split_front_matter(text: str) -> tuple[dict[str, Any], str, int]:
             except (tomllib.TOMLDecodeError, yaml.YAMLError, ValueError, TypeError, RecursionError) as e:
                 mark = getattr(e, "problem_mark", None)
                 line = mark.line + 2 if mark else (_toml_line(e) or 0) + 1 if _toml_line(e) else None
-                raise ContentError(f"bad front matter: {e}".splitlines()[0], line) from None
+                why = "nested too deeply" if isinstance(e, RecursionError) else str(e).splitlines()[0]
+                raise ContentError(f"bad front matter: {why}", line) from None
             if data is None:
                 data = {}
             if not isinstance(data, dict):
