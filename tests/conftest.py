@@ -20,6 +20,7 @@ from archivist.models import (
     QuoteRef,
     Span,
 )
+from archivist.site.quote_ids import quote_anchors
 from archivist.site.render import (
     default_theme_dir,
     render_site,
@@ -195,13 +196,13 @@ def sample_config(**overrides):
 
 
 def sample_body(archive: Archive, config):
-    """A stand-in for markup.py: escaped paragraphs, actor links on mentions, ``quote-N`` anchors."""
+    """A stand-in for body.py: escaped paragraphs, actor links on mentions, quote anchors (stable and ``quote-N``)."""
     def body(article: Article) -> Markup:
         ann = archive.annotations[article.id]
         ids = archive.mention_actors.get(article.id, ())
         tags: list[tuple[int, int, str]] = []  # (offset, order, markup); closes sort before opens
-        for n, q in enumerate(ann.quotes, 1):
-            tags += [(q.start, 1, f'<span class="quote" id="quote-{n}">'), (q.end, 0, "</span>")]
+        for n, (q, anchor) in enumerate(zip(ann.quotes, quote_anchors(ann.quotes)), 1):
+            tags += [(q.start, 1, f'<span id="quote-{n}"></span><span class="quote" id="{anchor}">'), (q.end, 0, "</span>")]
         for m, actor_id in zip(ann.mentions, ids):
             if actor_id:
                 href = f"{config.base_path}actors/{actor_id}/"

@@ -9,12 +9,14 @@ each piece gets its links at its offset without a second parse.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 from typing import Sequence
 
 from markupsafe import Markup, escape
 
 from archivist.models import PLACEHOLDER, Annotation, Article
+from archivist.site.quote_ids import quote_anchors
 
 
 @dataclass(frozen=True)
@@ -28,22 +30,35 @@ class Link:
     title: str
 
 
-def _links(annotation: Annotation, mention_urls: Sequence[str | None]) -> list[Link]:
-    links, last_end = [], -1
+# ``link_mentions`` (config.LINK_SCOPES) says which mentions of an actor become links: "paragraph",
+# the first in each paragraph; "article", the first in the article; "all", every one (the seed
+# article had 97 links in 838 words, most of them repeats a reader had just seen).
+
+
+def _links(annotation: Annotation, mention_urls: Sequence[str | None], scope: str = "all",
+           paragraphs: Sequence[tuple[int, int]] = ()) -> list[Link]:
+    links, last_end, seen = [], -1, set()
+    ends = [end for _, end in paragraphs]
     for mention, href in sorted(zip(annotation.mentions, mention_urls), key=lambda mh: (mh[0].start, -mh[0].end)):
         if href is None or mention.start < last_end:
             continue  # no page, or overlaps a link already made
+        where = {"paragraph": bisect.bisect_left(ends, mention.start), "article": 0}.get(scope)
+        if where is not None and (href, where) in seen:
+            continue  # linked already in this paragraph (or article): the rest stays text
+        seen.add((href, where))
         links.append(Link(mention.start, mention.end, href, mention.kind, mention.actor))
         last_end = mention.end
     return links
 
 
-def mark(text: str, start: int, end: int, links: Sequence[Link], quotes: Sequence[tuple[int, int, int, str]],
+def mark(text: str, start: int, end: int, links: Sequence[Link], quotes: Sequence[tuple[int, int, int, str, str]],
          opened: set[int]) -> Markup:
     """Escaped ``text[start:end]`` with entity links and quote spans inside it.
 
-    ``quotes`` are (start, end, number, kind); a quote that runs over several pieces
-    gets ``id="quote-N"`` on its first piece only (``opened`` remembers those).
+    ``quotes`` are (start, end, number, kind, anchor); a quote that runs over several pieces
+    gets its anchor id (``quote_ids``) on its first piece only (``opened`` remembers those),
+    and an empty ``id="quote-N"`` just before it, so that positional links made before
+    stable anchors still land.
     """
     out: list[str] = []
 
@@ -59,14 +74,17 @@ def mark(text: str, start: int, end: int, links: Sequence[Link], quotes: Sequenc
         out.append(str(escape(text[pos:b])))
 
     pos = start
-    for q0, q1, n, kind in quotes:
+    for q0, q1, n, kind, anchor in quotes:
         a, b = max(q0, start), min(q1, end)
         if a >= b or a < pos:
             continue
         emit_text(pos, a)
-        anchor = "" if n in opened else f' id="quote-{n}"'
+        ids = ""
+        if n not in opened:
+            out.append(f'<span id="quote-{n}" class="legacy-anchor"></span>')
+            ids = f' id="{escape(anchor)}"'
         opened.add(n)
-        out.append(f'<span class="quote quote-{escape(kind)}"{anchor} data-quote="{n}">')
+        out.append(f'<span class="quote quote-{escape(kind)}"{ids} data-quote="{n}">')
         emit_text(a, b)
         out.append("</span>")
         pos = b
@@ -74,13 +92,19 @@ def mark(text: str, start: int, end: int, links: Sequence[Link], quotes: Sequenc
     return Markup("".join(out))
 
 
-def render_body(article: Article, annotation: Annotation, mention_urls: Sequence[str | None]) -> Markup:
-    """The article body as HTML, with a link for each mention whose URL is not None.
+def render_body(article: Article, annotation: Annotation, mention_urls: Sequence[str | None],
+                link_mentions: str = "paragraph") -> Markup:
+    """The article body as HTML, with a link for the mentions whose URL is not None.
 
-    Quote N (from 1, in annotation order) is wrapped in ``<span id="quote-N">``.
+    ``link_mentions`` (one of ``LINK_SCOPES``) says which: the first of each actor in each
+    paragraph (the default), in the article, or all.
+
+    Quote N (from 1, in annotation order) is wrapped in ``<span id="q-...">`` (its stable
+    anchor, ``quote_ids.quote_anchors``) after an empty ``<span id="quote-N">``.
     """
-    links = _links(annotation, mention_urls)
-    quotes = sorted((q.start, q.end, i, q.kind) for i, q in enumerate(annotation.quotes, 1))
+    links = _links(annotation, mention_urls, link_mentions, article.paragraphs)
+    anchors = quote_anchors(annotation.quotes)
+    quotes = sorted((q.start, q.end, i, q.kind, anchors[i - 1]) for i, q in enumerate(annotation.quotes, 1))
     opened: set[int] = set()
     text = article.text
     if article.format != "md":

@@ -25,6 +25,7 @@ from markupsafe import Markup, escape
 
 import archivist
 from archivist.config import Config
+from archivist.site import quote_ids
 from archivist.site.data import data_files
 from archivist.text.lexicon import PRONOUNS, RELATIVE
 from archivist.models import KINDS, Actor, Archive, Article, Quote
@@ -60,6 +61,8 @@ class QuoteCard:
     speaker: str  # the name (or the article's own words, e.g. "a senior official") to show
     actor: Actor | None  # the speaker's page, None when unnamed or without a page
     role: str | None
+    anchor: str = ""  # the quote's stable id in the article body (``quote_ids``), e.g. "q-we-will-1a2b3c"
+    about: tuple[str, ...] = ()  # names of the actors the quotation mentions
 
 
 @dataclass(frozen=True)
@@ -106,7 +109,8 @@ def render_site(archive: Archive, config: Config, theme_dirs: Sequence[Path],
         cards = site.cards(article)
         page(f"articles/{article.id}/index.html", "article.html", article=article,
              body=body_html(article), cards=cards, actor_groups=site.article_groups(article),
-             jsonld=_jsonld(site.article_jsonld(article)))
+             jsonld=_jsonld(site.article_jsonld(article)),
+             quote_records=quote_ids.records_json(quote_ids.card_records(cards)))
         out[f"articles/{article.id}/annotations.json"] = _json_bytes(site.annotation_json(article))
 
     for actor in archive.actors:
@@ -165,7 +169,10 @@ class _Site:
         words = q.speaker_mention.text if q.speaker_mention else None
         speaker = ((actor.name if actor else None) or q.speaker or q.description
                    or (words if words and words.lower() not in _NO_ONE else None) or "Unattributed")
-        return QuoteCard(article, index + 1, q, quote_text(q.text), speaker, actor, q.role)
+        return QuoteCard(article, index + 1, q, quote_text(q.text), speaker, actor, q.role,
+                         anchor=quote_ids.annotation_anchors(annotation)[index],
+                         about=quote_ids.quoted_actors(annotation, self.archive.mention_actors.get(article_id, ()),
+                                                       index, self.actors))
 
     def cards(self, article: Article) -> list[QuoteCard]:
         """The article's quotes that make cards, in text order."""

@@ -1,85 +1,238 @@
 """Search stage: index the written site with Pagefind into ``<output>/pagefind/``.
 
-Pagefind reads the built HTML, so this runs after the files are written. The
-pages say what to index themselves: ``data-pagefind-body`` marks the content of
-article and actor pages (list pages carry none and stay out of the index),
-``data-pagefind-filter`` the facets (type, actor, kind, year, outlet) and
-``data-pagefind-meta``/``-sort`` the date. The search page loads the bundle's
-``pagefind-ui.js`` from the site itself, under ``config.base_path``.
+Pagefind reads the built HTML, so this runs after the files are written. The pages say
+what to index themselves: ``data-pagefind-body`` marks the content of article and actor
+pages (list pages carry none and stay out of the index), hidden ``data-pagefind-filter``,
+``-meta`` and ``-sort`` spans the facets (type, speaker, mentions, outlet, year, kind), the
+title and the date. Each quote card is a record of its own: article pages carry their cards'
+records as JSON (``quote_ids``), added here with Pagefind's ``AddRecord``.
+
+Three things the Pagefind CLI does not give, and why this talks to Pagefind's service
+(``pagefind --service``, the protocol of the ``pagefind`` Python package) itself:
+
+- **The same bytes on every machine.** Pagefind numbers pages in the order it reads them,
+  and the CLI reads them in the file system's order (tmpfs and ext4 differ), so the index,
+  filter and meta files differed. Here the pages go in sorted by path, the bundle comes back
+  in memory (``GetFiles``), its filter values are sorted (``make_deterministic``) and it is
+  written in one order.
+- **No truncated files.** The bundle is written by this process, not by an indexer that may
+  be stopped before its writes reach the disk.
+- **No orphan.** The indexer dies with the build, even on ``kill -9`` (``PR_SET_PDEATHSIG``).
+
+Every value that reaches Pagefind is stored HTML-escaped (the templates' ``pf_filter`` and
+``pf_meta`` macros, ``quote_record`` here), since Pagefind's UI shows filter values and
+meta as HTML; the search page's own script decodes them inertly as text as well.
 """
 
 from __future__ import annotations
 
+import base64
+import ctypes
+import functools
 import gzip
 import hashlib
 import json
 import os
-import re
 import shutil
+import signal
 import subprocess
-import sys
+import threading
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator, Mapping
 
 import cbor2
+from markupsafe import escape
 
 from archivist.config import Config
+from archivist.site.quote_ids import read_records
 
 BUNDLE_DIR = "pagefind"
-
-
-def index_search(output_dir: Path, config: Config) -> dict[str, Any]:
-    """Index ``output_dir``'s HTML with Pagefind and write the bundle to ``output_dir/pagefind``.
-
-    Returns counts for the build report: ``pages`` in the index (article and actor
-    pages; one fragment each), ``indexed`` as Pagefind reports it, bundle ``files`` and
-    ``bytes``. An earlier bundle is removed first, since Pagefind's file names carry
-    content hashes and stale fragments would otherwise pile up.
-    Does nothing (``enabled`` False) when ``[search] enabled = false``.
-    """
-    output_dir = Path(output_dir).resolve()
-    bundle = output_dir / BUNDLE_DIR
-    if not config.search.enabled:
-        return {"enabled": False, "pages": 0, "indexed": 0, "files": 0, "bytes": 0}
-    if bundle.exists():
-        shutil.rmtree(bundle)
-    indexed = _index(output_dir, bundle)
-    make_deterministic(bundle)
-    files = sorted(p for p in bundle.rglob("*") if p.is_file())
-    # One fragment per indexed page: the count of pages a reader can find.
-    pages = sum(1 for p in files if p.parent.name == "fragment")
-    return {"enabled": True, "pages": pages, "indexed": indexed, "files": len(files),
-            "bytes": sum(p.stat().st_size for p in files)}
-
-
-def _index(site: Path, bundle: Path) -> int:
-    """Run Pagefind over ``site`` into ``bundle``; the number of HTML files it read.
-
-    This runs the binary that pagefind-bin ships through the ``pagefind`` package's own
-    entry point (``python -m pagefind``), which returns once every file is on disk. The
-    package's service API (``PagefindIndex``) was dropped here: it terminates the indexer as
-    soon as "WriteFiles" is answered, and under load that left truncated files in the bundle.
-    """
-    cmd = [sys.executable, "-m", "pagefind", "--site", str(site), "--output-path", str(bundle),
-           "--glob", "**/*.html"]
-    done = subprocess.run(cmd, capture_output=True, text=True, env={**os.environ, "NO_COLOR": "1"})
-    if done.returncode != 0:
-        raise SearchError(f"pagefind failed ({done.returncode}): {(done.stderr or done.stdout).strip()[-2000:]}")
-    found = re.search(r"Indexed (\d+) pages?", done.stdout)
-    return int(found.group(1)) if found else 0
+#: Marks a page Pagefind indexes; pages without it are not sent (Pagefind would drop them).
+BODY_MARK = b"data-pagefind-body"
+#: Linux's prctl option that signals a child when its parent dies.
+_PR_SET_PDEATHSIG = 1
 
 
 class SearchError(RuntimeError):
     """Pagefind could not index the site."""
 
 
+def index_search(output_dir: Path, config: Config) -> dict[str, Any]:
+    """Index ``output_dir``'s HTML with Pagefind and write the bundle to ``output_dir/pagefind``.
+
+    Returns counts for the build report: ``pages`` in the index (article and actor pages and
+    quote records; one fragment each), ``indexed`` HTML pages as Pagefind reports them,
+    ``quotes`` records, bundle ``files`` and ``bytes``. An earlier bundle is removed first,
+    since Pagefind's file names carry content hashes and stale fragments would otherwise pile up.
+    Does nothing (``enabled`` False) when ``[search] enabled = false``.
+    """
+    output_dir = Path(output_dir).resolve()
+    bundle = output_dir / BUNDLE_DIR
+    if not config.search.enabled:
+        return {"enabled": False, "pages": 0, "indexed": 0, "quotes": 0, "files": 0, "bytes": 0}
+    pages = list(_pages(output_dir))
+    quotes = [quote_record(url, r, config.language) for url, data in pages for r in read_records(data)]
+    files, indexed = _run_pagefind(pages, quotes, config.language)
+    files = make_deterministic(files)
+    if bundle.exists():
+        shutil.rmtree(bundle)
+    for rel, data in sorted(files.items()):
+        target = bundle / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+    return {"enabled": True, "pages": sum(1 for p in files if p.startswith("fragment/")), "indexed": indexed,
+            "quotes": len(quotes), "files": len(files), "bytes": sum(len(d) for d in files.values())}
+
+
+def _pages(site: Path) -> Iterator[tuple[str, bytes]]:
+    """(URL, HTML) of the pages to index, sorted by path: the order fixes Pagefind's page numbers."""
+    bundle = site / BUNDLE_DIR
+    for path in sorted(site.rglob("*.html"), key=lambda p: p.relative_to(site).as_posix()):
+        if bundle in path.parents or not path.is_file():
+            continue
+        data = path.read_bytes()
+        if BODY_MARK in data:
+            yield page_url(path.relative_to(site).as_posix()), data
+
+
+def page_url(rel: str) -> str:
+    """A page's URL as Pagefind's CLI gives it: "/articles/x/" for "articles/x/index.html"."""
+    return "/" + (rel[: -len("index.html")] if rel == "index.html" or rel.endswith("/index.html") else rel)
+
+
+def _escaped(value: Any) -> str:
+    """``value`` HTML-escaped as the templates' ``pf_filter`` and ``pf_meta`` store theirs."""
+    return str(escape(str(value)))
+
+
+def quote_record(page: str, record: Mapping[str, Any], language: str) -> dict[str, Any]:
+    """Pagefind's ``AddRecord`` payload for one quote card of the article at ``page``.
+
+    The content a reader searches is the speaker, their role and the quotation, so
+    ``Peskov sanctions`` finds Peskov's quote; the URL is the quote's place in the article.
+    Filters and meta are HTML-escaped here (Pagefind stores a record's values as given).
+    """
+    speaker = record.get("speaker") or ""
+    said_by = record.get("said_by") or speaker
+    role = record.get("role") or ""
+    content = f"{said_by}{', ' + role if role else ''}: {record['text']}"
+    filters = {"type": ["quote"], "mentions": sorted(set(record.get("about") or ()))}
+    if speaker:
+        filters["speaker"] = [speaker]
+    if record.get("outlet"):
+        filters["outlet"] = [record["outlet"]]
+    if record.get("date"):
+        filters["year"] = [record["date"][:4]]
+    meta = {"title": record["text"], "speaker": said_by, "role": role, "article": record.get("title") or "",
+            "outlet": record.get("outlet") or "", "date": record.get("date") or "", "kind": "quote"}
+    return {"type": "AddRecord", "url": f"{page}#{record['anchor']}", "content": content, "language": language,
+            "meta": {k: _escaped(v) for k, v in meta.items() if v},
+            "filters": {k: [_escaped(v) for v in vs] for k, vs in filters.items() if vs},
+            "sort": {"date": record.get("date") or "0000-00-00"}}
+
+
+def _die_with_parent(parent: int) -> None:
+    """In the indexer, before it runs: be killed when the build dies, however it dies (Linux)."""
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    except (OSError, AttributeError):  # not Linux: the build's own cleanup has to do
+        return
+    if os.getppid() != parent:  # the build died before prctl took effect
+        os._exit(1)
+
+
+def _executable() -> str:
+    """The Pagefind binary: the ``pagefind`` package's choice (``PAGEFIND_BINARY_PATH``, then pagefind-bin)."""
+    from pagefind.service import get_executable
+
+    found = get_executable()
+    if found is None:
+        raise SearchError("the Pagefind binary was not found: pip install 'pagefind[bin]'")
+    return str(found)
+
+
+def start_indexer() -> subprocess.Popen:
+    """Pagefind's service as a child with pipes, set to die with this process (``_die_with_parent``)."""
+    return subprocess.Popen([_executable(), "--service"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                            stderr=subprocess.DEVNULL, preexec_fn=functools.partial(_die_with_parent, os.getpid()),
+                            env={**os.environ, "NO_COLOR": "1"})
+
+
+def _message(message_id: int, payload: Mapping[str, Any]) -> bytes:
+    return base64.b64encode(json.dumps({"message_id": message_id, "payload": payload}).encode("utf-8")) + b","
+
+
+def _responses(stream) -> Iterator[dict[str, Any]]:
+    """Pagefind's service responses: base64 JSON, each ended by a comma."""
+    pending: list[bytes] = []
+    while chunk := stream.read1(1 << 20):
+        *done, rest = chunk.split(b",")
+        for part in done:
+            pending.append(part)
+            yield json.loads(base64.b64decode(b"".join(pending)))
+            pending = []
+        pending.append(rest)
+
+
+def _run_pagefind(pages: list[tuple[str, bytes]], records: list[dict[str, Any]],
+                  language: str) -> tuple[dict[str, bytes], int]:
+    """Index ``pages`` then ``records`` in that order with one Pagefind service; (bundle files, pages indexed).
+
+    Requests are written from a thread while this one reads the answers, so neither pipe
+    fills up; the service handles them one by one, in order.
+    """
+    proc = start_indexer()
+    assert proc.stdin is not None and proc.stdout is not None
+    requests: list[dict[str, Any]] = [{"type": "NewIndex", "config": {"force_language": language}}]
+    requests += [{"type": "AddFile", "index_id": 0, "url": url, "file_contents": data.decode("utf-8", "replace")}
+                 for url, data in pages]
+    requests += [{**r, "index_id": 0} for r in records]
+    requests.append({"type": "GetFiles", "index_id": 0})
+    names = ["the index"] + [url for url, _ in pages] + [r["url"] for r in records] + ["the bundle"]
+
+    def send() -> None:
+        try:
+            for i, payload in enumerate(requests):
+                proc.stdin.write(_message(i, payload))
+            proc.stdin.flush()
+        except (BrokenPipeError, OSError):
+            pass  # the indexer died: its exit code says so below
+
+    writer = threading.Thread(target=send, daemon=True)
+    writer.start()
+    files: dict[str, bytes] | None = None
+    indexed = 0
+    try:
+        for response in _responses(proc.stdout):
+            payload, message_id = response.get("payload") or {}, response.get("message_id")
+            if payload.get("type") == "Error":
+                where = names[message_id] if isinstance(message_id, int) and message_id < len(names) else "a request"
+                raise SearchError(f"pagefind failed on {where}: {payload.get('message')}")
+            if payload.get("type") == "IndexedFile" and isinstance(message_id, int) and message_id <= len(pages):
+                indexed += 1
+            if payload.get("type") == "GetFiles":
+                files = {f["path"]: base64.b64decode(f["content"]) for f in payload["files"]}
+                break
+    finally:
+        writer.join(timeout=1)
+        proc.stdin.close()  # Pagefind's service exits at the end of its input
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+    if files is None:
+        raise SearchError(f"pagefind stopped ({proc.returncode}) before it returned the index")
+    return {rel.replace(os.sep, "/").lstrip("/"): data for rel, data in files.items()}, indexed
+
+
 _MAGIC = b"pagefind_dcd"
 
 
-def _read_cbor(path: Path):
-    data = gzip.decompress(path.read_bytes())
+def _decode(name: str, data: bytes):
+    data = gzip.decompress(data)
     if not data.startswith(_MAGIC):
-        raise SearchError(f"unexpected Pagefind file format: {path.name}")
+        raise SearchError(f"unexpected Pagefind file format: {name}")
     return cbor2.loads(data[len(_MAGIC):])
 
 
@@ -89,33 +242,39 @@ def _encode(value) -> tuple[bytes, str]:
     return data, hashlib.sha256(data).hexdigest()
 
 
-def make_deterministic(bundle: Path) -> None:
-    """Rewrite the parts of a Pagefind bundle whose bytes vary from run to run.
+def make_deterministic(files: Mapping[str, bytes]) -> dict[str, bytes]:
+    """The bundle ``files`` (path: bytes) with the parts whose bytes vary from run to run rewritten.
 
     Pagefind writes each filter's values in hash-map order, so the filter files (and
     the meta file and entry that name them by content hash) differ between two runs
     over the same pages. Their values are sorted here and the three are renamed by
-    their new content, so the same site always gives the same bundle.
+    their new content, so the same pages always give the same bundle.
     """
-    entry_path = bundle / "pagefind-entry.json"
-    entry = json.loads(entry_path.read_text(encoding="utf-8"))
+    out = dict(files)
+    entry = json.loads(out.pop("pagefind-entry.json").decode("utf-8"))
     for lang, info in sorted(entry["languages"].items()):
-        meta_path = bundle / f"pagefind.{info['hash']}.pf_meta"
-        meta = _read_cbor(meta_path)
-        filters = meta[3]  # [[filter name, file hash], ...]
+        meta_name = f"pagefind.{info['hash']}.pf_meta"
+        meta = _decode(meta_name, out.pop(meta_name))
         renamed = []
-        for name, file_hash in filters:
-            path = bundle / "filter" / f"{file_hash}.pf_filter"
-            value = _read_cbor(path)  # [filter name, [[value, [page numbers]], ...]]
+        for name, file_hash in meta[3]:  # [[filter name, file hash], ...]
+            value = _decode(name, out.pop(f"filter/{file_hash}.pf_filter"))  # [name, [[value, [pages]], ...]]
             value[1] = sorted(value[1], key=lambda item: item[0])
-            path.unlink()
             data, digest = _encode(value)
             new_hash = f"{file_hash.split('_')[0]}_{digest[:7]}"
-            (bundle / "filter" / f"{new_hash}.pf_filter").write_bytes(data)
+            out[f"filter/{new_hash}.pf_filter"] = data
             renamed.append([name, new_hash])
         meta[3] = sorted(renamed)
-        meta_path.unlink()
         data, digest = _encode(meta)
         info["hash"] = f"{lang}_{digest[:10]}"
-        (bundle / f"pagefind.{info['hash']}.pf_meta").write_bytes(data)
-    entry_path.write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+        out[f"pagefind.{info['hash']}.pf_meta"] = data
+    entry["languages"] = dict(sorted(entry["languages"].items()))
+    out["pagefind-entry.json"] = json.dumps(entry, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    return dict(sorted(out.items()))
+
+
+def bundle_digest(folder: Path) -> dict[str, str]:
+    """sha256 of every file under ``folder`` by relative path: two builds compare with ``==``."""
+    folder = Path(folder)
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+

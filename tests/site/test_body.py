@@ -5,6 +5,7 @@ from __future__ import annotations
 from archivist.load.markdown import parse_markdown
 from archivist.models import Annotation, Article, Mention, Quote
 from archivist.site.body import render_body
+from archivist.site.quote_ids import quote_anchor, quote_anchors
 
 
 def article(text, fmt="txt", skeleton=None):
@@ -24,7 +25,8 @@ def test_links_and_quotes_in_plain_text():
     ann = Annotation(mentions=(mention(text, "Sherman", "Wendy Sherman"), mention(text, "Peskov", "Dmitry Peskov")),
                      quotes=(Quote(0, 14, text[:14], "Wendy Sherman", None, "said"),))
     html = render_body(article(text), ann, ["/actors/wendy-sherman/", None])
-    assert html == ('<p id="p-1"><span class="quote quote-direct" id="quote-1" data-quote="1">'
+    assert html == ('<p id="p-1"><span id="quote-1" class="legacy-anchor"></span>'
+                    '<span class="quote quote-direct" id="q-we-will-not-35398d" data-quote="1">'
                     '&#34;We will not,&#34;</span> <a class="entity entity-person" href="/actors/wendy-sherman/">'
                     'Sherman</a> said.</p>\n<p id="p-2">Peskov &lt;b&gt;replied&lt;/b&gt;.</p>')
 
@@ -34,6 +36,18 @@ def test_quote_over_two_paragraphs_gets_one_anchor():
     ann = Annotation(quotes=(Quote(0, 25, text[:25], None, None, None),))
     html = render_body(article(text), ann, [])
     assert html.count('id="quote-1"') == 1 and html.count('data-quote="1"') == 2
+    assert html.count('id="q-first-part-second-part') == 1
+
+
+def test_quote_anchors_come_from_the_words_not_the_position():
+    """Dropping the first quote keeps the second one's anchor; the old positional id moves."""
+    text = '"One thing," she said. "Another thing," he said.'
+    first, second = Quote(0, 12, text[:12], None, None, None), Quote(23, 39, text[23:39], None, None, None)
+    both = render_body(article(text), Annotation(quotes=(first, second)), [])
+    alone = render_body(article(text), Annotation(quotes=(second,)), [])
+    anchor = quote_anchor(second.text)
+    assert anchor.startswith("q-another-thing-") and f'id="{anchor}"' in both and f'id="{anchor}"' in alone
+    assert quote_anchors((second, second)) == (anchor, anchor + "-2")
 
 
 def test_overlapping_mentions_link_once():

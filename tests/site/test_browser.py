@@ -94,7 +94,7 @@ def test_sample_site_search_and_entity_link(tmp_path, page):
         page.goto(f"{base}{SUBPATH}search/")
         page.fill(".pagefind-ui__search-input", "budget")
         page.locator(".pagefind-ui__result-link").first.wait_for(timeout=15_000)
-        page.locator("summary.pagefind-ui__filter-name", has_text="actor").click()
+        page.locator("summary.pagefind-ui__filter-name", has_text="mentions").click()
         assert "Jane Doe" in page.locator(".pagefind-ui__filter-panel").inner_text()
         assert page.evaluate("getComputedStyle(document.querySelector('.skip-link')).position") == "absolute"
     finally:

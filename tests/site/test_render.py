@@ -236,21 +236,23 @@ def test_article_page(site):
     assert '<a class="source" href="https://example.com/news/budget?id=1&amp;lang=en" rel="nofollow noopener">' in page
     assert "By Ann Writer" in page
     assert 'data-pagefind-body' in page and 'data-pagefind-filter="type:article"' in page
-    assert 'data-pagefind-filter="year:2024"' in page
-    assert '<span class="outlet" data-pagefind-filter="outlet">Example Times</span>' in page
+    assert 'data-pagefind-filter="year:2024"' in page and 'data-pagefind-sort="date:2024-03-05"' in page
+    assert 'data-pagefind-filter="outlet:Example Times"' in page and '<span class="outlet">Example Times</span>' in page
     # Cards: the direct quote and the long partial one, not the two-word fragment.
     cards = re.findall(r'<figure class="quote-card">.*?</figure>', page, re.S)
     assert len(cards) == 2
-    assert 'href="/archive/actors/jane-doe/"' in cards[0] and 'href="#quote-1"' in cards[0]
+    assert 'href="/archive/actors/jane-doe/"' in cards[0] and 'href="#q-this-budget-keeps-every-2861c2"' in cards[0]
+    assert "https://someone.github.io/archive/articles/budget/#q-this-budget-keeps-every-2861c2</p>" in cards[0]
     assert "This budget keeps every library open for another year</p>" in cards[0]
     assert "Mayor" in cards[0]
-    assert "A senior official" in cards[1] and "actors/" not in cards[1] and 'href="#quote-2"' in cards[1]
+    assert "A senior official" in cards[1] and "actors/" not in cards[1] and 'href="#q-nothing-has-been' in cards[1]
     assert 'id="quote-3"' in page  # the fragment is anchored in the text all the same
     assert 'href="/archive/articles/budget/annotations.json"' in page
-    # Actors grouped by kind, with counts and search filters.
+    # Actors grouped by kind, with counts; the search filters them under "mentions".
+    assert 'data-pagefind-filter="mentions:Jane Doe"' in page and 'data-pagefind-filter="speaker:Jane Doe"' in page
     actors = page[page.index('class="article-actors"'):]
     assert actors.index("<h3>People</h3>") < actors.index("<h3>Organisations</h3>") < actors.index("<h3>Places</h3>")
-    assert ('data-pagefind-filter="actor">Jane Doe</a> <span class="count">2 mentions</span>') in actors
+    assert ('>Jane Doe</a> <span class="count">2 mentions</span>') in actors
 
 
 def test_source_identifier_where_no_url(site):
@@ -299,11 +301,11 @@ def test_annotations_json(site):
 
 def test_actor_page(site):
     page = text(site, "actors/jane-doe/index.html")
-    assert '<h1 data-pagefind-filter="actor">Jane Doe</h1>' in page
+    assert '<h1>Jane Doe</h1>' in page and 'data-pagefind-filter="mentions:Jane Doe"' in page
     assert "2 articles · 3 mentions · 2 quotes" in page
     assert '<a href="https://en.wikipedia.org/wiki/Jane_Doe" rel="nofollow noopener">Wikipedia</a>' in page
     # Quotes newest first, each linking to its place in the article.
-    assert page.index("/archive/articles/budget/#quote-1") < page.index("/archive/articles/xss/#quote-1")
+    assert page.index("/archive/articles/budget/#q-") < page.index("/archive/articles/xss/#q-")
     assert '<svg class="timeline" role="img" aria-labelledby="timeline-title"' in page
     assert '"@type": "Person"' in page
     assert "Example Times" in page and "Wikinews" in page

@@ -1,24 +1,39 @@
-"""Tests for archivist.search: the real Pagefind binary over a small rendered site.
+"""Tests for archivist.site.search: the real Pagefind binary over a small rendered site.
 
 The sample archive from test_render.py is rendered, written to a temporary
 folder and indexed; the checks read the bundle Pagefind wrote (its fragments are
-gzip-compressed JSON records, one per indexed page).
+gzip-compressed JSON records, one per indexed page or quote).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import gzip
 import json
+import os
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
-from conftest import sample_config, write_site
+from markupsafe import escape
+from conftest import XSS, ROOT, sample_archive, sample_body, sample_config, write_site
 
-from archivist.site.search import index_search
+from archivist.site.render import default_theme_dir, render_site
+from archivist.site.search import bundle_digest, index_search
+
+#: What issue 11 found running in the search page: an outlet or actor name with an event handler.
+PAYLOAD = "<img src=x onerror=alert(document.domain)>"
+
+
+def _esc(text: str) -> str:
+    return str(escape(text))
 
 
 def fragments(bundle: Path) -> dict[str, dict]:
-    """Pagefind's page records by URL."""
+    """Pagefind's records by URL."""
     records = {}
     for f in sorted((bundle / "fragment").iterdir()):
         data = gzip.decompress(f.read_bytes())
@@ -36,38 +51,99 @@ def indexed(tmp_path_factory):
 def test_bundle_written(indexed):
     out, stats = indexed
     bundle = out / "pagefind"
-    for name in ("pagefind.js", "pagefind-ui.js", "pagefind-ui.css", "pagefind-entry.json"):
+    for name in ("pagefind.js", "pagefind-ui.js", "pagefind-highlight.js", "pagefind-entry.json"):
         assert (bundle / name).is_file(), name
     assert any((bundle / "index").iterdir()) and any((bundle / "filter").iterdir())
     assert stats["enabled"] and stats["files"] > 10 and stats["bytes"] > 0
-    assert stats["indexed"] == stats["pages"]
+    assert stats["indexed"] == 7 and stats["quotes"] == 3 and stats["pages"] == 10
 
 
-def test_only_articles_and_actors_indexed(indexed):
-    out, stats = indexed
+def test_articles_actors_and_quotes_indexed(indexed):
+    out, _ = indexed
     records = fragments(out / "pagefind")
-    assert sorted(records) == ["/actors/jane-doe/", "/actors/john-smith/", "/actors/port-authority/",
-                               "/actors/springfield/", "/articles/budget/", "/articles/harbour/", "/articles/xss/"]
-    assert stats["pages"] == 7
+    pages = sorted(u for u in records if "#" not in u)
+    assert pages == ["/actors/jane-doe/", "/actors/john-smith/", "/actors/port-authority/",
+                     "/actors/springfield/", "/articles/budget/", "/articles/harbour/", "/articles/xss/"]
+    quotes = sorted(u for u in records if "#" in u)
+    assert [u.split("#")[0] for u in quotes] == ["/articles/budget/", "/articles/budget/", "/articles/xss/"]
+    # Each quote record links to an anchor its article page has.
+    for url in quotes:
+        page, anchor = url.split("#")
+        assert f'id="{anchor}"' in (out / page.strip("/") / "index.html").read_text(encoding="utf-8")
 
 
-def test_filters_and_meta(indexed):
+def test_filters_meta_and_sort_keys(indexed):
     out, _ = indexed
     records = fragments(out / "pagefind")
     budget = records["/articles/budget/"]
-    assert budget["filters"] == {"actor": ["Jane Doe", "John Smith", "Port Authority", "Springfield"],
-                                 "outlet": ["Example Times"], "type": ["article"], "year": ["2024"]}
-    assert budget["meta"]["title"] == "Council approves the budget" and budget["meta"]["date"] == "2024-03-05"
+    assert budget["filters"] == {"mentions": ["Jane Doe", "John Smith", "Port Authority", "Springfield"],
+                                 "outlet": ["Example Times"], "speaker": ["Jane Doe"], "type": ["article"],
+                                 "year": ["2024"]}
+    assert budget["meta"] == {"title": "Council approves the budget", "date": "2024-03-05",
+                              "outlet": "Example Times"}
     assert "library open" in budget["content"]
     # Quote cards and the actor list repeat the text: left out of excerpts, their filters kept.
     assert "Who and where" not in budget["content"] and "In context" not in budget["content"]
-    assert records["/actors/port-authority/"]["filters"] == {"actor": ["Port Authority"], "kind": ["organisation"],
+    assert records["/actors/port-authority/"]["filters"] == {"kind": ["organisation"], "mentions": ["Port Authority"],
                                                             "type": ["actor"]}
+    assert records["/actors/jane-doe/"]["filters"]["speaker"] == ["Jane Doe"]
     # The actor page's list of articles is left out of its searchable text.
     assert "Harbour reopens" not in records["/actors/springfield/"]["content"]
+    quote = next(r for u, r in records.items() if u.startswith("/articles/budget/#q-this-budget"))
+    assert quote["filters"] == {"outlet": ["Example Times"], "speaker": ["Jane Doe"], "type": ["quote"],
+                                "year": ["2024"]}
+    assert quote["meta"]["speaker"] == "Jane Doe" and quote["meta"]["role"] == "Mayor"
+    assert quote["content"].startswith("Jane Doe, Mayor: This budget keeps every library open")
+    unnamed = next(r for u, r in records.items() if "#q-nothing-has-been" in u)
+    assert "speaker" not in unnamed["filters"] and unnamed["meta"]["speaker"] == "A senior official"
 
 
-def test_reindex_replaces_bundle(indexed, tmp_path):
+def test_every_record_sorts_by_date(indexed):
+    """Pagefind drops records without the sort key from a sorted search: actors carry one too."""
+    out, _ = indexed
+    meta = gzip.decompress(next((out / "pagefind").glob("pagefind.*.pf_meta")).read_bytes())
+    import cbor2
+
+    sorts = cbor2.loads(meta[len(b"pagefind_dcd"):])[4]  # [[sort name, [page numbers]]]
+    assert [name for name, _ in sorts] == ["date"] and len(sorts[0][1]) == 10
+
+
+def hostile_site(out: Path) -> Path:
+    """The sample site with script in an outlet, an actor's name, a title, a quote and an [outlets] value."""
+    archive = sample_archive()
+    budget, xss, harbour = archive.articles
+    jane = archive.actors[0]
+    hostile_jane = dataclasses.replace(jane, name=f"Jane {PAYLOAD}")
+    annotations = dict(archive.annotations)
+    archive = dataclasses.replace(
+        archive, articles=(dataclasses.replace(budget, outlet=PAYLOAD, title=f"Budget {XSS}"), xss,
+                           dataclasses.replace(harbour, outlet=f'{PAYLOAD}"\'&amp;')),
+        actors=(hostile_jane, *archive.actors[1:]), annotations=annotations)
+    config = sample_config()
+    for path, data in render_site(archive, config, [default_theme_dir()], sample_body(archive, config)).items():
+        (out / path).parent.mkdir(parents=True, exist_ok=True)
+        (out / path).write_bytes(data)
+    index_search(out, config)
+    return out
+
+
+def test_hostile_values_are_stored_escaped(tmp_path):
+    """Pagefind's UI shows filter values and meta as HTML: each is stored escaped, never as markup."""
+    records = fragments(hostile_site(tmp_path) / "pagefind")
+    values = [v for r in records.values() for vs in r["filters"].values() for v in vs]
+    values += [v for r in records.values() for v in r["meta"].values()]
+    assert values and not [v for v in values if "<" in v or ">" in v or '"' in v]
+    budget = records["/articles/budget/"]
+    assert budget["filters"]["outlet"] == [_esc(PAYLOAD)]
+    assert _esc(f"Jane {PAYLOAD}") in budget["filters"]["mentions"]
+    assert budget["meta"]["title"] == _esc(f"Budget {XSS}")
+    assert records["/articles/harbour/"]["filters"]["outlet"] == [_esc(f'{PAYLOAD}"\'&amp;')]
+    quote = next(r for u, r in records.items() if "#q-this-budget" in u)
+    assert quote["filters"]["speaker"] == [_esc(f"Jane {PAYLOAD}")]
+    assert quote["meta"]["article"] == _esc(f"Budget {XSS}")
+
+
+def test_reindex_replaces_bundle(tmp_path):
     out = write_site(tmp_path)
     index_search(out, sample_config())
     (out / "pagefind" / "fragment" / "stale.pf_fragment").write_bytes(b"x")
@@ -81,14 +157,50 @@ def test_disabled(tmp_path):
     assert not (out / "pagefind").exists()
 
 
-def test_the_bundle_is_the_same_bytes_every_time(tmp_path):
-    """Pagefind writes filter values in hash-map order; make_deterministic sorts them."""
-    import hashlib
+SHM = Path("/dev/shm")
+
+
+@pytest.mark.skipif(not SHM.is_dir(), reason="needs a tmpfs at /dev/shm")
+def test_the_same_bytes_on_tmpfs_and_on_disk(tmp_path):
+    """Issue 11 #8: the file system's read order used to leak into page numbers (25 files differed)."""
+    import tempfile
 
     digests = []
-    for name in ("one", "two"):
-        out = write_site(tmp_path / name)
-        index_search(out, sample_config())
-        digests.append({p.relative_to(out).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-                        for p in sorted((out / "pagefind").rglob("*")) if p.is_file()})
-    assert digests[0] == digests[1]
+    with tempfile.TemporaryDirectory(dir=SHM) as shm:
+        for parent in (Path(shm), tmp_path):
+            out = write_site(parent / "deep" / "site")
+            index_search(out, sample_config())
+            digests.append(bundle_digest(out / "pagefind"))
+    assert len(digests[0]) > 20 and digests[0] == digests[1]
+
+
+_HOLD_INDEXER = """
+import sys
+from archivist.site.search import start_indexer
+print(start_indexer().pid, flush=True)
+sys.stdin.read()  # hold the indexer until killed
+"""
+
+
+def _alive(pid: int) -> bool:
+    """Whether ``pid`` runs (a zombie waiting for its reaper counts as dead)."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (FileNotFoundError, ProcessLookupError, IndexError):
+        return False
+    return state not in ("Z", "X")
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="PR_SET_PDEATHSIG is Linux's")
+def test_the_indexer_dies_with_a_killed_build():
+    """Issue 11 #7: after kill -9 of the build, the Pagefind child used to keep running."""
+    build = subprocess.Popen([sys.executable, "-c", _HOLD_INDEXER], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                             cwd=ROOT, text=True)
+    pid = int(build.stdout.readline())
+    assert _alive(pid)
+    os.kill(build.pid, signal.SIGKILL)
+    build.wait()
+    deadline = time.monotonic() + 10
+    while _alive(pid) and time.monotonic() < deadline:  # the kernel's signal is quick, not instant
+        time.sleep(0.02)
+    assert not _alive(pid), "the Pagefind service outlived the build"

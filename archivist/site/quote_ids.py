@@ -1,0 +1,106 @@
+"""Stable quote anchors and the search records of quote cards.
+
+A quote's anchor comes from its words, not its position: ``q-`` + the first words of the
+quotation as a slug + 6 hex digits of a hash of the whole quotation (case and spacing folded),
+e.g. ``q-introducing-sanctions-against-the-1a2b3c``. A link to a quote keeps working when an
+earlier quote of the article is found or dropped; the same words quoted twice in one article
+number their second anchor (``-2``). The old positional ``quote-N`` id stays on an empty
+anchor beside it (body.py), so links made before still land.
+
+The quote cards of an article page also carry their search records (JSON inside the page,
+never indexed as text): the search stage turns each into a Pagefind record of its own.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import unicodedata
+from typing import Any, Iterable, Mapping, Sequence
+
+from markupsafe import Markup
+
+from archivist.models import Annotation, Quote
+from archivist.text.slug import slugify
+
+#: Words of the quotation kept in its anchor: enough to read, short enough to cite.
+ANCHOR_WORDS = 4
+#: Hex digits of the quotation's hash in its anchor.
+HASH_DIGITS = 6
+#: The id of the JSON island of an article page that holds its quote records.
+RECORDS_ID = "search-quotes"
+_NOT_WORD = re.compile(r"[^\w]+")
+
+
+def _folded(text: str) -> str:
+    """The quotation as its hash reads it: its words only (NFKC, lower case), so quote marks,
+    punctuation and spacing, which a reloaded or repaired article may change, leave it alone."""
+    text = unicodedata.normalize("NFKC", text).casefold()
+    return " ".join(_NOT_WORD.sub(" ", text).split())
+
+
+def quote_anchor(text: str) -> str:
+    """The anchor a quotation's words give it, e.g. ``q-introducing-sanctions-against-the-1a2b3c``.
+
+    >>> quote_anchor("“We will fix it,”") == quote_anchor('"we  will fix it"')
+    True
+    """
+    folded = _folded(text)
+    digest = hashlib.sha1(folded.encode("utf-8")).hexdigest()[:HASH_DIGITS]
+    words = slugify(" ".join(folded.split()[:ANCHOR_WORDS]))[:40].rstrip("-")
+    return f"q-{words}-{digest}" if words else f"q-{digest}"
+
+
+def quote_anchors(quotes: Sequence[Quote]) -> tuple[str, ...]:
+    """Each quote's anchor, in annotation order; a repeat of the same words gets ``-2``, ``-3``."""
+    seen: dict[str, int] = {}
+    out = []
+    for q in quotes:
+        anchor = quote_anchor(q.text)
+        seen[anchor] = seen.get(anchor, 0) + 1
+        out.append(anchor if seen[anchor] == 1 else f"{anchor}-{seen[anchor]}")
+    return tuple(out)
+
+
+def annotation_anchors(annotation: Annotation | None) -> tuple[str, ...]:
+    """``quote_anchors`` of an annotation's quotes (none without an annotation)."""
+    return quote_anchors(annotation.quotes) if annotation else ()
+
+
+def quoted_actors(annotation: Annotation, mention_actors: Sequence[str | None], index: int,
+                  actors: Mapping[str, Any]) -> tuple[str, ...]:
+    """Names of the actors with a page (``actors`` by id) mentioned inside quote ``index``:
+    whom the quote talks about."""
+    q = annotation.quotes[index]
+    found = {actors[a].name for m, a in zip(annotation.mentions, mention_actors)
+             if a in actors and q.start <= m.start and m.end <= q.end}
+    return tuple(sorted(found))
+
+
+def card_records(cards: Iterable[Any]) -> list[dict[str, Any]]:
+    """The search records of an article's quote cards (``render.QuoteCard``), for ``records_json``.
+
+    ``speaker`` is the name of the speaker's actor page (empty for an unnamed source, whose
+    words stay in ``said_by``), ``about`` the actors the quotation names; the search stage
+    escapes and files them (``search.quote_record``).
+    """
+    return [{"anchor": c.anchor, "text": c.text, "said_by": c.speaker, "speaker": c.actor.name if c.actor else "",
+             "role": c.role or "", "about": list(c.about), "kind": c.quote.kind,
+             "article": c.article.id, "title": c.article.title, "outlet": c.article.outlet or "",
+             "date": c.article.date.isoformat() if c.article.date else ""} for c in cards]
+
+
+def records_json(records: Iterable[Mapping[str, Any]]) -> Markup:
+    """Quote records as JSON for a ``<script type="application/json">``: safe against ``</script>``."""
+    text = json.dumps(list(records), sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
+
+
+_ISLAND = re.compile(rb'<script type="application/json" id="' + RECORDS_ID.encode() + rb'"[^>]*>(.*?)</script>', re.S)
+
+
+def read_records(page: bytes) -> list[dict[str, Any]]:
+    """The quote records an article page carries (``[]`` for a page without any)."""
+    found = _ISLAND.search(page)
+    return json.loads(found.group(1)) if found else []
