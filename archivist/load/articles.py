@@ -32,7 +32,7 @@ import yaml
 
 from archivist.load.markdown import parse_markdown
 from archivist.models import Article
-from archivist.schema import Invalid, key, one_line, show, validate
+from archivist.schema import CONTROL, Invalid, key, one_line, show, validate
 from archivist.text.slug import slugify
 from archivist.text.web import outlet_from_url
 
@@ -354,6 +354,12 @@ def read_article(path: Path, rel: str, allow_html: bool = False, max_bytes: int 
     return fields
 
 
+def _printable(name: str) -> bool:
+    """True if a file name decoded from UTF-8 and holds no control character (the OS hands
+    undecodable bytes over as lone surrogates, which no page, log or JSON can hold)."""
+    return not CONTROL.search(name) and not any("\udc80" <= c <= "\udcff" for c in name)
+
+
 def _inside(path: str, root: str) -> bool:
     return path == root or path.startswith(root.rstrip(os.sep) + os.sep)
 
@@ -382,6 +388,11 @@ def _walk(content_dir: Path, root: str, follow_external_links: bool) -> Iterator
             rel = (*parts, entry.name)
             shown = "/".join((name, *rel))
             is_article = Path(entry.name).suffix in SUFFIXES
+            if not _printable(entry.name):  # it would reach the log, the pages and their JSON as it is
+                if is_article or entry.is_dir():
+                    yield Problem("/".join((name, *parts, repr(entry.name)[1:-1])), None,
+                                  "a file name that is not UTF-8 or holds control characters: rename it")
+                continue
             try:
                 if entry.is_symlink():
                     target = os.path.realpath(entry.path, strict=True)

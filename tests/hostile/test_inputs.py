@@ -184,6 +184,29 @@ def test_long_and_non_latin_names_stay_within_the_file_system(tmp_path):
     assert ids[4] == "zh" * 40  # "Ж" transliterated, cut at 80
 
 
+@pytest.mark.parametrize("name, shown", [
+    (b"caf\xe9.txt", "content/caf\\udce9.txt"),  # Latin-1 bytes in a name: not UTF-8
+    (b"two\nlines.txt", "content/two\\nlines.txt"),
+    (b"\x1b[31mred.md", "content/\\x1b[31mred.md"),  # a terminal escape: never printed as it is
+    (b"bad\x7fdir", "content/bad\\x7fdir"),  # a folder: not entered
+])
+def test_a_file_name_that_cannot_be_shown(tmp_path, name, shown):
+    folder = content(tmp_path)
+    target = os.path.join(os.fsencode(folder), name)
+    if name.endswith(b"dir"):
+        os.mkdir(target)
+        with open(os.path.join(target, b"inner.txt"), "w") as f:
+            f.write(GOOD)
+    else:
+        with open(target, "w") as f:
+            f.write(GOOD)
+    loaded = load_articles(folder)
+    assert [str(p) for p in loaded.problems] == [
+        f"{shown}: a file name that is not UTF-8 or holds control characters: rename it"]
+    assert [a.source for a in loaded.articles] == ["good.txt"]
+    print(loaded.problems[0])  # printable: no UnicodeEncodeError
+
+
 # Symbolic links: judged before anything is read through them.
 
 SECRET = "root:x:0:0:SECRET-LINE\n"
