@@ -57,11 +57,6 @@ def key(default: Any = dataclasses.MISSING, *, doc: str = "", check: Check | Non
                              metadata={"doc": doc, "check": check, "each": each, "parse": parse})
 
 
-def doc(cls: type, name: str) -> str:
-    """The documentation of key ``name`` of schema ``cls`` ("" where none is declared)."""
-    return next((f.metadata.get("doc", "") for f in dataclasses.fields(cls) if f.name == name), "")
-
-
 def show(value: Any) -> str:
     """``value`` for a message, cut short: a hostile file's value never floods the log."""
     return _REPR.repr(value)
