@@ -9,6 +9,7 @@ import sqlite3
 
 import pytest
 
+from archivist.annotate import cache as cache_module
 from archivist.annotate.cache import AnnotationCache, cache_key
 from archivist.annotate.model import available_model, model_version
 from archivist.annotate.pipeline import annotator_version
@@ -131,7 +132,8 @@ def test_a_cache_folder_that_is_a_file_is_set_aside(tmp_path):
     assert cache.warnings == [f"cache folder {path.parent} is not a folder; set aside as {aside} and rebuilt"]
 
 
-def test_a_locked_database_is_not_touched(tmp_path):
+def test_a_locked_database_is_not_touched(tmp_path, monkeypatch):
+    monkeypatch.setattr(cache_module, "_LOCK_TIMEOUT", 0.05)  # the build waits 2 s for the other process
     path = filled(cache_at(tmp_path))
     holder = sqlite3.connect(path, isolation_level=None)
     holder.execute("BEGIN EXCLUSIVE")
