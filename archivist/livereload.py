@@ -175,6 +175,10 @@ class LiveReloadHandler:
                 value = str(int(value) + len(SNIPPET))
         super().send_header(keyword, value)
 
+    def live_page(self, page: bytes) -> bytes:
+        """A page the handler sends by itself (its 404 page) with the script, when live reload is on."""
+        return inject(page) if self.reloader is not None else page
+
     def copyfile(self, source, outputfile):
         if self._live_inject:
             outputfile.write(inject(source.read()))

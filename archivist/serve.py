@@ -48,7 +48,7 @@ class _Handler(livereload.LiveReloadHandler, http.server.SimpleHTTPRequestHandle
     def send_error(self, code, message=None, explain=None):
         page = self.root / "404.html"
         if code == 404 and page.exists():
-            body = page.read_bytes()
+            body = self.live_page(page.read_bytes())
             self.send_response(404)
             self.send_header("Content-Type", "text/html; charset=utf-8")
             self.send_header("Content-Length", str(len(body)))

@@ -94,6 +94,8 @@ def test_an_edited_article_reloads_the_page_and_a_failed_build_shows_its_error(s
     (site / "site.toml").write_text('title = "Live"\nbase_url = "/archive/"\n')
     page.wait_for_function(f"!document.getElementById('{OVERLAY_ID}')", timeout=BUILD_MS)
     assert "Second title" in page.title()
+    page.goto(url.replace("articles/a/", "no-such-page/"))  # the 404 page listens too
+    page.wait_for_function("document.documentElement.dataset.archivistLive === 'connected'", timeout=10_000)
     built = (site / "build" / "articles" / "a" / "index.html").read_text()
     assert "EventSource" not in built and EVENTS_PATH not in built  # only served, never written
 
