@@ -222,8 +222,10 @@ def all_of(*checks: Check) -> Check:
     return lambda v: next((p for c in checks if (p := c(v))), None)
 
 
-#: Characters no one-line value holds: line breaks and the other control characters.
-CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+#: Characters no one-line value holds: the C0 controls (line breaks among them), DEL, and
+#: Unicode's own line breaks (NEL, U+2028, U+2029). The other C1 characters are left to ftfy:
+#: mojibake ("donâ\x80\x99t") is common in scraped titles and names and is repaired, not refused.
+CONTROL = re.compile(r"[\x00-\x1f\x7f\x85\u2028\u2029]")
 
 
 def one_line(v: str) -> str | None:

@@ -95,3 +95,12 @@ def test_a_hostile_value_is_shown_short():
 
 def test_unknown_key_prefix():
     assert unknown_key("modle", ["model", "batch_size"], "nlp.") == "unknown key 'nlp.modle' (did you mean 'nlp.model'?)"
+
+
+@pytest.mark.parametrize("text, ok", [
+    ("Plain", True), ("Don\u00e2\u0080\u0099t", True),  # mojibake: ftfy's to repair, not refused
+    ("a\nb", False), ("a\rb", False), ("a\tb", False), ("a\x1bb", False), ("a\x7fb", False), ("a\x85b", False),
+    ("a\u2028b", False), ("", False), ("  ", False),
+])
+def test_one_line(text, ok):
+    assert (one_line(text) is None) == ok
