@@ -103,12 +103,19 @@ def check_site(folder: Path | str, base_url: str | None = None) -> list[Problem]
 
 
 def sitemap_base_url(files: Mapping[str, bytes]) -> str | None:
-    """The URL a built site was built for: its sitemap's home page (the shortest ``<loc>``), or None."""
+    """The URL a built site was built for, from its ``sitemap.xml``; None without one.
+
+    That is the home page, the shortest ``<loc>`` that is a folder; in a sitemap index (whose
+    ``<loc>``s are the sitemaps beside it, at the site's root) the folder of the first one.
+    """
     if "sitemap.xml" not in files:
         return None
     refs, error = _xml_refs(files["sitemap.xml"])
     locs = sorted((r.url for r in refs if not error), key=len)
-    return locs[0] if locs else None
+    folders = [loc for loc in locs if loc.endswith("/")]
+    if folders:
+        return folders[0]
+    return locs[0].rsplit("/", 1)[0] + "/" if locs else None
 
 
 class FileTree(Mapping[str, bytes]):

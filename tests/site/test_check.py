@@ -40,6 +40,14 @@ def test_the_base_url_comes_from_the_sitemap(example_site):
     assert sitemap_base_url(FileTree(report.output)) == BASE_URL
 
 
+def test_the_base_url_of_a_sitemap_index_is_its_folder():
+    index = (b'<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+             b"<sitemap><loc>https://someone.github.io/archive/sitemap-1.xml</loc></sitemap>"
+             b"<sitemap><loc>https://someone.github.io/archive/sitemap-2.xml</loc></sitemap></sitemapindex>")
+    assert sitemap_base_url({"sitemap.xml": index}) == BASE_URL
+    assert sitemap_base_url({}) is None
+
+
 def test_a_rendered_sample_site_has_no_problem(tmp_path):
     write_site(tmp_path)
     assert [str(p) for p in check_files(
