@@ -82,9 +82,11 @@ def annotate_chunk(model: str, batch_size: int, versions: tuple[str, str], texts
     from archivist.annotate import nlp as nlp_module
 
     own = (model_version(available_model(model)), annotator_version())
-    if own != tuple(versions):
-        raise WorkerMismatch(f"the worker on {socket.gethostname()} has model {own[0]} and annotator {own[1]}, "
-                             f"the build {versions[0]} and {versions[1]}: install the same archivist and model there")
+    differ = [f"{what} {mine} where the build has {theirs}" for what, mine, theirs
+              in zip(("model", "annotator code"), own, versions) if mine != theirs]
+    if differ:
+        raise WorkerMismatch(f"the worker on {socket.gethostname()} has {' and '.join(differ)}: "
+                             "install the build's archivist and model there")
     with _PIPE_LOCK:
         nlp = nlp_module.load_model(model)
         return [a.to_json() for a in nlp_module.annotate_texts(nlp, texts, batch_size)]
