@@ -64,7 +64,9 @@ SNIPPET = ("""
     const text = document.createElement("pre");
     text.style.whiteSpace = "pre-wrap";
     text.textContent = message;
-    box.replaceChildren(title, text);
+    const next = document.createElement("p");
+    next.textContent = "Fix it and save: the page reloads by itself once a build works again.";
+    box.replaceChildren(title, text, next);
   }
 })();
 </script>
