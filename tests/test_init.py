@@ -28,6 +28,8 @@ def test_a_new_site_builds_at_once_and_checks_clean(tmp_path, nlp):
     assert {"harbour-bridge", "library-hours"} <= {p.name for p in (report.output / "articles").iterdir()}
     assert (report.output / "actors" / "ines-calloway" / "index.html").exists()  # quoted in both articles
     assert [str(p) for p in check_site(report.output)] == []
+    checked = CliRunner().invoke(main, ["check", "--site", str(site)])  # the config's output_dir, build/
+    assert checked.exit_code == 0 and "no problem" in checked.output, checked.output
 
 
 def test_every_declared_key_is_in_site_toml_at_its_default():
