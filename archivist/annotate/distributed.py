@@ -88,7 +88,8 @@ def map_batches(client: Any, fn: Callable[..., Any], batches: Sequence[tuple], n
 
     A batch's task key is ``name``, its index and a hash of its arguments: the same batch is
     the same task, so a batch Dask runs again after a lost worker is an idempotent rerun. At
-    most IN_FLIGHT batches per worker thread are submitted at a time.
+    most IN_FLIGHT batches per worker thread are in the cluster at a time, counted as each
+    result arrives, so workers that join mid-run (an adaptive cluster's) get work too.
     """
     from dask.base import tokenize
     from distributed import CancelledError, KilledWorker, as_completed
@@ -97,14 +98,13 @@ def map_batches(client: Any, fn: Callable[..., Any], batches: Sequence[tuple], n
     index: dict[str, int] = {}
     running = as_completed()
 
-    def submit_next() -> None:
-        for i, batch in itertools.islice(todo, 1):
+    def top_up() -> None:
+        for i, batch in itertools.islice(todo, max(0, IN_FLIGHT * worker_threads(client) - len(index))):
             future = client.submit(fn, *batch, key=f"{name}-{i}-{tokenize(fn, *batch)}", retries=RETRIES)
             index[future.key] = i
             running.add(future)
 
-    for _ in range(IN_FLIGHT * worker_threads(client)):
-        submit_next()
+    top_up()
     for future in running:
         try:
             result = future.result()
@@ -112,8 +112,9 @@ def map_batches(client: Any, fn: Callable[..., Any], batches: Sequence[tuple], n
             raise ClusterError(f"batch {index[future.key]} was running on each of {e.allowed_failures + 1} workers "
                                f"of {client.scheduler.address} that died; see their logs (out of memory?)") from None
         except CancelledError:
-            raise ClusterError(f"lost the Dask scheduler at {client.scheduler.address} mid-run") from None
+            raise ClusterError(f"the Dask scheduler at {client.scheduler.address} lost or cancelled "
+                               "the batches mid-run") from None
         i = index.pop(future.key)
         future.release()
-        submit_next()
+        top_up()
         yield i, result
