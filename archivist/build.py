@@ -22,6 +22,7 @@ from archivist.site import render
 from archivist.site import search
 from archivist.annotate.distributed import ClusterError
 from archivist.annotate.pipeline import WorkerMismatch, annotate
+from archivist.annotate.shown import shown
 from archivist.config import Config, load_config
 from archivist.site.write import OutputError, Protected, claim_output, fault_point, staged_output
 
@@ -96,6 +97,8 @@ def analyse(site_dir: Path, config: Config, report: BuildReport, stage: Callable
 
     t = time.perf_counter()
     annotations, stats = annotate_site(site_dir, config, loaded.articles, progress, log)
+    # what readers see of the annotations ([quotes] min_confidence, [actors] include): after the cache
+    annotations = {i: shown(a, config.quotes.min_confidence, config.actors.include) for i, a in annotations.items()}
     where = f"Dask worker(s) at {stats.scheduler}" if stats.scheduler else "process(es)"
     rate = f", {stats.words / stats.seconds:,.0f} words/s on {stats.processes} {where}" if stats.annotated else ""
     stage("annotate", t, f"{stats.annotated} annotated, {stats.cached} from cache ({stats.model}{rate})")

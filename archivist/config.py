@@ -18,7 +18,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 from urllib.parse import urlsplit
 
-from archivist.schema import CONTROL, Invalid, all_of, at_least, between, key, matches, one_line, validate
+from archivist.schema import CONTROL, Invalid, all_of, at_least, between, key, matches, one_line, one_of, validate
 from archivist.text.web import host_key
 
 
@@ -100,6 +100,9 @@ class QuotesConfig:
 
     #: a partial quote (a fragment inside the writer's sentence) makes a card from this many words
     card_min_words: int = key(5, check=between(1, 1000))
+    #: a speaker's name is shown from this confidence (0-1: the measured share of such names that
+    #: are right); below it the card shows the article's words ("a spokeswoman", "she") unlinked
+    min_confidence: float = key(0.7, check=between(0, 1))
 
 
 @dataclass(frozen=True)
@@ -109,6 +112,9 @@ class ActorsConfig:
     #: an actor mentioned fewer times across the archive gets no page (its name stays plain text);
     #: quoted speakers and actors the editor file describes or links always keep theirs. 1: every actor.
     min_mentions: int = key(1, check=at_least(1))
+    #: entities that are actors only where asked: "events" ("Cold War"), "laws" ("First Amendment"),
+    #: "works" (books, songs, shows); by default they get no page and no link
+    include: tuple[str, ...] = key((), each=one_of(("events", "laws", "works")))
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,7 @@
 """Score archivist's quote extraction and speaker attribution against a gold file.
 
     python benchmarks/eval_quotes.py [GOLD.jsonl ...] [--in-process] [--errors N] [--keep DIR]
-                                     [--sample N [--skip K]]
+                                     [--sample N [--skip K]] [--min-confidence T]
 
 Runs ``archivist annotate GOLD --output PRED`` (or, with ``--in-process`` or when the
 CLI is unavailable, the same annotation through ``archivist.nlp`` directly), then the
@@ -12,6 +12,8 @@ arguments it scores ``../shared/gold/seed.jsonl`` and ``../shared/gold/polnear-d
 The gold files and the scorer live beside the project in ``../shared``, which a user's
 clone does not have: the script says so and exits with status 2 when it is missing.
 ``--errors N`` also prints up to N quote, speaker-mention and speaker-name errors with context.
+``--min-confidence T`` withholds names below confidence T, as a build does with ``[quotes]
+min_confidence`` (default: that key's default; 0 shows every name).
 ``--sample N --skip K`` scores N articles of each file drawn in a fixed order. On PolNeAR
 train, the first 500 drawn (``--sample 200``, ``--sample 300 --skip 200``) were studied for
 errors while the method was built; the rest (``--sample 340 --skip 500``) never were, so they
@@ -99,6 +101,27 @@ def print_errors(gold: Path, pred: Path, limit: int) -> None:
                           f"{ctx(q['start'], q['end'])}")
 
 
+def withhold(pred: Path, min_confidence: float) -> int:
+    """Rewrite ``pred`` with every name below ``min_confidence`` withheld, as a build shows it; how many."""
+    records = [json.loads(line) for line in pred.read_text(encoding="utf-8").splitlines() if line.strip()]
+    n = 0
+    for rec in records:
+        for q in rec.get("quotes", ()):
+            ev = q.get("evidence") or {}
+            if q.get("speaker") and ev.get("confidence", 1.0) < min_confidence:
+                q["speaker"] = None
+                n += 1
+    pred.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+    return n
+
+
+def default_min_confidence() -> float:
+    """``[quotes] min_confidence``'s default, as a build without that key uses."""
+    from archivist.config import QuotesConfig
+
+    return QuotesConfig().min_confidence
+
+
 def sample_of(gold: Path, n: int, skip: int, folder: Path) -> Path:
     """A gold file of ``n`` articles of ``gold`` after the first ``skip``, in a fixed shuffled order (seed 7)."""
     records = [line for line in gold.read_text(encoding="utf-8").splitlines() if line.strip()]
@@ -118,6 +141,8 @@ def main() -> int:
     ap.add_argument("--sample", type=int, default=0,
                     help="score N articles of each gold file, drawn with a fixed seed (e.g. of PolNeAR train)")
     ap.add_argument("--skip", type=int, default=0, help="with --sample: leave out the first K articles drawn")
+    ap.add_argument("--min-confidence", type=float, default=None,
+                    help="withhold names below this confidence (default: [quotes] min_confidence's default)")
     a = ap.parse_args()
     if not SCORER.exists():
         print(f"../shared is missing ({SCORER} not found): the gold files and scorer live beside the "
@@ -141,7 +166,9 @@ def main() -> int:
                 annotate_in_process(gold, pred)
             else:
                 how = "archivist annotate"
-            print(f"== {gold.name} ({how})", flush=True)
+            threshold = default_min_confidence() if a.min_confidence is None else a.min_confidence
+            withheld = withhold(pred, threshold) if threshold > 0 else 0
+            print(f"== {gold.name} ({how}; min_confidence {threshold}: {withheld} names withheld)", flush=True)
             subprocess.run([sys.executable, str(SCORER), str(gold), str(pred)], check=False)
             if a.errors:
                 print_errors(gold, pred, a.errors)

@@ -39,6 +39,18 @@ from archivist.models import Mention
 LABEL_KINDS = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC": "place", "NORP": "other",
                "FAC": "place", "EVENT": "other", "WORK_OF_ART": "other", "LAW": "other", "PRODUCT": "other"}
 
+#: The kind of a NORP entity that is no actor: a nationality or other adjective ("American",
+#: "Russian officials", "Western"), or a group that neither speaks nor acts ("the ears of
+#: Americans"). Such mentions serve speaker resolution within the article, never a page or a link.
+NOT_ACTOR = "word"
+#: The kind of a NORP entity that speaks or acts ("Democrats said"). "other" until the site's
+#: templates list a "group" kind of their own (models.KINDS).
+GROUP = "other"
+#: Grammatical roles in which a group speaks or acts ("Democrats said", "was blocked by Republicans").
+_ACTING_DEPS = frozenset({"nsubj", "nsubjpass"})
+#: Tags of a noun: a group is written as one ("Democrats", "the Taliban"), a nationality adjective is not.
+_NOUN_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS"})
+
 #: Labels whose entities may sit inside a role ("Kremlin spokesperson", "U.S. Secretary of State").
 ROLE_ENTITY_LABELS = frozenset({"ORG", "GPE", "NORP", "FAC", "LOC"})
 
@@ -80,10 +92,17 @@ class _Cand:
 
 
 def extract_mentions(doc) -> tuple[Mention, ...]:
-    """The article's entity mentions, each with the fullest name the article gives its actor.
+    """The article's mentions of actors, each with the fullest name the article gives its actor.
 
     Mentions are sorted by position and never overlap; see the module docstring for the rules.
+    Nationality adjectives and groups that neither speak nor act are left out (see :func:`entity_mentions`).
     """
+    return actor_mentions(entity_mentions(doc))
+
+
+def entity_mentions(doc) -> tuple[Mention, ...]:
+    """Every entity mention of the article, also those of kind :data:`NOT_ACTOR` ("Russian" of
+    "Russian officials"), which speaker resolution reads and actors leave out."""
     text = doc.text
     cands = [c for c in (_clean(doc, ent) for ent in doc.ents if ent.label_ in LABEL_KINDS) if c is not None]
     cands += _honorific_names(doc, cands)
@@ -120,8 +139,28 @@ def extract_mentions(doc) -> tuple[Mention, ...]:
         if out and c.start < out[-1].end:
             continue  # overlapping pieces (acronym rewrites): the earlier wins
         role = (c.role or first_role.get(c.actor)) if c.label == "PERSON" else None
-        out.append(Mention(c.start, c.end, text[c.start:c.end], c.label, c.actor, LABEL_KINDS[c.label], role))
+        out.append(Mention(c.start, c.end, text[c.start:c.end], c.label, c.actor, _kind(doc, c), role))
     return tuple(out)
+
+
+def actor_mentions(mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:
+    """The mentions that stand for actors: without nationality adjectives and groups that do nothing."""
+    return tuple(m for m in mentions if m.kind != NOT_ACTOR)
+
+
+def _kind(doc, c: _Cand) -> str:
+    """The mention's actor kind by its label; a NORP entity is a group (:data:`GROUP`) only where it speaks or acts:
+    a noun as a clause's subject or a passive's agent ("Democrats said", "Republicans blocked it"),
+    also in a list of such subjects; else it is a word (:data:`NOT_ACTOR`)."""
+    if c.label != "NORP":
+        return LABEL_KINDS[c.label]
+    head = doc[c.e - 1]
+    while c.s <= head.head.i < c.e and head.head.i != head.i:
+        head = head.head
+    while head.dep_ == "conj" and head.head.i != head.i:
+        head = head.head  # "Democrats and Republicans said": the list's first item has the role
+    acting = head.dep_ in _ACTING_DEPS or head.dep_ == "pobj" and head.head.dep_ == "agent"
+    return GROUP if acting and head.tag_ in _NOUN_TAGS else NOT_ACTOR
 
 
 # --- 1. cleaning --------------------------------------------------------------------------

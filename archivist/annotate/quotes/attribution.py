@@ -11,7 +11,7 @@ subject can speak (paraphrase: "he warned of "X"").
 from __future__ import annotations
 
 from archivist.annotate.quotes.cues import (CARRIERS, SPEECH_VERBS, RELATIVE, WEAK_CUES, Attribution, according_to, adjacent_subject, cue_text,
-                   agent_of, asked_of, fix_relative, inflect, speech_verb, subject_of, writer_subject)
+                   agent_of, asked_of, fix_relative, inflect, names_rule, speech_verb, subject_of, writer_subject)
 from archivist.text.lexicon import DOC_NOUNS, could_speak, singular
 from archivist.annotate.quotes.marks import MARK_RE
 
@@ -59,10 +59,10 @@ def attribute(doc, i0: int, i1: int, in_quote: list[bool], para: tuple[int, int]
         owner = _owned_speech(verb)
         if owner is not None:
             # "Trump's claim that "...", "its prediction that "..."": the words are the owner's
-            return Attribution(verb, cue_text(verb), owner, 2)
+            return Attribution(verb, cue_text(verb), owner, 2, "owned-speech")
         subj = fix_relative(subject_of(verb))
         if subj is None and asked_of(verb) and 0 < i0 - verb.i <= 3:
-            return Attribution(verb, cue_text(verb), None, 2)  # "He was asked, "..."": by someone unnamed
+            return Attribution(verb, cue_text(verb), None, 2, "asked")  # "He was asked, "..."": by someone unnamed
         if subj is None or in_quote[subj.i]:
             subj = writer_subject(verb, in_quote) or subj
         if subj is not None and not could_speak(subj):
@@ -73,7 +73,7 @@ def attribute(doc, i0: int, i1: int, in_quote: list[bool], para: tuple[int, int]
             if outer is not None:
                 return outer
         if subj is not None and not in_quote[subj.i]:
-            return Attribution(verb, cue_text(verb), subj, 3 if verb.lower_ not in WEAK_CUES else 2)
+            return Attribution(verb, cue_text(verb), subj, 3 if verb.lower_ not in WEAK_CUES else 2, "cue-subject")
     # 1b. `Sanders delivered a retort: "..."`: a colon hands the quote to its clause's subject.
     colon = _colon_before(doc, i0, in_quote, para)
     if colon is not None:
@@ -97,7 +97,7 @@ def attribute(doc, i0: int, i1: int, in_quote: list[bool], para: tuple[int, int]
         if tok.lower_ in ("according", "per"):
             obj = according_to(tok)
             if obj is not None:
-                cands.append((min(abs(k - i0), abs(k - i1)), k, tok, obj))
+                cands.append((min(abs(k - i0), abs(k - i1)), k, tok, obj, "according-to"))
         elif speech_verb(tok):
             if k >= own_end and any(c.dep_ == "ccomp" and not in_quote[c.i] for c in tok.children):
                 continue  # the sentence after reports a speech of its own ("X said it was satisfied ...")
@@ -105,10 +105,10 @@ def attribute(doc, i0: int, i1: int, in_quote: list[bool], para: tuple[int, int]
             if subj is None or in_quote[subj.i]:
                 subj = adjacent_subject(doc, tok, i1, in_quote) or writer_subject(tok, in_quote)
             if subj is not None and not in_quote[subj.i]:
-                cands.append((min(abs(k - i0), abs(k - i1)), k, tok, subj))
+                cands.append((min(abs(k - i0), abs(k - i1)), k, tok, subj, "sentence-cue"))
     if cands:
-        _, _, tok, subj = min(cands)
-        return Attribution(tok, cue_text(tok), subj, 2 if tok.lower_ not in WEAK_CUES else 1)
+        _, _, tok, subj, rule = min(cands)
+        return Attribution(tok, cue_text(tok), subj, 2 if tok.lower_ not in WEAK_CUES else 1, rule)
     # 2b. A quote opening a sentence right after "..., Schiff said." in its paragraph.
     prev = _previous_cue(doc, i0, s0, in_quote, lo)
     if prev is not None:
@@ -127,13 +127,13 @@ def attribute(doc, i0: int, i1: int, in_quote: list[bool], para: tuple[int, int]
                 subj = None  # "told the BBC it was not fair to blame the public who were "...": no one; climb on
             if subj is not None and not in_quote[subj.i] and subj.pos_ in ("PROPN", "PRON", "NOUN"):
                 if could_speak(subj):
-                    return Attribution(anc, cue_text(anc), subj, 0)
-                thing = thing or Attribution(anc, cue_text(anc), subj, 0)
+                    return Attribution(anc, cue_text(anc), subj, 0, "governing-verb")
+                thing = thing or Attribution(anc, cue_text(anc), subj, 0, "governing-verb")
         if anc.head.i == anc.i:
             break
         anc = anc.head
         depth += 1
-    return thing or Attribution(None, None, None, -1)
+    return thing or Attribution(None, None, None, -1, "none")
 
 
 #: Nouns for something said: their possessor said it ("Trump's claim that ...").
@@ -210,6 +210,7 @@ def _owned_speech(tok):
     return None
 
 
+@names_rule("outer-cue")
 def _outer_speaker(verb, in_quote: list[bool], para: tuple[int, int]) -> Attribution | None:
     """The next speech verb above ``verb`` in its sentence, with a subject that can speak, as an attribution."""
     lo, hi = para
@@ -228,6 +229,7 @@ def _outer_speaker(verb, in_quote: list[bool], para: tuple[int, int]) -> Attribu
     return None
 
 
+@names_rule("governing-clause")
 def _governing_speaker(verb, in_quote: list[bool], para: tuple[int, int]) -> Attribution | None:
     """`His operatives forced a change, replacing it with softer language calling for "..."`: the
     subject of the nearest clause above ``verb`` that can speak, as the speaker of ``verb``'s words."""
@@ -247,6 +249,7 @@ def _governing_speaker(verb, in_quote: list[bool], para: tuple[int, int]) -> Att
     return None
 
 
+@names_rule("colon-label")
 def _colon_before(doc, i0: int, in_quote: list[bool], para: tuple[int, int]) -> Attribution | None:
     """The speaker of `Sanders delivered a retort: "..."`: the subject of the clause a colon ends just before the quote."""
     lo = para[0]
@@ -275,6 +278,7 @@ def _colon_before(doc, i0: int, in_quote: list[bool], para: tuple[int, int]) -> 
     return _aside(top, subj, in_quote, 2) or Attribution(top, cue_text(top), subj, 2)
 
 
+@names_rule("aside")
 def _aside(verb, subj, in_quote: list[bool], strength: int) -> Attribution | None:
     """`This study, Anstett said, offers ...`, `The message, he said, was simply: "..."`: where a noun is
     the subject and an aside names who said so, the one in the aside speaks; else None."""
@@ -339,6 +343,7 @@ def _chars_before(doc, i: int, n: int) -> str:
     return "".join(t.text_with_ws for t in doc[max(0, i - n):i])[-n:]
 
 
+@names_rule("trailing-cue")
 def _trailing_cue(doc, i0: int, i1: int, in_quote: list[bool], hi: int) -> Attribution | None:
     """The cue of `"...," he said` right after the quote's closing mark, else None."""
     inner = doc[i0:i1].text  # never doc.text, which joins the whole article again on every access
@@ -369,12 +374,13 @@ def _trailing_cue(doc, i0: int, i1: int, in_quote: list[bool], hi: int) -> Attri
                 subj = adjacent_subject(doc, tok, i1, in_quote)
             if subj is None or in_quote[subj.i] or subj.i < i1:
                 return None
-            return Attribution(tok, cue_text(tok), subj, 3)
+            return Attribution(tok, cue_text(tok), subj, 3, "inverted-cue" if subj.i > tok.i else "trailing-cue")
         if tok.is_punct and tok.text not in "," and not (tok.tag_ == "HYPH" and not doc[k - 1].whitespace_):
             break  # a hyphen inside a word ("the 43-year-old asked") goes on
     return _any_verb_after(doc, i1, in_quote, hi) or _appositive_cue(doc, i1, in_quote, hi)
 
 
+@names_rule("reads")
 def _reads_after(doc, i1: int, hi: int) -> Attribution | None:
     """`"...," the post read.`: a text that "reads" its words, which the tagger often takes for a
     noun phrase ("the post read" as "the reading of the post"); the token before "read" speaks."""
@@ -406,6 +412,7 @@ def _after_short_subject(doc, k: int, in_quote: list[bool], hi: int) -> int | No
     return j
 
 
+@names_rule("trailing-cue")
 def _said_after_full_stop(doc, i1: int, in_quote: list[bool], hi: int) -> Attribution | None:
     """`"... missing." Trump said.`: a full stop where the comma belongs, then only a name and a
     speech verb ending the sentence."""
@@ -418,6 +425,7 @@ def _said_after_full_stop(doc, i1: int, in_quote: list[bool], hi: int) -> Attrib
     return None
 
 
+@names_rule("appositive-cue")
 def _appositive_cue(doc, i1: int, in_quote: list[bool], hi: int) -> Attribution | None:
     """`"...," Nate Silver, the polling guru who founded it, tweeted.`: a name right after the
     quote, an appositive, then the name's own speech verb, within the sentence."""
@@ -453,6 +461,7 @@ def _name_word(tok) -> bool:
 _BACK_IN = frozenset({"back", "in", "up", "out"})
 
 
+@names_rule("trailing-verb")
 def _any_verb_after(doc, i1: int, in_quote: list[bool], hi: int) -> Attribution | None:
     """`"...," he surmised.`: any verb right after a quote's comma, with only its subject
     between, closing its clause at once, is how that subject said it."""
@@ -480,6 +489,7 @@ def _goes_on(tok) -> bool:
         any(c.dep_ == "prt" and c.lower_ == "on" for c in tok.children)
 
 
+@names_rule("sentence-before")
 def _previous_cue(doc, i0: int, s0: int, in_quote: list[bool], lo: int) -> Attribution | None:
     """The speaker of a sentence-opening quote named at the end of the sentence before it.
 

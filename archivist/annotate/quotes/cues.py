@@ -9,7 +9,8 @@ climb from a verb to its subject. Pure functions over spaCy tokens, used duck-ty
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
+import functools
+from dataclasses import dataclass, replace
 
 from archivist.text.lexicon import RELATIVE, capitalised, could_speak
 from archivist.models import Span
@@ -75,14 +76,56 @@ def speech_verb(tok) -> bool:
 _SUBJ_DEPS = ("nsubj", "nsubjpass", "csubj")
 
 
-@dataclass
+@dataclass(frozen=True)
 class Attribution:
-    """Where a quote's speaker was found: the cue token and the speaker's head token."""
+    """Where a quote's speaker was found: the cue token, the speaker's head token and the rule
+    that found them (a name of :data:`RULES`, which the quote's evidence records)."""
 
     cue: object | None  # Token
     cue_text: str | None
     speaker: object | None  # Token
     strength: int  # 3 speech verb governs, 2 speech verb in sentence, 1 weaker, 0 none
+    rule: str = ""
+
+
+#: The attribution rules, by the name a quote's evidence gives them, with what each reads.
+RULES = {
+    "trailing-cue": '`"...," he said`: a speech verb right after the quote, its subject before it',
+    "inverted-cue": '`"...," said Smith`: a speech verb right after the quote, its subject after it',
+    "trailing-verb": '`"...," he surmised`: any verb closing its clause right after the quote',
+    "appositive-cue": '`"...," Nate Silver, the polling guru, tweeted`',
+    "reads": '`"...," the post read`',
+    "cue-subject": 'the subject of a speech verb that governs the quote ("Smith said "..."")',
+    "owned-speech": '"Trump\'s claim that "..."": the owner of a noun for something said',
+    "asked": '"He was asked, "..."": by someone unnamed',
+    "outer-cue": "the next speech verb above a clause whose subject is a thing",
+    "governing-clause": "the subject of the clause above one whose subject is a thing",
+    "colon-label": '`Clinton: "..."`, `Said Ellis: "..."`, `X delivered a retort: "..."`',
+    "aside": '`This study, Anstett said, offers "..."`',
+    "according-to": '"according to X", "per X", also relayed: `"...," Walker said, according to AP`',
+    "sentence-cue": "a speech verb elsewhere in the quote's sentence, nearest first",
+    "sentence-before": '`..., Schiff said. "..."`: the sentence before in the paragraph',
+    "governing-verb": 'paraphrase: the nearest governing verb\'s subject ("he warned of "X"")',
+    "sign-off": '`"..." ― Jane Roe`, `"PENCE: ...`',
+    "colon-lead": '`He said:` / `"..."`: a paragraph ending in a colon',
+    "paragraph-before": '`Carter said that ...` / `"..."`: the paragraph before reports speech',
+    "continuation": "a cue-less quote that goes on the previous quote's speech",
+    "carried-back": "a cue-less paragraph of a quotation named in the next paragraph",
+    "none": "no cue: an unattributed quotation",
+}
+
+
+def names_rule(rule: str):
+    """Decorate a cue finder so its Attribution records ``rule`` unless a rule it called did."""
+    assert rule in RULES, rule
+
+    def wrap(find):
+        @functools.wraps(find)
+        def named(*args, **kwargs):
+            att = find(*args, **kwargs)
+            return replace(att, rule=rule) if att is not None and not att.rule else att
+        return named
+    return wrap
 
 
 class DocIndex:
@@ -407,7 +450,7 @@ def relayed(doc, att: Attribution, in_quote: list[bool], para: tuple[int, int]) 
             continue
         obj = according_to(tok)
         if obj is not None and not in_quote[obj.i]:
-            return Attribution(tok, cue_text(tok), obj, att.strength)
+            return Attribution(tok, cue_text(tok), obj, att.strength, "according-to")
     return att
 
 

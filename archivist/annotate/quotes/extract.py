@@ -22,8 +22,9 @@ from archivist.annotate.quotes.attribution import attribute, said_word
 from archivist.annotate.quotes.cues import DocIndex, relative_surface, relayed
 from archivist.annotate.quotes.nearby import colon_lead, signed
 from archivist.annotate.quotes.marks import MARK_RE, find_quote_spans, paragraphs
-from archivist.models import Mention, Quote
-from archivist.annotate.speakers.resolve import SpeakerResolver
+from archivist.models import Evidence, Mention, Quote
+from archivist.annotate.speakers.confidence import confidence
+from archivist.annotate.speakers.resolve import Resolved, SpeakerResolver
 
 __all__ = ["extract_quotes", "find_quote_spans"]
 
@@ -51,7 +52,7 @@ def extract_quotes(doc, mentions: tuple[Mention, ...]) -> tuple[Quote, ...]:
             in_quote[k] = True
     resolver = SpeakerResolver(doc, mentions, spans, index)
     out = []
-    prev = None  # (paragraph index, end char, speaker name, mention Span, cue, role, description)
+    prev = None  # (paragraph index, end char, speaker name, mention Span, cue, role, description, evidence)
     for (s, e), (i0, i1) in zip(spans, tok_ranges):
         p = bisect.bisect_right(para_starts, s) - 1
         lo, hi = paras[p]
@@ -65,6 +66,7 @@ def extract_quotes(doc, mentions: tuple[Mention, ...]) -> tuple[Quote, ...]:
         whole = _covers_sentence(doc, text, s, e, i0, i1, lo)
         speaker = mention = role = description = None
         cue = att.cue_text
+        evidence = _evidence("none", None)
         short = len(words) <= 1 and not _ends_clause(text, s, e)
         if short and not said_word(doc, i0, i1, in_quote):
             # A single word with no punctuation of its own inside the marks is a term held
@@ -75,22 +77,36 @@ def extract_quotes(doc, mentions: tuple[Mention, ...]) -> tuple[Quote, ...]:
             # not speech or a name someone gave
             continue
         if att.strength >= 2 or (att.strength == 1 and _ends_clause(text, s, e)):
-            speaker, mention, role = resolver.resolve(att.speaker, s)
+            found = resolver.resolve(att.speaker, s)
+            speaker, mention, role = found.name, found.mention, found.role
             mention, description = _at_cue(att, speaker, mention)
+            evidence = _evidence(att.rule, found)
         elif prev is not None and p - prev[0] <= 2 and (whole or att.strength < 0) and _continues(prev, p, s, text):
-            _, _, speaker, mention, cue, role, description = prev
+            _, _, speaker, mention, cue, role, description, before = prev
+            evidence = _evidence("continuation", before)
         elif att.strength >= 0 and (_ends_clause(text, s, e) or len(words) >= 4):
-            speaker, mention, role = resolver.resolve(att.speaker, s)
+            found = resolver.resolve(att.speaker, s)
+            speaker, mention, role = found.name, found.mention, found.role
             mention, description = _at_cue(att, speaker, mention)
+            evidence = _evidence(att.rule, found)
         elif whole and len(words) >= 4:
             speaker = mention = role = None  # a quotation nobody is named for
             cue = None
         else:
             continue  # scare quotes, titles, quoted words
         kind = "direct" if whole else "partial"
-        out.append(Quote(s, e, text[s:e], speaker, mention, cue, kind, role, description))
-        prev = (p, e, speaker, mention, cue, role, description)
+        out.append(Quote(s, e, text[s:e], speaker, mention, cue, kind, role, description, evidence))
+        prev = (p, e, speaker, mention, cue, role, description, evidence)
     return tuple(_carry_back(out, text))
+
+
+def _evidence(rule: str, found: Resolved | Evidence | None) -> Evidence:
+    """The evidence of a name found by ``rule`` and resolved as ``found`` says (a continuation or a
+    carried-back quote keeps the resolution of the quote it goes on), with its measured confidence."""
+    if found is None:
+        return Evidence(rule, "none", confidence(rule, "none"))
+    how = found.how if isinstance(found, Resolved) else found.resolution
+    return Evidence(rule, how, confidence(rule, how), found.antecedent)
 
 
 def _at_cue(att, speaker, mention):
@@ -122,7 +138,7 @@ def _carry_back(quotes: list[Quote], text: str) -> list[Quote]:
         own = q.kind == "direct" and _own_paragraph(text, q) and nxt.speaker_mention.start > nxt.end
         if unclosed or own:
             out[k] = replace(q, speaker=nxt.speaker, speaker_mention=nxt.speaker_mention, cue=nxt.cue, role=nxt.role,
-                             description=nxt.description)
+                             description=nxt.description, evidence=_evidence("carried-back", nxt.evidence))
     return out
 
 

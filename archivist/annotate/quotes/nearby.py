@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 
-from archivist.annotate.quotes.cues import (CONTINUE, SPEECH_VERBS, WEAK_CUES, Attribution, according_to, cue_text, fix_relative, speech_verb,
-                   subject_of)
+from archivist.annotate.quotes.cues import (CONTINUE, SPEECH_VERBS, WEAK_CUES, Attribution, according_to, cue_text, fix_relative,
+                   names_rule, speech_verb, subject_of)
 
 #: A signer's name: up to five capitalised words, with the particles of names between them.
 _SIGNER = r"((?:[A-Z][\w.'’-]*)(?:[^\S\n]+(?:[A-Z][\w.'’-]*|de|la|van|von|del|da{extra})){{0,4}})"
@@ -25,6 +25,7 @@ _SIGNOFF_END_RE = re.compile(r"[”\"’'][^\S\n]*[―—][^\S\n]*" + _SIGNER.fo
 _LABEL_RE = re.compile(r"\W{0,3}([A-Z][A-Z.'’-]+(?:[ \t][A-Z][A-Z.'’-]+){0,2}):\s")
 
 
+@names_rule("sign-off")
 def signed(doc, text: str, s: int, e: int, para: tuple[int, int], index) -> Attribution | None:
     """The speaker of a quote signed off with a dash and a name, or opened by a transcript label."""
     lo, hi = para
@@ -56,6 +57,7 @@ def _signer(doc, text: str, m, index):
     return doc[index.token_at(name_end)]
 
 
+@names_rule("colon-lead")
 def colon_lead(doc, text, paras, p, index, in_quote) -> Attribution | None:
     """The cue of a paragraph ending in a colon ("He said:") that introduces the quote opening paragraph p."""
     k = p - 1
@@ -74,7 +76,7 @@ def colon_lead(doc, text, paras, p, index, in_quote) -> Attribution | None:
         if tok.lower_ == "according":
             obj = according_to(tok)
             if obj is not None:
-                best = Attribution(tok, cue_text(tok), obj, 2)
+                best = Attribution(tok, cue_text(tok), obj, 2, "according-to")
         elif speech_verb(tok):
             subj = fix_relative(subject_of(tok))
             if subj is not None and not in_quote[subj.i]:
@@ -94,6 +96,7 @@ def colon_lead(doc, text, paras, p, index, in_quote) -> Attribution | None:
     return None
 
 
+@names_rule("paragraph-before")
 def _report_lead(doc, text, plo, phi, index, in_quote) -> Attribution | None:
     """The speaker of a paragraph-long quote whose previous paragraph ends reporting speech with no quote of its own.
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from typing import NamedTuple
 
 from archivist.annotate.quotes.cues import DocIndex
 from archivist.annotate.speakers.descriptions import DescriptionResolver
@@ -38,6 +39,34 @@ _ABBREVIATIONS = {"gov": "governor", "sen": "senator", "rep": "representative", 
 #: The rest of a hyphenated name glued to a Mention's end ("-moon" of "Ban Ki-moon").
 _GLUED_RE = re.compile(r"-[a-z]+\b")
 _SPEAKER_LABELS = ("PERSON", "ORG", "GPE", "NORP")
+
+
+#: How a speaker's words became a name, as a quote's evidence records it.
+RESOLUTIONS = {
+    "name": "a name the article writes there, as its fullest form in the article",
+    "surname-expansion": "a surname or first name widened to the full name the article uses",
+    "title": '"Mayor of London Sadiq Khan": the name after a title the parser made the head',
+    "appositive": '"Flynn, a top Trump surrogate, said": the name beside a description',
+    "relative": '"..., which reported": a relative pronoun, as the noun or subject it stands for',
+    "pronoun": "a pronoun, as the person (or organisation) it refers to",
+    "owner": '"Ivana Trump\'s brief said": the owner of a document or voice',
+    "unlisted-name": "a proper noun the NER missed, widened to a full name where the article has one",
+    "description": '"the Kremlin spokesman": the actor the article gave that role',
+    "none": "no name: an unnamed source, or nobody found",
+}
+#: Resolutions that walk back to a person named before: their evidence keeps that mention.
+_WALKED_BACK = frozenset({"pronoun", "description", "relative"})
+
+
+class Resolved(NamedTuple):
+    """A speaker's words resolved: the name (None: unnamed), the words, the role, how (a key of
+    :data:`RESOLUTIONS`) and, for a name found by walking back, the mention it was found at."""
+
+    name: str | None
+    mention: Span | None
+    role: str | None
+    how: str
+    antecedent: Span | None = None
 
 
 def _words(text: str) -> list[str]:
@@ -247,20 +276,35 @@ class SpeakerResolver(PronounResolver, DescriptionResolver):
             return None
         return words.text.strip() or None
 
-    def resolve(self, tok, pos: int) -> tuple[str | None, Span | None, str | None]:
-        """(name, mention span, role) for speaker token ``tok`` of a quote at ``pos``.
+    def resolve(self, tok, pos: int) -> Resolved:
+        """(name, mention span, role, how, antecedent) for speaker token ``tok`` of a quote at ``pos``.
 
         A speaker found through a pronoun or a description ("she said") gets the role the
-        article gave that person ("U.S. Deputy Secretary of State Wendy Sherman").
+        article gave that person ("U.S. Deputy Secretary of State Wendy Sherman"), and its
+        antecedent: the nearest mention of that person before the speaker's words.
         """
-        name, span, role = self._resolve(tok, pos)
+        name, span, role, how = self._resolve(tok, pos)
+        if name is None:
+            how = "none"
+        elif how == "name" and span is not None and len(_words(name)) > len(_words(span.text)):
+            how = "surname-expansion"  # "Holloway said" of Jane Holloway
         if name is not None and role is None:
             role = self.first_role.get(name)
-        return name, span, role
+        antecedent = self._antecedent(name, span.start if span else pos) if how in _WALKED_BACK else None
+        return Resolved(name, span, role, how, antecedent)
 
-    def _resolve(self, tok, pos: int) -> tuple[str | None, Span | None, str | None]:
+    def _antecedent(self, name: str, pos: int) -> Span | None:
+        """The nearest mention of ``name`` before ``pos``, outside quotations (a pronoun's antecedent)."""
+        k = bisect.bisect_left(self.m_starts, pos) - 1
+        for m in self.mentions[max(0, k - 200):k + 1][::-1]:
+            if self.name_of(m) == name and not self._in_quote(m.start):
+                return Span(m.start, m.end, m.text)
+        return None
+
+    def _resolve(self, tok, pos: int) -> tuple[str | None, Span | None, str | None, str]:
+        """(name, span, role, how): how names the way a name was found, a key of :data:`RESOLUTIONS`."""
         if tok is None:
-            return None, None, None
+            return None, None, None, "none"
         m = self.mention_at(tok)
         if m is None:
             # "the spokesman, John Smith," or "Trump spokeswoman Hope Hicks" whose head is a noun
@@ -275,24 +319,24 @@ class SpeakerResolver(PronounResolver, DescriptionResolver):
             if m is not None:
                 start = self._phrase(tok).start
                 return self.name_of(m), Span(start, m.end, self.text[start:m.end]), \
-                    self.text[start:m.start].strip() or None
+                    self.text[start:m.start].strip() or None, "title"
         if m is None and tok.pos_ == "NOUN":
             m = self._named_before(tok)
             if m is not None:
                 # the whole appositive phrase names the speaker: "Flynn, a top Trump surrogate"
                 start = min(m.start, self._phrase(tok).start)
                 end = max(m.end, tok.idx + len(tok.text))
-                return self.name_of(m), Span(start, end, self.text[start:end]), self._role_left(m, tok)
+                return self.name_of(m), Span(start, end, self.text[start:end]), self._role_left(m, tok), "appositive"
         if m is not None:
             name = self.name_of(m)
             span = Span(m.start, m.end, self.text[m.start:m.end])
             if tok.idx < m.start or tok.idx >= m.end:
                 span = self._phrase(tok)
-            return name, span, self._role_left(m, tok)
+            return name, span, self._role_left(m, tok), "name"
         span = self._phrase(tok)
         low = tok.lower_
         if low in QUANTIFIERS:
-            return None, span, None  # "Another advised ...", "some call it ...": nobody named
+            return None, span, None, "none"  # "Another advised ...", "some call it ...": nobody named
         if low in ("that", "which") and tok.tag_ == "WDT" and tok.dep_ in ("nsubj", "nsubjpass"):
             # a relative pronoun the parser hung on the wrong clause stands for the noun before it where
             # that can speak ("the Chicago Police Department which reported"), else for the clause's
@@ -306,40 +350,40 @@ class SpeakerResolver(PronounResolver, DescriptionResolver):
             else:
                 antecedent = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass") and
                                    c.i < tok.i), None) if verb.head.i != verb.i else None
-            return (self._resolve(antecedent, pos)[0] if antecedent is not None else None), span, None
+            return (self._resolve(antecedent, pos)[0] if antecedent is not None else None), span, None, "relative"
         if tok.pos_ == "PRON" or low in MALE_PRONOUNS or low in FEMALE_PRONOUNS or low in PLURAL_PRONOUNS or low in ("i", "it", "you"):
             body = self._enclosing_body(tok) if low in ("it", "they") else None
             if body is not None:
                 # "Clinton's campaign is seeking to contrast her approach with what they call ..."
-                name, _, role = self._resolve(body, pos)
-                return name, self._phrase(body), role
+                name, _, role, _ = self._resolve(body, pos)
+                return name, self._phrase(body), role, "pronoun"
             name = self._pronoun(low, tok.idx)
             outer = self._outer_subject(tok, name) if name is not None else None
             if outer is not None:
-                return name, outer, None
-            return name, Span(tok.idx, tok.idx + len(tok.text), tok.text), None
+                return name, outer, None, "pronoun"
+            return name, Span(tok.idx, tok.idx + len(tok.text), tok.text), None, "pronoun"
         if low in VOICE_NOUNS and tok.pos_ != "PROPN":
             for c in tok.children:
                 if c.dep_ in ("poss", "compound", "nmod"):
                     # "Ivana Trump's brief said", "a Homeland Security memo": the owner speaks
                     owner = self.mention_at(c)
                     if owner is not None:
-                        return self.name_of(owner), span, None
+                        return self.name_of(owner), span, None, "owner"
                     if c.dep_ == "poss" and c.lower_ in ("his", "her", "its", "their"):
                         # "her campaign said": the person the possessive stands for
                         low = {"his": "he", "her": "she", "its": "it", "their": "they"}[c.lower_]
                         name = self._pronoun(low, c.idx)
                         if name is not None:
-                            return name, span, None
+                            return name, span, None, "pronoun"
         dets = [c.lower_ for c in tok.children if c.dep_ in ("det", "nummod", "amod", "poss")]
         if any(d in INDEFINITE for d in dets) or (not dets and tok.tag_ in ("NNS",)):
-            return None, span, None
+            return None, span, None, "none"
         if (tok.pos_ == "PROPN" or tok.pos_ not in ("PRON", "NOUN") and capitalised(tok)) and \
                 not self._titled_description(tok, dets):
             # a proper name the NER missed ("Tanner said"): its words, widened to a full name if the article
             # has one; but "The MP, who ...", "the Bishop said" are descriptions ("the Scottish Executive" a body)
-            return self._unlisted_name(tok), span, None
-        return self._description(tok, pos), span, None
+            return self._unlisted_name(tok), span, None, "unlisted-name"
+        return self._description(tok, pos), span, None, "description"
 
     def _named_after_title(self, tok) -> Mention | None:
         """The person a title the parser made the head names right after it, through words of the title

@@ -650,8 +650,6 @@ def test_seed_article_no_scare_quotes(annotate):
     assert '"unsuccessful,"' in [q.text for q in annotate(body).quotes]
 
 
-@pytest.mark.xfail(strict=True, reason="PolNeAR counts multi-word quoted fragments inside attributions as quotes; "
-                                       "the seed gold calls 'counter threats' a scare quote")
 def test_seed_article_exact(annotate):
     body, gold = _seed()
     assert len(annotate(body).quotes) == len(gold)
