@@ -123,13 +123,17 @@ def annotated_chunks(texts: Sequence[str], model: str, batch_size: int = 32, pro
     On the Dask cluster of ``scheduler`` if one is given (chunks arrive in any order), else in
     ``processes`` local processes (in order); ``workers`` is how many ran them.
     """
-    bar = tqdm(total=len(texts), desc=desc, unit="article", disable=not progress or None, leave=False)
+    # no bar at all without progress: even a disabled tqdm starts its monitor thread, and a pool forked
+    # from a process with threads may deadlock
+    bar = tqdm(total=len(texts), desc=desc, unit="article", disable=None, leave=False) if progress else None
     try:
         for start, annotations, workers in _run_chunks(texts, model, batch_size, processes, scheduler):
-            bar.update(len(annotations))
+            if bar is not None:
+                bar.update(len(annotations))
             yield start, annotations, workers
     finally:
-        bar.close()
+        if bar is not None:
+            bar.close()
 
 
 def _run_chunks(texts: Sequence[str], model: str, batch_size: int, processes: int,
