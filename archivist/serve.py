@@ -152,6 +152,18 @@ class SourceWatcher:
                 feed.close()
 
 
+def _failure(error: Exception) -> str:
+    """A failed build's message; a theme template's names the template and line (Jinja's own does not)."""
+    from jinja2 import TemplateError, TemplateSyntaxError
+
+    if isinstance(error, TemplateSyntaxError):
+        name = error.name or error.filename
+        return f"theme template{' ' + name if name else ''}, line {error.lineno}: {error.message}"
+    if isinstance(error, TemplateError):
+        return f"theme template: {error.message}"
+    return str(error)
+
+
 def _on_sigterm(signum, frame) -> None:
     raise SystemExit(128 + signum)  # unwinds like Ctrl-C: a build under way removes its staging folder
 
@@ -162,6 +174,8 @@ def serve(site_dir: Path, host: str = "127.0.0.1", port: int = 8000, watch: bool
 
     Runs until Ctrl-C, SIGTERM or ``stop`` is set; a build under way when it is set finishes first.
     """
+    from jinja2 import TemplateError
+
     from archivist.build import BuildError, build
 
     site_dir = Path(site_dir).resolve()
@@ -176,9 +190,9 @@ def serve(site_dir: Path, host: str = "127.0.0.1", port: int = 8000, watch: bool
         try:
             build(site_dir, log=log)
             reloader.built()
-        except (BuildError, ConfigError) as e:
-            log(f"error: {e}")
-            reloader.failed(str(e))
+        except (BuildError, ConfigError, TemplateError) as e:
+            log(f"error: {_failure(e)}")
+            reloader.failed(_failure(e))
         server = make_server(output, host, port, config.base_path, reloader)
         threading.Thread(target=server.serve_forever, daemon=True).start()
         log(f"serving {output} at http://{host}:{port}{config.base_path} (Ctrl-C to stop)")
@@ -195,9 +209,9 @@ def serve(site_dir: Path, host: str = "127.0.0.1", port: int = 8000, watch: bool
             try:
                 build(site_dir, log=log)
                 reloader.built()
-            except (BuildError, ConfigError) as e:
-                log(f"error: {e} (still serving the previous build)")
-                reloader.failed(str(e))
+            except (BuildError, ConfigError, TemplateError) as e:  # a theme being edited fails often
+                log(f"error: {_failure(e)} (still serving the previous build)")
+                reloader.failed(_failure(e))
             try:
                 watcher.update(load_config(site_dir).content_dir)
             except ConfigError:

@@ -94,6 +94,16 @@ def test_an_edited_article_reloads_the_page_and_a_failed_build_shows_its_error(s
     (site / "site.toml").write_text('title = "Live"\nbase_url = "/archive/"\n')
     page.wait_for_function(f"!document.getElementById('{OVERLAY_ID}')", timeout=BUILD_MS)
     assert "Second title" in page.title()
+
+    # a theme being edited: a template that does not parse fails the build, and serve goes on
+    page.wait_for_function("document.documentElement.dataset.archivistLive === 'connected'", timeout=10_000)
+    template = site / "themes" / "default" / "templates" / "404.html"
+    template.parent.mkdir(parents=True)
+    template.write_text('{% extends "base.html" %}\n{% block content %}{{ oops( }}{% endblock %}\n')
+    overlay.wait_for(timeout=BUILD_MS)
+    assert re.search(r"theme template( 404\.html)?, line 2: unexpected", overlay.inner_text())
+    template.unlink()
+    page.wait_for_function(f"!document.getElementById('{OVERLAY_ID}')", timeout=BUILD_MS)
     page.goto(url.replace("articles/a/", "no-such-page/"))  # the 404 page listens too
     page.wait_for_function("document.documentElement.dataset.archivistLive === 'connected'", timeout=10_000)
     built = (site / "build" / "articles" / "a" / "index.html").read_text()
