@@ -65,11 +65,13 @@ def show(value: Any) -> str:
 _REPR = reprlib.Repr(maxlevel=2, maxstring=60, maxother=60, maxlist=6, maxdict=6)
 
 
-def unknown_key(name: str, allowed: typing.Iterable[str], prefix: str = "") -> str:
-    """The message for an unknown key: a did-you-mean where one allowed key is close, else the allowed keys."""
+def unknown_key(name: str, allowed: typing.Iterable[str], prefix: str = "", list_allowed: bool = True) -> str:
+    """The message for an unknown key: a did-you-mean where one allowed key is close, else the
+    allowed keys (unless ``list_allowed`` is off: a message before this one listed them)."""
     allowed = sorted(allowed)
     close = difflib.get_close_matches(str(name).replace("-", "_").lower(), allowed, n=1, cutoff=0.6)
-    hint = f" (did you mean '{prefix}{close[0]}'?)" if close else f"; allowed: {', '.join(allowed)}"
+    hint = f" (did you mean '{prefix}{close[0]}'?)" if close else \
+        f"; allowed: {', '.join(allowed)}" if list_allowed else ""
     return f"unknown key '{prefix}{show(name) if not isinstance(name, str) else name}'{hint}"
 
 
@@ -86,11 +88,13 @@ def validate(schema: type, data: Any, prefix: str = "", errors: list[Invalid] | 
     hints = typing.get_type_hints(schema)
     fields = {f.name: f for f in dataclasses.fields(schema) if f.init}
     out: dict[str, Any] = {}
+    listed = False  # the allowed keys are listed once per table, not after every unknown key
     for name, value in data.items():
         where = f"{prefix}{name}"
         f = fields.get(name) if isinstance(name, str) else None
         if f is None:
-            errors.append(Invalid(where, unknown_key(name, fields, prefix)))
+            errors.append(Invalid(where, message := unknown_key(name, fields, prefix, not listed)))
+            listed = listed or "; allowed: " in message
             continue
         ok, value = _value(hints[name], f.metadata, value, where, errors)
         if ok:

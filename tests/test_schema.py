@@ -104,3 +104,9 @@ def test_unknown_key_prefix():
 ])
 def test_one_line(text, ok):
     assert (one_line(text) is None) == ok
+
+
+def test_the_allowed_keys_are_listed_once_per_table():
+    _, errors = run({"name": "N", "zzz": 1, "yyy": 2, "nmae": 3})
+    assert errors == ["unknown key 'zzz'; allowed: day, even, flag, inner, kind, mode, name, names, ratio, tags",
+                      "unknown key 'yyy'", "unknown key 'nmae' (did you mean 'name'?)"]
