@@ -25,6 +25,7 @@ import numpy as np
 
 from archivist.config import Config
 from archivist.models import Archive
+from archivist.site.quote_ids import annotation_anchors
 
 #: Where the files go in the built site.
 DATA_DIR = "data/"
@@ -76,11 +77,13 @@ def _quote_rows(archive: Archive, config: Config) -> Iterator[Row]:
     for a in archive.articles:
         ann = archive.annotations.get(a.id)
         speakers = archive.quote_actors.get(a.id, ())
+        anchors = annotation_anchors(ann)
         for n, q in enumerate(ann.quotes if ann else (), 1):
             speaker_id = speakers[n - 1] if n - 1 < len(speakers) else None
-            yield (a.id, n, q.kind, q.text, q.speaker, speaker_id,
-                   q.speaker_mention.text if q.speaker_mention else None, q.role, q.cue, q.start, q.end,
-                   a.date.isoformat() if a.date else None, a.outlet)
+            anchor = anchors[n - 1]
+            yield (a.id, n, anchor, _page(config, f"articles/{a.id}/#{anchor}"), q.kind, q.text, q.speaker,
+                   speaker_id, q.speaker_mention.text if q.speaker_mention else None, q.role, q.cue, q.start,
+                   q.end, a.date.isoformat() if a.date else None, a.outlet)
 
 
 def _mention_rows(archive: Archive, config: Config) -> Iterator[Row]:
@@ -139,6 +142,8 @@ TABLES = (
     Table("quotes", "quotation in an article", (
         _ARTICLE_ID,
         Column("number", "INTEGER", "the quotation's number in its article, 1 first, in text order"),
+        Column("anchor", "TEXT", "its id in the article's page, from its words: it stays when other quotes change"),
+        Column("page", "TEXT", "the quotation on this site: its article's page at its anchor"),
         Column("kind", "TEXT", "direct (a quote card) or partial (a fragment inside the writer's sentence)"),
         Column("text", "TEXT", "the quotation as written, with its quote marks"),
         Column("speaker", "TEXT", "the speaker's name (empty: the article names nobody)"),

@@ -6,7 +6,7 @@ import csv
 import io
 import sqlite3
 
-from conftest import sample_archive, sample_config
+from conftest import BASE_URL, sample_archive, sample_config
 
 from archivist.site.data import TABLES, data_files
 from archivist.site.render import default_theme_dir, render_site
@@ -82,3 +82,15 @@ def test_the_readme_names_every_column_and_the_home_page_links_it():
     site = render_site(archive, config, [default_theme_dir()], lambda a: "")
     assert "data/README.txt" in site and 'href="/archive/data/"' not in site["index.html"].decode()
     assert 'href="/archive/data/README.txt"' in site["index.html"].decode()
+
+
+def test_each_quote_links_to_its_anchor_in_the_built_site(example_site):
+    _, report, _ = example_site
+    quotes = list(csv.DictReader(io.StringIO((report.output / "data" / "quotes.csv").read_text("utf-8"),
+                                             newline="")))
+    assert len(quotes) > 100
+    pages: dict[str, str] = {}
+    for q in quotes:
+        path, _, anchor = q["page"].removeprefix(BASE_URL).partition("#")
+        page = pages.setdefault(path, (report.output / path / "index.html").read_text("utf-8"))
+        assert anchor == q["anchor"] and f'id="{anchor}"' in page, q["page"]
