@@ -102,7 +102,7 @@ class QuotesConfig:
     card_min_words: int = key(5, check=between(1, 1000))
     #: a speaker's name is shown from this confidence (0-1: the measured share of such names that
     #: are right); below it the card shows the article's words ("a spokeswoman", "she") unlinked
-    min_confidence: float = key(0.7, check=between(0, 1))
+    min_confidence: float = key(0.75, check=between(0, 1))
 
 
 @dataclass(frozen=True)

@@ -7,12 +7,13 @@ Annotates PolNeAR dev, a studied slice of PolNeAR train (the first 300 drawn, ``
 and the unstudied slice (``--sample 340 --skip 500``) with archivist (or reads the predictions
 ``--pred-dir`` already holds), then:
 
-- ``--calibrate``: measures, for each (attribution rule, resolution) of a quote's evidence, the
-  share of its names that are right, and writes that table to
+- ``--calibrate``: measures, for each (quote kind, attribution rule, resolution) of a quote's
+  evidence, the share of its names that are right, and writes that table to
   ``archivist/annotate/speakers/calibration.py``. The share is P(mention right) on dev and the
   studied slice (both have speaker spans) times P(name right | mention right) on dev (only dev
-  has names), each smoothed towards its parent (the rule over all resolutions, then all names)
-  with the weight of :data:`SMOOTHING` quotes. The unstudied slice never enters it.
+  has names), each smoothed towards its parent ((kind, any rule, resolution), then (kind, any,
+  any), then all names) with the weight of :data:`SMOOTHING` quotes. The unstudied slice never
+  enters it.
 - prints the curve: for each threshold, on dev the found quotes with a gold name key whose shown
   name is right / wrong / part of it / missing (the scorer's definitions), and on each train slice
   (speaker spans, no names) the shown names whose mention is right / wrong, and the names
@@ -82,9 +83,20 @@ def matched(gold: Path, pred: Path, scorer) -> list[tuple[dict, dict]]:
     return pairs
 
 
-def _key(p: dict) -> tuple[str, str]:
+def _key(p: dict) -> tuple[str, str, str]:
+    """(rule, resolution, kind) of a predicted quote, as ``confidence`` takes them."""
     ev = p.get("evidence") or {}
-    return ev.get("rule") or "", ev.get("resolution") or "none"
+    return ev.get("rule") or "", ev.get("resolution") or "none", p.get("kind") or "direct"
+
+
+def _rows(rule: str, how: str, kind: str) -> tuple[tuple[str, str, str], ...]:
+    """The calibration rows a quote counts in: its own, its kind and resolution's, its kind's, all."""
+    return (kind, rule, how), (kind, "*", how), (kind, "*", "*"), ("*", "*", "*")
+
+
+def _parent(key: tuple[str, str, str]) -> tuple[str, str, str]:
+    kind, rule, how = key
+    return (kind, "*", how) if rule != "*" else (kind, "*", "*") if how != "*" else ("*", "*", "*")
 
 
 def _mention_right(q: dict, p: dict, scorer) -> bool:
@@ -93,7 +105,7 @@ def _mention_right(q: dict, p: dict, scorer) -> bool:
 
 
 def calibrate(sets: dict[str, list], scorer) -> tuple[float, dict[tuple[str, str], float]]:
-    """(prior, table): the smoothed share of right names by (rule, resolution), with "*" rows."""
+    """(prior, table): the smoothed share of right names by (kind, rule, resolution), with "*" rows."""
     mention = defaultdict(lambda: [0, 0])  # key -> [right, all] over named predictions with a gold span
     name = defaultdict(lambda: [0, 0])  # key -> [right, all] over dev's named predictions whose mention is right
     for label, pairs in sets.items():
@@ -102,42 +114,37 @@ def calibrate(sets: dict[str, list], scorer) -> tuple[float, dict[tuple[str, str
         for q, p in pairs:
             if not p.get("speaker") or q.get("speaker_start") is None:
                 continue
-            rule, how = _key(p)
             ok = _mention_right(q, p, scorer)
-            for key in ((rule, how), (rule, "*"), ("*", how), ("*", "*")):
+            for key in _rows(*_key(p)):
                 mention[key][0] += ok
                 mention[key][1] += 1
             if label == "dev" and ok and "speaker_name" in q:
                 right = bool(q["speaker_name"]) and scorer.same_name(p["speaker"], q["speaker_name"])
-                for key in ((rule, how), (rule, "*"), ("*", how), ("*", "*")):
+                for key in _rows(*_key(p)):
                     name[key][0] += right
                     name[key][1] += 1
+    top = ("*", "*", "*")
 
-    def share(counts, key, parent):
+    def share(counts, key):
+        """The key's share, smoothed towards its parent's (recursively), the top row's as measured."""
         right, n = counts.get(key, (0, 0))
-        return (right + SMOOTHING * parent) / (n + SMOOTHING)
+        if key == top:
+            return right / max(1, n)
+        return (right + SMOOTHING * share(counts, _parent(key))) / (n + SMOOTHING)
 
-    prior_m = mention[("*", "*")][0] / max(1, mention[("*", "*")][1])
-    prior_n = name[("*", "*")][0] / max(1, name[("*", "*")][1])
-    table = {}
-    for key in sorted(mention):
-        if key == ("*", "*"):
-            continue
-        rule, how = key
-        parent_m = prior_m if "*" in key else share(mention, (rule, "*"), prior_m)
-        parent_n = prior_n if "*" in key else share(name, ("*", how), prior_n)
-        table[key] = round(share(mention, key, parent_m) * share(name, key, parent_n), 3)
-    return round(prior_m * prior_n, 3), table
+    table = {key: round(share(mention, key) * share(name, key), 3) for key in sorted(mention) if key != top}
+    return round(share(mention, top) * share(name, top), 3), table
 
 
 def write_calibration(prior: float, table: dict, counts: dict) -> None:
     """The table as ``calibration.py``: data, regenerated by ``--calibrate``."""
-    lines = ['"""The share of right speaker names by (attribution rule, resolution), measured.',
+    lines = ['"""The share of right speaker names by (quote kind, attribution rule, resolution), measured.',
              "",
              "Written by ``benchmarks/confidence_curve.py --calibrate`` from PolNeAR dev and the studied",
              "slice of PolNeAR train (the first 300 drawn); do not edit by hand. A \"*\" stands for every",
              "rule or resolution; the comment after a row is how many named quotes it was measured on.",
-             '"""', "", f"PRIOR = {prior}", "CALIBRATION: dict[tuple[str, str], float] = {"]
+             '"""', "", f"PRIOR = {prior}", "#: (quote kind, attribution rule, resolution) -> share of right names",
+             "CALIBRATION: dict[tuple[str, str, str], float] = {"]
     for key, value in table.items():
         lines.append(f"    {key!r}: {value},  # {counts.get(key, 0)}")
     lines.append("}")
@@ -240,8 +247,7 @@ def main() -> int:
             if label != "train-unstudied":
                 for q, p in pairs:
                     if p.get("speaker") and q.get("speaker_start") is not None:
-                        rule, how = _key(p)
-                        for key in ((rule, how), (rule, "*"), ("*", how)):
+                        for key in _rows(*_key(p)):
                             counts[key] += 1
         write_calibration(prior, table, counts)
         print(f"wrote {CALIBRATION.relative_to(ROOT)}: {len(table)} rows, prior {prior}")

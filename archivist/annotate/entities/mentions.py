@@ -406,6 +406,8 @@ def _resolve_people(cands: list[_Cand]) -> None:
     "Putin" -> "Vladimir Putin"; "Shah Alam" -> "Nurul Amin Shah Alam" when the only longer
     names ending in it are nested ("Amin Shah Alam" too); "Johnson" with two Johnsons stays.
     A first name ("Vladimir") resolves only from a PERSON mention and only if no name ends with it.
+    A first and last name join the one fuller name with a middle between them ("Jesse Jackson" ->
+    "Jesse Louis Jackson").
     """
     fulls = sorted({c.actor for c in cands if c.label == "PERSON" and " " in c.actor
                     and c.actor not in _CANONICAL_VALUES})
@@ -419,6 +421,11 @@ def _resolve_people(cands: list[_Cand]) -> None:
         if sur != words[-1]:  # "Martin Luther King Jr." ends, for a reader, with "King"
             by_suffix.setdefault(sur, set()).add(full)
         by_first.setdefault(names.first_name(full), set()).add(full)
+    by_ends: dict[tuple[str, str], set[str]] = {}  # (first word, last word) -> names with a middle
+    for full in fulls:
+        words = full.split(" ")
+        if len(words) > 2:
+            by_ends.setdefault((words[0], words[-1]), set()).add(full)
     first_at: dict[str, int] = {}
     starts_of: dict[str, list[int]] = {}  # a name's mention starts, in text order
     for c in sorted(cands, key=lambda c: c.start):
@@ -434,6 +441,13 @@ def _resolve_people(cands: list[_Cand]) -> None:
             c.label = "PERSON"  # two Trumps: which one is unclear, that it is a person is not
         if target is None and c.label == "PERSON" and " " not in c.name and c.name not in by_suffix:
             target = _unique_fullest(by_first.get(c.name, ()))
+        if target is None and c.label == "PERSON" and c.name.count(" ") == 1:
+            # "Jesse Jackson" beside "Jesse Louis Jackson": one person with a middle name or initial,
+            # where the article has only one such fuller name ("George Bush" beside George W. and
+            # George H. W. stays as written)
+            first, last = c.name.split(" ")
+            middles = by_ends.get((first, last), set())
+            target = next(iter(middles)) if len(middles) == 1 else None
         if target is not None and target != c.name:
             c.actor = target
             c.label = "PERSON"  # "Navalny" tagged ORG next to "Alexey Navalny"

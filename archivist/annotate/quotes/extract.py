@@ -66,7 +66,8 @@ def extract_quotes(doc, mentions: tuple[Mention, ...]) -> tuple[Quote, ...]:
         whole = _covers_sentence(doc, text, s, e, i0, i1, lo)
         speaker = mention = role = description = None
         cue = att.cue_text
-        evidence = _evidence("none", None)
+        kind = "direct" if whole else "partial"
+        evidence = _evidence("none", None, kind)
         short = len(words) <= 1 and not _ends_clause(text, s, e)
         if short and not said_word(doc, i0, i1, in_quote):
             # A single word with no punctuation of its own inside the marks is a term held
@@ -80,33 +81,33 @@ def extract_quotes(doc, mentions: tuple[Mention, ...]) -> tuple[Quote, ...]:
             found = resolver.resolve(att.speaker, s)
             speaker, mention, role = found.name, found.mention, found.role
             mention, description = _at_cue(att, speaker, mention)
-            evidence = _evidence(att.rule, found)
+            evidence = _evidence(att.rule, found, kind)
         elif prev is not None and p - prev[0] <= 2 and (whole or att.strength < 0) and _continues(prev, p, s, text):
             _, _, speaker, mention, cue, role, description, before = prev
-            evidence = _evidence("continuation", before)
+            evidence = _evidence("continuation", before, kind)
         elif att.strength >= 0 and (_ends_clause(text, s, e) or len(words) >= 4):
             found = resolver.resolve(att.speaker, s)
             speaker, mention, role = found.name, found.mention, found.role
             mention, description = _at_cue(att, speaker, mention)
-            evidence = _evidence(att.rule, found)
+            evidence = _evidence(att.rule, found, kind)
         elif whole and len(words) >= 4:
             speaker = mention = role = None  # a quotation nobody is named for
             cue = None
         else:
             continue  # scare quotes, titles, quoted words
-        kind = "direct" if whole else "partial"
         out.append(Quote(s, e, text[s:e], speaker, mention, cue, kind, role, description, evidence))
         prev = (p, e, speaker, mention, cue, role, description, evidence)
     return tuple(_carry_back(out, text))
 
 
-def _evidence(rule: str, found: Resolved | Evidence | None) -> Evidence:
+def _evidence(rule: str, found: Resolved | Evidence | None, kind: str) -> Evidence:
     """The evidence of a name found by ``rule`` and resolved as ``found`` says (a continuation or a
-    carried-back quote keeps the resolution of the quote it goes on), with its measured confidence."""
+    carried-back quote keeps the resolution of the quote it goes on), with its measured confidence
+    for a quote of ``kind``."""
     if found is None:
-        return Evidence(rule, "none", confidence(rule, "none"))
+        return Evidence(rule, "none", confidence(rule, "none", kind))
     how = found.how if isinstance(found, Resolved) else found.resolution
-    return Evidence(rule, how, confidence(rule, how), found.antecedent)
+    return Evidence(rule, how, confidence(rule, how, kind), found.antecedent)
 
 
 def _at_cue(att, speaker, mention):
@@ -138,7 +139,7 @@ def _carry_back(quotes: list[Quote], text: str) -> list[Quote]:
         own = q.kind == "direct" and _own_paragraph(text, q) and nxt.speaker_mention.start > nxt.end
         if unclosed or own:
             out[k] = replace(q, speaker=nxt.speaker, speaker_mention=nxt.speaker_mention, cue=nxt.cue, role=nxt.role,
-                             description=nxt.description, evidence=_evidence("carried-back", nxt.evidence))
+                             description=nxt.description, evidence=_evidence("carried-back", nxt.evidence, q.kind))
     return out
 
 

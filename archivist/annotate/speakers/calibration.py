@@ -1,4 +1,4 @@
-"""The share of right speaker names by (attribution rule, resolution), measured.
+"""The share of right speaker names by (quote kind, attribution rule, resolution), measured.
 
 Written by ``benchmarks/confidence_curve.py --calibrate`` from PolNeAR dev and the studied
 slice of PolNeAR train (the first 300 drawn); do not edit by hand. A "*" stands for every
@@ -6,112 +6,130 @@ rule or resolution; the comment after a row is how many named quotes it was meas
 """
 
 PRIOR = 0.935
-CALIBRATION: dict[tuple[str, str], float] = {
-    ('*', 'appositive'): 0.902,  # 8
-    ('*', 'description'): 0.864,  # 102
-    ('*', 'name'): 0.95,  # 970
-    ('*', 'owner'): 0.902,  # 20
-    ('*', 'pronoun'): 0.895,  # 885
-    ('*', 'relative'): 0.942,  # 1
-    ('*', 'surname-expansion'): 0.963,  # 1308
-    ('*', 'title'): 0.939,  # 1
-    ('*', 'unlisted-name'): 0.886,  # 43
-    ('according-to', '*'): 0.972,  # 23
-    ('according-to', 'description'): 0.935,  # 1
-    ('according-to', 'name'): 0.984,  # 13
-    ('according-to', 'owner'): 0.977,  # 4
-    ('according-to', 'surname-expansion'): 0.991,  # 3
-    ('according-to', 'unlisted-name'): 0.94,  # 2
-    ('appositive-cue', '*'): 0.978,  # 34
-    ('appositive-cue', 'appositive'): 0.979,  # 1
-    ('appositive-cue', 'name'): 0.989,  # 30
-    ('appositive-cue', 'surname-expansion'): 0.993,  # 3
-    ('carried-back', '*'): 0.831,  # 1
-    ('carried-back', 'surname-expansion'): 0.756,  # 1
-    ('colon-label', '*'): 0.928,  # 16
-    ('colon-label', 'description'): 0.903,  # 1
-    ('colon-label', 'name'): 0.95,  # 4
-    ('colon-label', 'owner'): 0.935,  # 1
-    ('colon-label', 'pronoun'): 0.818,  # 3
-    ('colon-label', 'surname-expansion'): 0.968,  # 6
-    ('colon-label', 'unlisted-name'): 0.901,  # 1
-    ('colon-lead', '*'): 0.864,  # 11
-    ('colon-lead', 'name'): 0.898,  # 3
-    ('colon-lead', 'pronoun'): 0.845,  # 1
-    ('colon-lead', 'surname-expansion'): 0.801,  # 7
-    ('continuation', '*'): 0.764,  # 81
-    ('continuation', 'appositive'): 0.785,  # 1
-    ('continuation', 'description'): 0.582,  # 2
-    ('continuation', 'name'): 0.797,  # 27
-    ('continuation', 'pronoun'): 0.628,  # 12
-    ('continuation', 'surname-expansion'): 0.799,  # 36
-    ('continuation', 'unlisted-name'): 0.712,  # 3
-    ('cue-subject', '*'): 0.923,  # 1176
-    ('cue-subject', 'appositive'): 0.956,  # 4
-    ('cue-subject', 'description'): 0.864,  # 57
-    ('cue-subject', 'name'): 0.942,  # 325
-    ('cue-subject', 'owner'): 0.841,  # 8
-    ('cue-subject', 'pronoun'): 0.858,  # 309
-    ('cue-subject', 'relative'): 0.942,  # 1
-    ('cue-subject', 'surname-expansion'): 0.978,  # 458
-    ('cue-subject', 'title'): 0.937,  # 1
-    ('cue-subject', 'unlisted-name'): 0.833,  # 13
-    ('governing-clause', '*'): 0.79,  # 4
-    ('governing-clause', 'name'): 0.734,  # 2
-    ('governing-clause', 'pronoun'): 0.675,  # 1
-    ('governing-clause', 'surname-expansion'): 0.826,  # 1
-    ('governing-verb', '*'): 0.783,  # 52
-    ('governing-verb', 'description'): 0.694,  # 2
-    ('governing-verb', 'name'): 0.884,  # 17
-    ('governing-verb', 'pronoun'): 0.644,  # 13
-    ('governing-verb', 'surname-expansion'): 0.782,  # 18
-    ('governing-verb', 'unlisted-name'): 0.697,  # 2
-    ('inverted-cue', '*'): 0.955,  # 321
-    ('inverted-cue', 'description'): 0.924,  # 3
-    ('inverted-cue', 'name'): 0.967,  # 245
-    ('inverted-cue', 'surname-expansion'): 0.923,  # 73
-    ('outer-cue', '*'): 0.908,  # 10
-    ('outer-cue', 'name'): 0.943,  # 5
-    ('outer-cue', 'pronoun'): 0.891,  # 3
-    ('outer-cue', 'surname-expansion'): 0.84,  # 2
-    ('owned-speech', '*'): 0.806,  # 5
-    ('owned-speech', 'name'): 0.829,  # 1
-    ('owned-speech', 'pronoun'): 0.652,  # 3
-    ('owned-speech', 'surname-expansion'): 0.84,  # 1
-    ('paragraph-before', '*'): 0.833,  # 8
-    ('paragraph-before', 'name'): 0.673,  # 2
-    ('paragraph-before', 'pronoun'): 0.82,  # 1
-    ('paragraph-before', 'surname-expansion'): 0.91,  # 5
-    ('sentence-before', '*'): 0.952,  # 478
-    ('sentence-before', 'appositive'): 0.96,  # 1
-    ('sentence-before', 'description'): 0.875,  # 9
-    ('sentence-before', 'name'): 0.97,  # 146
-    ('sentence-before', 'owner'): 0.958,  # 1
-    ('sentence-before', 'pronoun'): 0.932,  # 121
-    ('sentence-before', 'surname-expansion'): 0.955,  # 197
-    ('sentence-before', 'unlisted-name'): 0.928,  # 3
-    ('sentence-cue', '*'): 0.876,  # 86
-    ('sentence-cue', 'appositive'): 0.797,  # 1
-    ('sentence-cue', 'description'): 0.782,  # 2
-    ('sentence-cue', 'name'): 0.844,  # 25
-    ('sentence-cue', 'owner'): 0.916,  # 2
-    ('sentence-cue', 'pronoun'): 0.858,  # 32
-    ('sentence-cue', 'surname-expansion'): 0.977,  # 23
-    ('sentence-cue', 'unlisted-name'): 0.873,  # 1
-    ('sign-off', '*'): 0.928,  # 41
-    ('sign-off', 'name'): 0.954,  # 28
-    ('sign-off', 'surname-expansion'): 0.804,  # 5
-    ('sign-off', 'unlisted-name'): 0.941,  # 8
-    ('trailing-cue', '*'): 0.966,  # 949
-    ('trailing-cue', 'description'): 0.963,  # 25
-    ('trailing-cue', 'name'): 0.967,  # 96
-    ('trailing-cue', 'owner'): 0.978,  # 4
-    ('trailing-cue', 'pronoun'): 0.937,  # 363
-    ('trailing-cue', 'surname-expansion'): 0.989,  # 452
-    ('trailing-cue', 'unlisted-name'): 0.943,  # 9
-    ('trailing-verb', '*'): 0.98,  # 42
-    ('trailing-verb', 'name'): 0.979,  # 1
-    ('trailing-verb', 'pronoun'): 0.963,  # 23
-    ('trailing-verb', 'surname-expansion'): 0.997,  # 17
-    ('trailing-verb', 'unlisted-name'): 0.942,  # 1
+#: (quote kind, attribution rule, resolution) -> share of right names
+CALIBRATION: dict[tuple[str, str, str], float] = {
+    ('direct', '*', '*'): 0.948,  # 2357
+    ('direct', '*', 'appositive'): 0.963,  # 4
+    ('direct', '*', 'description'): 0.936,  # 51
+    ('direct', '*', 'name'): 0.958,  # 683
+    ('direct', '*', 'owner'): 0.964,  # 9
+    ('direct', '*', 'pronoun'): 0.919,  # 636
+    ('direct', '*', 'surname-expansion'): 0.966,  # 941
+    ('direct', '*', 'unlisted-name'): 0.912,  # 33
+    ('direct', 'according-to', 'name'): 0.969,  # 6
+    ('direct', 'according-to', 'owner'): 0.968,  # 3
+    ('direct', 'according-to', 'surname-expansion'): 0.975,  # 3
+    ('direct', 'according-to', 'unlisted-name'): 0.917,  # 2
+    ('direct', 'appositive-cue', 'appositive'): 0.967,  # 1
+    ('direct', 'appositive-cue', 'name'): 0.984,  # 28
+    ('direct', 'appositive-cue', 'surname-expansion'): 0.975,  # 3
+    ('direct', 'carried-back', 'surname-expansion'): 0.859,  # 1
+    ('direct', 'colon-label', 'description'): 0.943,  # 1
+    ('direct', 'colon-label', 'name'): 0.968,  # 4
+    ('direct', 'colon-label', 'owner'): 0.966,  # 1
+    ('direct', 'colon-label', 'pronoun'): 0.839,  # 3
+    ('direct', 'colon-label', 'surname-expansion'): 0.979,  # 5
+    ('direct', 'colon-label', 'unlisted-name'): 0.915,  # 1
+    ('direct', 'colon-lead', 'name'): 0.967,  # 3
+    ('direct', 'colon-lead', 'pronoun'): 0.928,  # 1
+    ('direct', 'colon-lead', 'surname-expansion'): 0.848,  # 7
+    ('direct', 'continuation', 'appositive'): 0.967,  # 1
+    ('direct', 'continuation', 'description'): 0.749,  # 2
+    ('direct', 'continuation', 'name'): 0.918,  # 23
+    ('direct', 'continuation', 'pronoun'): 0.705,  # 12
+    ('direct', 'continuation', 'surname-expansion'): 0.89,  # 31
+    ('direct', 'continuation', 'unlisted-name'): 0.845,  # 3
+    ('direct', 'cue-subject', 'appositive'): 0.965,  # 1
+    ('direct', 'cue-subject', 'description'): 0.974,  # 14
+    ('direct', 'cue-subject', 'name'): 0.939,  # 105
+    ('direct', 'cue-subject', 'pronoun'): 0.876,  # 122
+    ('direct', 'cue-subject', 'surname-expansion'): 0.975,  # 167
+    ('direct', 'cue-subject', 'unlisted-name'): 0.851,  # 7
+    ('direct', 'governing-clause', 'pronoun'): 0.817,  # 1
+    ('direct', 'governing-clause', 'surname-expansion'): 0.97,  # 1
+    ('direct', 'governing-verb', 'name'): 0.963,  # 2
+    ('direct', 'governing-verb', 'pronoun'): 0.921,  # 1
+    ('direct', 'inverted-cue', 'description'): 0.95,  # 3
+    ('direct', 'inverted-cue', 'name'): 0.966,  # 236
+    ('direct', 'inverted-cue', 'surname-expansion'): 0.917,  # 68
+    ('direct', 'paragraph-before', 'name'): 0.767,  # 2
+    ('direct', 'paragraph-before', 'pronoun'): 0.921,  # 1
+    ('direct', 'paragraph-before', 'surname-expansion'): 0.979,  # 5
+    ('direct', 'sentence-before', 'appositive'): 0.967,  # 1
+    ('direct', 'sentence-before', 'description'): 0.906,  # 9
+    ('direct', 'sentence-before', 'name'): 0.97,  # 146
+    ('direct', 'sentence-before', 'owner'): 0.966,  # 1
+    ('direct', 'sentence-before', 'pronoun'): 0.931,  # 121
+    ('direct', 'sentence-before', 'surname-expansion'): 0.959,  # 196
+    ('direct', 'sentence-before', 'unlisted-name'): 0.919,  # 3
+    ('direct', 'sentence-cue', 'name'): 0.836,  # 13
+    ('direct', 'sentence-cue', 'pronoun'): 0.921,  # 1
+    ('direct', 'sentence-cue', 'surname-expansion'): 0.983,  # 8
+    ('direct', 'sign-off', 'name'): 0.963,  # 28
+    ('direct', 'sign-off', 'surname-expansion'): 0.825,  # 5
+    ('direct', 'sign-off', 'unlisted-name'): 0.952,  # 7
+    ('direct', 'trailing-cue', 'description'): 0.979,  # 22
+    ('direct', 'trailing-cue', 'name'): 0.983,  # 86
+    ('direct', 'trailing-cue', 'owner'): 0.971,  # 4
+    ('direct', 'trailing-cue', 'pronoun'): 0.941,  # 352
+    ('direct', 'trailing-cue', 'surname-expansion'): 0.99,  # 424
+    ('direct', 'trailing-cue', 'unlisted-name'): 0.926,  # 9
+    ('direct', 'trailing-verb', 'name'): 0.961,  # 1
+    ('direct', 'trailing-verb', 'pronoun'): 0.953,  # 21
+    ('direct', 'trailing-verb', 'surname-expansion'): 0.989,  # 17
+    ('direct', 'trailing-verb', 'unlisted-name'): 0.915,  # 1
+    ('partial', '*', '*'): 0.903,  # 981
+    ('partial', '*', 'appositive'): 0.849,  # 4
+    ('partial', '*', 'description'): 0.817,  # 51
+    ('partial', '*', 'name'): 0.928,  # 287
+    ('partial', '*', 'owner'): 0.849,  # 11
+    ('partial', '*', 'pronoun'): 0.838,  # 249
+    ('partial', '*', 'relative'): 0.914,  # 1
+    ('partial', '*', 'surname-expansion'): 0.954,  # 367
+    ('partial', '*', 'title'): 0.911,  # 1
+    ('partial', '*', 'unlisted-name'): 0.841,  # 10
+    ('partial', 'according-to', 'description'): 0.828,  # 1
+    ('partial', 'according-to', 'name'): 0.958,  # 7
+    ('partial', 'according-to', 'owner'): 0.864,  # 1
+    ('partial', 'appositive-cue', 'name'): 0.94,  # 2
+    ('partial', 'colon-label', 'surname-expansion'): 0.959,  # 1
+    ('partial', 'continuation', 'name'): 0.701,  # 4
+    ('partial', 'continuation', 'surname-expansion'): 0.741,  # 5
+    ('partial', 'cue-subject', 'appositive'): 0.887,  # 3
+    ('partial', 'cue-subject', 'description'): 0.816,  # 43
+    ('partial', 'cue-subject', 'name'): 0.944,  # 220
+    ('partial', 'cue-subject', 'owner'): 0.796,  # 8
+    ('partial', 'cue-subject', 'pronoun'): 0.85,  # 187
+    ('partial', 'cue-subject', 'relative'): 0.923,  # 1
+    ('partial', 'cue-subject', 'surname-expansion'): 0.979,  # 291
+    ('partial', 'cue-subject', 'title'): 0.919,  # 1
+    ('partial', 'cue-subject', 'unlisted-name'): 0.835,  # 6
+    ('partial', 'governing-clause', 'name'): 0.843,  # 2
+    ('partial', 'governing-verb', 'description'): 0.745,  # 2
+    ('partial', 'governing-verb', 'name'): 0.927,  # 15
+    ('partial', 'governing-verb', 'pronoun'): 0.673,  # 12
+    ('partial', 'governing-verb', 'surname-expansion'): 0.831,  # 18
+    ('partial', 'governing-verb', 'unlisted-name'): 0.772,  # 2
+    ('partial', 'inverted-cue', 'name'): 0.963,  # 9
+    ('partial', 'inverted-cue', 'surname-expansion'): 0.971,  # 5
+    ('partial', 'outer-cue', 'name'): 0.954,  # 5
+    ('partial', 'outer-cue', 'pronoun'): 0.872,  # 3
+    ('partial', 'outer-cue', 'surname-expansion'): 0.863,  # 2
+    ('partial', 'owned-speech', 'name'): 0.936,  # 1
+    ('partial', 'owned-speech', 'pronoun'): 0.7,  # 3
+    ('partial', 'owned-speech', 'surname-expansion'): 0.959,  # 1
+    ('partial', 'sentence-before', 'surname-expansion'): 0.848,  # 1
+    ('partial', 'sentence-cue', 'appositive'): 0.755,  # 1
+    ('partial', 'sentence-cue', 'description'): 0.745,  # 2
+    ('partial', 'sentence-cue', 'name'): 0.918,  # 12
+    ('partial', 'sentence-cue', 'owner'): 0.878,  # 2
+    ('partial', 'sentence-cue', 'pronoun'): 0.856,  # 31
+    ('partial', 'sentence-cue', 'surname-expansion'): 0.984,  # 15
+    ('partial', 'sentence-cue', 'unlisted-name'): 0.857,  # 1
+    ('partial', 'sign-off', 'unlisted-name'): 0.859,  # 1
+    ('partial', 'trailing-cue', 'description'): 0.845,  # 3
+    ('partial', 'trailing-cue', 'name'): 0.855,  # 10
+    ('partial', 'trailing-cue', 'pronoun'): 0.813,  # 11
+    ('partial', 'trailing-cue', 'surname-expansion'): 0.961,  # 28
+    ('partial', 'trailing-verb', 'pronoun'): 0.867,  # 2
 }

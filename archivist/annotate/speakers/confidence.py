@@ -1,7 +1,7 @@
 """How far a speaker's name can be trusted, by the rule that found it and how it was resolved.
 
-A quote's confidence is the share of names found the same way (the same attribution rule and
-resolution) that were right, measured on gold quotations: :data:`CALIBRATION` in
+A quote's confidence is the share of names found the same way (the same kind of quote, attribution
+rule and resolution) that were right, measured on gold quotations: :data:`CALIBRATION` in
 ``calibration.py`` is that table, written by ``benchmarks/confidence_curve.py --calibrate`` and
 kept as data. :func:`withheld` applies a site's ``[quotes] min_confidence`` after annotation
 (so changing it needs no new NLP): a name below it is not shown, and the card shows the
@@ -16,11 +16,12 @@ from archivist.annotate.speakers.calibration import CALIBRATION, PRIOR
 from archivist.models import Annotation, Quote
 
 
-def confidence(rule: str, resolution: str) -> float:
-    """The measured share of right names among those found by ``rule`` and ``resolution``; where
-    that pair was too rare to measure, the rule's share over all its resolutions, else the
-    resolution's, else the share over all names (``PRIOR``)."""
-    for key in ((rule, resolution), (rule, "*"), ("*", resolution)):
+def confidence(rule: str, resolution: str, kind: str = "direct") -> float:
+    """The measured share of right names among those of quotes of ``kind`` ("direct" or "partial":
+    a fragment in the writer's sentence is attributed less surely) found by ``rule`` and
+    ``resolution``; where that was never measured, the share of that kind and resolution over
+    all rules, else of that kind, else over all names (``PRIOR``)."""
+    for key in ((kind, rule, resolution), (kind, "*", resolution), (kind, "*", "*")):
         if key in CALIBRATION:
             return CALIBRATION[key]
     return PRIOR

@@ -41,3 +41,15 @@ def test_the_seed_article_lists_only_actors_a_reader_would_list(annotate):
     actors = {m.actor for m in shown(annotate(body), 0.0).mentions}
     assert actors - readers == set()
     assert set(listed["people"] + listed["organisations"] + listed["places"]) - actors == set()
+
+
+MIDDLE_CASES = [
+    ("Jesse Louis Jackson spoke in Chicago. Later Jesse Jackson met the mayor.", "Jesse Jackson", "Jesse Louis Jackson"),
+    ("George W. Bush spoke on Monday. Later George Bush met the mayor.", "George Bush", "George W. Bush"),
+    ("George H. W. Bush and George W. Bush spoke. Later George Bush met the mayor.", "George Bush", "George Bush"),
+]
+
+
+@pytest.mark.parametrize("text, written, actor", MIDDLE_CASES)
+def test_a_middle_name_or_initial_is_the_same_person_within_an_article(annotate, text, written, actor):
+    assert {m.actor for m in annotate(text).mentions if m.text == written} == {actor}

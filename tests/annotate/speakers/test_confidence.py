@@ -16,11 +16,11 @@ def _quote(conf: float, words: str = "she", description=None) -> Quote:
 
 def test_confidence_is_the_calibrated_share_with_fallbacks():
     table = calibration.CALIBRATION
-    for (rule, how), value in table.items():
+    for (kind, rule, how), value in table.items():
         assert 0.0 <= value <= 1.0
-        if "*" not in (rule, how):
-            assert confidence(rule, how) == value
-    assert confidence("no-such-rule", "no-such-resolution") == calibration.PRIOR
+        if "*" not in (kind, rule):
+            assert confidence(rule, how, kind) == value
+    assert confidence("no-such-rule", "no-such-resolution", "no-such-kind") == calibration.PRIOR
 
 
 def test_a_name_below_the_threshold_is_withheld_and_the_words_shown():
