@@ -9,20 +9,24 @@ from __future__ import annotations
 import json
 import os
 import socket
+import sqlite3
 import sys
-from pathlib import Path
+import time
+
+from concurrent.futures import ThreadPoolExecutor
 
 import cloudpickle
 import dask
 import pytest
 from click.testing import CliRunner
-from conftest import ROOT
-from distributed import Client, LocalCluster
+from conftest import ROOT, article
+from distributed import Client, Future, LocalCluster
+from distributed.core import Status
 from distributed.diagnostics.plugin import WorkerPlugin
 
 from archivist.annotate.distributed import ClusterError, connect, local_workers
 from archivist.annotate.model import available_model
-from archivist.annotate.pipeline import annotate, annotate_texts
+from archivist.annotate.pipeline import CHUNK, annotate, annotate_texts
 from archivist.cli import main
 from archivist.config import scheduler_problem
 from archivist.load.articles import load_articles
@@ -94,6 +98,62 @@ def test_a_worker_lost_mid_batch_costs_only_its_batch(cluster, articles, local, 
         client.wait_for_workers(2, timeout=60)  # the nanny's new worker, for the next test
         after = set(client.scheduler_info(n_workers=-1)["workers"])
         assert marker.exists() and len(before - after) == 1  # one worker did die mid-run
+
+
+class PauseAfterOne(WorkerPlugin):
+    """A worker that starts an annotation batch takes no other: it pauses, as one short of memory does."""
+
+    def setup(self, worker):
+        self.worker = worker
+
+    def transition(self, key, start, finish, **kwargs):
+        if finish == "executing" and str(key).startswith("archivist-annotate"):
+            # on the event loop, not inside the transition: the batch under way runs to its end
+            self.worker.loop.add_callback(self.pause)
+
+    def pause(self):
+        self.worker.memory_manager.memory_pause_fraction = False  # else its memory monitor resumes it
+        self.worker.status = Status.paused
+
+
+def resume(dask_worker) -> None:
+    dask_worker.memory_manager.memory_pause_fraction = dask.config.get("distributed.worker.memory.pause")
+    dask_worker.status = Status.running
+
+
+def cached_rows(path) -> int:
+    with sqlite3.connect(path) as db:
+        try:
+            return db.execute("SELECT count(*) FROM annotations").fetchone()[0]
+        except sqlite3.OperationalError:  # the table is not made yet
+            return 0
+
+
+def test_an_interrupted_run_keeps_every_finished_batch(cluster, tmp_path, nlp):
+    # three batches (16, 16, 2) on two workers that each take one: the third never starts
+    articles = [article(f"a{i}", f'"We are ready," said Anna Berg{i}.')
+                for i in range(2 * CHUNK + 2)]
+    cache = tmp_path / "cache.sqlite3"
+    with Client(cluster) as client, ThreadPoolExecutor(1) as pool:
+        client.register_plugin(PauseAfterOne(), name="pause-after-one")
+        try:
+            run = pool.submit(annotate, articles, cache, progress=False, scheduler=cluster.scheduler_address)
+            deadline = time.monotonic() + 60
+            while cached_rows(cache) < 2 * CHUNK and time.monotonic() < deadline:
+                time.sleep(0.05)  # polls the condition: both running batches are in the cache
+            keys = client.run_on_scheduler(lambda dask_scheduler: [
+                k for k in dask_scheduler.tasks if str(k).startswith("archivist-annotate")])
+            client.cancel([Future(k, client) for k in keys], force=True)  # the build stops here
+            with pytest.raises(ClusterError, match="cancelled"):
+                run.result(timeout=60)
+        finally:
+            client.unregister_worker_plugin("pause-after-one")
+            client.run(resume)
+    assert cached_rows(cache) == 2 * CHUNK
+    again, stats = annotate(articles, cache, progress=False, scheduler=cluster.scheduler_address)
+    assert (stats.cached, stats.annotated) == (2 * CHUNK, 2)
+    local = annotate_texts([a.text for a in articles], available_model(), progress=False)
+    assert as_json(again[a.id] for a in articles) == as_json(local)
 
 
 def closed_port() -> int:
