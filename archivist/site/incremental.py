@@ -265,6 +265,20 @@ class PageKeyStore:
         return None
 
 
+def output_identity(output: Path, marker: str = ".archivist-output") -> str:
+    """Which output folder this is: its marker file's inode and change time ("" where it has none).
+
+    Every build that changes the output writes a new marker, so another build into the same
+    folder (from another checkout, or a clean one) changes the identity, and a build that
+    changed nothing keeps it.
+    """
+    try:
+        st = (Path(output) / marker).stat()
+    except OSError:
+        return ""
+    return f"{st.st_dev}:{st.st_ino}:{st.st_ctime_ns}"
+
+
 def store_for(cache_dir: Path, output: Path) -> PageKeyStore:
     """The key store of ``output``'s builds, inside the site's cache folder."""
     name = hashlib.sha256(str(Path(output).resolve()).encode()).hexdigest()[:12]

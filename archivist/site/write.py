@@ -27,7 +27,7 @@ import stat
 import time
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-from typing import Collection, Iterable, Iterator, Mapping
+from typing import Collection, Iterable, Iterator, Mapping, MutableMapping
 
 try:
     import fcntl
@@ -361,6 +361,8 @@ class Staging:
         self.path = self.output.parent / f".{self.output.name}.staging-{os.getpid()}"
         self.clean = clean
         self.written = self.removed = 0
+        self.written_paths: list[str] = []  # what ``write`` changed, in order
+        self.removed_paths: list[str] = []  # what ``keep_only`` removed
         self._made = self._opened = False
         if clean:
             self._make()
@@ -406,6 +408,7 @@ class Staging:
                 continue
             self._make()
             _put(self.path, parts, data)
+            self.written_paths.append(rel)
             written += 1
             if written == 1:
                 fault_point("writing")
@@ -433,11 +436,49 @@ class Staging:
             with contextlib.suppress(OSError):
                 os.rmdir(self.path / folder)
         self.removed += len(stale)
+        self.removed_paths.extend(stale)
         return len(stale)
 
     def missing(self, paths: Iterable[str]) -> set[str]:
         """The ``paths`` that no file of the next output holds (pages a partial render assumed were there)."""
         return {p for p in paths if not os.path.isfile(self._current.joinpath(*_parts(p)))}
+
+
+class StagingSink(MutableMapping):
+    """The next output's files as render makes them: each written to the staging folder at once.
+
+    Handed to ``render_site`` as its ``sink``, so a build holds one page in memory at a time,
+    not the whole site. A path set to None is a page render kept: the previous file stands.
+    Reading a path gives None (its bytes are on disk, not here).
+    """
+
+    def __init__(self, staging: Staging):
+        self.staging = staging
+        self._paths: dict[str, bool] = {}  # path -> made in this build (False: kept)
+
+    def __setitem__(self, path: str, data: bytes | None) -> None:
+        if data is not None:
+            self.staging.write({path: data})
+        self._paths[path] = data is not None
+
+    def __getitem__(self, path: str) -> None:
+        if path not in self._paths:
+            raise KeyError(path)
+        return None
+
+    def __delitem__(self, path: str) -> None:
+        raise TypeError("a file written to the staging folder stays; keep_only removes what is not wanted")
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._paths)
+
+    def __len__(self) -> int:
+        return len(self._paths)
+
+    @property
+    def kept(self) -> int:
+        """How many paths were kept from the previous output rather than made."""
+        return sum(1 for made in self._paths.values() if not made)
 
 
 def _renameat2() -> ctypes._CFuncPtr | None:

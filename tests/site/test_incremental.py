@@ -4,9 +4,14 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import re
+import shutil
 
+import pytest
+from conftest import ROOT
 from markupsafe import Markup
 
+from archivist.build import build
 from archivist.models import Article
 from archivist.site.incremental import PageKeyStore, PageReuse, _Walker, build_id, inputs_digest
 from archivist.site.render import default_theme_dir
@@ -93,3 +98,86 @@ def test_the_build_id_and_the_inputs_digest_depend_on_content_only(tmp_path):
     assert edited != digest
     (site / "actors.toml").write_text("", encoding="utf-8")
     assert inputs_digest(site, site / "content", [default_theme_dir()], "overrides") != edited
+
+
+# Incremental builds against clean ones: each change to a small site, built on the previous output,
+# must give exactly the bytes a --clean build of the changed site gives.
+
+ARTICLES = ("000_5f1a2df0ae99eeb5.txt", "wikinews-00000_e8d671d308115e18.txt", "wikinews-00001_b815ca1248d498e2.txt",
+            "wikinews-00008_80e164ae36c542b3.txt")
+
+
+def _tree(folder):
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture(scope="module")
+def small_site(tmp_path_factory, nlp):
+    """A site of four example articles, built once (its annotations then stay cached)."""
+    site = tmp_path_factory.mktemp("incremental") / "site"
+    (site / "content").mkdir(parents=True)
+    for name in ARTICLES:
+        shutil.copy(ROOT / "content" / name, site / "content" / name)
+    shutil.copy(ROOT / "site.toml", site / "site.toml")
+    build(site, progress=False, log=lambda _: None)
+    return site
+
+
+def _changes():
+    def edit_article(site):
+        path = site / "content" / ARTICLES[1]
+        path.write_text(path.read_text(encoding="utf-8").rstrip("\n") + " Dmitry Peskov said nothing more.\n",
+                        encoding="utf-8")
+
+    def delete_article(site):
+        (site / "content" / ARTICLES[2]).unlink()
+
+    def edit_actors_toml(site):
+        (site / "actors.toml").write_text('[[actor]]\nname = "Dmitry Peskov"\ndescription = "Kremlin spokesman"\n',
+                                          encoding="utf-8")
+
+    def change_template(site):
+        templates = site / "themes" / "default" / "templates"
+        templates.mkdir(parents=True, exist_ok=True)
+        source = (default_theme_dir() / "templates" / "404.html").read_text(encoding="utf-8")
+        (templates / "404.html").write_text(source.replace("</h1>", " (moved?)</h1>", 1), encoding="utf-8")
+
+    def change_site_toml(site):
+        path = site / "site.toml"
+        path.write_text(path.read_text(encoding="utf-8").replace("per_page = 20", "per_page = 2"), encoding="utf-8")
+
+    return [edit_article, delete_article, edit_actors_toml, change_template, change_site_toml]
+
+
+@pytest.mark.parametrize("change", _changes(), ids=lambda f: f.__name__)
+def test_an_incremental_build_gives_the_bytes_of_a_clean_one(small_site, tmp_path, change):
+    site = tmp_path / "site"
+    shutil.copytree(small_site, site)  # with its output, cache and page keys
+    before = _tree(site / "build")
+    change(site)
+    logs: list[str] = []
+    report = build(site, progress=False, log=logs.append)
+    assert not report.up_to_date
+    clean = build(site, output_dir=tmp_path / "clean", progress=False, log=lambda _: None, clean=True)
+    incremental, full = _tree(site / "build"), _tree(clean.output)
+    assert incremental.keys() == full.keys()
+    assert [p for p in full if incremental[p] != full[p]] == []
+    assert incremental != before
+
+
+def test_an_unchanged_rebuild_stops_at_once_and_a_one_article_edit_renders_only_its_pages(small_site, tmp_path):
+    site = tmp_path / "site"
+    shutil.copytree(small_site, site)
+    first = build(site, progress=False, log=lambda _: None)  # a copied output is another output: keys anew
+    assert not first.up_to_date
+    before = _tree(site / "build")
+    logs: list[str] = []
+    assert build(site, progress=False, log=logs.append).up_to_date
+    assert _tree(site / "build") == before and not any(line.startswith("annotate") for line in logs)
+    path = site / "content" / ARTICLES[3]
+    path.write_text(path.read_text(encoding="utf-8").replace("\n", " \n", 1), encoding="utf-8")  # the title only
+    logs.clear()
+    report = build(site, progress=False, log=logs.append)
+    render_line = next(line for line in logs if line.startswith("render"))
+    kept = int(re.search(r"(\d+) unchanged", render_line)[1])
+    assert kept > report.pages // 2, render_line  # most pages did not depend on that title
