@@ -7,6 +7,7 @@ load articles -> annotate (spaCy, cached) -> aggregate actors -> prune actors wi
 
 from __future__ import annotations
 
+import json
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,12 +20,13 @@ from archivist.site import body as markup
 from archivist.aggregate import prune
 from archivist.aggregate import duplicates
 from archivist.site import render
-from archivist.site import search
+from archivist.site import incremental, search
 from archivist.annotate.distributed import ClusterError
+from archivist.annotate.model import available_model, model_version
 from archivist.annotate.pipeline import WorkerMismatch, annotate
 from archivist.annotate.shown import shown
 from archivist.config import Config, load_config
-from archivist.site.write import OutputError, Protected, claim_output, fault_point, staged_output
+from archivist.site.write import OutputError, Protected, StagingSink, claim_output, fault_point, staged_output
 
 CACHE_FILE = Path(".archivist-cache") / "annotations.sqlite3"
 
@@ -44,6 +46,8 @@ class BuildReport:
     stages: list[tuple[str, float, str]] = field(default_factory=list)
     pages: int = 0
     files: int = 0
+    build_id: str = ""  #: the output's id: a digest of its inputs and page keys
+    up_to_date: bool = False  #: nothing changed since the last build: no stage ran
 
 
 def actor_url(config: Config, actor_id: str) -> str:
@@ -169,26 +173,78 @@ def _build_claimed(site_dir: Path, config: Config, output: Path, progress: bool,
         log(f"{name:<10} {seconds:7.2f}s  {counts}")
         fault_point(name)  # a fault test's kill lands after this stage
 
+    themes = theme_dirs(site_dir, config.theme)
+    store = incremental.store_for(site_dir / CACHE_FILE.parent, output)
+    previous, state = ({}, {}) if clean else store.load()
+    # The recorded keys describe this output only while it is the one that build left.
+    trusted = bool(state) and state.get("output") == incremental.output_identity(output)
+    inputs = incremental.inputs_digest(site_dir, site_dir / config.content_dir, themes,
+                                       f"{config!r}\0{_model_key(config)}")
+    if trusted and state.get("inputs") == inputs:
+        return _up_to_date(report, state, log)
+
     archive, unpaged = analyse(site_dir, config, report, stage, progress, log)
 
     t = time.perf_counter()
+    reuse = incremental.PageReuse(previous if trusted else {}, output, themes,
+                                  salt=f"{config!r}\0{incremental.code_digest()}")
 
     def body_html(article):
         urls = [actor_url(config, a) if a else None for a in archive.mention_actors.get(article.id, ())]
         return markup.render_body(article, archive.annotations[article.id], urls)
 
-    files = render.render_site(archive, config, theme_dirs(site_dir, config.theme), body_html, unpaged=unpaged)
-    report.pages = sum(1 for p in files if p.endswith(".html"))
-    stage("render", t, f"{report.pages} pages, {len(files)} files")
-
     with staged_output(output, clean) as staging:
-        t = time.perf_counter()
-        written = staging.write(files)
-        removed = staging.keep_only(files.keys(), keep=(search.BUNDLE_DIR,) if config.search.enabled else ())
+        # Pages go to the staging folder as they are rendered: one page in memory at a time.
+        files = render.render_site(archive, config, themes, body_html, unpaged=unpaged, reuse=reuse,
+                                   sink=StagingSink(staging))
+        report.pages = sum(1 for p in files if p.endswith(".html"))
         report.files = len(files)
-        stage("write", t, f"{len(files)} files: {written} written, {removed} removed, the rest unchanged")
+        stage("render", t, f"{report.pages} pages, {len(files)} files: {len(staging.written_paths)} written, "
+                           f"{files.kept} unchanged and not rendered")
+        t = time.perf_counter()
+        bundle = search.BUNDLE_DIR
+        removed = staging.keep_only(files.keys(), keep=(bundle,) if config.search.enabled else ())
+        stage("write", t, f"{removed} files of the last build removed")
         if config.search.enabled:
             t = time.perf_counter()
-            stats_search = search.index_search(staging.root, config)
-            stage("index", t, f"{stats_search.get('pages', '?')} pages indexed")
+            html = [p for p in staging.written_paths + staging.removed_paths if p.endswith(".html")]
+            if html or clean or staging.missing([f"{bundle}/pagefind-entry.json"]):
+                stats_search = search.index_search(staging.root, config)
+                stage("index", t, f"{stats_search.get('pages', '?')} pages indexed")
+            else:
+                stage("index", t, "no page changed: the search index stands")
+    report.build_id = incremental.build_id(reuse.keys, inputs)
+    warning = store.save(reuse.keys, {"inputs": inputs, "output": incremental.output_identity(output),
+                                      "build_id": report.build_id, "problems": _problems_json(report.problems)})
+    if warning:
+        log(f"warning: {warning}")
+    return report
+
+
+def _model_key(config: Config) -> str:
+    """The spaCy model's name and version as the annotate stage would use them ("" where none is installed)."""
+    try:
+        return model_version(available_model(config.nlp.model))
+    except Exception:  # no model: the annotate stage says so, if it has anything to annotate
+        return ""
+
+
+def _problems_json(problems) -> str:
+    return json.dumps([[p.path, p.line, p.message] for p in problems])
+
+
+def _up_to_date(report: BuildReport, state: dict[str, str], log: Callable[[str], None]) -> BuildReport:
+    """The report of a build whose inputs are those of the output's last build: nothing to do.
+
+    The problems that build skipped are reported again, and fail the build again under ``strict``.
+    """
+    report.problems = tuple(content.Problem(*p) for p in json.loads(state.get("problems") or "[]"))
+    for problem in report.problems:
+        log(f"{'error' if report.config.strict else 'skipped'}: {problem}")
+    if report.problems and report.config.strict:
+        raise BuildError(f"{len(report.problems)} bad article(s) and --strict is set; nothing was written")
+    report.build_id = state.get("build_id", "")
+    report.up_to_date = True
+    report.stages.append(("unchanged", 0.0, "nothing changed since the last build"))
+    log(f"{'unchanged':<10} {0:7.2f}s  nothing changed since the last build of {report.output}: it stands as it is")
     return report

@@ -38,22 +38,26 @@ def _log(message: str) -> None:
               help="Fail the build if any article is bad (every one is reported) instead of skipping them.")
 @click.option("--scheduler", help="Annotate on this Dask scheduler (tcp://HOST:8786), or on N local "
                                    "worker processes (local:N); overrides [nlp] scheduler.")
+@click.option("--clean", is_flag=True, help="Render, write and index every page from an empty folder "
+                                           "(the same bytes as an incremental build; annotations stay cached).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 def build(site_dir: Path, output_dir: Path | None, base_url: str | None, strict: bool | None,
-          scheduler: str | None, quiet: bool) -> None:
+          scheduler: str | None, clean: bool, quiet: bool) -> None:
     """Build the site into build/ (or --output)."""
     from archivist.build import BuildError, build as run_build
 
     try:
         overrides = {"base_url": base_url, "strict": strict, "nlp": {"scheduler": scheduler} if scheduler else None}
-        report = run_build(site_dir, output_dir, overrides,
-                           progress=not quiet, log=_log)
+        report = run_build(site_dir, output_dir, overrides, progress=not quiet, log=_log, clean=clean)
     except ConfigError as e:
         _fail(str(e), 2)
     except BuildError as e:
         _fail(str(e))
     total = sum(s for _, s, _ in report.stages)
     skipped = f", {len(report.problems)} article(s) skipped" if report.problems else ""
+    if report.up_to_date:
+        click.echo(f"{report.output} is up to date{skipped}", err=True)
+        return
     click.echo(f"built {report.pages} pages into {report.output} in {total:.1f}s{skipped}", err=True)
 
 

@@ -18,7 +18,7 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Iterable, Mapping, Sequence
+from typing import Any, Callable, Iterable, Mapping, MutableMapping, Sequence
 
 import jinja2
 from markupsafe import Markup, escape
@@ -75,7 +75,8 @@ class ActorCount:
 
 def render_site(archive: Archive, config: Config, theme_dirs: Sequence[Path],
                 body_html: Callable[[Article], Markup], unpaged: int = 0,
-                reuse: Callable[[str, str, Mapping[str, Any]], bool] | None = None) -> dict[str, bytes | None]:
+                reuse: Callable[[str, str, Mapping[str, Any]], bool] | None = None,
+                sink: MutableMapping[str, bytes | None] | None = None) -> MutableMapping[str, bytes | None]:
     """Every output file of the site, by path relative to the output folder.
 
     ``theme_dirs`` are searched in order (the site's theme first, the default
@@ -84,14 +85,16 @@ def render_site(archive: Archive, config: Config, theme_dirs: Sequence[Path],
     many actors ``archivist.prune`` left without a page, for the actors index to say so.
     ``reuse(path, template, context)`` (``site.incremental.PageReuse``), where given, is asked
     before each page is rendered: a page it keeps maps to None, meaning "the file already
-    in the output stands".
+    in the output stands". Files go into ``sink`` as they are made, where one is given (the
+    build streams them to disk, so that no more than one page is held at a time), and the
+    sink is returned; else a new sorted dict.
     """
     dirs = [Path(d) for d in theme_dirs if Path(d).is_dir()] or [default_theme_dir()]
     site = _Site(archive, config)
     env = _environment(dirs, config)
     # The one archive lookup list templates need: an article's most mentioned actors.
     env.globals["top_actors"] = lambda article, n=5: site.article_counts(article)[:n]
-    out: dict[str, bytes] = {}
+    out: MutableMapping[str, bytes | None] = sink if sink is not None else {}
 
     def page(path: str, template: str, **context: Any) -> None:
         if reuse is not None and reuse(path, template, context):
@@ -145,7 +148,7 @@ def render_site(archive: Archive, config: Config, theme_dirs: Sequence[Path],
     out[".nojekyll"] = b""
     out.update(data_files(archive, config))  # data/: the tables as CSV and SQLite, for research
     out.update(_static_files(dirs))
-    return dict(sorted(out.items()))
+    return out if sink is not None else dict(sorted(out.items()))
 
 
 class _Site:
