@@ -81,6 +81,19 @@ def _line_or_empty(text: str) -> str | None:
     return None if text == "" else one_line(text)
 
 
+def scheduler_problem(address: str) -> str | None:
+    """What is wrong with ``address`` as ``[nlp] scheduler`` (a Dask scheduler's "tcp://host:port" or
+    "tls://host:port", "local" or "local:N" for N worker processes here, "" for none), or None."""
+    if address == "" or re.fullmatch(r"local(:[1-9][0-9]{0,2})?", address):
+        return None
+    scheme, _, rest = address.partition("://")
+    host, _, port = rest.rpartition(":")
+    if scheme in ("tcp", "tls") and re.fullmatch(r"[A-Za-z0-9_.-]+|\[[0-9A-Fa-f:.]+\]", host) \
+            and port.isdigit() and 0 < int(port) < 65536:
+        return None
+    return f"must be tcp://HOST:PORT, tls://HOST:PORT, local or local:N, not {address!r}"
+
+
 @dataclass(frozen=True)
 class NlpConfig:
     """``[nlp]``: the spaCy model and how it runs."""
@@ -90,8 +103,8 @@ class NlpConfig:
     batch_size: int = key(32, doc="texts per nlp.pipe batch", check=between(1, 10_000))
     processes: int = key(0, doc="worker processes for annotation; 0 chooses by archive size and cores",
                          check=between(0, 64))
-    #: a Dask scheduler to annotate on ("tcp://host:8786", "tls://..."), "local[:N]" for N local workers; "": none
-    scheduler: str = ""
+    scheduler: str = key("", doc='a Dask scheduler to annotate on ("tcp://host:8786", "tls://..."), or "local[:N]" '
+                                 'for N worker processes here; "": none', check=scheduler_problem)
 
 
 @dataclass(frozen=True)
@@ -185,25 +198,9 @@ def parse_config(data: dict[str, Any], source: str = "site.toml", overrides: dic
     if "outlets" in values:
         # hosts as content.outlet_from_url writes them
         values["outlets"] = {host_key(host): name.strip() for host, name in values["outlets"].items()}
-    problem = scheduler_problem(getattr(values.get("nlp"), "scheduler", ""))
-    if problem:
-        errors.append(f"'nlp.scheduler' {problem}")
     if errors:
         raise ConfigError(source, errors)
     return Config(**values)
-
-
-def scheduler_problem(address: str) -> str | None:
-    """What is wrong with ``address`` as ``[nlp] scheduler`` (a Dask scheduler's "tcp://host:port" or
-    "tls://host:port", "local" or "local:N" for N worker processes here, "" for none), or None."""
-    if address == "" or re.fullmatch(r"local(:[1-9][0-9]{0,2})?", address):
-        return None
-    scheme, _, rest = address.partition("://")
-    host, _, port = rest.rpartition(":")
-    if scheme in ("tcp", "tls") and re.fullmatch(r"[A-Za-z0-9_.-]+|\[[0-9A-Fa-f:.]+\]", host) \
-            and port.isdigit() and 0 < int(port) < 65536:
-        return None
-    return f"must be tcp://HOST:PORT, tls://HOST:PORT, local or local:N, not {address!r}"
 
 
 def load_config(site_dir: Path, overrides: dict[str, Any] | None = None) -> Config:

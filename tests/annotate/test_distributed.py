@@ -1,7 +1,8 @@
 """The annotate stage on Dask: a real LocalCluster of two worker processes gives the local run's bytes.
 
 No mocks: the workers are real processes that load the real model; the lost worker is a real
-process exiting mid-batch, whose batch the real scheduler runs again elsewhere.
+process exiting mid-batch, whose batch the real scheduler runs again elsewhere; the interrupted
+run is real workers pausing (as short of memory) and its last batch cancelled on the scheduler.
 """
 
 from __future__ import annotations
