@@ -85,7 +85,7 @@ class AnnotationCache:
     def _open(self) -> None:
         """Connect, setting a damaged file or a folder that is a file aside; else run without a cache."""
         folder = self.path.parent
-        if folder.exists() and not folder.is_dir():
+        if (folder.exists() or folder.is_symlink()) and not folder.is_dir():  # a file, or a broken link
             try:
                 aside = set_aside(folder)
             except OSError as e:
@@ -96,6 +96,8 @@ class AnnotationCache:
             folder.mkdir(parents=True, exist_ok=True)
         except OSError as e:
             return self._warn(f"cache {self.path} cannot be created ({e.strerror}); building without the cache")
+        if self.path.is_dir() and not self._set_aside("a folder, not a file"):
+            return
         for attempt in (1, 2):
             try:
                 self.db = self._connect()

@@ -184,3 +184,19 @@ def test_a_cache_under_a_file_means_no_cache(tmp_path):
         cache.put_many({"k": ANN})
     assert len(cache.warnings) == 1 and "cannot be created" in cache.warnings[0]
     assert (tmp_path / "plain").read_text() == "x"
+
+
+def test_a_cache_file_that_is_a_folder_or_a_broken_folder_link(tmp_path):
+    path = cache_at(tmp_path)
+    path.mkdir(parents=True)
+    with AnnotationCache(path) as cache:
+        cache.put_many({"k": ANN})
+        assert cache.get_many(["k"]) == {"k": ANN}
+    assert cache.warnings == [f"cache {path} is damaged (a folder, not a file); set aside as {path}.corrupt-1 and rebuilt"]
+    other = tmp_path / "other" / ".archivist-cache"
+    other.parent.mkdir()
+    other.symlink_to("nowhere")
+    with AnnotationCache(other / "a.sqlite3") as cache:
+        cache.put_many({"k": ANN})
+        assert cache.get_many(["k"]) == {"k": ANN}
+    assert cache.warnings == [f"cache folder {other} is not a folder; set aside as {other}.corrupt-1 and rebuilt"]
