@@ -70,9 +70,7 @@ def index_search(output_dir: Path, config: Config) -> dict[str, Any]:
     bundle = output_dir / BUNDLE_DIR
     if not config.search.enabled:
         return {"enabled": False, "pages": 0, "indexed": 0, "quotes": 0, "files": 0, "bytes": 0}
-    pages = list(_pages(output_dir))
-    quotes = [quote_record(url, r, config.language) for url, data in pages for r in read_records(data)]
-    files, indexed = _run_pagefind(pages, quotes, config.language)
+    files, indexed, quotes = _run_pagefind(_pages(output_dir), config.language)
     files = make_deterministic(files)
     if bundle.exists():
         shutil.rmtree(bundle)
@@ -81,7 +79,7 @@ def index_search(output_dir: Path, config: Config) -> dict[str, Any]:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
     return {"enabled": True, "pages": sum(1 for p in files if p.startswith("fragment/")), "indexed": indexed,
-            "quotes": len(quotes), "files": len(files), "bytes": sum(len(d) for d in files.values())}
+            "quotes": quotes, "files": len(files), "bytes": sum(len(d) for d in files.values())}
 
 
 def _pages(site: Path) -> Iterator[tuple[str, bytes]]:
@@ -174,25 +172,38 @@ def _responses(stream) -> Iterator[dict[str, Any]]:
         pending.append(rest)
 
 
-def _run_pagefind(pages: list[tuple[str, bytes]], records: list[dict[str, Any]],
-                  language: str) -> tuple[dict[str, bytes], int]:
-    """Index ``pages`` then ``records`` in that order with one Pagefind service; (bundle files, pages indexed).
+def _run_pagefind(pages: Iterator[tuple[str, bytes]], language: str) -> tuple[dict[str, bytes], int, int]:
+    """Index ``pages`` then their quote records in that order with one Pagefind service;
+    (bundle files, pages indexed, quote records).
 
-    Requests are written from a thread while this one reads the answers, so neither pipe
-    fills up; the service handles them one by one, in order.
+    ``pages`` is read one page at a time as the requests go out, so the build holds one page,
+    not the site (at Reuters-21578's 50,000 pages, the site's HTML is some hundreds of MB);
+    a page's quote records are kept (they are small) and sent after the last page. Requests
+    are written from a thread while this one reads the answers, so neither pipe fills up; the
+    service handles them one by one, in order.
     """
     proc = start_indexer()
     assert proc.stdin is not None and proc.stdout is not None
-    requests: list[dict[str, Any]] = [{"type": "NewIndex", "config": {"force_language": language}}]
-    requests += [{"type": "AddFile", "index_id": 0, "url": url, "file_contents": data.decode("utf-8", "replace")}
-                 for url, data in pages]
-    requests += [{**r, "index_id": 0} for r in records]
-    requests.append({"type": "GetFiles", "index_id": 0})
-    names = ["the index"] + [url for url, _ in pages] + [r["url"] for r in records] + ["the bundle"]
+    names: list[str] = ["the index"]  # what each message id is, for an error message
+    file_ids: set[int] = set()
+    records: list[dict[str, Any]] = []
+
+    def requests() -> Iterator[dict[str, Any]]:
+        yield {"type": "NewIndex", "config": {"force_language": language}}
+        for url, data in pages:
+            records.extend(quote_record(url, r, language) for r in read_records(data))
+            file_ids.add(len(names))
+            names.append(url)
+            yield {"type": "AddFile", "index_id": 0, "url": url, "file_contents": data.decode("utf-8", "replace")}
+        for record in records:
+            names.append(record["url"])
+            yield {**record, "index_id": 0}
+        names.append("the bundle")
+        yield {"type": "GetFiles", "index_id": 0}
 
     def send() -> None:
         try:
-            for i, payload in enumerate(requests):
+            for i, payload in enumerate(requests()):
                 proc.stdin.write(_message(i, payload))
             proc.stdin.flush()
         except (BrokenPipeError, OSError):
@@ -208,7 +219,7 @@ def _run_pagefind(pages: list[tuple[str, bytes]], records: list[dict[str, Any]],
             if payload.get("type") == "Error":
                 where = names[message_id] if isinstance(message_id, int) and message_id < len(names) else "a request"
                 raise SearchError(f"pagefind failed on {where}: {payload.get('message')}")
-            if payload.get("type") == "IndexedFile" and isinstance(message_id, int) and message_id <= len(pages):
+            if payload.get("type") == "IndexedFile" and message_id in file_ids:
                 indexed += 1
             if payload.get("type") == "GetFiles":
                 files = {f["path"]: base64.b64decode(f["content"]) for f in payload["files"]}
@@ -223,7 +234,7 @@ def _run_pagefind(pages: list[tuple[str, bytes]], records: list[dict[str, Any]],
             proc.wait()
     if files is None:
         raise SearchError(f"pagefind stopped ({proc.returncode}) before it returned the index")
-    return {rel.replace(os.sep, "/").lstrip("/"): data for rel, data in files.items()}, indexed
+    return {rel.replace(os.sep, "/").lstrip("/"): data for rel, data in files.items()}, indexed, len(records)
 
 
 _MAGIC = b"pagefind_dcd"
