@@ -136,17 +136,22 @@ def annotated_chunks(texts: Sequence[str], model: str, batch_size: int = 32, pro
             bar.close()
 
 
+def _chunk_args(texts: Sequence[str], workers: int, model: str, batch_size: int) -> tuple[list[int], list[tuple]]:
+    """The chunks' starts, and each chunk's arguments of ``annotate_chunk`` (the versions its worker must have)."""
+    versions = (model_version(model), annotator_version())
+    starts = chunk_starts(len(texts), workers)
+    ends = starts[1:] + [len(texts)]
+    return starts, [(model, batch_size, versions, list(texts[s:e])) for s, e in zip(starts, ends)]
+
+
 def _run_chunks(texts: Sequence[str], model: str, batch_size: int, processes: int,
                 scheduler: str) -> Iterator[tuple[int, list[Annotation], int]]:
-    versions = (model_version(model), annotator_version())
     if scheduler:
         from archivist.annotate import distributed
 
         with distributed.connect(scheduler) as client:
             workers = distributed.worker_threads(client)
-            starts = chunk_starts(len(texts), workers)
-            ends = starts[1:] + [len(texts)]
-            batches = [(model, batch_size, versions, list(texts[s:e])) for s, e in zip(starts, ends)]
+            starts, batches = _chunk_args(texts, workers, model, batch_size)
             for i, result in distributed.map_batches(client, annotate_chunk, batches, "archivist-annotate"):
                 yield starts[i], [Annotation.from_json(a) for a in result], workers
     elif processes <= 1:
@@ -157,11 +162,9 @@ def _run_chunks(texts: Sequence[str], model: str, batch_size: int, processes: in
         for start in range(0, len(texts), CHUNK):
             yield start, [next(stream) for _ in texts[start:start + CHUNK]], 1
     else:
-        starts = chunk_starts(len(texts), processes)
-        ends = starts[1:] + [len(texts)]
+        starts, batches = _chunk_args(texts, processes, model, batch_size)
         method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
         with multiprocessing.get_context(method).Pool(processes, initializer=_pool_init, initargs=(model,)) as pool:
-            batches = [(model, batch_size, versions, list(texts[s:e])) for s, e in zip(starts, ends)]
             for start, result in zip(starts, pool.imap(_pool_run, batches)):
                 yield start, [Annotation.from_json(a) for a in result], processes
 
