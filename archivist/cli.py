@@ -66,10 +66,12 @@ def build(site_dir: Path, output_dir: Path | None, base_url: str | None, strict:
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="JSONL file (default: stdout).")
 @click.option("--model", help="spaCy model to use where installed.")
 @click.option("--processes", type=int, default=0, help="Worker processes (0: by input size).")
+@click.option("--scheduler", default="", help="Annotate on this Dask scheduler (tcp://HOST:8786) or local:N, "
+                                              "as build --scheduler does.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 @click.option("--per-article", is_flag=True, help="Name actors within each article only, not across the input.")
-def annotate(inputs: tuple[Path, ...], output: Path | None, model: str | None, processes: int, quiet: bool,
-             per_article: bool) -> None:
+def annotate(inputs: tuple[Path, ...], output: Path | None, model: str | None, processes: int, scheduler: str,
+             quiet: bool, per_article: bool) -> None:
     """Annotations of article files or JSONL ({"id", "text"}) as JSON lines.
 
     Offsets are characters of the text as given: a JSONL line's "text", or an
@@ -77,16 +79,24 @@ def annotate(inputs: tuple[Path, ...], output: Path | None, model: str | None, p
     are actor names as the whole input resolves them (a bare "Obama" is the input's
     one "Barack Obama"), unless --per-article.
     """
-    from archivist.annotate.pipeline import annotate_texts, choose_processes
+    from archivist.annotate.distributed import ClusterError
+    from archivist.annotate.pipeline import WorkerMismatch, annotate_texts, choose_processes
     from archivist.annotate.model import available_model
+    from archivist.config import scheduler_problem
     from archivist.load.articles import read_texts
     from archivist.aggregate.export import archive_annotations, json_lines
 
+    if scheduler_problem(scheduler):
+        _fail(f"--scheduler {scheduler_problem(scheduler)}", 2)
     items, problems = read_texts(inputs)
     for problem in problems:
         click.echo(f"skipped: {problem}", err=True)
-    annotations = annotate_texts([t for _, t in items], available_model(model), 
-                                 processes=choose_processes(processes, len(items)), progress=not quiet)
+    try:
+        annotations = annotate_texts([t for _, t in items], available_model(model),
+                                     processes=choose_processes(processes, len(items)), progress=not quiet,
+                                     scheduler=scheduler)
+    except (ClusterError, WorkerMismatch) as e:
+        _fail(str(e))
     if not per_article:
         annotations = archive_annotations(items, annotations)
     out = open(output, "w", encoding="utf-8") if output else sys.stdout

@@ -176,6 +176,18 @@ def test_an_unreachable_scheduler_is_a_clear_error_without_traceback(tmp_path):
     assert "Traceback" not in result.output and not (tmp_path / "build").exists()
 
 
+def test_archivist_annotate_on_the_cluster_prints_the_local_lines(cluster, tmp_path, nlp):
+    src = tmp_path / "in.jsonl"
+    src.write_text("".join(json.dumps({"id": a.id, "text": a.text}) + "\n"
+                           for a in load_articles(ROOT / "content").articles[:2]))
+    here = CliRunner().invoke(main, ["annotate", str(src), "-q"])
+    there = CliRunner().invoke(main, ["annotate", str(src), "-q", "--scheduler", cluster.scheduler_address])
+    assert (here.exit_code, there.exit_code) == (0, 0)
+    assert there.stdout == here.stdout and there.stdout.count("\n") == 2
+    bad = CliRunner().invoke(main, ["annotate", str(src), "-q", "--scheduler", "8786"])
+    assert bad.exit_code == 2 and "--scheduler must be tcp://HOST:PORT" in bad.output
+
+
 def test_a_bad_scheduler_address_is_a_config_error(tmp_path):
     (tmp_path / "site.toml").write_text('title = "T"\n[nlp]\nscheduler = "localhost:8786"\n')
     result = CliRunner().invoke(main, ["build", "--site", str(tmp_path), "-q"])
