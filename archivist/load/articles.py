@@ -111,7 +111,8 @@ def check_url(value: str, line: int | None = None) -> str:
     value = value.strip()
     try:
         parts = urlsplit(value)
-        ok = parts.scheme in ("http", "https") and bool(parts.hostname) and (parts.port or 0) >= 0
+        parts.port  # noqa: B018 (reading it raises ValueError for a port out of range)
+        ok = parts.scheme in ("http", "https") and bool(parts.hostname)
     except ValueError:  # a bad port or IPv6 literal
         ok = False
     if not ok or any(c.isspace() for c in value) or _CONTROL.search(value):
@@ -122,18 +123,16 @@ def check_url(value: str, line: int | None = None) -> str:
 def decode(data: bytes) -> str:
     """The UTF-8 text of a file, with ``\\n`` line ends; binary data, control characters and
     other encodings are a ContentError with the line."""
+    bom = next((name for mark, name in _OTHER_BOMS if data.startswith(mark)), None)
+    if bom:
+        raise ContentError(f"{bom} text, not UTF-8: save the article as UTF-8", 1)
     if b"\x00" in data:
-        bom = next((name for mark, name in _OTHER_BOMS if data.startswith(mark)), None)
-        if bom:
-            raise ContentError(f"{bom} text, not UTF-8: save the article as UTF-8", 1)
         raise ContentError("binary file (a NUL byte), not a text article", data[: data.index(b"\x00")].count(b"\n") + 1)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as e:
         line = data[: e.start].count(b"\n") + 1
-        bom = next((name for mark, name in _OTHER_BOMS if data.startswith(mark)), None)
-        hint = f": {bom} text, save it as UTF-8" if bom else ""
-        raise ContentError(f"not UTF-8 (byte 0x{data[e.start]:02x} at offset {e.start}){hint}", line) from None
+        raise ContentError(f"not UTF-8 (byte 0x{data[e.start]:02x} at offset {e.start})", line) from None
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     bad = _CONTROL.search(text)
     if bad:
