@@ -72,7 +72,14 @@ def unknown_key(name: str, allowed: typing.Iterable[str], prefix: str = "", list
     close = difflib.get_close_matches(str(name).replace("-", "_").lower(), allowed, n=1, cutoff=0.6)
     hint = f" (did you mean '{prefix}{close[0]}'?)" if close else \
         f"; allowed: {', '.join(allowed)}" if list_allowed else ""
-    return f"unknown key '{prefix}{show(name) if not isinstance(name, str) else name}'{hint}"
+    return f"unknown key '{prefix}{key_text(name)}'{hint}"
+
+
+def key_text(name: Any) -> str:
+    """A key as a message shows it: as written where it is a short line, else escaped and cut short."""
+    if isinstance(name, str) and len(name) <= 60 and name.isprintable():
+        return name
+    return (repr(name)[1:-1] if isinstance(name, str) else show(name))[:60]
 
 
 def validate(schema: type, data: Any, prefix: str = "", errors: list[Invalid] | None = None) -> dict[str, Any]:
@@ -90,7 +97,7 @@ def validate(schema: type, data: Any, prefix: str = "", errors: list[Invalid] | 
     out: dict[str, Any] = {}
     listed = False  # the allowed keys are listed once per table, not after every unknown key
     for name, value in data.items():
-        where = f"{prefix}{name}"
+        where = f"{prefix}{key_text(name)}"
         f = fields.get(name) if isinstance(name, str) else None
         if f is None:
             errors.append(Invalid(where, message := unknown_key(name, fields, prefix, not listed)))
@@ -135,8 +142,16 @@ def _typed(hint: Any, value: Any, where: str, errors: list[Invalid], each: Check
     if origin in (typing.Union, types.UnionType):
         if value is None and type(None) in args:
             return None
-        (hint,) = [a for a in args if a is not type(None)]
-        return _typed(hint, value, where, errors, each)
+        options = [a for a in args if a is not type(None)]
+        for option in options:  # the first type the value fits; its own errors where there is one type
+            tried: list[Invalid] = []
+            typed = _typed(option, value, where, tried, each)
+            if not tried or len(options) == 1:
+                errors.extend(tried)
+                return typed
+        errors.append(Invalid(where, f"'{where}' must be {' or '.join(type_name(o) for o in options)}, "
+                                     f"not {show(value)}"))
+        return None
     if dataclasses.is_dataclass(hint):
         if not isinstance(value, dict):
             errors.append(Invalid(where, f"'{where}' must be a table [{where}], not {show(value)}"))

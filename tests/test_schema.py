@@ -110,3 +110,21 @@ def test_the_allowed_keys_are_listed_once_per_table():
     _, errors = run({"name": "N", "zzz": 1, "yyy": 2, "nmae": 3})
     assert errors == ["unknown key 'zzz'; allowed: day, even, flag, inner, kind, mode, name, names, ratio, tags",
                       "unknown key 'yyy'", "unknown key 'nmae' (did you mean 'name'?)"]
+
+
+@dataclass(frozen=True)
+class Either:
+    limit: int | str = 0
+
+
+@pytest.mark.parametrize("value, error", [(3, None), ("all", None), (2.5, "'limit' must be an integer or a string, not 2.5")])
+def test_a_union_takes_the_first_type_that_fits(value, error):
+    errors: list[Invalid] = []
+    values = validate(Either, {"limit": value}, "", errors)
+    assert [str(e) for e in errors] == ([error] if error else []) and values == ({} if error else {"limit": value})
+
+
+def test_a_hostile_key_is_shown_escaped_and_short():
+    _, errors = run({"name": "N", "a\nb\x1b[31m" + "x" * 100: 1})
+    assert errors[0].startswith("unknown key 'a\\nb\\x1b[31mxxx") and "\n" not in errors[0]
+    assert len(errors[0].split(";")[0]) < 80
