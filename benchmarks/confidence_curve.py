@@ -188,15 +188,20 @@ def curve(sets: dict[str, list], scorer, confidence) -> dict[str, list[dict]]:
     return out
 
 
+#: The thresholds the plot shows: below 0.5 nothing changes, at 1.0 every name is withheld.
+PLOT_FROM, PLOT_TO = 0.5, 0.95
+
+
 def svg(curves: dict[str, list[dict]], path: Path) -> None:
     """Wrong (solid) and missing or withheld (dashed) names against the threshold, one colour a set."""
-    w, h, pad = 640, 400, 50
+    w, h, pad = 660, 400, 64
     colours = {"dev": "#1f77b4", "train-studied": "#2ca02c", "train-unstudied": "#d62728"}
+    curves = {label: [r for r in rows if PLOT_FROM <= r["threshold"] <= PLOT_TO] for label, rows in curves.items()}
     top = max(max(r.get("wrong", 0), r.get("missing", 0) + r.get("withheld", 0)) / max(1, r["judged"])
               for rows in curves.values() for r in rows) * 1.1 or 0.1
 
     def xy(t, share):
-        return pad + t * (w - 2 * pad), h - pad - share / top * (h - 2 * pad)
+        return pad + (t - PLOT_FROM) / (PLOT_TO - PLOT_FROM) * (w - 2 * pad), h - pad - share / top * (h - 2 * pad)
 
     parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" font-family="sans-serif" font-size="12">',
              f'<rect width="{w}" height="{h}" fill="white"/>',
@@ -204,20 +209,22 @@ def svg(curves: dict[str, list[dict]], path: Path) -> None:
              f'<line x1="{pad}" y1="{pad}" x2="{pad}" y2="{h - pad}" stroke="black"/>',
              f'<text x="{w / 2}" y="{h - 12}" text-anchor="middle">min_confidence</text>',
              f'<text x="14" y="{h / 2}" transform="rotate(-90 14 {h / 2})" text-anchor="middle">share of judged quotes</text>']
-    for k in range(0, 11, 2):
-        x, _ = xy(k / 10, 0)
-        parts.append(f'<text x="{x}" y="{h - pad + 16}" text-anchor="middle">{k / 10:.1f}</text>')
+    for t in THRESHOLDS:
+        if PLOT_FROM <= t <= PLOT_TO and round(t * 100) % 10 == 0:
+            x, _ = xy(t, 0)
+            parts.append(f'<text x="{x}" y="{h - pad + 16}" text-anchor="middle">{t:.1f}</text>')
     for k in range(5):
         share = top * k / 4
         _, y = xy(0, share)
-        parts.append(f'<text x="{pad - 6}" y="{y + 4}" text-anchor="end">{share:.0%}</text>')
+        parts.append(f'<text x="{pad - 6}" y="{y + 4}" text-anchor="end">{share:.1%}</text>')
     for n, (label, rows) in enumerate(curves.items()):
         c = colours.get(label, "black")
         for series, dash in (("wrong", ""), ("missing", ' stroke-dasharray="6 4"')):
             pts = " ".join("%.1f,%.1f" % xy(r["threshold"], (r.get(series, 0) + (r.get("withheld", 0) if series == "missing" else 0))
                                             / max(1, r["judged"])) for r in rows)
             parts.append(f'<polyline points="{pts}" fill="none" stroke="{c}" stroke-width="2"{dash}/>')
-        parts.append(f'<text x="{w - pad - 190}" y="{pad + 16 * n}" fill="{c}">{label}: wrong (solid), missing (dashed)</text>')
+        parts.append(f'<text x="{pad + 10}" y="{pad + 16 * n}" fill="{c}">{label}: wrong (solid), '
+                     'missing or withheld (dashed)</text>')
     parts.append("</svg>")
     path.write_text("\n".join(parts) + "\n", encoding="utf-8")
 

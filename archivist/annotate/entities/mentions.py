@@ -48,8 +48,9 @@ NOT_ACTOR = "word"
 GROUP = "other"
 #: Grammatical roles in which a group speaks or acts ("Democrats said", "was blocked by Republicans").
 _ACTING_DEPS = frozenset({"nsubj", "nsubjpass"})
-#: Tags of a noun: a group is written as one ("Democrats", "the Taliban"), a nationality adjective is not.
-_NOUN_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS"})
+#: Tags of a plural noun: a group is written as one ("Democrats", "Iranians"); a nationality adjective
+#: is not, and a singular ("a Republican said") is one unnamed person, no group.
+_NOUN_TAGS = frozenset({"NNS", "NNPS"})
 
 #: Labels whose entities may sit inside a role ("Kremlin spokesperson", "U.S. Secretary of State").
 ROLE_ENTITY_LABELS = frozenset({"ORG", "GPE", "NORP", "FAC", "LOC"})

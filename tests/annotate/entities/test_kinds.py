@@ -14,6 +14,7 @@ CASES = [
     ("It rang in the ears of Americans old enough to remember.", "Americans", None),
     ("Democrats said the bill would fail in the Senate.", "Democrats", GROUP),
     ("The bill was blocked by Republicans on Tuesday.", "Republicans", GROUP),
+    ("A Republican said the bill would fail.", "Republican", None),
 ]
 
 
