@@ -21,6 +21,7 @@ from archivist.aggregate import prune
 from archivist.aggregate import duplicates
 from archivist.site import render
 from archivist.site import incremental, search
+from archivist.site import sizes
 from archivist.annotate.distributed import ClusterError
 from archivist.annotate.model import available_model, model_version
 from archivist.annotate.pipeline import WorkerMismatch, annotate
@@ -191,7 +192,7 @@ def _build_claimed(site_dir: Path, config: Config, output: Path, progress: bool,
 
     def body_html(article):
         urls = [actor_url(config, a) if a else None for a in archive.mention_actors.get(article.id, ())]
-        return markup.render_body(article, archive.annotations[article.id], urls)
+        return markup.render_body(article, archive.annotations[article.id], urls, config.link_mentions)
 
     with staged_output(output, clean) as staging:
         # Pages go to the staging folder as they are rendered: one page in memory at a time.
@@ -213,6 +214,8 @@ def _build_claimed(site_dir: Path, config: Config, output: Path, progress: bool,
                 stage("index", t, f"{stats_search.get('pages', '?')} pages indexed")
             else:
                 stage("index", t, "no page changed: the search index stands")
+    for line in ["bytes by kind of page (issue 13's budget):", *sizes.format_report(sizes.measure(output))]:
+        log(line)
     report.build_id = incremental.build_id(reuse.keys, inputs)
     warning = store.save(reuse.keys, {"inputs": inputs, "output": incremental.output_identity(output),
                                       "build_id": report.build_id, "problems": _problems_json(report.problems)})

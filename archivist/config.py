@@ -32,6 +32,8 @@ class ConfigError(ValueError):
                          else f"{path}: {len(errors)} errors:\n" + "\n".join(f"  - {e}" for e in errors))
 
 
+#: ``link_mentions``: an actor's first mention in each paragraph is a link, or its first in the article, or all.
+LINK_SCOPES = ("paragraph", "article", "all")
 #: Characters a base URL's path may hold: RFC 3986's, without quotes, backslashes or spaces.
 _URL_PATH = re.compile(r"[A-Za-z0-9._~%!$&()*+,;=:@/-]*")
 #: A base URL's host, with an optional port: a name or an IPv6 address in brackets.
@@ -160,6 +162,8 @@ class Config:
     allow_html: bool = False  #: pass raw HTML in Markdown through (off: it is escaped)
     strict: bool = False  #: fail the build if any article is bad (every one is reported) instead of skipping them
     include_drafts: bool = False  #: build articles marked draft = true
+    #: which mentions of an actor link to its page: the first in each "paragraph", in the "article", or "all"
+    link_mentions: str = key("paragraph", check=one_of(LINK_SCOPES))
     nlp: NlpConfig = field(default_factory=NlpConfig)
     quotes: QuotesConfig = field(default_factory=QuotesConfig)
     actors: ActorsConfig = field(default_factory=ActorsConfig)

@@ -174,9 +174,11 @@ class Actor:
     mentions: int = 0
     articles: tuple[str, ...] = ()  # article ids, newest first
     quotes: tuple[QuoteRef, ...] = ()  # newest first
-    co_actors: tuple[tuple[str, int], ...] = ()  # (actor id, shared articles), most first
+    co_actors: tuple[tuple[str, int], ...] = ()  # (actor id, shared articles), strongest first
     timeline: tuple[tuple[str, int], ...] = ()  # ("YYYY-MM", mentions), in date order
     outlets: tuple[tuple[str, int], ...] = ()  # (outlet, quotes), most first
+    quoted_about: tuple[QuoteRef, ...] = ()  # quotes by others that name this actor, newest first
+    talks_about: tuple[tuple[str, int], ...] = ()  # (actor id, own quotes naming it), most first
 
 
 @dataclass(frozen=True)

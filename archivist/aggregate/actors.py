@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import unicodedata
 from collections import Counter, defaultdict
 from typing import Mapping, Sequence
 
@@ -183,7 +184,7 @@ def aggregate_actors(articles: Sequence[Article], annotations: Mapping[str, Anno
     for target, tally in tallies.items():
         tally.forms = display_names.get(target) or tally.forms
     ids = _assign_ids(tallies, resolver)
-    actors = _build_actors(articles, tallies, ids, mention_actors, resolver)
+    actors = _build_actors(articles, new_annotations, tallies, ids, mention_actors, quote_targets, resolver)
     return Archive(
         articles=tuple(articles),
         annotations=new_annotations,
@@ -317,18 +318,54 @@ def _assign_ids(tallies: dict[str, _Tally], resolver: Resolver) -> dict[str, str
     return ids
 
 
-def _build_actors(articles, tallies, ids, mention_actors, resolver) -> tuple[Actor, ...]:
+def _quote_mentions(articles, annotations, mention_actors, quote_targets):
+    """Who quotes mention: (target -> quotes by others that name it, target -> Counter of whom its quotes name).
+
+    A quote names an actor where one of the actor's mentions lies inside the quotation's span.
+    Quotes of unnamed speakers count as quotes about the actors they name ("a senior official
+    said Putin ..."); a speaker naming themselves is not a quote about them.
+    """
+    about: dict[str, list[QuoteRef]] = defaultdict(list)
+    talks: dict[str, Counter] = defaultdict(Counter)
+    for article in articles:
+        annotation = annotations[article.id]
+        if not annotation.quotes:
+            continue
+        spans = sorted((m.start, m.end, t) for m, t in zip(annotation.mentions, mention_actors.get(article.id, ()))
+                       if t is not None)
+        starts = [start for start, _, _ in spans]
+        speakers = quote_targets.get(article.id, ())
+        for index, quote in enumerate(annotation.quotes):
+            speaker = speakers[index] if index < len(speakers) else None
+            lo, hi = bisect.bisect_left(starts, quote.start), bisect.bisect_left(starts, quote.end)
+            named = {t for _, end, t in spans[lo:hi] if end <= quote.end}
+            named.discard(speaker)
+            for target in sorted(named):
+                about[target].append(QuoteRef(article.id, index))
+                if speaker is not None:
+                    talks[speaker][target] += 1
+    return about, talks
+
+
+def _build_actors(articles, annotations, tallies, ids, mention_actors, quote_targets,
+                  resolver) -> tuple[Actor, ...]:
     """The Actor records, sorted by id."""
     order = {a.id: i for i, a in enumerate(articles)}
     targets = sorted(tallies)
     position = {t: i for i, t in enumerate(targets)}
-    co = _co_actors([[position[t] for t in ts if t is not None] for ts in mention_actors.values()],
-                    [ids[t] for t in targets])
+    names = {}
+    for target in targets:
+        entry = resolver.entries.get(target)
+        names[target] = entry.name if entry else top_form(tallies[target].forms) if tallies[target].forms else target
+    positions = {a: [None if t is None else position[t] for t in ts] for a, ts in mention_actors.items()}
+    co = _co_actors([[p for p in ps if p is not None] for ps in positions.values()], [ids[t] for t in targets],
+                    _paragraph_groups(articles, annotations, positions), [names[t] for t in targets])
+    about, talks = _quote_mentions(articles, annotations, mention_actors, quote_targets)
     actors = []
     for target in targets:
         t = tallies[target]
         entry = resolver.entries.get(target)
-        name = entry.name if entry else top_form(t.forms) if t.forms else target
+        name = names[target]
         kind = (entry.kind if entry and entry.kind else majority(t.kinds) if t.kinds else "other")
         aliases = set(t.aliases) | set(entry.aliases if entry else ())
         aliases.discard(name)
@@ -346,38 +383,67 @@ def _build_actors(articles, tallies, ids, mention_actors, resolver) -> tuple[Act
             co_actors=co.get(ids[target], ()),
             timeline=tuple(sorted(t.months.items())),
             outlets=tuple(sorted(t.outlets.items(), key=lambda kv: (-kv[1], kv[0]))),
+            quoted_about=tuple(sorted(about.get(target, ()), key=lambda q: (order[q.article_id], q.index))),
+            talks_about=tuple((ids[o], n) for o, n in sorted(talks.get(target, Counter()).items(),
+                                                              key=lambda kv: (-kv[1], _fold_name(names[kv[0]]),
+                                                                              ids[kv[0]]))),
         ))
     return tuple(sorted(actors, key=lambda a: a.id))
 
 
-def co_actor_counts(mention_actors: Mapping[str, Sequence[str | None]]) -> dict[str, tuple[tuple[str, int], ...]]:
-    """Actor id -> its ``CO_ACTORS`` most frequent co-actors, from each article's mention actor ids.
+def co_actor_counts(mention_actors: Mapping[str, Sequence[str | None]],
+                    archive: Archive | None = None) -> dict[str, tuple[tuple[str, int], ...]]:
+    """Actor id -> its ``CO_ACTORS`` strongest co-actors, from each article's mention actor ids.
 
     The same lists ``aggregate_actors`` gives every Actor, for an archive whose mentions changed
     after aggregation (``archivist.prune`` drops actors and recounts who appears with whom).
+    With ``archive`` (its annotations, articles and actor names), ties in shared articles are
+    broken by shared paragraphs and then by name, as ``aggregate_actors`` breaks them; without
+    it, by id.
     """
     ids = sorted({i for ts in mention_actors.values() for i in ts if i is not None})
     position = {actor_id: n for n, actor_id in enumerate(ids)}
-    return _co_actors([[position[i] for i in ts if i is not None] for ts in mention_actors.values()], ids)
+    names = {a.id: a.name for a in archive.actors} if archive is not None else {}
+    paragraphs = (_paragraph_groups(archive.articles, archive.annotations,
+                                    {a: [None if i is None else position.get(i) for i in ts]
+                                     for a, ts in mention_actors.items()})
+                  if archive is not None else [])
+    return _co_actors([[position[i] for i in ts if i is not None] for ts in mention_actors.values()], ids,
+                      paragraphs, [names.get(i, i) for i in ids])
 
 
-def _co_actors(articles: list[list[int]], ids: list[str]) -> dict[str, tuple[tuple[str, int], ...]]:
-    """Actor id -> its CO_ACTORS most frequent co-actors (id, shared articles), most first, then by id.
+def _paragraph_groups(articles: Sequence[Article], annotations: Mapping[str, Annotation],
+                      positions: Mapping[str, Sequence[int | None]]) -> list[list[int]]:
+    """Each paragraph's actors (as positions), from the mentions' offsets: the pairs of shared paragraphs."""
+    groups: list[list[int]] = []
+    for article in articles:
+        annotation, present = annotations.get(article.id), positions.get(article.id, ())
+        if annotation is None or not present:
+            continue
+        ends = [end for _, end in article.paragraphs]
+        by_paragraph: dict[int, set[int]] = defaultdict(set)
+        for mention, actor in zip(annotation.mentions, present):
+            if actor is not None:
+                by_paragraph[bisect.bisect_left(ends, mention.start)].add(actor)
+        groups.extend(sorted(g) for g in by_paragraph.values() if len(g) > 1)
+    return groups
 
-    ``articles`` lists each article's actors as indexes into ``ids``. The pairs are counted with
-    numpy (installed with spaCy): the sum of squares of actors per article is the stage's largest
-    count, too many for a Python loop at 20,000 articles.
+
+def _pair_counts(groups: list[list[int]], n: int) -> tuple[np.ndarray, np.ndarray]:
+    """(pair codes a * n + b for a < b, how many groups hold each pair), codes sorted.
+
+    Counted with numpy (installed with spaCy): the sum of squares of actors per article is the
+    stage's largest count, too many for a Python loop at 20,000 articles. Groups with the same
+    number of actors form one matrix, so their pairs come out in one operation; pairs are
+    counted in batches of about a million to keep memory small.
     """
-    n = len(ids)
     by_size: dict[int, list[list[int]]] = defaultdict(list)
-    for present in articles:
+    for present in groups:
         present = sorted(set(present))
         if len(present) > 1:
             by_size[len(present)].append(present)
     if not by_size:
-        return {}
-    # Articles with the same number of actors form one matrix, so their pairs come out in one
-    # operation; pairs are counted in batches of about a million to keep memory small.
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
     codes_parts, count_parts = [], []
     for size, rows in sorted(by_size.items()):
         a, b = np.triu_indices(size, 1)
@@ -389,13 +455,37 @@ def _co_actors(articles: list[list[int]], ids: list[str]) -> dict[str, tuple[tup
             count_parts.append(batch_counts)
     codes, inverse = np.unique(np.concatenate(codes_parts), return_inverse=True)
     counts = np.bincount(inverse.ravel(), weights=np.concatenate(count_parts)).astype(np.int64)
+    return codes, counts
+
+
+def _co_actors(articles: list[list[int]], ids: list[str], paragraphs: list[list[int]] | None = None,
+               names: Sequence[str] | None = None) -> dict[str, tuple[tuple[str, int], ...]]:
+    """Actor id -> its CO_ACTORS strongest co-actors (id, shared articles), strongest first.
+
+    ``articles`` and ``paragraphs`` list each article's and each paragraph's actors as indexes
+    into ``ids``. Strength is shared articles, then shared paragraphs, then the name (then the
+    id): on the example archive Peskov shares one article with Putin, Ryabkov, Sherman, Rau and
+    Lavrov as with "American" and "Cold War", and the paragraphs tell those apart.
+    """
+    n = len(ids)
+    codes, counts = _pair_counts(articles, n)
+    if not len(codes):
+        return {}
+    shared = np.zeros(len(codes), dtype=np.int64)
+    p_codes, p_counts = _pair_counts(paragraphs or [], n)
+    if len(p_codes):
+        at = np.searchsorted(codes, p_codes)  # every paragraph pair is an article pair too
+        shared[at] = p_counts
     first, second = np.divmod(codes, n)
-    # both directions, then sorted by actor, count (most first) and co-actor id (its rank among ids)
-    rank = np.argsort(np.argsort(np.array(ids, dtype=object)))
+    # both directions, then sorted by actor, articles (most first), paragraphs (most first), name, id
+    keys = [(_fold_name(names[i]) if names else "", ids[i]) for i in range(n)]
+    rank = np.empty(n, dtype=np.int64)
+    rank[sorted(range(n), key=keys.__getitem__)] = np.arange(n)
     actor = np.concatenate([first, second])
     other = np.concatenate([second, first])
     count = np.concatenate([counts, counts])
-    order = np.lexsort((rank[other], -count, actor))
+    paras = np.concatenate([shared, shared])
+    order = np.lexsort((rank[other], -paras, -count, actor))
     out: dict[str, tuple[tuple[str, int], ...]] = {}
     actor, other, count = actor[order], other[order], count[order]
     bounds = np.flatnonzero(np.diff(actor)) + 1
@@ -403,6 +493,11 @@ def _co_actors(articles: list[list[int]], ids: list[str]) -> dict[str, tuple[tup
         hi = min(hi, lo + CO_ACTORS)
         out[ids[actor[lo]]] = tuple((ids[o], int(c)) for o, c in zip(other[lo:hi].tolist(), count[lo:hi].tolist()))
     return out
+
+
+def _fold_name(name: str) -> str:
+    """A name as a sort key: case and accents ignored, as listings sort."""
+    return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().casefold() or name.casefold()
 
 
 def _roles(roles: Counter) -> tuple[str, ...]:

@@ -43,7 +43,7 @@ def prune_actors(archive: Archive, min_mentions: int) -> Archive:
     keep = {a.id for a in kept}
     mention_actors = {article: tuple(i if i in keep else None for i in ids)
                       for article, ids in archive.mention_actors.items()}
-    co = co_actor_counts(mention_actors)
+    co = co_actor_counts(mention_actors, archive)
     return dataclasses.replace(
         archive,
         actors=tuple(dataclasses.replace(a, co_actors=co.get(a.id, ())) for a in kept),

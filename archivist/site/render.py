@@ -18,15 +18,17 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Iterable, Mapping, MutableMapping, Sequence
+from typing import Any, Callable, Iterable, Iterator, Mapping, MutableMapping, Sequence
 
 import jinja2
 from markupsafe import Markup, escape
 
 import archivist
 from archivist.config import Config
-from archivist.site import quote_ids
 from archivist.site.data import data_files
+from archivist.site import feeds, quote_ids, taxonomy, urls
+from archivist.site.pagination import PAGE_WINDOW, page_count, paginate, pagination
+from archivist.site.urls import absolute_url, url_for
 from archivist.text.lexicon import PRONOUNS, RELATIVE
 from archivist.models import KINDS, Actor, Archive, Article, Quote
 
@@ -35,9 +37,22 @@ MONTHS = ("January", "February", "March", "April", "May", "June", "July",
 KIND_LABELS = {"person": "People", "organisation": "Organisations", "place": "Places", "other": "Other"}
 SCHEMA_TYPES = {"person": "Person", "organisation": "Organization", "place": "Place", "other": "Thing"}
 QUOTE_MARKS = "\"'“”‘’«»„‚‹›「」"
-FEED_SIZE = 20
-#: Page numbers linked either side of the current page in a pagination bar.
-PAGE_WINDOW = 2
+FEED_SIZE = feeds.FEED_SIZE
+#: A compact list (an actor's articles by title, actors index rows, taxonomy pages) holds this
+#: many times ``per_page`` items a page: its rows are a tenth of a card's size.
+LIST_FACTOR = 5
+#: Actors shown beside an article in lists (home, year archives).
+TOP_ACTORS = 5
+#: Co-actors shown on an actor page ("Often in the same articles"), and for an actor of one article
+#: (its article lists them all; here the strongest, those in the same paragraphs, come first).
+CO_ACTORS_SHOWN = 10
+CO_ACTORS_ONE = 5
+#: Actors a page's JSON-LD ``mentions``, most mentioned first (all of them were a sixth of a long article's page).
+JSONLD_MENTIONS = 20
+#: Taxonomies whose values get an Atom feed of their own.
+FEED_TAXONOMIES = ("outlets",)
+#: Longest page description (meta description, OpenGraph), cut at a word.
+DESCRIPTION_LIMIT = 200
 #: Words at a cue that name no one on a card of their own ("she", "who").
 _NO_ONE = PRONOUNS | RELATIVE
 
@@ -76,6 +91,7 @@ class ActorCount:
 def render_site(archive: Archive, config: Config, theme_dirs: Sequence[Path],
                 body_html: Callable[[Article], Markup], unpaged: int = 0,
                 reuse: Callable[[str, str, Mapping[str, Any]], bool] | None = None,
+                sitemap_limit: int = feeds.SITEMAP_LIMIT,
                 sink: MutableMapping[str, bytes | None] | None = None) -> MutableMapping[str, bytes | None]:
     """Every output file of the site, by path relative to the output folder.
 
@@ -85,16 +101,22 @@ def render_site(archive: Archive, config: Config, theme_dirs: Sequence[Path],
     many actors ``archivist.prune`` left without a page, for the actors index to say so.
     ``reuse(path, template, context)`` (``site.incremental.PageReuse``), where given, is asked
     before each page is rendered: a page it keeps maps to None, meaning "the file already
-    in the output stands". Files go into ``sink`` as they are made, where one is given (the
-    build streams them to disk, so that no more than one page is held at a time), and the
-    sink is returned; else a new sorted dict.
+    in the output stands". ``sitemap.xml`` becomes a sitemap index of ``sitemap-N.xml``
+    files past ``sitemap_limit`` URLs (the sitemap protocol's limit is 50,000). Files go into
+    ``sink`` as they are made, where one is given (the build streams them to disk, so that no
+    more than one page is held at a time), and the sink is returned; else a new sorted dict.
+
+    Every list is cut into pages (``pagination``): cards ``per_page`` a page, compact lists
+    (an actor's articles, the actors index, taxonomy pages) ``LIST_FACTOR`` times that.
     """
     dirs = [Path(d) for d in theme_dirs if Path(d).is_dir()] or [default_theme_dir()]
     site = _Site(archive, config)
     env = _environment(dirs, config)
-    # The one archive lookup list templates need: an article's most mentioned actors.
-    env.globals["top_actors"] = lambda article, n=5: site.article_counts(article)[:n]
+    # For themes that look an article's actors up themselves; the default theme gets them in
+    # each page's context instead (``top``), so that every page can be keyed (site.incremental).
+    env.globals["top_actors"] = lambda article, n=TOP_ACTORS: site.article_counts(article)[:n]
     out: MutableMapping[str, bytes | None] = sink if sink is not None else {}
+    per_page, per_list = config.per_page, config.per_page * LIST_FACTOR
 
     def page(path: str, template: str, **context: Any) -> None:
         if reuse is not None and reuse(path, template, context):
@@ -103,48 +125,79 @@ def render_site(archive: Archive, config: Config, theme_dirs: Sequence[Path],
         out[path] = env.get_template(template).render(page_path=path, **context).encode("utf-8")
 
     articles = archive.articles
-    pages = _paginate(articles, config.per_page)
-    for i, chunk in enumerate(pages, 1):
-        page("index.html" if i == 1 else f"page/{i}/index.html", "index.html",
-             articles=chunk, pagination=_pagination(i, len(pages), ""))
+    for path, chunk, p in paginate(articles, per_page, urls.HOME):
+        page(urls.file_of(path), "index.html", articles=chunk, top=site.tops(chunk), pagination=p)
 
     for article in articles:
         cards = site.cards(article)
-        page(f"articles/{article.id}/index.html", "article.html", article=article,
+        page(urls.file_of(urls.article_url(article.id)), "article.html", article=article,
              body=body_html(article), cards=cards, actor_groups=site.article_groups(article),
-             jsonld=_jsonld(site.article_jsonld(article)),
+             jsonld=_jsonld(site.article_jsonld(article)), description=first_sentence(article),
+             terms=site.article_terms(article),
              quote_records=quote_ids.records_json(quote_ids.card_records(cards)))
-        out[f"articles/{article.id}/annotations.json"] = _json_bytes(site.annotation_json(article))
+        out[urls.annotations_url(article.id)] = _json_bytes(site.annotation_json(article), compact=True)
 
     for actor in archive.actors:
-        page(f"actors/{actor.id}/index.html", "actor.html", actor=actor,
-             cards=[c for c in (site.card(r.article_id, r.index) for r in actor.quotes) if c],
-             articles=[site.articles[a] for a in actor.articles if a in site.articles],
-             co_actors=[ActorCount(site.actors[i], n) for i, n in actor.co_actors if i in site.actors],
-             timeline=timeline_svg(actor), jsonld=_jsonld(site.actor_jsonld(actor)))
+        for path, context in site.actor_pages(actor, per_page, per_list):
+            page(urls.file_of(path), "actor.html", **context)
+        if actor.quotes:
+            cards = site.actor_cards(actor)[:feeds.FEED_SIZE]
+            page(urls.actor_feed_url(actor.id), "quote_feed.xml", actor=actor, cards=cards,
+                 updated=feeds.updated(c.article.date for c in cards))
 
-    for sort, path in (("name", "actors/index.html"), ("mentions", "actors/by-mentions/index.html"),
-                       ("quotes", "actors/by-quotes/index.html")):
-        page(path, "actors.html", sort=sort, groups=site.actor_groups(sort), unpaged=unpaged)
+    for sort, _, prefix in urls.ACTOR_SORTS:
+        ranked = site.ranked_actors(sort)
+        starts = _letter_starts(ranked, per_list, prefix) if sort == "name" else {}
+        for path, chunk, p in paginate(ranked, per_list, prefix):
+            page(urls.file_of(path), "actors.html", sort=sort, actors=chunk, pagination=p, unpaged=unpaged,
+                 kind_counts=site.kind_counts(), letters=list(starts.values()),
+                 anchors={a.id: starts[a.id][0] for a in chunk if a.id in starts})
 
     all_cards = [c for a in articles for c in site.cards(a)]
-    quote_pages = _paginate(all_cards, config.per_page)
-    for i, chunk in enumerate(quote_pages, 1):
-        page("quotes/index.html" if i == 1 else f"quotes/page/{i}/index.html", "quotes.html",
-             cards=chunk, total=len(all_cards), pagination=_pagination(i, len(quote_pages), "quotes/"))
+    for path, chunk, p in paginate(all_cards, per_page, urls.QUOTES):
+        page(urls.file_of(path), "quotes.html", cards=chunk, total=len(all_cards), pagination=p)
 
     years = site.years()
-    page("archive/index.html", "archive_index.html", years=[(y, len(a)) for y, a in years])
+    groups = taxonomy.taxonomies(articles)
+    page(urls.file_of(urls.ARCHIVE), "archive_index.html", years=[(y, len(a)) for y, a in years],
+         taxonomies=[(t.label, t.path, len(t.terms)) for t in groups])
     for year, year_articles in years:
-        page(f"archive/{year}/index.html", "archive_year.html", year=year, articles=year_articles)
+        for path, chunk, p in paginate(year_articles, per_page, urls.year_url(year)):
+            page(urls.file_of(path), "archive_year.html", year=year, articles=chunk, top=site.tops(chunk),
+                 pagination=p)
+
+    for group in groups:
+        # Labels, not the Taxonomy record: a term page's key must not hold every other term's articles.
+        labels = {"label": group.label, "singular": group.singular, "index_path": group.path}
+        rows = [(t.name, urls.term_url(t.taxonomy, t.slug), len(t.articles)) for t in group.terms]
+        for path, chunk, p in paginate(rows, per_list, group.path):
+            page(urls.file_of(path), "taxonomy.html", terms=chunk, pagination=p, **labels)
+        for term in group.terms:
+            prefix = urls.term_url(term.taxonomy, term.slug)
+            feed = urls.term_feed_url(term.taxonomy, term.slug) if term.taxonomy in FEED_TAXONOMIES else None
+            for path, chunk, p in paginate(term.articles, per_list, prefix):
+                page(urls.file_of(path), "term.html", name=term.name, count=len(term.articles), articles=chunk,
+                     pagination=p, feed=feed, description=f"{plural(len(term.articles), 'article')} of "
+                     f"{config.title} with the {group.singular} {term.name}.", **labels)
+            if feed:
+                recent = term.articles[:feeds.FEED_SIZE]
+                page(feed, "feed.xml", articles=recent, updated=feeds.updated(a.date for a in recent),
+                     feed_title=f"{term.name} · {config.title}", feed_path=feed, home_path=prefix)
 
     if config.search.enabled:
-        page("search/index.html", "search.html")
+        page(urls.file_of(urls.SEARCH), "search.html")
     page("404.html", "404.html")
-    page("feed.xml", "feed.xml", articles=articles[:FEED_SIZE],
-         updated=max((a.date for a in articles if a.date), default=None))
-    page("sitemap.xml", "sitemap.xml", paths=_sitemap_paths(out))
-    out["actors.json"] = _json_bytes([site.actor_summary(a) for a in sorted(archive.actors, key=lambda a: a.id)])
+    recent = articles[:feeds.FEED_SIZE]
+    page(urls.FEED, "feed.xml", articles=recent, updated=feeds.updated(a.date for a in recent),
+         feed_title=config.title, feed_path=urls.FEED, home_path=urls.HOME)
+    maps = feeds.sitemaps(feeds.sitemap_paths(out), sitemap_limit)
+    for path, paths in maps.items():
+        page(path, "sitemap.xml", paths=paths)
+    if len(maps) > 1:
+        page(urls.SITEMAP, "sitemap_index.xml", maps=list(maps))
+    out[urls.ROBOTS] = feeds.robots_txt(config).encode("utf-8")
+    out["actors.json"] = _json_bytes([site.actor_summary(a) for a in sorted(archive.actors, key=lambda a: a.id)],
+                                     compact=True)
     out[".nojekyll"] = b""
     out.update(data_files(archive, config))  # data/: the tables as CSV and SQLite, for research
     out.update(_static_files(dirs))
@@ -159,6 +212,8 @@ class _Site:
         self.config = config
         self.articles = {a.id: a for a in archive.articles}
         self.actors = {a.id: a for a in archive.actors}
+        self.term_slugs = {(t.taxonomy, taxonomy.term_key(t.name)): t.slug
+                           for group in taxonomy.taxonomies(archive.articles) for t in group.terms}
 
     def card(self, article_id: str, index: int) -> QuoteCard | None:
         """The card of quote ``index`` of an article (None if the reference is stale)."""
@@ -177,15 +232,85 @@ class _Site:
                          about=quote_ids.quoted_actors(annotation, self.archive.mention_actors.get(article_id, ()),
                                                        index, self.actors))
 
+    def actor_cards(self, actor: Actor) -> list[QuoteCard]:
+        """An actor's own quotes as cards, newest first."""
+        return [c for c in (self.card(r.article_id, r.index) for r in actor.quotes) if c]
+
+    def about_cards(self, actor: Actor) -> list[QuoteCard]:
+        """Quotes by others that name the actor ("quoted about them"), those that make cards, newest first."""
+        return [c for r in actor.quoted_about if (c := self.card(r.article_id, r.index)) and self.makes_card(c.quote)]
+
+    def makes_card(self, q: Quote) -> bool:
+        """Whether a quote gets a card: every direct quote, and partial ones of ``card_min_words`` words."""
+        return q.kind == "direct" or len(quote_text(q.text).split()) >= self.config.quotes.card_min_words
+
+    def actor_pages(self, actor: Actor, per_page: int, per_list: int) -> Iterator[tuple[str, dict[str, Any]]]:
+        """(path, context) of each page of an actor: page N holds the Nth slice of each of its lists.
+
+        Page 1, at ``actors/<id>/``, also has what does not grow with the archive: the header,
+        the timeline, co-actors, whom they talk about. An article is listed by title, date and
+        outlet, not its excerpt: the excerpts were 40% of the CNN site's actor pages.
+        """
+        prefix = urls.actor_url(actor.id)
+        cards, about = self.actor_cards(actor), self.about_cards(actor)
+        listed = [self.articles[a] for a in actor.articles if a in self.articles]
+        total = max(page_count(len(cards), per_page), page_count(len(listed), per_list),
+                    page_count(len(about), per_page))
+        for n in range(1, total + 1):
+            context: dict[str, Any] = {
+                "actor": actor, "pagination": pagination(n, total, prefix),
+                "cards": cards[(n - 1) * per_page:n * per_page], "cards_total": len(cards),
+                "cards_first": (n - 1) * per_page + 1,
+                "about": about[(n - 1) * per_page:n * per_page], "about_total": len(about),
+                "about_first": (n - 1) * per_page + 1,
+                "articles": listed[(n - 1) * per_list:n * per_list], "articles_total": len(listed),
+                "articles_first": (n - 1) * per_list + 1,
+                "description": actor_description(actor, self.config),
+                "feed": urls.actor_feed_url(actor.id) if actor.quotes else None,
+            }
+            if n == 1:
+                context.update(
+                    co_actors=[ActorCount(self.actors[i], k) for i, k in actor.co_actors
+                               if i in self.actors][:CO_ACTORS_SHOWN if len(actor.articles) > 1 else CO_ACTORS_ONE],
+                    talks_about=[ActorCount(self.actors[i], k) for i, k in actor.talks_about
+                                 if i in self.actors][:CO_ACTORS_SHOWN],
+                    timeline=timeline_svg(actor), jsonld=_jsonld(self.actor_jsonld(actor)))
+            else:
+                context.update(co_actors=[], talks_about=[], timeline=Markup(""), jsonld=None)
+            yield urls.page_url(prefix, n), context
+
+    def tops(self, articles: Iterable[Article]) -> dict[str, list[ActorCount]]:
+        """Each article's most mentioned actors, for lists that show them beside the title."""
+        return {a.id: self.article_counts(a)[:TOP_ACTORS] for a in articles}
+
+    def article_terms(self, article: Article) -> dict[str, list[tuple[str, str]]]:
+        """The article's outlet, tags and authors as (name, page path), by taxonomy name."""
+        return {name: [(value, urls.term_url(name, slug)) for value in taxonomy.VALUES[name](article)
+                       if (slug := self.term_slugs.get((name, taxonomy.term_key(value))))]
+                for name, *_ in urls.TAXONOMIES}
+
+    def kind_counts(self) -> list[tuple[str, int]]:
+        """(label, actors) per kind, for the actors index's header."""
+        counts = Counter(a.kind for a in self.archive.actors)
+        return [(KIND_LABELS[k], counts[k]) for k in KINDS if counts[k]]
+
+    def ranked_actors(self, sort: str) -> list[Actor]:
+        """The actors index's rows: all actors by name or by mentions; the quoted ones by quotes."""
+        keys: dict[str, Callable[[Actor], Any]] = {
+            # "#" names (digits, other scripts) first, as one group: else they come twice, with one id
+            "name": lambda a: (initial(a.name) != "#", _fold(a.name), a.id),
+            "mentions": lambda a: (-a.mentions, _fold(a.name), a.id),
+            "quotes": lambda a: (-len(a.quotes), -a.mentions, _fold(a.name), a.id),
+        }
+        actors = self.archive.actors if sort != "quotes" else [a for a in self.archive.actors if a.quotes]
+        return sorted(actors, key=keys[sort])
+
     def cards(self, article: Article) -> list[QuoteCard]:
         """The article's quotes that make cards, in text order."""
         annotation = self.archive.annotations.get(article.id)
         if annotation is None:
             return []
-        min_words = self.config.quotes.card_min_words
-        return [c for i, q in enumerate(annotation.quotes)
-                if (q.kind == "direct" or len(quote_text(q.text).split()) >= min_words)
-                and (c := self.card(article.id, i))]
+        return [c for i, q in enumerate(annotation.quotes) if self.makes_card(q) and (c := self.card(article.id, i))]
 
     def article_counts(self, article: Article) -> list[ActorCount]:
         """The actors mentioned in an article, most mentioned first."""
@@ -198,17 +323,6 @@ class _Site:
         counts = self.article_counts(article)
         return [(KIND_LABELS[k], group) for k in KINDS
                 if (group := [c for c in counts if c.actor.kind == k])]
-
-    def actor_groups(self, sort: str) -> list[tuple[str, str, list[Actor]]]:
-        """(kind, label, actors) for the actors index, sorted by name, mentions or quotes."""
-        keys: dict[str, Callable[[Actor], Any]] = {
-            # "#" names (digits, other scripts) first, as one group: else they come twice, with one id
-            "name": lambda a: (initial(a.name) != "#", _fold(a.name), a.id),
-            "mentions": lambda a: (-a.mentions, _fold(a.name), a.id),
-            "quotes": lambda a: (-len(a.quotes), -a.mentions, _fold(a.name), a.id),
-        }
-        return [(k, KIND_LABELS[k], group) for k in KINDS
-                if (group := sorted((a for a in self.archive.actors if a.kind == k), key=keys[sort]))]
 
     def years(self) -> list[tuple[int, list[Article]]]:
         """(year, articles newest first), newest year first; undated articles have no year page."""
@@ -232,16 +346,16 @@ class _Site:
         """One entry of the root ``actors.json``."""
         return {"id": actor.id, "name": actor.name, "kind": actor.kind, "aliases": list(actor.aliases),
                 "mentions": actor.mentions, "articles": len(actor.articles), "quotes": len(actor.quotes),
-                "url": url_for(self.config, f"actors/{actor.id}/")}
+                "url": url_for(self.config, urls.actor_url(actor.id))}
 
     def article_jsonld(self, article: Article) -> dict[str, Any]:
         """schema.org NewsArticle for an article page."""
         data: dict[str, Any] = {
             "@context": "https://schema.org", "@type": "NewsArticle", "headline": article.title,
-            "url": absolute_url(self.config, f"articles/{article.id}/"),
+            "url": absolute_url(self.config, urls.article_url(article.id)),
             "mentions": [{"@type": SCHEMA_TYPES[c.actor.kind], "name": c.actor.name,
-                          "url": absolute_url(self.config, f"actors/{c.actor.id}/")}
-                         for c in self.article_counts(article)],
+                          "url": absolute_url(self.config, urls.actor_url(c.actor.id))}
+                         for c in self.article_counts(article)[:JSONLD_MENTIONS]],
         }
         if article.date:
             data["datePublished"] = article.date.isoformat()
@@ -258,7 +372,7 @@ class _Site:
     def actor_jsonld(self, actor: Actor) -> dict[str, Any]:
         """schema.org Person/Organization/Place for an actor page."""
         data: dict[str, Any] = {"@context": "https://schema.org", "@type": SCHEMA_TYPES[actor.kind],
-                                "name": actor.name, "url": absolute_url(self.config, f"actors/{actor.id}/")}
+                                "name": actor.name, "url": absolute_url(self.config, urls.actor_url(actor.id))}
         if actor.aliases:
             data["alternateName"] = list(actor.aliases)
         if actor.description:
@@ -276,19 +390,9 @@ def _environment(dirs: Sequence[Path], config: Config) -> jinja2.Environment:
         undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
     )
     env.globals.update(config=config, url=lambda path="": url_for(config, path),
-                       abs_url=lambda path="": absolute_url(config, path), kinds=KIND_LABELS)
+                       abs_url=lambda path="": absolute_url(config, path), kinds=KIND_LABELS, urls=urls)
     env.filters.update(date=format_date, excerpt=excerpt, plural=plural, linkify=linkify, letter=initial)
     return env
-
-
-def url_for(config: Config, path: str = "") -> str:
-    """The site-absolute URL of ``path`` (relative to the site root), e.g. "/archive/actors/"."""
-    return config.base_path + path.lstrip("/")
-
-
-def absolute_url(config: Config, path: str = "") -> str:
-    """The full URL of ``path`` from ``base_url`` (only a path when base_url has no host)."""
-    return config.base_url.rstrip("/") + "/" + path.lstrip("/")
 
 
 def quote_text(text: str) -> str:
@@ -309,6 +413,55 @@ def excerpt(article: Article, limit: int = 200) -> str:
         return text
     cut = text[:limit].rsplit(" ", 1)[0].rstrip(",;:")
     return cut + "…"
+
+
+def first_sentence(article: Article, limit: int = DESCRIPTION_LIMIT) -> str:
+    """An article's description: the first sentence of its first paragraph, cut at a word near ``limit``."""
+    text = excerpt(article, 10 * limit).rstrip("…")
+    m = _SENTENCE_END.search(text)
+    sentence = text[:m.end()].strip() if m else text
+    return _cut(sentence, limit)
+
+
+#: A sentence ends at . ! or ? (and a closing quote) before a space and a capital or a quote mark.
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)]?(?=\s+[\"“‘'(]?[A-Z0-9])")
+
+
+def actor_description(actor: Actor, config: Config) -> str:
+    """An actor page's description: the editor's description or the top role, then the counts.
+
+    E.g. "Kremlin spokesperson. A person in 4 articles of CNN: 12 mentions, 3 quotes."
+    """
+    who = actor.description or (actor.roles[0] if actor.roles else "")
+    kind = {"person": "A person", "organisation": "An organisation", "place": "A place"}.get(actor.kind, "A name")
+    quotes = f", {plural(len(actor.quotes), 'quote')}" if actor.quotes else ""
+    counts = (f"{kind} in {plural(len(actor.articles), 'article')} of {config.title}: "
+              f"{plural(actor.mentions, 'mention')}{quotes}.")
+    lead = who.rstrip(".") + ". " if who else ""
+    return _cut(lead[:1].upper() + lead[1:] + counts, DESCRIPTION_LIMIT)
+
+
+def _cut(text: str, limit: int) -> str:
+    """``text`` cut at a word boundary near ``limit`` characters, with an ellipsis where cut."""
+    if len(text) <= limit:
+        return text
+    return text[:limit].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+
+
+def _letter_starts(ranked: Sequence[Actor], size: int, prefix: str) -> dict[str, tuple[str, str, str]]:
+    """Actor id -> (row id, letter, link) for the first actor of each A–Z letter in a by-name list.
+
+    The A–Z bar of every page of the actors index links to the page and row where each letter starts.
+    """
+    starts: dict[str, tuple[str, str, str]] = {}
+    seen: set[str] = set()
+    for i, actor in enumerate(ranked):
+        letter = initial(actor.name)
+        if letter not in seen:
+            seen.add(letter)
+            row = "letter-" + ("0" if letter == "#" else letter)
+            starts[actor.id] = (row, letter, urls.page_url(prefix, i // max(size, 1) + 1) + "#" + row)
+    return starts
 
 
 def plural(n: int, word: str, words: str | None = None) -> str:
@@ -344,9 +497,15 @@ def initial(name: str) -> str:
 
 
 def timeline_svg(actor: Actor) -> Markup:
-    """An accessible inline SVG bar chart of the actor's mentions by month (empty without dates)."""
+    """An accessible inline SVG bar chart of the actor's mentions by month.
+
+    Empty unless the mentions fall in two months at least: one bar says no more than the
+    header's counts, and most actors of a large archive appear in one month only. Months
+    without mentions get no bar, only their place on the axis (a bar each was most of the
+    chart's bytes for actors named across years).
+    """
     counts = dict(actor.timeline)
-    if not counts:
+    if len(counts) < 2:
         return Markup("")
     months = _month_range(min(counts), max(counts))
     bar, gap, height, top = 12, 2, 80, 16
@@ -358,7 +517,9 @@ def timeline_svg(actor: Actor) -> Markup:
     rows = []
     for i, month in enumerate(months):
         n = counts.get(month, 0)
-        h = round(height * n / peak) if n else 0
+        if not n:
+            continue
+        h = round(height * n / peak)
         rows.append(Markup('<rect x="{}" y="{}" width="{}" height="{}"><title>{}: {}</title></rect>').format(
             i * (bar + gap), top + height - h, bar, h, month, plural(n, "mention")))
     label_y = top + height + 14
@@ -386,43 +547,25 @@ def _month_range(first: str, last: str) -> list[str]:
     return out
 
 
-def _paginate(items: Sequence[Any], size: int) -> list[Sequence[Any]]:
-    """Items in pages of ``size``; always at least one (empty) page so the home page exists."""
-    size = max(size, 1)
-    return [items[i:i + size] for i in range(0, len(items), size)] or [items[:0]]
-
-
 def _pagination(current: int, total: int, prefix: str) -> dict[str, Any]:
-    """Page links for a list at ``prefix`` (page 1 at prefix, page N at prefix + "page/N/").
-
-    ``pages`` holds the first and last page and ``PAGE_WINDOW`` pages either side of
-    the current one, in order (a theme marks a gap where numbers skip): listing every
-    page on every page gave each of 2,287 CNN articles' 1,067 quote pages 52 KB of links.
-    """
-    def path(n: int) -> str:
-        return prefix if n == 1 else f"{prefix}page/{n}/"
-    shown = sorted({1, total, *range(max(1, current - PAGE_WINDOW), min(total, current + PAGE_WINDOW) + 1)})
-    return {"current": current, "total": total,
-            "pages": [(n, path(n)) for n in shown if n >= 1],
-            "prev": path(current - 1) if current > 1 else None,
-            "next": path(current + 1) if current < total else None}
+    """``pagination.pagination`` as a dict (kept for tests and themes written against it)."""
+    p = pagination(current, total, prefix)
+    return {"current": p.current, "total": p.total, "pages": list(p.pages), "prev": p.prev, "next": p.next}
 
 
 def _jsonld(data: Mapping[str, Any]) -> Markup:
     """JSON for a <script type="application/ld+json">, safe against "</script>" in the data."""
-    text = json.dumps(data, sort_keys=True, ensure_ascii=False, indent=1)
+    # compact: an article's "mentions" list, indented, was a sixth of its page at CNN scale
+    text = json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
 
 
-def _json_bytes(data: Any) -> bytes:
-    """Deterministic, human-readable JSON."""
+def _json_bytes(data: Any, compact: bool = False) -> bytes:
+    """Deterministic JSON; ``compact`` without indentation, one line (the per-article annotations
+    and actors.json: indentation was 40% of their 45 MB at CNN scale)."""
+    if compact:
+        return (json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
     return (json.dumps(data, sort_keys=True, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
-
-
-def _sitemap_paths(out: Mapping[str, bytes]) -> list[str]:
-    """The URL paths of the HTML pages for the sitemap (not 404 or search), sorted."""
-    return sorted(p[: -len("index.html")] for p in out
-                  if p.endswith("index.html") and not p.startswith("search/"))
 
 
 def _static_files(dirs: Iterable[Path]) -> dict[str, bytes]:

@@ -294,5 +294,47 @@ def test_prune_unlinks_mentions_and_recounts_co_actors():
 
 def test_co_actor_counts_match_aggregation():
     full = aggregate_actors(*_pruning_corpus())
-    co = co_actor_counts(full.mention_actors)
+    co = co_actor_counts(full.mention_actors, full)
     assert {a.id: a.co_actors for a in full.actors if a.co_actors} == co
+
+
+def test_co_actors_ranked_by_shared_articles_then_paragraphs_then_name():
+    # Peskov shares one article with everyone; Putin and Lavrov also share his paragraph.
+    t1 = "Dmitry Peskov said Vladimir Putin and Sergey Lavrov agreed.\nAmericans and Cubans watched the Cold War."
+    t2 = "Vladimir Putin spoke. Dmitry Peskov agreed.\nZelda Zed was elsewhere."
+    arts, anns = corpus(
+        (article("a", t1), [("Dmitry Peskov", "Dmitry Peskov", "person"), ("Vladimir Putin", "Vladimir Putin", "person"),
+                            ("Sergey Lavrov", "Sergey Lavrov", "person"), ("Americans", "Americans", "other"),
+                            ("Cubans", "Cubans", "other"), ("Cold War", "Cold War", "other")]),
+        (article("b", t2), [("Vladimir Putin", "Vladimir Putin", "person"), ("Dmitry Peskov", "Dmitry Peskov", "person"),
+                            ("Zelda Zed", "Zelda Zed", "person")]),
+    )
+    archive = aggregate_actors(arts, anns)
+    peskov = by_name(archive)["Dmitry Peskov"]
+    # Putin: 2 articles; Lavrov: 1 article and 1 paragraph; then 1 article each, by name
+    assert [i for i, _ in peskov.co_actors] == ["vladimir-putin", "sergey-lavrov", "americans", "cold-war",
+                                                "cubans", "zelda-zed"]
+    assert peskov.co_actors[0] == ("vladimir-putin", 2)
+    assert co_actor_counts(archive.mention_actors, archive)["dmitry-peskov"] == peskov.co_actors
+
+
+def test_quoted_about_and_talks_about():
+    t1 = 'Dmitry Peskov said: "Vladimir Putin will not meet Joe Biden."\n"Dmitry Peskov is wrong," Joe Biden said.'
+    t2 = 'A senior official said "Vladimir Putin is tired."'
+    arts, anns = corpus(
+        (article("new", t1, "2024-06-01"),
+         [("Dmitry Peskov", "Dmitry Peskov", "person"), ("Vladimir Putin", "Vladimir Putin", "person"),
+          ("Joe Biden", "Joe Biden", "person"), ("Dmitry Peskov", "Dmitry Peskov", "person"),
+          ("Joe Biden", "Joe Biden", "person")],
+         [quote(t1, '"Vladimir Putin will not meet Joe Biden."', "Dmitry Peskov"),
+          quote(t1, '"Dmitry Peskov is wrong,"', "Joe Biden")]),
+        (article("old", t2, "2023-01-01"), [("Vladimir Putin", "Vladimir Putin", "person")],
+         [quote(t2, '"Vladimir Putin is tired."', None)]),
+    )
+    actors = by_name(aggregate_actors(arts, anns))
+    assert actors["Vladimir Putin"].quoted_about == (QuoteRef("new", 0), QuoteRef("old", 0))  # unnamed speakers too
+    assert actors["Dmitry Peskov"].quoted_about == (QuoteRef("new", 1),)
+    assert actors["Joe Biden"].quoted_about == (QuoteRef("new", 0),)  # the Biden after the quote is no part of it
+    assert actors["Dmitry Peskov"].talks_about == (("joe-biden", 1), ("vladimir-putin", 1))
+    assert actors["Joe Biden"].talks_about == (("dmitry-peskov", 1),)
+    assert actors["Vladimir Putin"].talks_about == ()

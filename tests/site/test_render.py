@@ -33,8 +33,12 @@ from archivist.aggregate.prune import prune_actors
 from archivist.models import (
     Actor,
     Annotation,
+    Mention,
+    QuoteRef,
     Span,
 )
+from archivist.site import feeds
+from archivist.site.body import render_body
 from archivist.site.render import (
     _pagination,
     default_theme_dir,
@@ -187,7 +191,9 @@ def test_no_other_hosts_loaded(site):
         page = data.decode("utf-8")
         for tag, attr, value in re.findall(r"<(\w+)[^>]*?\s(src|href)=\"([^\"]*)\"", page):
             if value.startswith(("http://", "https://", "//")):
-                assert tag == "a", (path, tag, value)
+                # <link rel="canonical"> names the page's own full URL: it loads nothing
+                assert tag == "a" or (tag == "link" and value.startswith("https://someone.github.io/archive/")), \
+                    (path, tag, value)
         assert not re.search(r"url\(\s*['\"]?(https?:)?//", page), path
     assert "//" not in re.sub(r"/\*.*?\*/", "", text(site, "static/style.css"), flags=re.S)
 
@@ -234,22 +240,21 @@ def test_html_structure(site):
 def test_article_page(site):
     page = text(site, "articles/budget/index.html")
     assert '<a class="source" href="https://example.com/news/budget?id=1&amp;lang=en" rel="nofollow noopener">' in page
-    assert "By Ann Writer" in page
+    assert 'By <a href="/archive/authors/ann-writer/">Ann Writer</a>' in page
+    assert '<a class="tag" href="/archive/tags/council/">council</a>' in page
     assert 'data-pagefind-body' in page and 'data-pagefind-filter="type:article"' in page
-    assert 'data-pagefind-filter="year:2024"' in page and 'data-pagefind-sort="date:2024-03-05"' in page
-    assert 'data-pagefind-filter="outlet:Example Times"' in page and '<span class="outlet">Example Times</span>' in page
+    assert 'data-pagefind-filter="year:2024"' in page
+    assert '<span class="outlet"><a href="/archive/outlets/example-times/">Example Times</a></span>' in page
     # Cards: the direct quote and the long partial one, not the two-word fragment.
     cards = re.findall(r'<figure class="quote-card">.*?</figure>', page, re.S)
     assert len(cards) == 2
-    assert 'href="/archive/actors/jane-doe/"' in cards[0] and 'href="#q-this-budget-keeps-every-2861c2"' in cards[0]
-    assert "https://someone.github.io/archive/articles/budget/#q-this-budget-keeps-every-2861c2</p>" in cards[0]
+    assert 'href="/archive/actors/jane-doe/"' in cards[0] and 'href="#q-this-budget' in cards[0]
     assert "This budget keeps every library open for another year</p>" in cards[0]
     assert "Mayor" in cards[0]
-    assert "A senior official" in cards[1] and "actors/" not in cards[1] and 'href="#q-nothing-has-been' in cards[1]
+    assert "A senior official" in cards[1] and "actors/" not in cards[1] and 'href="#q-nothing-has' in cards[1]
     assert 'id="quote-3"' in page  # the fragment is anchored in the text all the same
     assert 'href="/archive/articles/budget/annotations.json"' in page
-    # Actors grouped by kind, with counts; the search filters them under "mentions".
-    assert 'data-pagefind-filter="mentions:Jane Doe"' in page and 'data-pagefind-filter="speaker:Jane Doe"' in page
+    # Actors grouped by kind, with counts and search filters.
     actors = page[page.index('class="article-actors"'):]
     assert actors.index("<h3>People</h3>") < actors.index("<h3>Organisations</h3>") < actors.index("<h3>Places</h3>")
     assert ('>Jane Doe</a> <span class="count">2 mentions</span>') in actors
@@ -259,7 +264,7 @@ def test_source_identifier_where_no_url(site):
     page = text(site, "articles/harbour/index.html")
     assert '<span class="reference">Source: wire/NEWID=7&amp;&lt;b&gt;</span>' in page
     assert 'class="source"' not in page
-    assert '"identifier": "wire/NEWID=7\\u0026\\u003cb\\u003e"' in page  # JSON-LD, escaped for a script
+    assert '"identifier":"wire/NEWID=7\\u0026\\u003cb\\u003e"' in page  # JSON-LD, escaped for a script
 
 
 def test_credit_line(site):
@@ -301,28 +306,31 @@ def test_annotations_json(site):
 
 def test_actor_page(site):
     page = text(site, "actors/jane-doe/index.html")
-    assert '<h1>Jane Doe</h1>' in page and 'data-pagefind-filter="mentions:Jane Doe"' in page
+    assert '<h1>Jane Doe</h1>' in page
     assert "2 articles · 3 mentions · 2 quotes" in page
     assert '<a href="https://en.wikipedia.org/wiki/Jane_Doe" rel="nofollow noopener">Wikipedia</a>' in page
     # Quotes newest first, each linking to its place in the article.
     assert page.index("/archive/articles/budget/#q-") < page.index("/archive/articles/xss/#q-")
     assert '<svg class="timeline" role="img" aria-labelledby="timeline-title"' in page
-    assert '"@type": "Person"' in page
+    assert '"@type":"Person"' in page
     assert "Example Times" in page and "Wikinews" in page
 
 
 def test_timeline_fills_missing_months():
     svg = timeline_svg(sample_archive().actors[0])
-    assert svg.count("<rect") == 5  # 2023-11 .. 2024-03
-    assert "<title>2024-01: 0 mentions</title>" in svg
+    assert svg.count("<rect") == 2  # 2023-11 and 2024-03, placed on an axis of 5 months
+    assert '<rect x="56" y="16" width="12" height="80"><title>2024-03: 2 mentions</title></rect>' in svg
+    assert "2024-01" not in svg
     assert "most (2) in 2024-03" in svg
     assert timeline_svg(Actor("x", "X", "other")) == ""
+    assert timeline_svg(Actor("x", "X", "other", timeline=(("2024-03", 4),))) == ""  # one month: nothing to compare
 
 
 def test_actor_index_sorts(site):
     by_name = text(site, "actors/index.html")
     assert by_name.index(">Jane Doe<") < by_name.index(">John Smith<")
-    assert 'id="person-J"' in by_name and 'href="#person-J"' in by_name
+    assert '<tr id="letter-J">' in by_name and 'href="/archive/actors/#letter-J"' in by_name
+    assert by_name.count('id="letter-J"') == 1  # John Smith, also a J, has no anchor of his own
     by_quotes = text(site, "actors/by-quotes/index.html")
     assert by_quotes.index(">Jane Doe<") < by_quotes.index(">John Smith<")
     assert '<a href="/archive/actors/by-quotes/" aria-current="page">' in by_quotes
@@ -391,17 +399,177 @@ def test_quote_text_strips_marks():
     assert quote_text("“Why?”") == "Why?"
 
 
-def test_golden(site):
-    """Every page equals its committed copy in tests/golden (see the module docstring to update)."""
+#: The paginated sample's golden files, inside tests/golden but no page of the sample site.
+PAGED = "paged"
+#: Golden files of other tests (tests/annotate/test_golden.py), no page of the sample site.
+NOT_PAGES = "annotations.jsonl"
+
+
+def _compare_golden(site: dict[str, bytes], folder, skip: tuple[str, ...] = ()) -> None:
+    """``site`` equals the files under ``folder`` (but those under ``skip``); rewritten first with UPDATE."""
+    def committed() -> set[str]:
+        return {p.relative_to(folder).as_posix() for p in folder.rglob("*")
+                if p.is_file() and not p.relative_to(folder).as_posix().startswith(skip)}
     if UPDATE:
         for path, data in site.items():
-            target = GOLDEN / path
+            target = folder / path
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(data)
-        stale = {p.relative_to(GOLDEN).as_posix() for p in GOLDEN.rglob("*") if p.is_file()} - set(site)
-        for path in stale:
-            (GOLDEN / path).unlink()
-    committed = {p.relative_to(GOLDEN).as_posix() for p in GOLDEN.rglob("*") if p.is_file()}
-    assert committed == set(site), "golden files differ in names: run with ARCHIVIST_UPDATE_GOLDEN=1"
-    changed = [path for path, data in site.items() if (GOLDEN / path).read_bytes() != data]
-    assert not changed, f"pages differ from tests/golden: {changed} (ARCHIVIST_UPDATE_GOLDEN=1 to accept)"
+        for path in committed() - set(site):
+            (folder / path).unlink()
+    assert committed() == set(site), f"golden files differ in names in {folder}: run with ARCHIVIST_UPDATE_GOLDEN=1"
+    changed = [path for path, data in site.items() if (folder / path).read_bytes() != data]
+    assert not changed, f"pages differ from {folder}: {changed} (ARCHIVIST_UPDATE_GOLDEN=1 to accept)"
+
+
+def test_golden(site):
+    """Every page equals its committed copy in tests/golden (see the module docstring to update)."""
+    _compare_golden(site, GOLDEN, skip=(PAGED + "/", NOT_PAGES))
+
+
+def paged_site() -> dict[str, bytes]:
+    """The sample archive with one card a page (five rows a compact list) and three URLs a sitemap."""
+    archive, config = sample_archive(), sample_config(per_page=1)
+    return render_site(archive, config, [default_theme_dir()], sample_body(archive, config), sitemap_limit=3)
+
+
+def test_golden_paginated():
+    """Pagination and the sitemap index, page by page, in tests/golden/paged."""
+    _compare_golden(paged_site(), GOLDEN / PAGED)
+
+
+def test_actor_pages_paginate_with_stable_urls():
+    site = paged_site()
+    first, second = text(site, "actors/jane-doe/index.html"), text(site, "actors/jane-doe/page/2/index.html")
+    assert "actors/jane-doe/page/3/index.html" not in site  # two quotes, two articles: two pages
+    assert '<link rel="next" href="/archive/actors/jane-doe/page/2/">' in first and 'rel="prev"' not in first
+    assert '<link rel="prev" href="/archive/actors/jane-doe/">' in second
+    assert "data-pagefind-body" in first and "data-pagefind-body" not in second  # one search record an actor
+    assert first.count('class="quote-card"') == 1 and second.count('class="quote-card"') == 1
+    assert "Quotes<span class=\"range\">, 2–2 of 2</span>" in second
+    assert "Often in the same articles" in first and "Often in the same articles" not in second
+    assert '<link rel="canonical" href="https://someone.github.io/archive/actors/jane-doe/page/2/">' in second
+    assert broken_links(site, "https://someone.github.io/archive/") == []
+
+
+def test_lists_paginate():
+    site = paged_site()
+    assert {"archive/2024/index.html", "quotes/page/3/index.html", "page/3/index.html"} <= set(site)
+    assert "archive/2023/page/2/index.html" in site  # two articles in 2023, one a page
+    assert '<link rel="next" href="/archive/archive/2023/page/2/">' in text(site, "archive/2023/index.html")
+
+
+def test_sitemap_becomes_an_index_past_the_limit():
+    site = paged_site()
+    sm = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+    index = ElementTree.fromstring(site["sitemap.xml"])
+    assert index.tag == sm + "sitemapindex"
+    maps = [e.find(sm + "loc").text for e in index]
+    assert maps[0] == "https://someone.github.io/archive/sitemap-1.xml"
+    listed = []
+    for loc in maps:
+        urlset = ElementTree.fromstring(site[loc.rsplit("/", 1)[1]])
+        assert urlset.tag == sm + "urlset" and 1 <= len(urlset) <= 3
+        listed += [u.find(sm + "loc").text for u in urlset]
+    pages = [p for p in site if p.endswith("index.html") and not p.startswith("search/")]
+    assert len(listed) == len(set(listed)) == len(pages)
+    assert feeds.sitemaps(["a/", "b/"], 2) == {"sitemap.xml": ["a/", "b/"]}
+    assert feeds.sitemaps(["a/", "b/", "c/"], 2) == {"sitemap-1.xml": ["a/", "b/"], "sitemap-2.xml": ["c/"]}
+
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+def test_actor_feed_of_new_quotes(site):
+    feed = ElementTree.fromstring(site["actors/jane-doe/feed.xml"])
+    assert feed.find(ATOM + "title").text == "New quotes by Jane Doe · Springfield Archive"
+    assert feed.find(ATOM + "link[@rel='self']").get("href") == "https://someone.github.io/archive/actors/jane-doe/feed.xml"
+    entries = feed.findall(ATOM + "entry")
+    assert len(entries) == 2
+    assert entries[0].find(ATOM + "title").text.startswith("Jane Doe: “This budget keeps every library")
+    assert entries[0].find(ATOM + "link").get("href").startswith("https://someone.github.io/archive/articles/budget/#q-")
+    assert feed.find(ATOM + "updated").text == "2024-03-05T00:00:00Z"
+    assert "actors/springfield/feed.xml" not in site  # never quoted: no feed
+    assert ('<link rel="alternate" type="application/atom+xml" title="New quotes by Jane Doe" '
+            'href="/archive/actors/jane-doe/feed.xml">') in text(site, "actors/jane-doe/index.html")
+
+
+def test_outlet_feed_and_taxonomy_pages(site):
+    feed = ElementTree.fromstring(site["outlets/example-times/feed.xml"])
+    assert [e.find(ATOM + "title").text for e in feed.findall(ATOM + "entry")] == [
+        "Council approves the budget", "Harbour reopens"]
+    assert feed.find(ATOM + "link[@rel='alternate']").get("href") == "https://someone.github.io/archive/outlets/example-times/"
+    outlets = text(site, "outlets/index.html")
+    assert '<a href="/archive/outlets/example-times/">Example Times</a> <span class="count">2 articles</span>' in outlets
+    tag = text(site, "tags/council/index.html")
+    assert '<a href="/archive/articles/budget/">Council approves the budget</a>' in tag
+    assert "tags/budget/index.html" in site and "authors/ann-writer/index.html" in site
+    assert '<a href="/archive/tags/">Tags</a>' in text(site, "archive/index.html")
+
+
+def test_robots_txt(site):
+    assert site["robots.txt"] == (b"User-agent: *\nDisallow: /archive/search/\n"
+                                  b"Sitemap: https://someone.github.io/archive/sitemap.xml\n")
+    assert b"Sitemap" not in render(base_url="/")["robots.txt"]  # no host: no absolute sitemap URL to give
+
+
+@pytest.mark.parametrize("path", ["index.html", "articles/budget/index.html", "actors/jane-doe/index.html",
+                                  "quotes/page/2/index.html", "outlets/index.html", "404.html"])
+def test_canonical_and_opengraph_meta(site, path):
+    page = text(site, path)
+    url = "https://someone.github.io/archive/" + path.removesuffix("index.html")
+    assert f'<link rel="canonical" href="{url}">' in page
+    assert f'<meta property="og:url" content="{url}">' in page
+    assert re.search(r'<meta property="og:title" content="[^"]+">', page)
+    assert '<meta name="twitter:card" content="summary">' in page
+    description = re.search(r'<meta name="description" content="([^"]*)">', page).group(1)
+    assert f'<meta property="og:description" content="{description}">' in page
+
+
+def test_each_page_has_its_own_description(site):
+    def description(path):
+        return re.search(r'<meta name="description" content="([^"]*)">', text(site, path)).group(1)
+    assert description("articles/budget/index.html") == (
+        "Mayor Jane Doe said the Springfield council approved the budget on Tuesday.")
+    assert description("actors/jane-doe/index.html") == (
+        "Mayor of Springfield. A person in 2 articles of Springfield Archive: 3 mentions, 2 quotes.")
+    assert description("actors/port-authority/index.html") == (
+        "An organisation in 2 articles of Springfield Archive: 2 mentions.")
+    assert description("index.html") == "News about Springfield &amp; its harbour"
+    assert '<meta property="og:type" content="article">' in text(site, "articles/budget/index.html")
+
+
+def test_actor_page_lists_articles_by_title_not_excerpt(site):
+    page = text(site, "actors/port-authority/index.html")
+    articles = page[page.index('id="articles-heading"'):]
+    assert '<a href="/archive/articles/budget/">Council approves the budget</a>' in articles
+    assert "approved the budget on Tuesday" not in page and 'class="excerpt"' not in page
+
+
+def test_actor_page_says_who_they_talk_about_and_who_talks_about_them():
+    archive = sample_archive()
+    jane, john = archive.actors[0], archive.actors[1]
+    # John Smith's "a start" names nobody; say Jane Doe's first quote names John and the official's names Jane.
+    actors = (dataclasses.replace(jane, talks_about=(("john-smith", 1),),
+                                  quoted_about=(QuoteRef("budget", 1),)),
+              dataclasses.replace(john, quoted_about=(QuoteRef("budget", 0),)), *archive.actors[2:])
+    archive = dataclasses.replace(archive, actors=actors)
+    config = sample_config()
+    site = render_site(archive, config, [default_theme_dir()], sample_body(archive, config))
+    jane_page, john_page = text(site, "actors/jane-doe/index.html"), text(site, "actors/john-smith/index.html")
+    talks = jane_page[jane_page.index('id="talks-heading"'):]
+    assert "Who Jane Doe talks about" in talks and '>John Smith</a> <span class="count">1 quote</span>' in talks
+    about = john_page[john_page.index('id="about-heading"'):]
+    assert "Quoted about John Smith" in about and "This budget keeps every library open" in about
+    assert "nothing has been decided about the harbour" in jane_page[jane_page.index('id="about-heading"'):]
+
+
+@pytest.mark.parametrize("scope, links", [("paragraph", 3), ("article", 2), ("all", 4)])
+def test_link_mentions_scope(scope, links):
+    text_ = "Jane Doe met Jane Doe.\nJane Doe and Springfield."
+    body_article = dataclasses.replace(sample_archive().articles[2], text=text_)
+    mentions = tuple(Mention(m.start(), m.end(), m.group(), "PERSON", m.group(), "person")
+                     for m in re.finditer("Jane Doe|Springfield", text_))
+    html = render_body(body_article, Annotation(mentions), ["/a/jane/", "/a/jane/", "/a/jane/", "/a/spring/"], scope)
+    assert html.count("<a ") == links
+    assert html.startswith('<p id="p-1"><a class="entity entity-person" href="/a/jane/">Jane Doe</a> met ')
