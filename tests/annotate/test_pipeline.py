@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import os
+
 from conftest import ROOT
 
 from archivist.annotate.model import available_model
-from archivist.annotate.pipeline import CHUNK, annotate, annotate_texts, annotated_chunks, choose_processes, chunk_starts
+from archivist.annotate.pipeline import (CHUNK, PARALLEL_MIN, annotate, annotate_texts, annotated_chunks, choose_processes,
+                                         chunk_starts)
 from archivist.load.articles import load_articles
 
 
@@ -29,7 +32,9 @@ def test_two_processes_give_the_same_annotations_as_one(nlp):
 def test_process_choice():
     assert choose_processes(3, 1) == 3
     assert choose_processes(0, 10) == 1
-    assert choose_processes(0, 10_000) >= 1
+    # Many texts: one process a core, at most four (a worker costs a model load and ~150 MB).
+    assert choose_processes(0, 10_000) == max(1, min(os.cpu_count() or 1, 4))
+    assert choose_processes(0, PARALLEL_MIN - 1) == 1 and choose_processes(0, PARALLEL_MIN) == choose_processes(0, 10_000)
 
 
 def test_chunk_starts_give_every_worker_work():
