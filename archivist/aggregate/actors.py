@@ -429,55 +429,63 @@ def _paragraph_groups(articles: Sequence[Article], annotations: Mapping[str, Ann
     return groups
 
 
-def _pair_counts(groups: list[list[int]], n: int) -> tuple[np.ndarray, np.ndarray]:
-    """(pair codes a * n + b for a < b, how many groups hold each pair), codes sorted.
+def _pair_counts(groups: list[list[int]], n: int) -> tuple[np.ndarray, ...]:
+    """(pair codes a * n + b for a < b, groups holding each pair, a's and b's mentions in them), codes sorted.
 
-    Counted with numpy (installed with spaCy): the sum of squares of actors per article is the
-    stage's largest count, too many for a Python loop at 20,000 articles. Groups with the same
-    number of actors form one matrix, so their pairs come out in one operation; pairs are
-    counted in batches of about a million to keep memory small.
+    A group lists its actors once a mention (an article's mentions), so ``a``'s count in a group
+    is how often the group names it. Counted with numpy (installed with spaCy): the sum of
+    squares of actors per article is the stage's largest count, too many for a Python loop at
+    20,000 articles. Groups with the same number of actors form one matrix, so their pairs come
+    out in one operation; pairs are counted in batches of about a million to keep memory small.
     """
-    by_size: dict[int, list[list[int]]] = defaultdict(list)
+    by_size: dict[int, list[tuple[list[int], list[int]]]] = defaultdict(list)
     for present in groups:
-        present = sorted(set(present))
-        if len(present) > 1:
-            by_size[len(present)].append(present)
+        tally = Counter(present)
+        if len(tally) > 1:
+            actors = sorted(tally)
+            by_size[len(actors)].append((actors, [tally[i] for i in actors]))
     if not by_size:
-        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
-    codes_parts, count_parts = [], []
+        empty = np.zeros(0, dtype=np.int64)
+        return empty, empty, empty, empty
+    code_parts, part_counts, part_a, part_b = [], [], [], []
     for size, rows in sorted(by_size.items()):
         a, b = np.triu_indices(size, 1)
         step = max(1, _PAIR_BATCH // len(a))
         for i in range(0, len(rows), step):
-            matrix = np.array(rows[i:i + step], dtype=np.int64)
-            batch_codes, batch_counts = np.unique((matrix[:, a] * n + matrix[:, b]).ravel(), return_counts=True)
-            codes_parts.append(batch_codes)
-            count_parts.append(batch_counts)
-    codes, inverse = np.unique(np.concatenate(codes_parts), return_inverse=True)
-    counts = np.bincount(inverse.ravel(), weights=np.concatenate(count_parts)).astype(np.int64)
-    return codes, counts
+            matrix = np.array([r for r, _ in rows[i:i + step]], dtype=np.int64)
+            weights = np.array([w for _, w in rows[i:i + step]], dtype=np.int64)
+            code_parts.append((matrix[:, a] * n + matrix[:, b]).ravel())
+            part_a.append(weights[:, a].ravel())
+            part_b.append(weights[:, b].ravel())
+    codes, inverse = np.unique(np.concatenate(code_parts), return_inverse=True)
+    inverse = inverse.ravel()
+    counts = np.bincount(inverse, minlength=len(codes)).astype(np.int64)
+    mentions_a = np.bincount(inverse, weights=np.concatenate(part_a), minlength=len(codes)).astype(np.int64)
+    mentions_b = np.bincount(inverse, weights=np.concatenate(part_b), minlength=len(codes)).astype(np.int64)
+    return codes, counts, mentions_a, mentions_b
 
 
 def _co_actors(articles: list[list[int]], ids: list[str], paragraphs: list[list[int]] | None = None,
                names: Sequence[str] | None = None) -> dict[str, tuple[tuple[str, int], ...]]:
     """Actor id -> its CO_ACTORS strongest co-actors (id, shared articles), strongest first.
 
-    ``articles`` and ``paragraphs`` list each article's and each paragraph's actors as indexes
-    into ``ids``. Strength is shared articles, then shared paragraphs, then the name (then the
-    id): on the example archive Peskov shares one article with Putin, Ryabkov, Sherman, Rau and
-    Lavrov as with "American" and "Cold War", and the paragraphs tell those apart.
+    ``articles`` lists each article's actors, once a mention, and ``paragraphs`` each paragraph's,
+    as indexes into ``ids``. Strength is shared articles, then shared paragraphs, then how often
+    the shared articles name the co-actor, then the name (then the id): on the example archive
+    Peskov shares one article with everyone, a paragraph with "Kremlin" and "Moscow", and the
+    article names Putin and Ryabkov five times each, so they come before "Brussels" and "Cuba".
     """
     n = len(ids)
-    codes, counts = _pair_counts(articles, n)
+    codes, counts, mentions_first, mentions_second = _pair_counts(articles, n)
     if not len(codes):
         return {}
     shared = np.zeros(len(codes), dtype=np.int64)
-    p_codes, p_counts = _pair_counts(paragraphs or [], n)
+    p_codes, p_counts, _, _ = _pair_counts(paragraphs or [], n)
     if len(p_codes):
         at = np.searchsorted(codes, p_codes)  # every paragraph pair is an article pair too
         shared[at] = p_counts
     first, second = np.divmod(codes, n)
-    # both directions, then sorted by actor, articles (most first), paragraphs (most first), name, id
+    # both directions, then sorted by actor, articles, paragraphs, the other's mentions (most first), name, id
     keys = [(_fold_name(names[i]) if names else "", ids[i]) for i in range(n)]
     rank = np.empty(n, dtype=np.int64)
     rank[sorted(range(n), key=keys.__getitem__)] = np.arange(n)
@@ -485,7 +493,8 @@ def _co_actors(articles: list[list[int]], ids: list[str], paragraphs: list[list[
     other = np.concatenate([second, first])
     count = np.concatenate([counts, counts])
     paras = np.concatenate([shared, shared])
-    order = np.lexsort((rank[other], -paras, -count, actor))
+    named = np.concatenate([mentions_second, mentions_first])  # the other's mentions in the shared articles
+    order = np.lexsort((rank[other], -named, -paras, -count, actor))
     out: dict[str, tuple[tuple[str, int], ...]] = {}
     actor, other, count = actor[order], other[order], count[order]
     bounds = np.flatnonzero(np.diff(actor)) + 1

@@ -16,6 +16,8 @@ from archivist.site import urls
 
 #: Entries per Atom feed: the newest.
 FEED_SIZE = 20
+#: Entries per actor's feed of quotes: fewer, since every quoted actor has one (5,365 on CNN).
+QUOTE_FEED_SIZE = 10
 #: URLs per sitemap file: the sitemap protocol's limit (https://www.sitemaps.org/protocol.html).
 SITEMAP_LIMIT = 50_000
 #: Pages no search engine should list: the search page shows nothing without a query.

@@ -43,10 +43,10 @@ FEED_SIZE = feeds.FEED_SIZE
 LIST_FACTOR = 5
 #: Actors shown beside an article in lists (home, year archives).
 TOP_ACTORS = 5
-#: Co-actors shown on an actor page ("Often in the same articles"), and for an actor of one article
-#: (its article lists them all; here the strongest, those in the same paragraphs, come first).
-CO_ACTORS_SHOWN = 10
-CO_ACTORS_ONE = 5
+#: Co-actors shown on an actor page ("Often in the same articles"), people and the rest each, and
+#: for an actor of one article (its article lists them all; here only the strongest).
+CO_ACTORS_SHOWN = 6
+CO_ACTORS_ONE = 3
 #: Actors a page's JSON-LD ``mentions``, most mentioned first (all of them were a sixth of a long article's page).
 JSONLD_MENTIONS = 20
 #: Taxonomies whose values get an Atom feed of their own.
@@ -141,7 +141,7 @@ def render_site(archive: Archive, config: Config, theme_dirs: Sequence[Path],
         for path, context in site.actor_pages(actor, per_page, per_list):
             page(urls.file_of(path), "actor.html", **context)
         if actor.quotes:
-            cards = site.actor_cards(actor)[:feeds.FEED_SIZE]
+            cards = site.actor_cards(actor)[:feeds.QUOTE_FEED_SIZE]
             page(urls.actor_feed_url(actor.id), "quote_feed.xml", actor=actor, cards=cards,
                  updated=feeds.updated(c.article.date for c in cards))
 
@@ -269,14 +269,18 @@ class _Site:
                 "feed": urls.actor_feed_url(actor.id) if actor.quotes else None,
             }
             if n == 1:
+                co = [ActorCount(self.actors[i], k) for i, k in actor.co_actors if i in self.actors]
+                shown = CO_ACTORS_SHOWN if len(actor.articles) > 1 else CO_ACTORS_ONE
                 context.update(
-                    co_actors=[ActorCount(self.actors[i], k) for i, k in actor.co_actors
-                               if i in self.actors][:CO_ACTORS_SHOWN if len(actor.articles) > 1 else CO_ACTORS_ONE],
+                    # people apart from the rest, so the strongest places and bodies do not crowd them out
+                    co_actors=[("People", [c for c in co if c.actor.kind == "person"][:shown]),
+                               ("Organisations, places and other", [c for c in co if c.actor.kind != "person"][:shown])],
                     talks_about=[ActorCount(self.actors[i], k) for i, k in actor.talks_about
                                  if i in self.actors][:CO_ACTORS_SHOWN],
-                    timeline=timeline_svg(actor), jsonld=_jsonld(self.actor_jsonld(actor)))
+                    timeline=timeline_svg(actor), jsonld=_jsonld(self.actor_jsonld(actor)),
+                    outlets=[(name, n, self.term_path("outlets", name)) for name, n in actor.outlets])
             else:
-                context.update(co_actors=[], talks_about=[], timeline=Markup(""), jsonld=None)
+                context.update(co_actors=[], talks_about=[], timeline=Markup(""), jsonld=None, outlets=[])
             yield urls.page_url(prefix, n), context
 
     def tops(self, articles: Iterable[Article]) -> dict[str, list[ActorCount]]:
@@ -285,9 +289,14 @@ class _Site:
 
     def article_terms(self, article: Article) -> dict[str, list[tuple[str, str]]]:
         """The article's outlet, tags and authors as (name, page path), by taxonomy name."""
-        return {name: [(value, urls.term_url(name, slug)) for value in taxonomy.VALUES[name](article)
-                       if (slug := self.term_slugs.get((name, taxonomy.term_key(value))))]
+        return {name: [(value, path) for value in taxonomy.VALUES[name](article)
+                       if (path := self.term_path(name, value))]
                 for name, *_ in urls.TAXONOMIES}
+
+    def term_path(self, taxonomy_name: str, value: str) -> str | None:
+        """The page of a taxonomy value ("outlets", "CNN" -> "outlets/cnn/"), None where it has none."""
+        slug = self.term_slugs.get((taxonomy_name, taxonomy.term_key(value)))
+        return urls.term_url(taxonomy_name, slug) if slug else None
 
     def kind_counts(self) -> list[tuple[str, int]]:
         """(label, actors) per kind, for the actors index's header."""

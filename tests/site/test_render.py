@@ -314,6 +314,10 @@ def test_actor_page(site):
     assert '<svg class="timeline" role="img" aria-labelledby="timeline-title"' in page
     assert '"@type":"Person"' in page
     assert "Example Times" in page and "Wikinews" in page
+    assert '<a href="/archive/outlets/wikinews/">Wikinews</a> <span class="count">1 quote</span>' in page
+    co = page[page.index('id="co-heading"'):]
+    assert co.index("<h3>People</h3>") < co.index(">John Smith<") < co.index("<h3>Organisations, places and other</h3>")
+    assert co.index("<h3>Organisations, places and other</h3>") < co.index(">Springfield<") < co.index(">Port Authority<")
 
 
 def test_timeline_fills_missing_months():
