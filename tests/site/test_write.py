@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -31,12 +32,12 @@ def built(out: Path, files: dict[str, bytes], clean: bool = False) -> write.Stag
 SITE = {"index.html": b"home", "a/index.html": b"page a", "a/b/index.html": b"deep", "feed.xml": b"<feed/>"}
 
 
-def test_success_replaces_the_output_and_leaves_nothing_beside_it(tmp_path):
+def test_success_replaces_the_output_and_leaves_only_the_spare_beside_it(tmp_path):
     out = tmp_path / "build"
     built(out, {"old.html": b"old"})
     built(out, {"index.html": b"new", "a/b/index.html": b"deep"})
     assert files_of(out) == {MARKER: write.MARKER_TEXT, "a/b/index.html": b"deep", "index.html": b"new"}
-    assert [p.name for p in tmp_path.iterdir()] == ["build"]
+    assert [p.name for p in tmp_path.iterdir()] == [".build.spare", "build"]
 
 
 def test_failure_leaves_the_previous_output_untouched(tmp_path):
@@ -66,7 +67,7 @@ def test_a_killed_build_s_marked_leftovers_are_cleaned_and_others_kept(tmp_path)
     ours.mkdir()
     (ours / MARKER).write_bytes(write.MARKER_TEXT)
     (ours / "index.html").write_text("half")
-    (tmp_path / ".build.old-4").mkdir()  # empty: nothing to lose
+    (tmp_path / ".build.staging-4").mkdir()  # empty: nothing to lose
     theirs = tmp_path / ".build.staging-5"
     theirs.mkdir()
     (theirs / "notes.txt").write_text("a user's file under a name like ours")
@@ -91,7 +92,7 @@ def test_the_fallback_of_two_renames_swaps_too(tmp_path, monkeypatch):
     built(out, SITE)
     built(out, {**SITE, "index.html": b"home 2"})
     assert files_of(out)["index.html"] == b"home 2"
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["build"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".build.spare", "build"]
 
 
 def test_the_swap_is_one_exchange(tmp_path):
@@ -164,6 +165,40 @@ def test_clean_and_incremental_builds_give_the_same_bytes(tmp_path):
         str(p.relative_to(tmp_path / "clean")) for p in (tmp_path / "clean").rglob("*"))
     mode = {os.stat(p).st_mode for p in (tmp_path / "inc").rglob("*") if p.is_file()}
     assert len(mode) == 1  # new files get the umask's mode, like any file
+
+
+def test_the_spare_becomes_the_next_staging_folder_and_every_build_equals_a_clean_one(tmp_path):
+    # Builds that add, edit and remove files, turn a file into a folder and back: each one's
+    # output, made from the spare the one before kept, has the bytes of a clean build.
+    builds = [SITE, {**SITE, "x": b"file"}, {**SITE, "x/index.html": b"folder"}, {"index.html": b"home 2"},
+              {**SITE, "x": b"file again", "new/deep/page.html": b"new"}, {"index.html": b"home 2"}]
+    out = tmp_path / "build"
+    folders = []
+    for n, files in enumerate(builds):
+        built(out, files)
+        built(tmp_path / f"clean-{n}", files, clean=True)
+        assert files_of(out) == files_of(tmp_path / f"clean-{n}") == {MARKER: write.MARKER_TEXT, **files}
+        assert sorted(p.relative_to(out) for p in out.rglob("*")) == sorted(
+            p.relative_to(tmp_path / f"clean-{n}") for p in (tmp_path / f"clean-{n}").rglob("*"))
+        folders.append(os.stat(out).st_ino)
+    assert folders[2:] == folders[:-2]  # two folders, exchanged build after build: no farm, nothing freed
+    spare = tmp_path / ".build.spare"
+    assert (spare / ".gitignore").read_bytes() == b"*\n" and not (out / ".gitignore").exists()
+
+
+def test_a_spare_that_no_longer_pairs_with_the_output_is_not_used(tmp_path):
+    out = tmp_path / "build"
+    built(out, SITE)
+    built(out, {**SITE, "index.html": b"home 2"})
+    (tmp_path / ".build.spare" / "a" / "index.html").unlink()  # a spare gone wrong
+    shutil.copytree(out, tmp_path / "copy")
+    shutil.rmtree(out)
+    os.rename(tmp_path / "copy", out)  # the output replaced (restored from a backup, say)
+    built(out, {**SITE, "index.html": b"home 3"})
+    assert files_of(out) == {MARKER: write.MARKER_TEXT, **SITE, "index.html": b"home 3"}
+    (tmp_path / ".build.spare" / write.SPARE_JOURNAL).write_text("{not json")
+    built(out, {**SITE, "index.html": b"home 4"})
+    assert files_of(out) == {MARKER: write.MARKER_TEXT, **SITE, "index.html": b"home 4"}
 
 
 # Refusals and OS errors: one line naming the path, nothing changed.
