@@ -277,10 +277,12 @@ class _Site:
                                ("Organisations, places and other", [c for c in co if c.actor.kind != "person"][:shown])],
                     talks_about=[ActorCount(self.actors[i], k) for i, k in actor.talks_about
                                  if i in self.actors][:CO_ACTORS_SHOWN],
+                    talked_by=_speakers(about)[:CO_ACTORS_SHOWN],
                     timeline=timeline_svg(actor), jsonld=_jsonld(self.actor_jsonld(actor)),
                     outlets=[(name, n, self.term_path("outlets", name)) for name, n in actor.outlets])
             else:
-                context.update(co_actors=[], talks_about=[], timeline=Markup(""), jsonld=None, outlets=[])
+                context.update(co_actors=[], talks_about=[], talked_by=[], timeline=Markup(""), jsonld=None,
+                               outlets=[])
             yield urls.page_url(prefix, n), context
 
     def tops(self, articles: Iterable[Article]) -> dict[str, list[ActorCount]]:
@@ -455,6 +457,14 @@ def _cut(text: str, limit: int) -> str:
     if len(text) <= limit:
         return text
     return text[:limit].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+
+
+def _speakers(cards: Sequence[QuoteCard]) -> list[ActorCount]:
+    """The named speakers of ``cards`` with their number of cards, most first, then by name."""
+    counts = Counter(c.actor.id for c in cards if c.actor)
+    actors = {c.actor.id: c.actor for c in cards if c.actor}
+    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], _fold(actors[kv[0]].name), kv[0]))
+    return [ActorCount(actors[i], n) for i, n in ranked]
 
 
 def _letter_starts(ranked: Sequence[Actor], size: int, prefix: str) -> dict[str, tuple[str, str, str]]:

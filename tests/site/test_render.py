@@ -353,8 +353,8 @@ def test_pagination(site):
 
 def test_search_page(site):
     page = text(site, "search/index.html")
-    assert '<script src="/archive/pagefind/pagefind-ui.js"></script>' in page
-    assert 'bundlePath: "/archive/pagefind/"' in page and 'baseUrl: "/archive/"' in page
+    assert '<script type="module" src="/archive/static/search.js"></script>' in page
+    assert 'data-bundle="/archive/pagefind/" data-site="/archive/"' in page
     assert "data-pagefind-body" not in page
     assert "search/index.html" not in render(search={"enabled": False})
 
@@ -381,7 +381,7 @@ def test_actors_json(site):
 def test_root_base_path():
     site = render(base_url="/")
     assert 'href="/static/style.css"' in site["404.html"].decode()
-    assert 'bundlePath: "/pagefind/"' in site["search/index.html"].decode()
+    assert 'data-bundle="/pagefind/"' in site["search/index.html"].decode()
 
 
 def test_site_theme_overrides_default(tmp_path):
@@ -562,9 +562,11 @@ def test_actor_page_says_who_they_talk_about_and_who_talks_about_them():
     site = render_site(archive, config, [default_theme_dir()], sample_body(archive, config))
     jane_page, john_page = text(site, "actors/jane-doe/index.html"), text(site, "actors/john-smith/index.html")
     talks = jane_page[jane_page.index('id="talks-heading"'):]
-    assert "Who Jane Doe talks about" in talks and '>John Smith</a> <span class="count">1 quote</span>' in talks
+    assert "<h3>Whom Jane Doe talks about</h3>" in talks and '>John Smith</a> <span class="count">1 quote</span>' in talks
     about = john_page[john_page.index('id="about-heading"'):]
     assert "Quoted about John Smith" in about and "This budget keeps every library open" in about
+    by = john_page[john_page.index('id="talks-heading"'):]  # who talks about him: Jane Doe, in one quote
+    assert "<h3>Who talks about John Smith</h3>" in by and '>Jane Doe</a> <span class="count">1 quote</span>' in by
     assert "nothing has been decided about the harbour" in jane_page[jane_page.index('id="about-heading"'):]
 
 
