@@ -11,6 +11,7 @@ value has a meaning beyond its type (checks live in ``archivist.schema``).
 
 from __future__ import annotations
 
+import os
 import re
 import tomllib
 from dataclasses import dataclass, field
@@ -18,7 +19,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 from urllib.parse import urlsplit
 
-from archivist.schema import CONTROL, Invalid, all_of, at_least, between, key, matches, one_line, one_of, validate
+from archivist.schema import CONTROL, Invalid, all_of, at_least, between, key, matches, one_line, one_of, show, validate
 from archivist.text.web import host_key
 
 
@@ -36,6 +37,8 @@ class ConfigError(ValueError):
 LINK_SCOPES = ("paragraph", "article", "all")
 #: Characters a base URL's path may hold: RFC 3986's, without quotes, backslashes or spaces.
 _URL_PATH = re.compile(r"[A-Za-z0-9._~%!$&()*+,;=:@/-]*")
+#: The longest name of one file or folder on the file systems archivist runs on (ext4, APFS, NTFS), in bytes.
+NAME_MAX = 255
 #: A base URL's host, with an optional port: a name or an IPv6 address in brackets.
 _HOST = re.compile(r"([A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*|\[[0-9A-Fa-f:.]+\])(:[0-9]{1,5})?")
 
@@ -49,6 +52,7 @@ def base_url_problem(url: str) -> str | None:
     elif url.startswith(("http://", "https://")):
         try:
             parts = urlsplit(url)
+            parts.port  # noqa: B018 (reading it raises ValueError for a port over 65535)
         except ValueError:
             return f"must be an http(s)://host/path URL, not {url!r}"
         if "@" in parts.netloc or parts.query or parts.fragment or "?" in url or "#" in url:
@@ -58,7 +62,9 @@ def base_url_problem(url: str) -> str | None:
         path = parts.path or "/"
     else:
         return f"must start with '/' or http(s):// ({url!r})"
-    if path.startswith("//") or not _URL_PATH.fullmatch(path) or ".." in path.split("/"):
+    # browsers read "%2e" as "." in a path, so "/%2e%2e/" climbs out of the base path as "/../" does
+    if path.startswith("//") or not _URL_PATH.fullmatch(path) or \
+            any(re.sub("%2e", ".", seg, flags=re.IGNORECASE) == ".." for seg in path.split("/")):
         return f"must have a path of one leading '/' and URL characters only (no '//', '..', '\\', spaces), not {url!r}"
     return None
 
@@ -71,6 +77,8 @@ def relative_folder(path: str) -> str | None:
         return f"must be relative to the site, not absolute ({path!r})"
     if ".." in PurePosixPath(path).parts:
         return f"must stay inside the site folder (no '..'), not {path!r}"
+    if any(len(os.fsencode(part)) > NAME_MAX for part in PurePosixPath(path).parts):
+        return f"must have names of at most {NAME_MAX} bytes between its '/' (the file system's limit), not {show(path)}"
     return None
 
 

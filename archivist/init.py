@@ -19,6 +19,7 @@ import typing
 from pathlib import Path
 
 from archivist.config import Config
+from archivist.schema import CONTROL, one_line
 
 #: The template folder inside the package.
 FILES_DIR = Path(__file__).parent / "init_files"
@@ -48,6 +49,8 @@ def init_site(folder: Path | str, title: str | None = None) -> list[Path]:
     InitError naming every file that exists already.
     """
     folder = Path(folder)
+    if title and one_line(title):  # what load_config would refuse: the site would not build
+        raise InitError(f"--title {one_line(title)}; nothing was written")
     title = title or _title_from(folder.resolve().name)
     files = {"site.toml": site_toml(title)}
     files.update({target: _template(source) for target, source in TEMPLATES})
@@ -55,16 +58,22 @@ def init_site(folder: Path | str, title: str | None = None) -> list[Path]:
     if existing:
         raise InitError(f"{folder}: already there: {', '.join(existing)}; nothing was written")
     written = []
-    for path, text in files.items():
-        target = folder / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8")
-        written.append(target)
+    try:
+        for path, text in files.items():
+            target = folder / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text, encoding="utf-8")
+            written.append(target)
+    except OSError as e:
+        raise InitError(f"{e.filename or folder}: cannot create: {e.strerror}"
+                        + (f"; written before that: {', '.join(map(str, written))}" if written else "")) from None
     return written
 
 
 def _title_from(name: str) -> str:
-    words = re.sub(r"[-_.]+", " ", name).strip()
+    # a name that is not UTF-8 (surrogate escapes) or holds control characters gives what is text of it
+    name = CONTROL.sub("", re.sub("[\ud800-\udfff]", "", name))
+    words = re.sub(r"[-_.\s]+", " ", name).strip()
     return words[:1].upper() + words[1:] if words else "My archive"
 
 

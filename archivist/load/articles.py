@@ -463,6 +463,10 @@ def load_articles(content_dir: Path, include_drafts: bool = False, outlets: dict
     return Loaded(tuple(records), tuple(problems))
 
 
+#: A UTF-16 surrogate on its own: text JSON can carry but UTF-8 cannot.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def read_texts(paths: Sequence[Path]) -> tuple[list[tuple[str, str]], list[str]]:
     """(id, text) pairs to annotate from article files (id: the file's stem; text: its body) and JSONL
     files (each line an object with "id" and "text"), and a message for each bad file or line."""
@@ -481,7 +485,12 @@ def read_texts(paths: Sequence[Path]) -> tuple[list[tuple[str, str]], list[str]]
                     record = json.loads(line)
                     if not isinstance(record["text"], str):
                         raise TypeError("'text' is not a string")
-                    items.append((str(record["id"]), record["text"]))
+                    item = (str(record["id"]), record["text"])
+                    # JSON's "\ud800" decodes to a lone surrogate, which no output (JSON lines, a page) can encode
+                    for name, value in zip(("id", "text"), item):
+                        if _SURROGATE.search(value):
+                            raise TypeError(f"{name!r} holds a lone surrogate, which UTF-8 cannot hold")
+                    items.append(item)
                 except (json.JSONDecodeError, KeyError, TypeError, RecursionError) as e:
                     problems.append(f"{path}:{n}: expected a JSON object with 'id' and 'text' ({e})")
             continue

@@ -14,8 +14,11 @@ its page. What is checked, as Zola's link checker and html-proofer do for their 
   ``<li>``, may stay open), no id given twice;
 - every XML file (sitemap, feeds) is well-formed;
 - nothing is loaded from another host: scripts, stylesheets, images, frames, media,
-  and ``url()``/``@import`` in stylesheets stay on the site. Links (``<a href>``) and
-  ``<link rel="alternate|canonical|...">`` that only point elsewhere are fine.
+  and ``url()``/``@import`` in stylesheets and ``style`` attributes stay on the site; a
+  ``<base href>`` or ``<meta http-equiv="refresh">`` naming another host is a load too (the one
+  moves every relative URL of the page there, the other takes the reader there unasked).
+  Links (``<a href>``) and ``<link rel="alternate|canonical|...">`` that only point elsewhere are fine;
+- a URL that cannot be parsed (``http://[abc/``) is a problem of its page, not an error of the check.
 """
 
 from __future__ import annotations
@@ -41,6 +44,10 @@ LOADS = frozenset({("script", "src"), ("img", "src"), ("img", "srcset"), ("sourc
 #: ``<link rel>`` values that fetch their ``href`` (stylesheets, icons, fonts, preloads).
 LOADING_RELS = frozenset({"stylesheet", "icon", "shortcut", "apple-touch-icon", "preload", "modulepreload",
                           "prefetch", "manifest", "mask-icon"})
+#: (tag, attribute) pairs whose URL changes where the page's other URLs, or the reader, go: as loads.
+REDIRECTS = frozenset({("base", "href")})
+#: ``<meta http-equiv="refresh" content="0; url=...">``: the URL after "url=".
+_REFRESH_URL = re.compile(r"url\s*=\s*['\"]?([^'\"\s]+)", re.IGNORECASE)
 #: URL schemes that name no file: never checked.
 NOT_FILES = ("mailto:", "tel:", "data:", "javascript:", "about:", "blob:")
 #: In stylesheets: what a browser fetches.
@@ -74,6 +81,8 @@ def check_files(files: Mapping[str, bytes], base_url: str, not_rendered: tuple[s
     Paths under ``not_rendered`` are written by a later stage (Pagefind's ``pagefind/``) and
     are not required to exist, for checking a render stage's output before indexing.
     """
+    if not _parses(base_url):  # --base-url as typed: one problem, not a traceback
+        return [Problem(".", "link", base_url, f"bad base URL {base_url}: expected http(s)://host/path/ or /path/")]
     site = _Site(files, base_url)
     problems: list[Problem] = []
     for page in sorted(files):
@@ -111,11 +120,19 @@ def sitemap_base_url(files: Mapping[str, bytes]) -> str | None:
     if "sitemap.xml" not in files:
         return None
     refs, error = _xml_refs(files["sitemap.xml"])
-    locs = sorted((r.url for r in refs if not error), key=len)
+    locs = sorted((r.url for r in refs if not error and _parses(r.url)), key=len)
     folders = [loc for loc in locs if loc.endswith("/")]
     if folders:
         return folders[0]
     return locs[0].rsplit("/", 1)[0] + "/" if locs else None
+
+
+def _parses(url: str) -> bool:
+    try:
+        urlsplit(url).port  # noqa: B018
+    except ValueError:
+        return False
+    return True
 
 
 class FileTree(Mapping[str, bytes]):
@@ -168,7 +185,12 @@ class _Site:
             link = ref.url.strip()
             if not link or link.lower().startswith(NOT_FILES):
                 continue
-            split = urlsplit(urljoin(here, link))
+            try:
+                split = urlsplit(urljoin(here, link))
+                split.port  # noqa: B018 (reading it raises ValueError for a port that is not one)
+            except ValueError:
+                problems.append(Problem(page, "link", link, f"bad URL {link}: it cannot be parsed"))
+                continue
             if split.scheme not in ("", "http", "https"):
                 continue
             if split.netloc and split.netloc.lower() != self.host:
@@ -222,9 +244,13 @@ class _Page(html.parser.HTMLParser):
                     self.errors.append((tag, f"id \"{values[key]}\" given twice (line {self.getpos()[0]})"))
                 self.ids.add(values[key])
         rels = set(values.get("rel", "").lower().split())
+        if "style" in values:
+            self.refs += [_Ref(u, True) for groups in _CSS_URL.findall(values["style"]) for u in groups if u]
+        if tag == "meta" and values.get("http-equiv", "").lower() == "refresh":
+            self.refs += [_Ref(u, True) for u in _REFRESH_URL.findall(values.get("content", ""))]
         for key, value in values.items():
             if key in ("href", "src", "srcset", "data", "poster"):
-                loads = (tag, key) in LOADS or (tag == "link" and key == "href" and bool(rels & LOADING_RELS))
+                loads = (tag, key) in LOADS or (tag, key) in REDIRECTS or (tag == "link" and key == "href" and bool(rels & LOADING_RELS))
                 urls = [part.split()[0] for part in value.split(",") if part.strip()] if key == "srcset" else [value]
                 self.refs += [_Ref(u, loads) for u in urls]
 
