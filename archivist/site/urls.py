@@ -13,6 +13,8 @@ when the list grows.
 
 from __future__ import annotations
 
+import re
+
 from archivist.config import Config
 from archivist.text.slug import slugify
 
@@ -58,9 +60,14 @@ def year_url(year: int) -> str:
     return f"archive/{year}/"
 
 
+#: A value that is a host name ("lite.cnn.com"): its dots part words, where slugify drops them ("U.S." -> "us").
+_HOST = re.compile(r"[\w-]+(\.[\w-]+)+")
+
+
 def term_slug(value: str) -> str:
-    """The URL segment of a taxonomy value ("CNN" -> "cnn", "Ann Writer" -> "ann-writer")."""
-    return slugify(value, "term")
+    """The URL segment of a taxonomy value ("CNN" -> "cnn", "Ann Writer" -> "ann-writer",
+    an outlet shown as its host "lite.cnn.com" -> "lite-cnn-com")."""
+    return slugify(value.replace(".", " ") if _HOST.fullmatch(value) else value, "term")
 
 
 def taxonomy_url(taxonomy: str) -> str:
