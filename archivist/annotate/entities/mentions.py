@@ -127,6 +127,7 @@ def entity_mentions(doc) -> tuple[Mention, ...]:
     sent_start, ent_labels = _sentence_starts(doc), _ent_labels(doc)
     if _person_evidence(doc, cands, sent_start, ent_labels):
         _resolve_people(cands)  # "Ammori" now points at "Huda Ammori", a person only since the evidence
+    _join_places(cands)
     _majority_labels(cands)
     for c in cands:
         if c.label == "PERSON" and c.role is None:
@@ -503,6 +504,30 @@ def _person_evidence(doc, cands: list[_Cand], sent_start: list[int], ent_labels:
 
 
 # --- 5. labels ----------------------------------------------------------------------------
+
+#: Labels of a place's name.
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+
+
+def _join_places(cands: list[_Cand]) -> None:
+    """A one-word person or organisation that is the last word of the one place of several words the
+    article names is that place: "Hormuz" beside "Strait of Hormuz", which the model took for a man.
+    A surname of a person the article names (linked to them already) stays theirs."""
+    places: dict[str, set[str]] = {}
+    for c in cands:
+        words = c.actor.split()
+        if c.label in _PLACE_LABELS and len(words) > 1:
+            places.setdefault(words[-1], set()).add(c.actor)
+    # a word the model also tags a place of its own is that place ("Cyprus" beside "Northern Cyprus")
+    own = {c.actor for c in cands if c.label in _PLACE_LABELS}
+    for c in cands:
+        owners = places.get(c.actor, ())
+        if c.label in ("PERSON", "ORG") and " " not in c.actor and not c.person_linked and len(owners) == 1 and \
+                c.actor not in own:
+            place = next(iter(owners))
+            c.actor = place
+            c.label = next(o.label for o in cands if o.actor == place and o.label in _PLACE_LABELS)
+
 
 def _majority_labels(cands: list[_Cand]) -> None:
     """Give every mention of an actor the label most of its mentions have (ties: the first seen)."""

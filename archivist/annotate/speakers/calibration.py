@@ -13,13 +13,14 @@ CALIBRATION: dict[tuple[str, str, str], float] = {
     ('direct', '*', 'description'): 0.936,  # 51
     ('direct', '*', 'name'): 0.958,  # 683
     ('direct', '*', 'owner'): 0.964,  # 9
-    ('direct', '*', 'pronoun'): 0.919,  # 636
-    ('direct', '*', 'surname-expansion'): 0.966,  # 941
-    ('direct', '*', 'unlisted-name'): 0.912,  # 33
+    ('direct', '*', 'pronoun'): 0.939,  # 436
+    ('direct', '*', 'pronoun-contested'): 0.887,  # 200
+    ('direct', '*', 'surname-expansion'): 0.966,  # 942
+    ('direct', '*', 'unlisted-name'): 0.908,  # 32
     ('direct', 'according-to', 'name'): 0.969,  # 6
     ('direct', 'according-to', 'owner'): 0.968,  # 3
     ('direct', 'according-to', 'surname-expansion'): 0.975,  # 3
-    ('direct', 'according-to', 'unlisted-name'): 0.917,  # 2
+    ('direct', 'according-to', 'unlisted-name'): 0.914,  # 2
     ('direct', 'appositive-cue', 'appositive'): 0.967,  # 1
     ('direct', 'appositive-cue', 'name'): 0.984,  # 28
     ('direct', 'appositive-cue', 'surname-expansion'): 0.975,  # 3
@@ -27,69 +28,76 @@ CALIBRATION: dict[tuple[str, str, str], float] = {
     ('direct', 'colon-label', 'description'): 0.943,  # 1
     ('direct', 'colon-label', 'name'): 0.968,  # 4
     ('direct', 'colon-label', 'owner'): 0.966,  # 1
-    ('direct', 'colon-label', 'pronoun'): 0.839,  # 3
+    ('direct', 'colon-label', 'pronoun'): 0.94,  # 1
+    ('direct', 'colon-label', 'pronoun-contested'): 0.801,  # 2
     ('direct', 'colon-label', 'surname-expansion'): 0.979,  # 5
-    ('direct', 'colon-label', 'unlisted-name'): 0.915,  # 1
+    ('direct', 'colon-label', 'unlisted-name'): 0.911,  # 1
     ('direct', 'colon-lead', 'name'): 0.967,  # 3
-    ('direct', 'colon-lead', 'pronoun'): 0.928,  # 1
+    ('direct', 'colon-lead', 'pronoun-contested'): 0.9,  # 1
     ('direct', 'colon-lead', 'surname-expansion'): 0.848,  # 7
     ('direct', 'continuation', 'appositive'): 0.967,  # 1
     ('direct', 'continuation', 'description'): 0.749,  # 2
     ('direct', 'continuation', 'name'): 0.918,  # 23
-    ('direct', 'continuation', 'pronoun'): 0.705,  # 12
+    ('direct', 'continuation', 'pronoun'): 0.786,  # 9
+    ('direct', 'continuation', 'pronoun-contested'): 0.728,  # 3
     ('direct', 'continuation', 'surname-expansion'): 0.89,  # 31
-    ('direct', 'continuation', 'unlisted-name'): 0.845,  # 3
+    ('direct', 'continuation', 'unlisted-name'): 0.842,  # 3
     ('direct', 'cue-subject', 'appositive'): 0.965,  # 1
     ('direct', 'cue-subject', 'description'): 0.974,  # 14
     ('direct', 'cue-subject', 'name'): 0.939,  # 105
-    ('direct', 'cue-subject', 'pronoun'): 0.876,  # 122
-    ('direct', 'cue-subject', 'surname-expansion'): 0.975,  # 167
-    ('direct', 'cue-subject', 'unlisted-name'): 0.851,  # 7
-    ('direct', 'governing-clause', 'pronoun'): 0.817,  # 1
+    ('direct', 'cue-subject', 'pronoun'): 0.888,  # 87
+    ('direct', 'cue-subject', 'pronoun-contested'): 0.868,  # 35
+    ('direct', 'cue-subject', 'surname-expansion'): 0.976,  # 168
+    ('direct', 'cue-subject', 'unlisted-name'): 0.834,  # 6
+    ('direct', 'governing-clause', 'pronoun-contested'): 0.789,  # 1
     ('direct', 'governing-clause', 'surname-expansion'): 0.97,  # 1
     ('direct', 'governing-verb', 'name'): 0.963,  # 2
-    ('direct', 'governing-verb', 'pronoun'): 0.921,  # 1
+    ('direct', 'governing-verb', 'pronoun'): 0.94,  # 1
     ('direct', 'inverted-cue', 'description'): 0.95,  # 3
     ('direct', 'inverted-cue', 'name'): 0.966,  # 236
     ('direct', 'inverted-cue', 'surname-expansion'): 0.917,  # 68
     ('direct', 'paragraph-before', 'name'): 0.767,  # 2
-    ('direct', 'paragraph-before', 'pronoun'): 0.921,  # 1
+    ('direct', 'paragraph-before', 'pronoun'): 0.94,  # 1
     ('direct', 'paragraph-before', 'surname-expansion'): 0.979,  # 5
     ('direct', 'sentence-before', 'appositive'): 0.967,  # 1
     ('direct', 'sentence-before', 'description'): 0.906,  # 9
     ('direct', 'sentence-before', 'name'): 0.97,  # 146
     ('direct', 'sentence-before', 'owner'): 0.966,  # 1
-    ('direct', 'sentence-before', 'pronoun'): 0.931,  # 121
+    ('direct', 'sentence-before', 'pronoun'): 0.949,  # 82
+    ('direct', 'sentence-before', 'pronoun-contested'): 0.895,  # 39
     ('direct', 'sentence-before', 'surname-expansion'): 0.959,  # 196
-    ('direct', 'sentence-before', 'unlisted-name'): 0.919,  # 3
+    ('direct', 'sentence-before', 'unlisted-name'): 0.916,  # 3
     ('direct', 'sentence-cue', 'name'): 0.836,  # 13
-    ('direct', 'sentence-cue', 'pronoun'): 0.921,  # 1
+    ('direct', 'sentence-cue', 'pronoun'): 0.94,  # 1
     ('direct', 'sentence-cue', 'surname-expansion'): 0.983,  # 8
     ('direct', 'sign-off', 'name'): 0.963,  # 28
     ('direct', 'sign-off', 'surname-expansion'): 0.825,  # 5
-    ('direct', 'sign-off', 'unlisted-name'): 0.952,  # 7
+    ('direct', 'sign-off', 'unlisted-name'): 0.95,  # 7
     ('direct', 'trailing-cue', 'description'): 0.979,  # 22
     ('direct', 'trailing-cue', 'name'): 0.983,  # 86
     ('direct', 'trailing-cue', 'owner'): 0.971,  # 4
-    ('direct', 'trailing-cue', 'pronoun'): 0.941,  # 352
+    ('direct', 'trailing-cue', 'pronoun'): 0.961,  # 237
+    ('direct', 'trailing-cue', 'pronoun-contested'): 0.906,  # 115
     ('direct', 'trailing-cue', 'surname-expansion'): 0.99,  # 424
-    ('direct', 'trailing-cue', 'unlisted-name'): 0.926,  # 9
+    ('direct', 'trailing-cue', 'unlisted-name'): 0.923,  # 9
     ('direct', 'trailing-verb', 'name'): 0.961,  # 1
-    ('direct', 'trailing-verb', 'pronoun'): 0.953,  # 21
+    ('direct', 'trailing-verb', 'pronoun'): 0.964,  # 17
+    ('direct', 'trailing-verb', 'pronoun-contested'): 0.895,  # 4
     ('direct', 'trailing-verb', 'surname-expansion'): 0.989,  # 17
-    ('direct', 'trailing-verb', 'unlisted-name'): 0.915,  # 1
+    ('direct', 'trailing-verb', 'unlisted-name'): 0.911,  # 1
     ('partial', '*', '*'): 0.903,  # 981
     ('partial', '*', 'appositive'): 0.849,  # 4
     ('partial', '*', 'description'): 0.817,  # 51
-    ('partial', '*', 'name'): 0.928,  # 287
+    ('partial', '*', 'name'): 0.929,  # 288
     ('partial', '*', 'owner'): 0.849,  # 11
-    ('partial', '*', 'pronoun'): 0.838,  # 249
+    ('partial', '*', 'pronoun'): 0.85,  # 149
+    ('partial', '*', 'pronoun-contested'): 0.829,  # 100
     ('partial', '*', 'relative'): 0.914,  # 1
     ('partial', '*', 'surname-expansion'): 0.954,  # 367
     ('partial', '*', 'title'): 0.911,  # 1
-    ('partial', '*', 'unlisted-name'): 0.841,  # 10
+    ('partial', '*', 'unlisted-name'): 0.832,  # 9
     ('partial', 'according-to', 'description'): 0.828,  # 1
-    ('partial', 'according-to', 'name'): 0.958,  # 7
+    ('partial', 'according-to', 'name'): 0.959,  # 7
     ('partial', 'according-to', 'owner'): 0.864,  # 1
     ('partial', 'appositive-cue', 'name'): 0.94,  # 2
     ('partial', 'colon-label', 'surname-expansion'): 0.959,  # 1
@@ -97,39 +105,44 @@ CALIBRATION: dict[tuple[str, str, str], float] = {
     ('partial', 'continuation', 'surname-expansion'): 0.741,  # 5
     ('partial', 'cue-subject', 'appositive'): 0.887,  # 3
     ('partial', 'cue-subject', 'description'): 0.816,  # 43
-    ('partial', 'cue-subject', 'name'): 0.944,  # 220
+    ('partial', 'cue-subject', 'name'): 0.944,  # 221
     ('partial', 'cue-subject', 'owner'): 0.796,  # 8
-    ('partial', 'cue-subject', 'pronoun'): 0.85,  # 187
+    ('partial', 'cue-subject', 'pronoun'): 0.872,  # 110
+    ('partial', 'cue-subject', 'pronoun-contested'): 0.821,  # 77
     ('partial', 'cue-subject', 'relative'): 0.923,  # 1
     ('partial', 'cue-subject', 'surname-expansion'): 0.979,  # 291
     ('partial', 'cue-subject', 'title'): 0.919,  # 1
-    ('partial', 'cue-subject', 'unlisted-name'): 0.835,  # 6
+    ('partial', 'cue-subject', 'unlisted-name'): 0.816,  # 5
     ('partial', 'governing-clause', 'name'): 0.843,  # 2
     ('partial', 'governing-verb', 'description'): 0.745,  # 2
     ('partial', 'governing-verb', 'name'): 0.927,  # 15
-    ('partial', 'governing-verb', 'pronoun'): 0.673,  # 12
+    ('partial', 'governing-verb', 'pronoun'): 0.685,  # 9
+    ('partial', 'governing-verb', 'pronoun-contested'): 0.777,  # 3
     ('partial', 'governing-verb', 'surname-expansion'): 0.831,  # 18
-    ('partial', 'governing-verb', 'unlisted-name'): 0.772,  # 2
+    ('partial', 'governing-verb', 'unlisted-name'): 0.764,  # 2
     ('partial', 'inverted-cue', 'name'): 0.963,  # 9
     ('partial', 'inverted-cue', 'surname-expansion'): 0.971,  # 5
     ('partial', 'outer-cue', 'name'): 0.954,  # 5
-    ('partial', 'outer-cue', 'pronoun'): 0.872,  # 3
+    ('partial', 'outer-cue', 'pronoun'): 0.874,  # 2
+    ('partial', 'outer-cue', 'pronoun-contested'): 0.843,  # 1
     ('partial', 'outer-cue', 'surname-expansion'): 0.863,  # 2
-    ('partial', 'owned-speech', 'name'): 0.936,  # 1
-    ('partial', 'owned-speech', 'pronoun'): 0.7,  # 3
+    ('partial', 'owned-speech', 'name'): 0.937,  # 1
+    ('partial', 'owned-speech', 'pronoun'): 0.708,  # 3
     ('partial', 'owned-speech', 'surname-expansion'): 0.959,  # 1
     ('partial', 'sentence-before', 'surname-expansion'): 0.848,  # 1
     ('partial', 'sentence-cue', 'appositive'): 0.755,  # 1
     ('partial', 'sentence-cue', 'description'): 0.745,  # 2
     ('partial', 'sentence-cue', 'name'): 0.918,  # 12
     ('partial', 'sentence-cue', 'owner'): 0.878,  # 2
-    ('partial', 'sentence-cue', 'pronoun'): 0.856,  # 31
+    ('partial', 'sentence-cue', 'pronoun'): 0.897,  # 15
+    ('partial', 'sentence-cue', 'pronoun-contested'): 0.807,  # 16
     ('partial', 'sentence-cue', 'surname-expansion'): 0.984,  # 15
-    ('partial', 'sentence-cue', 'unlisted-name'): 0.857,  # 1
-    ('partial', 'sign-off', 'unlisted-name'): 0.859,  # 1
+    ('partial', 'sentence-cue', 'unlisted-name'): 0.849,  # 1
+    ('partial', 'sign-off', 'unlisted-name'): 0.85,  # 1
     ('partial', 'trailing-cue', 'description'): 0.845,  # 3
     ('partial', 'trailing-cue', 'name'): 0.855,  # 10
-    ('partial', 'trailing-cue', 'pronoun'): 0.813,  # 11
+    ('partial', 'trailing-cue', 'pronoun'): 0.791,  # 8
+    ('partial', 'trailing-cue', 'pronoun-contested'): 0.864,  # 3
     ('partial', 'trailing-cue', 'surname-expansion'): 0.961,  # 28
-    ('partial', 'trailing-verb', 'pronoun'): 0.867,  # 2
+    ('partial', 'trailing-verb', 'pronoun'): 0.877,  # 2
 }

@@ -48,14 +48,17 @@ RESOLUTIONS = {
     "title": '"Mayor of London Sadiq Khan": the name after a title the parser made the head',
     "appositive": '"Flynn, a top Trump surrogate, said": the name beside a description',
     "relative": '"..., which reported": a relative pronoun, as the noun or subject it stands for',
-    "pronoun": "a pronoun, as the person (or organisation) it refers to",
+    "pronoun": "a pronoun, as the person (or organisation) it refers to, the only one it could be nearby",
+    "pronoun-contested": "a pronoun, as the person it refers to, where another it could be was named just before",
     "owner": '"Ivana Trump\'s brief said": the owner of a document or voice',
     "unlisted-name": "a proper noun the NER missed, widened to a full name where the article has one",
     "description": '"the Kremlin spokesman": the actor the article gave that role',
     "none": "no name: an unnamed source, or nobody found",
 }
 #: Resolutions that walk back to a person named before: their evidence keeps that mention.
-_WALKED_BACK = frozenset({"pronoun", "description", "relative"})
+_WALKED_BACK = frozenset({"pronoun", "pronoun-contested", "description", "relative"})
+#: How far back (characters) a rival antecedent makes a pronoun's choice contested: about two sentences.
+_CONTEST_REACH = 300
 
 
 class Resolved(NamedTuple):
@@ -291,7 +294,28 @@ class SpeakerResolver(PronounResolver, DescriptionResolver):
         if name is not None and role is None:
             role = self.first_role.get(name)
         antecedent = self._antecedent(name, span.start if span else pos) if how in _WALKED_BACK else None
+        if how == "pronoun" and span is not None and self._contested(span.text.lower(), name, span.start):
+            how = "pronoun-contested"
         return Resolved(name, span, role, how, antecedent)
+
+    def _contested(self, low: str, name: str, pos: int) -> bool:
+        """True when another actor the pronoun ``low`` could stand for (same gender or unknown, a
+        person for "he"/"she", an organisation or group for "it"/"they") is named outside quotations
+        within :data:`_CONTEST_REACH` characters before ``pos``: the choice had a rival."""
+        if low in MALE_PRONOUNS or low in FEMALE_PRONOUNS:
+            want, labels = ("m" if low in MALE_PRONOUNS else "f"), ("PERSON",)
+        else:
+            want, labels = None, ("ORG", "NORP") if low not in ("it", "its") else ("ORG",)
+        k = bisect.bisect_left(self.m_starts, pos) - 1
+        while k >= 0 and self.mentions[k].start >= pos - _CONTEST_REACH:
+            m = self.mentions[k]
+            k -= 1
+            if m.label not in labels or self._in_quote(m.start):
+                continue
+            other = self.name_of(m)
+            if other != name and (want is None or self.gender.get(other) in (None, want)):
+                return True
+        return False
 
     def _antecedent(self, name: str, pos: int) -> Span | None:
         """The nearest mention of ``name`` before ``pos``, outside quotations (a pronoun's antecedent)."""

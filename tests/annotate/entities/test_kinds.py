@@ -54,3 +54,19 @@ MIDDLE_CASES = [
 @pytest.mark.parametrize("text, written, actor", MIDDLE_CASES)
 def test_a_middle_name_or_initial_is_the_same_person_within_an_article(annotate, text, written, actor):
     assert {m.actor for m in annotate(text).mentions if m.text == written} == {actor}
+
+
+def test_the_last_word_of_a_place_is_that_place_not_a_person(annotate):
+    text = "Tankers crossed the Strait of Hormuz on Monday. Traffic through Hormuz fell, officials said."
+    assert {(m.text, m.actor, m.kind) for m in annotate(text).mentions if "Hormuz" in m.text} == \
+        {("Strait of Hormuz", "Strait of Hormuz", "place"), ("Hormuz", "Strait of Hormuz", "place")}
+
+
+def test_a_surname_that_ends_a_place_stays_the_persons(annotate):
+    text = "Mayor Jane Park opened Lincoln Park on Monday. Park said the city needed it."
+    assert {m.actor for m in annotate(text).mentions if m.text == "Park"} == {"Jane Park"}
+
+
+def test_a_place_of_its_own_is_not_joined_to_a_longer_place(annotate):
+    text = "Talks on Cyprus resumed. Northern Cyprus rejected the plan, and Cyprus welcomed it."
+    assert {m.actor for m in annotate(text).mentions if m.text == "Cyprus"} == {"Cyprus"}
