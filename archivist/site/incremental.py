@@ -31,6 +31,7 @@ from typing import Any, Iterable, Mapping, Sequence
 
 import jinja2
 import jinja2.meta
+from markupsafe import Markup
 
 import archivist
 
@@ -89,55 +90,74 @@ def inputs_digest(site_dir: Path, content_dir: Path, theme_dirs: Sequence[Path],
 
 
 class _Walker:
-    """Feeds a page context into a hash, value by value; frozen records are digested once each."""
+    """Turns a page context into a digest, value by value; frozen records are digested once each.
+
+    The walk writes a self-delimiting text (every string with its length, every list with its
+    count, every record with its type) and hashes it once per page: dispatch is by exact type,
+    since a build keys tens of thousands of pages and their contexts share most records.
+    """
 
     def __init__(self) -> None:
-        self.memo: dict[int, tuple[Any, bytes]] = {}
+        self.memo: dict[int, tuple[Any, str]] = {}
+        self._fields: dict[type, tuple[str, ...] | None] = {}
 
     def digest(self, value: Any) -> bytes:
-        h = hashlib.blake2b(digest_size=16)
-        self.feed(h, value)
-        return h.digest()
+        parts: list[str] = []
+        self.feed(parts, value)
+        return hashlib.blake2b("".join(parts).encode("utf-8", "surrogatepass"), digest_size=16).digest()
 
-    def feed(self, h, value: Any) -> None:
-        if value is None or isinstance(value, (bool, int, float)):
-            h.update(f"{type(value).__name__}:{value!r};".encode())
-        elif isinstance(value, str):  # Markup too: its text is what the page shows
-            data = value.encode("utf-8", "surrogatepass")
-            h.update(b"s%d:" % len(data) + data)
-        elif isinstance(value, bytes):
-            h.update(b"b%d:" % len(value) + value)
-        elif isinstance(value, (dt.date, dt.datetime)):
-            h.update(b"d:" + value.isoformat().encode())
-        elif isinstance(value, (list, tuple)):
-            h.update(b"[%d" % len(value))
+    def feed(self, out: list[str], value: Any) -> None:
+        t = type(value)
+        if t is str or t is Markup:  # Markup too: its text is what the page shows
+            out.append(f"s{len(value)}:")
+            out.append(value)
+        elif value is None or t is bool or t is int or t is float:
+            out.append(f"{t.__name__[0]}{value!r};")
+        elif t is tuple or t is list:
+            out.append(f"[{len(value)}")
             for item in value:
-                self.feed(h, item)
-            h.update(b"]")
-        elif isinstance(value, (dict, Mapping)):
-            h.update(b"{%d" % len(value))
+                self.feed(out, item)
+            out.append("]")
+        elif t is dict:
+            out.append(f"{{{len(value)}")
             for k in sorted(value, key=repr):
-                self.feed(h, k)
-                self.feed(h, value[k])
-            h.update(b"}")
-        elif isinstance(value, (set, frozenset)):
-            self.feed(h, sorted(value, key=repr))
-        elif dataclasses.is_dataclass(value) and not isinstance(value, type):
-            h.update(b"<" + type(value).__qualname__.encode() + b":" + self._record(value) + b">")
+                self.feed(out, k)
+                self.feed(out, value[k])
+            out.append("}")
         else:
-            raise NotKeyable(f"cannot key a {type(value).__name__}")
+            names = self._fields.get(t, ())
+            if names == ():
+                names = self._fields[t] = (tuple(f.name for f in dataclasses.fields(t))
+                                           if dataclasses.is_dataclass(t) else None)
+            if names is not None:
+                out.append(f"<{t.__qualname__}:{self._record(value, names)}>")
+            elif isinstance(value, (str, int, float)):  # str, int subclasses: by their plain value
+                self.feed(out, t.__mro__[1](value) if t.__mro__[1] in (str, int, float) else repr(value))
+            elif isinstance(value, bytes):
+                out.append(f"b{len(value)}:{value.hex()}")
+            elif isinstance(value, (dt.date, dt.datetime)):
+                out.append(f"d{value.isoformat()};")
+            elif isinstance(value, Mapping):
+                self.feed(out, dict(value))
+            elif isinstance(value, (set, frozenset)):
+                out.append("{set")
+                self.feed(out, sorted(value, key=repr))
+            elif isinstance(value, (list, tuple)):
+                self.feed(out, list(value))
+            else:
+                raise NotKeyable(f"cannot key a {t.__name__}")
 
-    def _record(self, value: Any) -> bytes:
+    def _record(self, value: Any, names: tuple[str, ...]) -> str:
         # Frozen records are shared by many pages (an article on every actor page that lists it):
         # digest each once. The memo keeps the object alive, so its id is not reused meanwhile.
         hit = self.memo.get(id(value))
         if hit is not None and hit[0] is value:
             return hit[1]
-        h = hashlib.blake2b(digest_size=16)
-        for f in dataclasses.fields(value):
-            h.update(f.name.encode() + b"=")
-            self.feed(h, getattr(value, f.name))
-        digest = h.digest()
+        parts: list[str] = []
+        for name in names:
+            parts.append(name + "=")
+            self.feed(parts, getattr(value, name))
+        digest = hashlib.blake2b("".join(parts).encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
         self.memo[id(value)] = (value, digest)
         return digest
 
