@@ -340,7 +340,7 @@ def read_bytes(path: Path, max_bytes: int = MAX_ARTICLE_BYTES) -> bytes:
 def read_article(path: Path, rel: str, allow_html: bool = False, max_bytes: int = MAX_ARTICLE_BYTES) -> dict[str, Any]:
     """The fields of one article file (raises ContentError, or OSError where it cannot be read)."""
     text = decode(read_bytes(path, max_bytes))
-    if path.suffix == ".txt":
+    if path.suffix.lower() == ".txt":
         fields = read_text_article(text, path.stem)
     else:
         fields = read_markdown_article(text, path.stem, allow_html)
@@ -386,7 +386,7 @@ def _walk(content_dir: Path, root: str, follow_external_links: bool) -> Iterator
                 continue
             rel = (*parts, entry.name)
             shown = "/".join((name, *rel))
-            is_article = Path(entry.name).suffix in SUFFIXES
+            is_article = Path(entry.name).suffix.lower() in SUFFIXES  # "X.TXT" from an old archive too
             if not _printable(entry.name):  # it would reach the log, the pages and their JSON as it is
                 if is_article or entry.is_dir():
                     yield Problem("/".join((name, *parts, repr(entry.name)[1:-1])), None,
@@ -472,7 +472,7 @@ def read_texts(paths: Sequence[Path]) -> tuple[list[tuple[str, str]], list[str]]
     files (each line an object with "id" and "text"), and a message for each bad file or line."""
     items, problems = [], []
     for path in paths:
-        if path.suffix == ".jsonl":
+        if path.suffix.lower() == ".jsonl":
             try:
                 lines = read_bytes(path, 1 << 40).decode("utf-8").splitlines()
             except (ContentError, OSError, UnicodeDecodeError) as e:

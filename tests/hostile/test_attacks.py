@@ -110,3 +110,19 @@ def test_config_refuses_base_urls_that_browsers_read_otherwise(tmp_path, base_ur
     (tmp_path / "site.toml").write_text(f'title = "x"\nbase_url = "{base_url}"\n')
     with pytest.raises(ConfigError, match="base_url"):
         load_config(tmp_path)
+
+
+# content/: article files named in capitals, as archives copied from other systems often are
+
+def test_articles_named_in_capitals_are_read(tmp_path):
+    from archivist.load.articles import load_articles
+
+    content = tmp_path / "content"
+    content.mkdir()
+    (content / "OLD.TXT").write_text("Old news\n20220113\nhttps://example.org/old\nText.\n")
+    (content / "Notes.MD").write_text("---\ntitle: Notes\ndate: 2022-01-14\n---\nMore *text*.\n")
+    (content / "x.Txt").write_text("---\n20220115\n\nA .txt whatever its capitals: line 1 is the title.\n")
+    loaded = load_articles(content, site_dir=tmp_path)
+    assert loaded.problems == ()
+    assert sorted((a.source, a.title) for a in loaded.articles) == [
+        ("Notes.MD", "Notes"), ("OLD.TXT", "Old news"), ("x.Txt", "---")]
