@@ -447,7 +447,7 @@ def _pair_counts(groups: list[list[int]], n: int) -> tuple[np.ndarray, ...]:
     if not by_size:
         empty = np.zeros(0, dtype=np.int64)
         return empty, empty, empty, empty
-    code_parts, part_counts, part_a, part_b = [], [], [], []
+    code_parts, part_a, part_b = [], [], []
     for size, rows in sorted(by_size.items()):
         a, b = np.triu_indices(size, 1)
         step = max(1, _PAIR_BATCH // len(a))

@@ -6,8 +6,12 @@ list of theme folders searched in order, so a site overrides the default theme
 file by file. Templates get small view records built here (quote cards, actor
 counts), keeping the theme free of logic that belongs in Python.
 
-Every link is prefixed with ``config.base_path`` (the ``url`` global) so the same
-build works at ``/`` and under a subpath such as GitHub Pages' ``/archive/``.
+Every path comes from ``urls`` (the ``urls`` global in templates) and every link is
+prefixed with ``config.base_path`` (the ``url`` global) so the same build works at
+``/`` and under a subpath such as GitHub Pages' ``/archive/``. Every list is cut into
+pages by ``pagination``; the taxonomies (outlets, tags, authors) come from ``taxonomy``,
+the feeds, sitemaps and robots.txt from ``feeds``. Each page's context holds all it
+shows, so ``site.incremental`` can key it.
 """
 
 from __future__ import annotations
@@ -27,7 +31,7 @@ import archivist
 from archivist.config import Config
 from archivist.site.data import data_files
 from archivist.site import feeds, quote_ids, taxonomy, urls
-from archivist.site.pagination import PAGE_WINDOW, page_count, paginate, pagination
+from archivist.site.pagination import page_count, paginate, pagination
 from archivist.site.urls import absolute_url, url_for
 from archivist.text.lexicon import PRONOUNS, RELATIVE
 from archivist.models import KINDS, Actor, Archive, Article, Quote
@@ -37,7 +41,6 @@ MONTHS = ("January", "February", "March", "April", "May", "June", "July",
 KIND_LABELS = {"person": "People", "organisation": "Organisations", "place": "Places", "other": "Other"}
 SCHEMA_TYPES = {"person": "Person", "organisation": "Organization", "place": "Place", "other": "Thing"}
 QUOTE_MARKS = "\"'“”‘’«»„‚‹›「」"
-FEED_SIZE = feeds.FEED_SIZE
 #: A compact list (an actor's articles by title, actors index rows, taxonomy pages) holds this
 #: many times ``per_page`` items a page: its rows are a tenth of a card's size.
 LIST_FACTOR = 5
