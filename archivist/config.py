@@ -197,6 +197,23 @@ def _check(cls: type, data: dict[str, Any], prefix: str, errors: list[str]) -> d
     return values
 
 
+def _outlets(given: dict[str, str], errors: list[str]) -> dict[str, str]:
+    """``[outlets]`` keyed as ``outlet_from_url`` names hosts; a key that is no host, or two keys for one
+    host ("CBSNews.com" and "www.cbsnews.com": the one would silently replace the other), is an error."""
+    outlets: dict[str, str] = {}
+    first: dict[str, str] = {}
+    for host, name in given.items():
+        key_ = host_key(host)
+        if not key_.strip() or CONTROL.search(key_) or any(c.isspace() for c in key_):
+            errors.append(f"'outlets' keys must be hosts (cbsnews.com), not {show(host)}")
+        elif key_ in first:
+            errors.append(f"'outlets.{host}' names the host of 'outlets.{first[key_]}' again ({key_}): keep one")
+        else:
+            first[key_] = host
+            outlets[key_] = name.strip()
+    return outlets
+
+
 def parse_config(data: dict[str, Any], source: str = "site.toml", overrides: dict[str, Any] | None = None) -> Config:
     """A validated Config from parsed TOML ``data`` and command-line ``overrides``.
 
@@ -209,7 +226,7 @@ def parse_config(data: dict[str, Any], source: str = "site.toml", overrides: dic
     values = _check(Config, {**data, **given}, "", errors)
     if "outlets" in values:
         # hosts as content.outlet_from_url writes them
-        values["outlets"] = {host_key(host): name.strip() for host, name in values["outlets"].items()}
+        values["outlets"] = _outlets(values["outlets"], errors)
     if errors:
         raise ConfigError(source, errors)
     return Config(**values)

@@ -126,3 +126,19 @@ def test_articles_named_in_capitals_are_read(tmp_path):
     assert loaded.problems == ()
     assert sorted((a.source, a.title) for a in loaded.articles) == [
         ("Notes.MD", "Notes"), ("OLD.TXT", "Old news"), ("x.Txt", "---")]
+
+
+# site.toml [outlets]: keys that are no host, and two keys for one host
+
+@pytest.mark.parametrize("table, message", [
+    ('"cbsnews.com" = "CBS"\n"www.CBSNews.com" = "CBS News"',
+     "'outlets.www.CBSNews.com' names the host of 'outlets.cbsnews.com' again (cbsnews.com): keep one"),
+    ('"" = "Nobody"', "'outlets' keys must be hosts (cbsnews.com), not ''"),
+    ('"\\u0007bell.example" = "Bell"', "'outlets' keys must be hosts (cbsnews.com), not '\\x07bell.example'"),
+    ('"my host" = "Mine"', "'outlets' keys must be hosts (cbsnews.com), not 'my host'"),
+])
+def test_config_refuses_outlet_keys_that_would_be_lost(tmp_path, table, message):
+    (tmp_path / "site.toml").write_text(f'title = "x"\n[outlets]\n{table}\n')
+    with pytest.raises(ConfigError) as caught:
+        load_config(tmp_path)
+    assert caught.value.errors == [message]
