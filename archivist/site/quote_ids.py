@@ -13,6 +13,7 @@ never indexed as text): the search stage turns each into a Pagefind record of it
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import json
 import re
@@ -64,28 +65,56 @@ def quote_anchors(quotes: Sequence[Quote]) -> tuple[str, ...]:
 
 
 def annotation_anchors(annotation: Annotation | None) -> tuple[str, ...]:
-    """``quote_anchors`` of an annotation's quotes (none without an annotation)."""
-    return quote_anchors(annotation.quotes) if annotation else ()
+    """``quote_anchors`` of an annotation's quotes (none without an annotation).
+
+    Remembers the last annotation asked about: render asks once per card, and an article of
+    3,000 quotes would otherwise hash and slug its quotes 3,000 times over.
+    """
+    if annotation is None:
+        return ()
+    if _last_anchors[0] is not annotation:
+        _last_anchors[:] = [annotation, quote_anchors(annotation.quotes)]
+    return _last_anchors[1]
+
+
+_last_anchors: list[Any] = [None, ()]
+_last_inside: list[Any] = [None, None, ()]
+
+
+def _inside(annotation: Annotation, mention_actors: Sequence[str | None]) -> tuple[frozenset[str], ...]:
+    """For each quote, the actor ids of the mentions inside it (one sweep over the sorted mentions)."""
+    if _last_inside[0] is not annotation or _last_inside[1] is not mention_actors:
+        mentions = sorted((m.start, m.end, a) for m, a in zip(annotation.mentions, mention_actors) if a)
+        starts = [m[0] for m in mentions]
+        found = []
+        for q in annotation.quotes:
+            i = bisect.bisect_left(starts, q.start)
+            ids = set()
+            while i < len(mentions) and mentions[i][0] < q.end:
+                if mentions[i][1] <= q.end:
+                    ids.add(mentions[i][2])
+                i += 1
+            found.append(frozenset(ids))
+        _last_inside[:] = [annotation, mention_actors, tuple(found)]
+    return _last_inside[2]
 
 
 def quoted_actors(annotation: Annotation, mention_actors: Sequence[str | None], index: int,
                   actors: Mapping[str, Any]) -> tuple[str, ...]:
     """Names of the actors with a page (``actors`` by id) mentioned inside quote ``index``:
     whom the quote talks about."""
-    q = annotation.quotes[index]
-    found = {actors[a].name for m, a in zip(annotation.mentions, mention_actors)
-             if a in actors and q.start <= m.start and m.end <= q.end}
-    return tuple(sorted(found))
+    return tuple(sorted({actors[a].name for a in _inside(annotation, mention_actors)[index] if a in actors}))
 
 
 def card_records(cards: Iterable[Any]) -> list[dict[str, Any]]:
     """The search records of an article's quote cards (``render.QuoteCard``), for ``records_json``.
 
-    ``speaker`` is the name of the speaker's actor page (empty for an unnamed source, whose
-    words stay in ``said_by``), ``about`` the actors the quotation names; the search stage
+    ``speaker`` is the speaker's name (their actor page's, or the name the annotation gives one
+    without a page; empty for an unnamed source, whose words stay in ``said_by``), ``about`` the actors the quotation names; the search stage
     escapes and files them (``search.quote_record``).
     """
-    return [{"anchor": c.anchor, "text": c.text, "said_by": c.speaker, "speaker": c.actor.name if c.actor else "",
+    return [{"anchor": c.anchor, "text": c.text, "said_by": c.speaker,
+             "speaker": c.actor.name if c.actor else (c.quote.speaker or ""),
              "role": c.role or "", "about": list(c.about), "kind": c.quote.kind,
              "article": c.article.id, "title": c.article.title, "outlet": c.article.outlet or "",
              "date": c.article.date.isoformat() if c.article.date else ""} for c in cards]
