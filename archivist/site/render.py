@@ -487,8 +487,8 @@ def _letter_starts(ranked: Sequence[Actor], size: int, prefix: str) -> dict[str,
 
 
 def plural(n: int, word: str, words: str | None = None) -> str:
-    """"1 quote", "3 quotes"."""
-    return f"{n} {word if n == 1 else (words or word + 's')}"
+    """"1 quote", "3 quotes", "2,287 articles"."""
+    return f"{n:,} {word if n == 1 else (words or word + 's')}"
 
 
 _LINKABLE = re.compile(r"(?P<url>https?://[^\s<>\"]+[^\s<>\".,;:!?)])"
