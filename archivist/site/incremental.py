@@ -34,6 +34,7 @@ import jinja2.meta
 from markupsafe import Markup
 
 import archivist
+from archivist import models
 
 #: Template globals that read the archive rather than the page's context: a template using one has no key.
 ARCHIVE_GLOBALS = frozenset({"top_actors"})
@@ -148,17 +149,22 @@ class _Walker:
                 raise NotKeyable(f"cannot key a {t.__name__}")
 
     def _record(self, value: Any, names: tuple[str, ...]) -> str:
-        # Frozen records are shared by many pages (an article on every actor page that lists it):
-        # digest each once. The memo keeps the object alive, so its id is not reused meanwhile.
-        hit = self.memo.get(id(value))
-        if hit is not None and hit[0] is value:
-            return hit[1]
+        # The archive's records are shared by many pages (an article on every actor page that lists
+        # it): digest each once. The memo keeps the object alive, so its id is not reused meanwhile;
+        # so only the archive's own records (models), which live all build long anyway, are kept:
+        # a page's view records (cards, counts) are made per page and hashed each time.
+        shared = type(value).__module__ == models.__name__
+        if shared:
+            hit = self.memo.get(id(value))
+            if hit is not None and hit[0] is value:
+                return hit[1]
         parts: list[str] = []
         for name in names:
             parts.append(name + "=")
             self.feed(parts, getattr(value, name))
         digest = hashlib.blake2b("".join(parts).encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
-        self.memo[id(value)] = (value, digest)
+        if shared:
+            self.memo[id(value)] = (value, digest)
         return digest
 
 
