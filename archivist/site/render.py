@@ -49,7 +49,7 @@ TOP_ACTORS = 5
 #: Co-actors shown on an actor page ("Often in the same articles"), people and the rest each, and
 #: for an actor of one article (its article lists them all; here only the strongest).
 CO_ACTORS_SHOWN = 6
-CO_ACTORS_ONE = 3
+CO_ACTORS_ONE = 4
 #: Actors a page's JSON-LD ``mentions``, most mentioned first (all of them were a sixth of a long article's page).
 JSONLD_MENTIONS = 20
 #: Taxonomies whose values get an Atom feed of their own.
@@ -273,11 +273,15 @@ class _Site:
             }
             if n == 1:
                 co = [ActorCount(self.actors[i], k) for i, k in actor.co_actors if i in self.actors]
-                shown = CO_ACTORS_SHOWN if len(actor.articles) > 1 else CO_ACTORS_ONE
+                people = [c for c in co if c.actor.kind == "person"]
+                others = [c for c in co if c.actor.kind != "person"]
+                # People apart from the rest, so that the strongest places and bodies do not crowd them
+                # out. An actor of one article: its people only, since the article lists everyone.
+                groups = ([("People", people[:CO_ACTORS_SHOWN]), ("Organisations, places and other",
+                                                                  others[:CO_ACTORS_SHOWN])]
+                          if len(actor.articles) > 1 else [("People", people[:CO_ACTORS_ONE])])
                 context.update(
-                    # people apart from the rest, so the strongest places and bodies do not crowd them out
-                    co_actors=[("People", [c for c in co if c.actor.kind == "person"][:shown]),
-                               ("Organisations, places and other", [c for c in co if c.actor.kind != "person"][:shown])],
+                    co_actors=groups,
                     talks_about=[ActorCount(self.actors[i], k) for i, k in actor.talks_about
                                  if i in self.actors][:CO_ACTORS_SHOWN],
                     talked_by=_speakers(about)[:CO_ACTORS_SHOWN],

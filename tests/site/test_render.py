@@ -318,6 +318,9 @@ def test_actor_page(site):
     co = page[page.index('id="co-heading"'):]
     assert co.index("<h3>People</h3>") < co.index(">John Smith<") < co.index("<h3>Organisations, places and other</h3>")
     assert co.index("<h3>Organisations, places and other</h3>") < co.index(">Springfield<") < co.index(">Port Authority<")
+    one = text(site, "actors/john-smith/index.html")  # one article: its people, no counts of 1
+    co = one[one.index('id="co-heading"'):one.index("</section>", one.index('id="co-heading"'))]
+    assert "Also in this article</h2>" in co and ">Jane Doe</a></li>" in co and "Organisations" not in co
 
 
 def test_timeline_fills_missing_months():
