@@ -8,8 +8,10 @@ Editing ``actors.toml`` does not touch the keys: actors are resolved later.
 A cache is disposable, so it never fails a build. A damaged file (not a database, another
 schema, a corrupt page) is renamed aside (``annotations.sqlite3.corrupt-1``, never deleted)
 and rebuilt; a folder that is a file is set aside the same way; a row that is not an
-Annotation is a miss; a cache that cannot be opened or written (locked, read-only) is
-used as far as it can be, else not at all. Each of these is one warning naming the file,
+Annotation is a miss; a database file that is a symbolic link, a FIFO or a device is set aside
+too (through a link SQLite would write the database and its ``-journal`` wherever the link
+points, outside the cache: link the folder instead); a cache that cannot be opened or written
+(locked, read-only) is used as far as it can be, else not at all. Each of these is one warning naming the file,
 kept in ``warnings`` and passed to ``log``.
 """
 
@@ -19,6 +21,7 @@ import hashlib
 import json
 import os
 import sqlite3
+import stat
 from pathlib import Path
 from typing import Callable, Iterable, Mapping
 
@@ -62,6 +65,19 @@ def set_aside(path: Path) -> Path:
     return aside
 
 
+def _not_a_file(path: Path) -> str | None:
+    """Why ``path`` cannot hold the database (a link, a folder, a FIFO, a device); None for a file or nothing."""
+    try:
+        mode = os.lstat(path).st_mode
+    except OSError:
+        return None  # not there yet (or unreadable: sqlite says why)
+    if stat.S_ISLNK(mode):
+        return f"a symbolic link to {os.readlink(path)}, not a file: the cache is never written through a link"
+    if stat.S_ISDIR(mode):
+        return "a folder, not a file"
+    return None if stat.S_ISREG(mode) else "a FIFO or a device, not a file"
+
+
 class AnnotationCache:
     """Annotations by key in an SQLite file (created on first use); use as a context manager.
 
@@ -96,7 +112,8 @@ class AnnotationCache:
             folder.mkdir(parents=True, exist_ok=True)
         except OSError as e:
             return self._warn(f"cache {self.path} cannot be created ({e.strerror}); building without the cache")
-        if self.path.is_dir() and not self._set_aside("a folder, not a file"):
+        odd = _not_a_file(self.path)
+        if odd and not self._set_aside(odd):
             return
         for attempt in (1, 2):
             try:

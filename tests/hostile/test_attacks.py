@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+from pathlib import Path
 
 import pytest
 
@@ -142,3 +143,35 @@ def test_config_refuses_outlet_keys_that_would_be_lost(tmp_path, table, message)
     with pytest.raises(ConfigError) as caught:
         load_config(tmp_path)
     assert caught.value.errors == [message]
+
+
+# the annotation cache: SQLite follows a link and writes the database and its -journal beside the target
+
+@pytest.mark.parametrize("kind", ["link to a file outside", "link to /dev/null", "fifo"])
+def test_cache_file_that_is_a_link_or_fifo_is_set_aside_untouched(tmp_path, kind):
+    import sqlite3
+
+    from archivist.annotate.cache import AnnotationCache
+    from archivist.models import Annotation
+
+    path = tmp_path / "site" / ".archivist-cache" / "annotations.sqlite3"
+    path.parent.mkdir(parents=True)
+    outside = tmp_path / "mine.db"
+    if kind == "fifo":
+        os.mkfifo(path)
+        shown = "a FIFO or a device, not a file"
+    else:
+        target = outside if kind.endswith("outside") else Path(os.devnull)
+        if target == outside:
+            with sqlite3.connect(outside) as db:
+                db.execute("CREATE TABLE annotations (key TEXT PRIMARY KEY, data TEXT NOT NULL)")
+        path.symlink_to(target)
+        shown = f"a symbolic link to {target}, not a file: the cache is never written through a link"
+    before = outside.read_bytes() if outside.exists() else None
+    with AnnotationCache(path) as cache:
+        cache.put_many({"k": Annotation()})
+        assert list(cache.get_many(["k"])) == ["k"]
+    assert cache.warnings == [f"cache {path} is damaged ({shown}); set aside as {path}.corrupt-1 and rebuilt"]
+    assert path.is_file() and not path.is_symlink()
+    assert (outside.read_bytes() if outside.exists() else None) == before
+    assert not os.path.lexists(str(outside) + "-journal") and not os.path.lexists(os.devnull + "-journal")
