@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
+import jinja2
+
 from archivist.aggregate import actors
 from archivist.load import articles as content
 from archivist.aggregate import editor as editor_file
@@ -20,7 +22,7 @@ from archivist.site import body as markup
 from archivist.aggregate import prune
 from archivist.aggregate import duplicates
 from archivist.site import render
-from archivist.site import incremental, search
+from archivist.site import incremental, search, urls
 from archivist.site import sizes
 from archivist.annotate.distributed import ClusterError
 from archivist.annotate.model import available_model, model_version
@@ -49,11 +51,6 @@ class BuildReport:
     files: int = 0
     build_id: str = ""  #: the output's id: a digest of its inputs and page keys
     up_to_date: bool = False  #: nothing changed since the last build: no stage ran
-
-
-def actor_url(config: Config, actor_id: str) -> str:
-    """The URL of an actor's page, under the site's base path."""
-    return f"{config.base_path}actors/{actor_id}/"
 
 
 def annotate_site(site_dir: Path, config: Config, articles, progress: bool = True,
@@ -191,13 +188,22 @@ def _build_claimed(site_dir: Path, config: Config, output: Path, progress: bool,
                                   salt=f"{config!r}\0{incremental.code_digest()}")
 
     def body_html(article):
-        urls = [actor_url(config, a) if a else None for a in archive.mention_actors.get(article.id, ())]
-        return markup.render_body(article, archive.annotations[article.id], urls, config.link_mentions)
+        hrefs = [urls.url_for(config, urls.actor_url(a)) if a else None
+                 for a in archive.mention_actors.get(article.id, ())]
+        return markup.render_body(article, archive.annotations[article.id], hrefs, config.link_mentions)
 
     with staged_output(output, clean) as staging:
         # Pages go to the staging folder as they are rendered: one page in memory at a time.
-        files = render.render_site(archive, config, themes, body_html, unpaged=unpaged, reuse=reuse,
-                                   sink=StagingSink(staging))
+        try:
+            files = render.render_site(archive, config, themes, body_html, unpaged=unpaged, reuse=reuse,
+                                       sink=StagingSink(staging))
+        except render.ThemeError as e:
+            raise BuildError(str(e)) from None
+        except jinja2.TemplateError as e:  # a theme's template: name its file and line
+            where = f"{e.filename}:{e.lineno}: " if getattr(e, "filename", None) else ""
+            raise BuildError(f"theme template {where}{e.message or e}") from None
+        except UnicodeDecodeError as e:
+            raise BuildError(f"a theme template is not UTF-8 ({e.reason} at byte {e.start})") from None
         report.pages = sum(1 for p in files if p.endswith(".html"))
         report.files = len(files)
         stage("render", t, f"{report.pages} pages, {len(files)} files: {len(staging.written_paths)} written, "

@@ -150,3 +150,28 @@ def test_editing_actors_toml_takes_effect_without_nlp(tmp_path, nlp):
     assert "Kremlin spokesman" in page and "https://en.wikipedia.org/wiki/Dmitry_Peskov" in page
     article = (out / "articles/a/index.html").read_text()
     assert 'href="/actors/dmitry-peskov/"' in article and 'href="/actors/moscow/"' not in article
+
+
+@pytest.mark.parametrize("theme_file, data, message", [
+    ("static/passwd.css", None, "a symbolic link to outside the theme folder"),
+    ("templates/404.html", b"{% if %}", "theme template "),
+    ("templates/404.html", b"\xff\xfe not UTF-8", "is not UTF-8"),
+])
+def test_a_bad_theme_file_fails_the_build_naming_it_and_publishes_nothing(tmp_path, nlp, theme_file, data, message):
+    (tmp_path / "site").mkdir()
+    site = tiny_site(tmp_path / "site", "Mayor Jane Doe said the budget passed.")
+    before = tree_digest(site / "build")
+    target = site / "themes" / "default" / theme_file
+    target.parent.mkdir(parents=True)
+    if data is None:
+        secret = tmp_path / "secret.txt"
+        secret.write_text("root:x:0:0\n")
+        target.symlink_to(secret)
+    else:
+        target.write_bytes(data)
+    with pytest.raises(BuildError, match=message) as failure:
+        build(site, progress=False, log=lambda m: None)
+    assert "root:x" not in str(failure.value)
+    if data is None:
+        assert "passwd.css" in str(failure.value)
+    assert tree_digest(site / "build") == before

@@ -594,15 +594,27 @@ def _json_bytes(data: Any, compact: bool = False) -> bytes:
     return (json.dumps(data, sort_keys=True, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
 
 
+class ThemeError(ValueError):
+    """A theme file that cannot be published (a link out of its theme folder)."""
+
+
 def _static_files(dirs: Iterable[Path]) -> dict[str, bytes]:
-    """``static/`` of every theme folder; a file in an earlier folder wins."""
+    """``static/`` of every theme folder; a file in an earlier folder wins.
+
+    A file is published only where it really lies inside its theme folder: a symbolic link
+    out of it (``static/x.css -> /etc/passwd``) is a ThemeError naming the link, never read.
+    """
     files: dict[str, bytes] = {}
     for d in dirs:
         static = d / "static"
         if not static.is_dir():
             continue
+        home = d.resolve()
         for f in sorted(static.rglob("*")):
             rel = "static/" + f.relative_to(static).as_posix()
-            if f.is_file() and rel not in files:
-                files[rel] = f.read_bytes()
+            if rel in files or not f.is_file():
+                continue
+            if home not in f.resolve().parents:
+                raise ThemeError(f"{f}: a symbolic link to outside the theme folder {d}: not published")
+            files[rel] = f.read_bytes()
     return files
