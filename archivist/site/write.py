@@ -262,6 +262,13 @@ def _parts(rel: str) -> tuple[str, ...]:
     return path.parts
 
 
+def _normal(rel: str) -> str:
+    """``rel`` as the output's file list spells it ("a/b", not "a//b/" or "./a/b"); cheap when it already is."""
+    if "//" in rel or rel.startswith(("./", "/")) or "/./" in rel or rel.endswith(("/", "/.")):
+        return "/".join(_parts(rel))
+    return rel
+
+
 def _same(path: Path, data: bytes) -> bool:
     """Whether ``path`` is a regular file holding exactly ``data``."""
     try:
@@ -328,16 +335,22 @@ def write_files(root: Path, files: Mapping[str, bytes]) -> int:
     return len(files)
 
 
-def _remove_file(root: Path, rel: str) -> None:
-    """Remove ``root/rel`` (a file, or a folder where the other tree has a file) and the folders that leaves empty."""
+def _remove_file(root: Path, rel: str, folder_too: bool) -> bool:
+    """Remove the file ``root/rel`` (or a folder there, with ``folder_too``) and the folders that leaves empty.
+
+    Whether something was removed: a path that was a file in the previous build may be a folder
+    of this one's files now (written since), which only ``folder_too`` removes.
+    """
     target = root.joinpath(*_parts(rel))
     try:
-        if stat.S_ISDIR(os.lstat(target).st_mode):
+        if not stat.S_ISDIR(os.lstat(target).st_mode):
+            os.unlink(target)
+        elif folder_too:
             shutil.rmtree(target)
         else:
-            os.unlink(target)
+            return False
     except (FileNotFoundError, NotADirectoryError):
-        return
+        return False
     for folder in PurePosixPath(rel).parents:
         if not folder.parts:
             break
@@ -345,17 +358,18 @@ def _remove_file(root: Path, rel: str) -> None:
             os.rmdir(root / folder)
         except OSError:
             break
+    return True
 
 
 def _sync(root: Path, source: Path, rel: str) -> None:
     """Make ``root/rel`` what ``source/rel`` is: a hard link to its file, or nothing."""
     src = source.joinpath(*_parts(rel))
     try:
-        is_file = stat.S_ISREG(os.lstat(src).st_mode)
+        mode = os.lstat(src).st_mode
     except (FileNotFoundError, NotADirectoryError):
-        is_file = False
-    if not is_file:
-        _remove_file(root, rel)
+        mode = 0
+    if not stat.S_ISREG(mode):  # a folder there keeps its files, each synced by its own path
+        _remove_file(root, rel, folder_too=not stat.S_ISDIR(mode))
         return
     target, tmp = _place(root, _parts(rel))
     os.link(src, tmp)
@@ -373,8 +387,9 @@ def _tree_files(root: Path, prefix: str = "") -> Iterator[str]:
                 yield rel
 
 
-def _link_tree(src: Path, dst: Path, skip: Collection[str] = ()) -> None:
-    """Make ``dst`` a farm of hard links to ``src``'s files (copies across file systems), but for ``skip``."""
+def _link_tree(src: Path, dst: Path, skip: Collection[str] = (), prefix: str = "") -> Iterator[str]:
+    """Make ``dst`` a farm of hard links to ``src``'s files (copies across file systems), but for ``skip``;
+    yields each file's relative path."""
     with os.scandir(src) as entries:
         for entry in entries:
             if entry.name in skip:
@@ -382,7 +397,7 @@ def _link_tree(src: Path, dst: Path, skip: Collection[str] = ()) -> None:
             target = dst / entry.name
             if entry.is_dir(follow_symlinks=False):
                 os.mkdir(target)
-                _link_tree(Path(entry.path), target)
+                yield from _link_tree(Path(entry.path), target, (), f"{prefix}{entry.name}/")
                 continue
             try:
                 os.link(entry.path, target, follow_symlinks=False)
@@ -390,6 +405,7 @@ def _link_tree(src: Path, dst: Path, skip: Collection[str] = ()) -> None:
                 if e.errno not in (errno.EXDEV, errno.EPERM, errno.EMLINK, errno.ENOTSUP):
                     raise
                 shutil.copy2(entry.path, target, follow_symlinks=False)
+            yield prefix + entry.name
 
 
 def spare_path(output: Path) -> Path:
@@ -433,6 +449,9 @@ class Staging:
         self.written_paths: list[str] = []  # what ``write`` changed, in order
         self.removed_paths: list[str] = []  # what ``keep_only`` removed
         self._made = self._opened = False
+        self._files: set[str] | None = None  # the next output's files but the marker, where known without a walk
+        self._keep: tuple[str, ...] | None = None  # the folders a later stage writes into ``root``
+        self._journal = self._spare_journal()
         if clean:
             self._make()
 
@@ -440,24 +459,32 @@ class Staging:
         if self._made:
             return
         remove_tree(self.path)  # this process's own, from a build it did not finish
-        if self.clean or not self._adopt_spare():
+        if self.clean:
             os.mkdir(self.path)
-            if not self.clean and self.output.is_dir():
-                _link_tree(self.output, self.path, skip=(MARKER,))
+            self._files = set()
+        elif not self._adopt_spare():
+            os.mkdir(self.path)
+            self._files = set(_link_tree(self.output, self.path, skip=(MARKER,))) if self.output.is_dir() else set()
         _put(self.path, (MARKER,), MARKER_TEXT)  # a new marker each build: incremental.output_identity reads it
         self._made = True
+
+    def _spare_journal(self) -> dict | None:
+        """The spare's journal, where it pairs with the output as it is now: {"output", "differs", "files"}."""
+        try:
+            journal = json.loads((spare_path(self.output) / SPARE_JOURNAL).read_text(encoding="utf-8"))
+            if (journal["output"] == _identity(self.output) and isinstance(journal["differs"], list)
+                    and isinstance(journal["files"], list)):
+                return journal
+        except (OSError, ValueError, KeyError, TypeError):
+            pass
+        return None
 
     def _adopt_spare(self) -> bool:
         """Make the spare the staging folder, synced with the output where its journal says they differ."""
         spare = spare_path(self.output)
         if not os.path.lexists(spare):
             return False
-        try:
-            journal = json.loads((spare / SPARE_JOURNAL).read_text(encoding="utf-8"))
-            usable = journal["output"] == _identity(self.output) and isinstance(journal["differs"], list)
-        except (OSError, ValueError, KeyError, TypeError):
-            usable = False
-        if not usable:  # the output was replaced since (or the spare is damaged): a farm instead
+        if self._journal is None:  # the output was replaced since (or the spare is damaged): a farm instead
             if _ours(spare):
                 remove_tree(spare)
             return False
@@ -465,20 +492,54 @@ class Staging:
         for name in SPARE_FILES:
             with contextlib.suppress(FileNotFoundError):
                 os.unlink(self.path / name)
-        for rel in sorted(journal["differs"]):
+        for rel in sorted(self._journal["differs"]):
             _sync(self.path, self.output, rel)
+        self._files = set(self._journal["files"])
         return True
+
+    def _next_files(self) -> set[str]:
+        """The next output's files but the marker, as ``write`` and ``keep_only`` left them: from the
+        farm or the spare's journal, else by a walk."""
+        if self._files is None and not self._made and self._journal is not None:
+            self._files = set(self._journal["files"])
+        if self._files is None:
+            self._files = set(_tree_files(self._current)) - {MARKER} if self._current.is_dir() else set()
+        return self._files
+
+    def _final_files(self) -> set[str]:
+        """The output's files once swapped in (so read from the output), for the spare's journal.
+
+        What a later stage wrote into ``root`` lies under the folders ``keep_only`` was told to
+        keep: those are walked, the rest is known (without ``keep``, the whole folder is walked).
+        """
+        if not self._opened:
+            return self._next_files()
+        if self._keep is None:
+            return set(_tree_files(self.output)) - {MARKER}
+        under = tuple(k + "/" for k in self._keep)
+        files = {f for f in self._next_files() if not f.startswith(under)}
+        for folder in self._keep:
+            if (self.output / folder).is_dir():
+                files.update(f"{folder}/{f}" for f in _tree_files(self.output / folder))
+        return files
 
     def retire(self, previous: Path) -> None:
         """Keep the previous output (now at ``previous``) as the next build's spare, or remove it."""
         spare = spare_path(self.output)
-        if self.clean or os.path.lexists(spare) or not _ours(previous):
-            _remove_quietly(previous)  # after a clean build it shares no file with the output
+        if (self.clean or os.path.lexists(spare) or not _ours(previous)
+                or (self._opened and self._keep is None)):
+            _remove_quietly(previous)  # it shares no file with the output, or where they differ is unknown
             return
         try:
+            files = sorted(self._final_files())
+            differs = set(self.written_paths) | set(self.removed_paths)
+            if self._opened:  # a later stage wrote into root, under the folders it keeps: they may differ anywhere
+                for tree in (self.output, previous):
+                    for folder in self._keep:
+                        if (tree / folder).is_dir():
+                            differs.update(f"{folder}/{f}" for f in _tree_files(tree / folder))
             os.rename(previous, spare)
-            journal = {"output": _identity(self.output),
-                       "differs": sorted(set(self.written_paths) | set(self.removed_paths))}
+            journal = {"output": _identity(self.output), "differs": sorted(differs), "files": files}
             for name, data in SPARE_FILES.items():
                 _put(spare, (name,), data if data is not None else json.dumps(journal).encode())
         except OSError:
@@ -515,6 +576,7 @@ class Staging:
                 continue
             self._make()
             _put(self.path, parts, data)
+            self._next_files().add("/".join(parts))
             self.written_paths.append(rel)
             self.written += 1
             written += 1
@@ -525,20 +587,19 @@ class Staging:
     def keep_only(self, paths: Collection[str], keep: Iterable[str] = ()) -> int:
         """Remove the files not in ``paths`` (every file of the new site) nor under a folder of ``keep``
         (those a later stage writes, such as ``pagefind``); returns how many were removed."""
-        if not self._current.is_dir():
-            return 0
-        wanted = {PurePosixPath(p).as_posix() for p in paths} | {MARKER}
-        prefixes = tuple(k.strip("/") + "/" for k in keep)
-        stale = sorted(rel for rel in _tree_files(self._current)
-                       if rel not in wanted and not (rel + "/").startswith(prefixes))
+        self._keep = tuple(k.strip("/") for k in keep)
+        wanted = {_normal(p) for p in paths}
+        prefixes = tuple(k + "/" for k in self._keep)
+        stale = sorted(rel for rel in self._next_files() if rel not in wanted and not rel.startswith(prefixes))
         if not stale:
             return 0
         self._make()
-        for rel in stale:  # a clean build has no empty folders: those the removals empty go too
-            _remove_file(self.path, rel)
-        self.removed += len(stale)
-        self.removed_paths.extend(stale)
-        return len(stale)
+        # A clean build has no empty folders: those the removals empty go too.
+        removed = [rel for rel in stale if _remove_file(self.path, rel, folder_too=False)]
+        self._next_files().difference_update(stale)
+        self.removed += len(removed)
+        self.removed_paths.extend(stale)  # all of them: where the spare differs from the next output
+        return len(removed)
 
     def missing(self, paths: Iterable[str]) -> set[str]:
         """The ``paths`` that no file of the next output holds (pages a partial render assumed were there)."""

@@ -186,6 +186,25 @@ def test_the_spare_becomes_the_next_staging_folder_and_every_build_equals_a_clea
     assert (spare / ".gitignore").read_bytes() == b"*\n" and not (out / ".gitignore").exists()
 
 
+def test_what_a_later_stage_writes_into_root_is_known_to_the_next_build(tmp_path):
+    # Pagefind writes its bundle into root itself; a build without search must then remove it.
+    def build_with_bundle(out, files, bundle, clean=False):
+        with staged_output(out, clean) as staging:
+            staging.write(files)
+            staging.keep_only(files.keys(), keep=("pagefind",) if bundle is not None else ())
+            if bundle is not None:
+                shutil.rmtree(staging.root / "pagefind", ignore_errors=True)
+                write_files(staging.root / "pagefind", bundle)
+    steps = [(SITE, {"a.js": b"1", "f/x.pf": b"2"}), ({**SITE, "index.html": b"2"}, {"a.js": b"1", "f/y.pf": b"3"}),
+             ({**SITE, "index.html": b"3"}, None), ({**SITE, "index.html": b"4"}, {"a.js": b"4"})]
+    for n, (files, bundle) in enumerate(steps):
+        build_with_bundle(tmp_path / "inc", files, bundle)
+        build_with_bundle(tmp_path / f"clean-{n}", files, bundle, clean=True)
+        assert files_of(tmp_path / "inc") == files_of(tmp_path / f"clean-{n}"), n
+        assert sorted(p.relative_to(tmp_path / "inc") for p in (tmp_path / "inc").rglob("*")) == sorted(
+            p.relative_to(tmp_path / f"clean-{n}") for p in (tmp_path / f"clean-{n}").rglob("*")), n
+
+
 def test_a_spare_that_no_longer_pairs_with_the_output_is_not_used(tmp_path):
     out = tmp_path / "build"
     built(out, SITE)
