@@ -164,9 +164,10 @@ def _straighten_contractions(vocab) -> None:
 
 def annotate_doc(doc) -> Annotation:
     """The Annotation of one parsed Doc: its entity mentions and its attributed quotes."""
-    mentions = entities.entity_mentions(doc)
+    spans = quotes.find_quote_spans(doc.text)  # once: the mentions' label evidence and the quotes both read them
+    mentions = entities.entity_mentions(doc, spans)
     # nationality adjectives help find speakers ("Russian officials said") but are no actors
-    return Annotation(mentions=entities.actor_mentions(mentions), quotes=quotes.extract_quotes(doc, mentions))
+    return Annotation(mentions=entities.actor_mentions(mentions), quotes=quotes.extract_quotes(doc, mentions, spans))
 
 
 def annotate_texts(nlp: spacy.Language, texts: Iterable[str], batch_size: int = 32) -> Iterator[Annotation]:

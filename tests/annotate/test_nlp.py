@@ -74,3 +74,28 @@ def test_a_dateline_is_no_subject(nlp, annotate):
     doc = nlp(text)
     assert [s.text.strip() for s in doc.sents][0] == "WASHINGTON --"
     assert [q.speaker for q in annotate(text).quotes] == ["Obama"]
+
+
+def test_quote_spans_are_found_once_an_article(nlp):
+    # the mentions' label evidence ("Iannacci said ... she added", outside quotations) and the quotes
+    # both read the quotation spans: annotate_doc finds them once and hands them to both
+    import sys
+
+    from archivist.annotate.nlp import annotate_doc
+    from archivist.annotate.quotes.marks import find_quote_spans
+
+    doc = nlp('“PreCheck allows known travelers to move,” Iannacci said in an email.\nBut, she added, “times are hard.”')
+    calls = 0
+
+    def profile(frame, event, arg):
+        nonlocal calls
+        if event == "call" and frame.f_code is find_quote_spans.__code__:
+            calls += 1
+
+    sys.setprofile(profile)
+    try:
+        annotation = annotate_doc(doc)
+    finally:
+        sys.setprofile(None)
+    assert calls == 1
+    assert len(annotation.quotes) == 2

@@ -92,18 +92,21 @@ class _Cand:
         self.person_linked = False
 
 
-def extract_mentions(doc) -> tuple[Mention, ...]:
+def extract_mentions(doc, quoted: list[tuple[int, int]]) -> tuple[Mention, ...]:
     """The article's mentions of actors, each with the fullest name the article gives its actor.
 
     Mentions are sorted by position and never overlap; see the module docstring for the rules.
     Nationality adjectives and groups that neither speak nor act are left out (see :func:`entity_mentions`).
+    ``quoted`` is the article's quotation spans, found once per article
+    (:func:`~archivist.annotate.quotes.marks.find_quote_spans`).
     """
-    return actor_mentions(entity_mentions(doc))
+    return actor_mentions(entity_mentions(doc, quoted))
 
 
-def entity_mentions(doc) -> tuple[Mention, ...]:
+def entity_mentions(doc, quoted: list[tuple[int, int]]) -> tuple[Mention, ...]:
     """Every entity mention of the article, also those of kind :data:`NOT_ACTOR` ("Russian" of
-    "Russian officials"), which speaker resolution reads and actors leave out."""
+    "Russian officials"), which speaker resolution reads and actors leave out; ``quoted`` is the
+    article's quotation spans (words inside them are no evidence of what a name is)."""
     text = doc.text
     cands = [c for c in (_clean(doc, ent) for ent in doc.ents if ent.label_ in LABEL_KINDS) if c is not None]
     cands += _honorific_names(doc, cands)
@@ -125,7 +128,7 @@ def entity_mentions(doc) -> tuple[Mention, ...]:
         if c.tentative and not c.person_linked:
             c.label = known[c.name]  # a salvaged piece (`NATO"unsuccessful` tagged GPE) has no vote
     sent_start, ent_labels = _sentence_starts(doc), _ent_labels(doc)
-    if _person_evidence(doc, cands, sent_start, ent_labels):
+    if _person_evidence(doc, cands, sent_start, ent_labels, quoted):
         _resolve_people(cands)  # "Ammori" now points at "Huda Ammori", a person only since the evidence
     _join_places(cands)
     _majority_labels(cands)
@@ -470,7 +473,8 @@ def _unique_fullest(candidates) -> str | None:
     return None
 
 
-def _person_evidence(doc, cands: list[_Cand], sent_start: list[int], ent_labels: list[str]) -> bool:
+def _person_evidence(doc, cands: list[_Cand], sent_start: list[int], ent_labels: list[str],
+                     quoted: list[tuple[int, int]]) -> bool:
     """Relabel as PERSON an actor that some PERSON mention gives a title ("President Trump"), or
     whose name is a common given name and a surname the article uses for a person, or that
     :func:`archivist.evidence.label_evidence` finds a person; as ORG what it finds an organisation.
@@ -491,7 +495,7 @@ def _person_evidence(doc, cands: list[_Cand], sent_start: list[int], ent_labels:
         words = c.actor.split()
         if c.label == "ORG" and 2 <= len(words) <= 3 and words[-1] in surnames and given_gender(c.actor):
             persons.add(c.actor)
-    more, organisations = evidence.label_evidence(doc, cands)
+    more, organisations = evidence.label_evidence(doc, cands, quoted)
     persons |= more
     relabelled = False
     for c in cands:

@@ -15,11 +15,12 @@ from collections import Counter
 from archivist.text import names
 from archivist.annotate.quotes.cues import SPEECH_VERBS
 from archivist.text.lexicon import ORG_NOUNS, PERSON_NOUNS, given_gender
-from archivist.annotate.quotes.marks import find_quote_spans, within
+from archivist.annotate.quotes.marks import within
 
 
-def label_evidence(doc, cands: list) -> tuple[set[str], set[str]]:
-    """(actors that are people, actors that are organisations) by the article's own words.
+def label_evidence(doc, cands: list, quoted: list[tuple[int, int]]) -> tuple[set[str], set[str]]:
+    """(actors that are people, actors that are organisations) by the article's own words;
+    ``quoted`` is the article's quotation spans (:func:`~archivist.annotate.quotes.marks.find_quote_spans`).
 
     A person: a name with an age beside it ("Sophia, 23,"), in apposition to a word for a person
     ("The co-founder of the group, Huda Ammori,"), that speaks and is then "he" or "she"
@@ -37,7 +38,7 @@ def label_evidence(doc, cands: list) -> tuple[set[str], set[str]]:
     evidenced = {c.actor for c in cands if _age_follows(doc, c.e)}
     evidenced |= {c.actor for c in cands if c.label in ("ORG", "GPE", "NORP") and len(c.actor.split()) >= 2 and
                   _person_apposition(doc, c)}
-    evidenced |= _speaks_as_he_or_she(doc, cands)
+    evidenced |= _speaks_as_he_or_she(doc, cands, quoted)
     for actor in sorted(evidenced):
         persons.add(actor)
         fuller = {c.actor for c in cands if c.actor.endswith(" " + actor) and len(c.actor.split()) <= 3} \
@@ -64,7 +65,7 @@ def label_evidence(doc, cands: list) -> tuple[set[str], set[str]]:
 _PLACE_PREPS = frozenset("in into to at across near outside inside throughout around toward towards".split())
 
 
-def _speaks_as_he_or_she(doc, cands: list) -> set[str]:
+def _speaks_as_he_or_she(doc, cands: list, quoted: list[tuple[int, int]]) -> set[str]:
     """Actors the model tagged as places or organisations that speak and are then "he" or "she".
 
     "Iannacci said in an email. But, she added, ...", "Kid Rock said in the post ... “...,” he
@@ -80,7 +81,6 @@ def _speaks_as_he_or_she(doc, cands: list) -> set[str]:
     placed |= {c.actor for c in cands if doc[c.e - 1].dep_ in ("compound", "poss") and
                (doc[c.e - 1].head.lower_ in PERSON_NOUNS or doc[c.e - 1].head.lower_ in names.ROLE_HEADS)}
     out: set[str] = set()
-    quoted = None
     for c in cands:
         if c.label not in ("PERSON", "ORG", "GPE", "LOC", "FAC") or c.actor in placed or c.actor in out or \
                 c.actor.isupper() or len(c.actor.split()) > 3 or (c.s > 0 and doc[c.s - 1].lower_ == "the"):
@@ -89,8 +89,6 @@ def _speaks_as_he_or_she(doc, cands: list) -> set[str]:
         if head.dep_ != "nsubj" or head.head.lower_ not in SPEECH_VERBS and not any(
                 ch.dep_ == "advcl" and ch.tag_ == "VBG" and ch.lower_ in SPEECH_VERBS for ch in head.head.children):
             continue  # "Iannacci said", "Mutu has hit out at the club, saying: ..."
-        if quoted is None:
-            quoted = find_quote_spans(doc.text)
         if within(quoted, c.start):
             continue  # words inside a quotation are the speaker's, not the article's
         sent = head.sent

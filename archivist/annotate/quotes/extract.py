@@ -34,13 +34,13 @@ def _inner(text: str) -> str:
     return MARK_RE.sub("", text).strip()
 
 
-def extract_quotes(doc, mentions: tuple[Mention, ...]) -> tuple[Quote, ...]:
-    """The article's quotations, each attributed to a named speaker where the text allows."""
+def extract_quotes(doc, mentions: tuple[Mention, ...], spans: list[tuple[int, int]]) -> tuple[Quote, ...]:
+    """The article's quotations, each attributed to a named speaker where the text allows; ``spans``
+    is the article's quotation spans, found once per article (:func:`find_quote_spans`)."""
     text = doc.text
     if not text.strip() or len(doc) == 0:
         return ()
     index = DocIndex(doc)
-    spans = find_quote_spans(text)
     paras = [p for p in paragraphs(text)]
     para_starts = [p[0] for p in paras]
     in_quote = [False] * len(doc)

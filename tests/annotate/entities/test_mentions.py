@@ -19,9 +19,10 @@ GOLD = SHARED / "gold" / "seed.jsonl"
 def mentions_of(nlp):
     """Text in, its mentions out (checking the invariants every Mention tuple must keep)."""
     from archivist.annotate.entities.mentions import extract_mentions
+    from archivist.annotate.quotes.marks import find_quote_spans
 
     def run(text):
-        mentions = extract_mentions(nlp(text))
+        mentions = extract_mentions(nlp(text), find_quote_spans(text))
         for m in mentions:
             assert text[m.start:m.end] == m.text
             assert m.kind in KINDS

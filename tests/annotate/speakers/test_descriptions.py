@@ -13,7 +13,8 @@ def _describe(nlp, text, head):
     """The name the last token ``head`` of ``text``, a description's head noun, resolves to."""
     doc = nlp(text)
     tok = [t for t in doc if t.text == head][-1]
-    return SpeakerResolver(doc, extract_mentions(doc), find_quote_spans(text)).resolve(tok, tok.idx)[0]
+    quoted = find_quote_spans(text)
+    return SpeakerResolver(doc, extract_mentions(doc, quoted), quoted).resolve(tok, tok.idx)[0]
 
 
 @pytest.mark.parametrize("text, head, name", [

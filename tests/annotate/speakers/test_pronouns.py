@@ -14,7 +14,8 @@ def _resolve(nlp, text, which=-1):
     doc = nlp(text)
     pronouns = [t for t in doc if t.lower_ in ("he", "she", "they", "it")]
     tok = pronouns[which]
-    return SpeakerResolver(doc, extract_mentions(doc), find_quote_spans(text)).resolve(tok, tok.idx)[0]
+    quoted = find_quote_spans(text)
+    return SpeakerResolver(doc, extract_mentions(doc, quoted), quoted).resolve(tok, tok.idx)[0]
 
 
 @pytest.mark.parametrize("text, name", [
