@@ -429,7 +429,9 @@ def load_articles(content_dir: Path, include_drafts: bool = False, outlets: dict
     content_dir = Path(content_dir)
     root = os.path.realpath(site_dir if site_dir is not None else content_dir)
     if not content_dir.is_dir():
-        return Loaded((), (Problem(str(content_dir), None, "content folder not found"),))
+        why = "the content folder is a file, not a folder (content_dir in site.toml)" \
+            if os.path.lexists(content_dir) else "content folder not found"
+        return Loaded((), (Problem(str(content_dir), None, why),))
     if not _inside(os.path.realpath(content_dir), root) and not follow_external_links:
         return Loaded((), (Problem(str(content_dir), None, "the content folder is a symbolic link to outside the "
                                    "site folder: not read (set follow_external_links = true in site.toml)"),))

@@ -175,3 +175,12 @@ def test_cache_file_that_is_a_link_or_fifo_is_set_aside_untouched(tmp_path, kind
     assert path.is_file() and not path.is_symlink()
     assert (outside.read_bytes() if outside.exists() else None) == before
     assert not os.path.lexists(str(outside) + "-journal") and not os.path.lexists(os.devnull + "-journal")
+
+
+def test_a_content_dir_that_is_a_file_is_named_so(tmp_path):
+    from archivist.load.articles import load_articles
+
+    (tmp_path / "notes.txt").write_text("Title\n20220113\n\nText.\n")
+    loaded = load_articles(tmp_path / "notes.txt", site_dir=tmp_path)
+    assert [str(p) for p in loaded.problems] == [
+        f"{tmp_path}/notes.txt: the content folder is a file, not a folder (content_dir in site.toml)"]
