@@ -229,7 +229,9 @@ function renderResult(data) {
     appendTerms(a, clip(decode(m.title), state.term), state.term);
     q.append(a);
     const who = el("p", "search-result-meta");
-    who.append(el("span", "search-speaker", decode(m.speaker) || "Unattributed"));
+    const speaker = el("span", "search-speaker");
+    appendTerms(speaker, decode(m.speaker) || "Unattributed", state.term);
+    who.append(speaker);
     if (m.role) who.append(el("span", "search-role", `, ${decode(m.role)}`));
     const where = [m.article ? `in “${decode(m.article)}”` : "", metaLine(data)].filter(Boolean).join(" · ");
     if (where) who.append(document.createTextNode(` ${where}`));
