@@ -1,41 +1,66 @@
 """Pronouns to people within one article: the part of speaker resolution that walks back.
 
-:class:`PronounResolver` is the base of :class:`archivist.speakers.SpeakerResolver`: it finds
-the person (or organisation, for "it" and "they") a pronoun most likely refers to, sentence
-by sentence back from the pronoun, within a live blog's entry, keeping gender and number
-where the article shows them (honorifics, given names, the article's own "he"/"she"); a
-singular "they" after an unnamed source stays unnamed. It reads the resolver's indexes
-(``doc``, ``text``, ``mentions``, ``m_starts``, ``persons``, ``gender``, ``breaks``) and its
-``name_of``, ``mention_at``, ``_maker_of``, ``_document_maker``, ``_description``, ``_in_quote``
-and ``_token_index``. It also says how a pronoun is written where an enclosing clause names the
-same actor ("Clinton says she ...").
+:class:`PronounResolver` finds the person (or organisation, for "it" and "they") a pronoun most
+likely refers to, sentence by sentence back from the pronoun, within a live blog's entry, keeping
+gender and number where the article shows them (honorifics, given names, the article's own
+"he"/"she"); a singular "they" after an unnamed source stays unnamed. It is handed the article's
+:class:`~archivist.annotate.speakers.article.ArticleIndex` and a :class:`Descriptions` (what a
+description or a document refers to, which a pronoun's walk back asks of "the report" and "the
+official"). It also says how a pronoun is written where an enclosing clause names the same actor
+("Clinton says she ...").
 """
 
 from __future__ import annotations
 
 import bisect
+from typing import Protocol
 
 from archivist.annotate.quotes.cues import speech_verb
 from archivist.text.lexicon import (BODIES, DOC_NOUNS, FEMALE_PRONOUNS, HONORIFIC_GENDER, MALE_PRONOUNS, ORG_NOUNS, PERSON_NOUNS,
                       PLURAL_PRONOUNS, VOICE_NOUNS, could_speak, given_gender)
+from archivist.annotate.speakers.article import ArticleIndex
 from archivist.models import Mention, Span
 
 #: Marks that open a quotation at a paragraph's start.
 _OPEN_MARKS = frozenset('"“‘\'')
 
 
+class Descriptions(Protocol):
+    """What pronoun resolution asks of descriptions (a
+    :class:`~archivist.annotate.speakers.descriptions.DescriptionResolver`)."""
+
+    def description(self, tok, pos: int) -> str | None:
+        """The actor a definite description at ``tok`` refers to, else None."""
+
+    def continues_unnamed(self, tok) -> bool:
+        """True when the description's noun last appeared, just before, as an unnamed one."""
+
+    def document_maker(self, tok) -> str | None:
+        """Who made the document a description such as "the report" points back to."""
+
+    def maker_of(self, noun) -> str | None:
+        """The named owner, agent or producing subject of a document noun, else None."""
+
+
 class PronounResolver:
-    """Pronoun resolution over the indexes a :class:`~archivist.speakers.SpeakerResolver` builds."""
+    """Pronouns of one article to the people (or organisations) they refer to."""
+
+    def __init__(self, article: ArticleIndex, descriptions: Descriptions):
+        self.article = article
+        self.doc, self.text = article.doc, article.text
+        self.descriptions = descriptions
+        self._memo: dict[tuple[str, int], str | None] = {}  # pronoun()'s answers by (pronoun, offset)
+        self.gender = self._genders()  # name -> "m"/"f", where the article shows it
 
     def _genders(self) -> dict[str, str]:
         """name -> "m"/"f" from honorifics and from subject pronouns that follow the name as a subject."""
         votes: dict[str, list[int]] = {}
-        persons = [m for m in self.mentions if m.label == "PERSON" and not self._in_quote(m.start)]
+        persons = [m for m in self.article.mentions if m.label == "PERSON" and not self.article.in_quote(m.start)]
         for m in persons:
             words = self.text[max(0, m.start - 6):m.end].lower().split()
             for w in words[:2]:
                 if w in HONORIFIC_GENDER:
-                    v = votes.setdefault(self.name_of(m), [0, 0])
+                    v = votes.setdefault(self.article.name_of(m), [0, 0])
                     v[0 if HONORIFIC_GENDER[w] == "m" else 1] += 3
                     break
         subjects = [m for m in persons if self._is_subject(m)]
@@ -46,35 +71,35 @@ class PronounResolver:
             subject_pron = (low == "he" or low == "she") and tok.dep_ in ("nsubj", "nsubjpass")
             # "his"/"her" right after a subject ("Obama said his plan"): same-sentence evidence
             owner_pron = low in ("his", "her") and tok.dep_ == "poss"
-            if (subject_pron or owner_pron) and not self._in_quote(tok.idx):
+            if (subject_pron or owner_pron) and not self.article.in_quote(tok.idx):
                 k = bisect.bisect_right(starts, tok.idx) - 1
                 j = bisect.bisect_right(p_starts, tok.idx) - 1
-                if subject_pron and k >= 0 and j >= 0 and self.name_of(persons[j]) != self.name_of(subjects[k]):
+                if subject_pron and k >= 0 and j >= 0 and self.article.name_of(persons[j]) != self.article.name_of(subjects[k]):
                     # "Ambrose added that voters distrust Jane Moore. She cannot win": another
                     # person stands between, so the pronoun is no evidence of the subject's gender
                     continue
                 if k >= 0 and tok.idx - subjects[k].start < (400 if subject_pron else 120) and \
                         (subject_pron or subjects[k].start >= tok.sent.start_char):
-                    v = votes.setdefault(self.name_of(subjects[k]), [0, 0])
+                    v = votes.setdefault(self.article.name_of(subjects[k]), [0, 0])
                     v[0 if low in ("he", "his") else 1] += 1
         out = {n: ("m" if a > b else "f") for n, (a, b) in votes.items() if a != b}
-        surnames = {n.split()[-1] for n in self.persons if len(n.split()) > 1}
+        surnames = {n.split()[-1] for n in self.article.persons if len(n.split()) > 1}
         for m in persons:
-            name = self.name_of(m)
+            name = self.article.name_of(m)
             # a person known by a given name alone ("Melanie said"), unless it is someone's surname
             g = given_gender(name, alone=name not in surnames)
             if g is not None:
                 out[name] = g
         return out
 
-    def _pronoun(self, low: str, pos: int) -> str | None:
+    def pronoun(self, low: str, pos: int) -> str | None:
         """The person (or organisation for "it"/"they") a pronoun at ``pos`` most likely refers to
         (see :meth:`_pronoun_at`), following a chain of same-gender pronouns back to its start.
 
         Iterative and memoised by position, so an article of a thousand "he said"s costs one
         walk each, never a recursion as deep as the chain (which crashed) or a walk per link.
         """
-        memo = self._pronoun_memo  # (pronoun, offset) -> name, set up by the resolver
+        memo = self._memo
         chain = []
         while (low, pos) not in memo:
             kind, value = self._pronoun_at(low, pos)
@@ -108,8 +133,8 @@ class PronounResolver:
         want = "m" if low in MALE_PRONOUNS else "f" if low in FEMALE_PRONOUNS else None
         labels = ("ORG",) if low in ("it", "its") else ("ORG", "NORP") if low in PLURAL_PRONOUNS else ("PERSON",)
         doc = self.doc
-        k = bisect.bisect_right(self.m_starts, pos - 1) - 1
-        sent = doc[self._token_index(pos)].sent
+        k = bisect.bisect_right(self.article.m_starts, pos - 1) - 1
+        sent = doc[self.article.token_index(pos)].sent
         fallback = None
         para = self.text.rfind("\n", 0, pos) + 1
         described = False  # a sentence led by "the lawmaker" was passed: only a main subject is its antecedent
@@ -132,18 +157,18 @@ class PronounResolver:
             document = self._document_subject(sent) if low in ("it", "its") and step > 0 and fallback is None else None
             if document is not None:
                 # "The fact sheet noted that ... “...,” it said": the document's maker, where the text names one
-                return "name", self._maker_of(document) or self._document_maker(document)
-            while k >= 0 and self.mentions[k].start >= lo:
-                m = self.mentions[k]
+                return "name", self.descriptions.maker_of(document) or self.descriptions.document_maker(document)
+            while k >= 0 and self.article.mentions[k].start >= lo:
+                m = self.article.mentions[k]
                 k -= 1
-                if m.label not in labels or self._in_quote(m.start) or m.start >= pos or \
+                if m.label not in labels or self.article.in_quote(m.start) or m.start >= pos or \
                         (want is not None and self._noun_modifier(m)):
                     continue
-                name = self.name_of(m)
+                name = self.article.name_of(m)
                 g = self.gender.get(name)
                 if want is not None and g is not None and g != want:
                     continue  # never a person of the other gender: no name beats a wrong one
-                head = self.doc[self._token_index(m.end - 1)]
+                head = self.doc[self.article.token_index(m.end - 1)]
                 if head.dep_ not in ("poss", "compound"):
                     if not here and closing and g == want and any(c.dep_ == "appos" for c in head.children):
                         # "... concerns Henry Crespo, president of X." closing the paragraph before
@@ -170,12 +195,12 @@ class PronounResolver:
             if sent.start == 0:
                 break
             prev = doc[sent.start - 1].sent
-            if not self._same_section(prev.end_char - 1, pos):
+            if not self.article.same_section(prev.end_char - 1, pos):
                 break  # a live blog's new entry starts its own story
             sent = prev
         return "name", fallback
 
-    def _enclosing_body(self, tok):
+    def enclosing_body(self, tok):
         """The subject of a clause enclosing "it"/"they" ``tok`` that is an organisation named through
         a noun ("Clinton's campaign", "the Trump campaign"), the pronoun's antecedent; else None."""
         node = tok.head
@@ -183,13 +208,13 @@ class PronounResolver:
             for c in node.children:
                 if c.dep_ == "nsubj" and c.i < tok.i and c.pos_ == "NOUN" and c.lower_ in BODIES and \
                         any(g.dep_ in ("poss", "compound") and g.pos_ == "PROPN" for g in c.children) and \
-                        not self._in_quote(c.idx) and "\n" not in self.text[c.idx:tok.idx]:
+                        not self.article.in_quote(c.idx) and "\n" not in self.text[c.idx:tok.idx]:
                     return c
             if node.head.i == node.i:
                 return None
             node = node.head
 
-    def _outer_subject(self, tok, name: str) -> Span | None:
+    def outer_subject(self, tok, name: str) -> Span | None:
         """The named subject of a clause enclosing pronoun ``tok`` that is the same actor, as a Span.
 
         "Clinton says she appreciated what she calls a war of words", "The Security Council
@@ -203,10 +228,10 @@ class PronounResolver:
             return None  # "Trump called it X, but he also noted Y", "..., though he said": a clause of its own
         while True:
             for c in node.children:
-                if c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i and not self._in_quote(c.idx) and \
+                if c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i and not self.article.in_quote(c.idx) and \
                         "\n" not in self.text[c.idx:tok.idx]:
-                    m = self.mention_at(c)
-                    if m is not None and self.name_of(m) == name:
+                    m = self.article.mention_at(c)
+                    if m is not None and self.article.name_of(m) == name:
                         best = Span(m.start, m.end, self.text[m.start:m.end])  # the outermost wins
             if node.head.i == node.i:
                 break
@@ -227,7 +252,7 @@ class PronounResolver:
         """The first clause subject outside quotations and before ``pos`` that heads the sentence's main
         or reported clause ("He was taken ..., Dames said", "When asked ..., he deflected"), else None."""
         return next((t for t in sent if t.dep_ in ("nsubj", "nsubjpass") and t.idx < pos and
-                     not self._in_quote(t.idx) and self._main_content(t.head, sent)), None)
+                     not self.article.in_quote(t.idx) and self._main_content(t.head, sent)), None)
 
     @staticmethod
     def _root_subject(sent):
@@ -237,7 +262,7 @@ class PronounResolver:
     def _document_subject(self, sent):
         """The sentence's main subject when it is a document or statement written as a common noun, else None."""
         subj = self._root_subject(sent)
-        if subj is not None and subj.pos_ == "NOUN" and not subj.ent_type_ and not self._in_quote(subj.idx) and \
+        if subj is not None and subj.pos_ == "NOUN" and not subj.ent_type_ and not self.article.in_quote(subj.idx) and \
                 (subj.lower_ in DOC_NOUNS or subj.lower_ in VOICE_NOUNS or subj.lower_ == "sheet"):
             return subj
         return None
@@ -246,7 +271,7 @@ class PronounResolver:
         """True when the sentence's main subject, before ``pos``, is one unnamed person ("one resident", "a voter",
         "the official" continuing "a former official"), of gender ``want`` ("m"/"f") where its noun has one."""
         subj = next((c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass") and c.idx < pos and
-                     not self._in_quote(c.idx)), None)
+                     not self.article.in_quote(c.idx)), None)
         if subj is None or subj.tag_ != "NN" or subj.ent_type_ or not could_speak(subj) or \
                 any(t.ent_type_ == "PERSON" and t.i > subj.i for t in subj.subtree) or \
                 any(c.dep_ in ("nsubj", "nsubjpass") and c.ent_type_ == "PERSON" for c in sent.root.children) or \
@@ -263,12 +288,12 @@ class PronounResolver:
         # "The executive spokeswoman said ... She said": a description the article ties to no name
         definite = "the" in dets or want is not None and any(c.dep_ == "poss" for c in subj.children)
         return bool(dets & {"a", "an", "one"}) or definite and (  # "Meta's director of AI safety tweeted"
-            self._continues_unnamed(subj) or want is not None and self._description(subj, subj.idx) is None)
+            self.descriptions.continues_unnamed(subj) or want is not None and self.descriptions.description(subj, subj.idx) is None)
 
     def _noun_modifier(self, m: Mention) -> bool:
         """True for a name between "the" and a common noun ("the Anfield crowd", "the Obama
         campaign"): it modifies the noun, whatever the parse makes of it, and is nobody a pronoun means."""
-        first, last = self.doc[self._token_index(m.start)], self.doc[self._token_index(m.end - 1)]
+        first, last = self.doc[self.article.token_index(m.start)], self.doc[self.article.token_index(m.end - 1)]
         return first.i > 0 and self.doc[first.i - 1].lower_ == "the" and last.i + 1 < len(self.doc) and \
             self.doc[last.i + 1].pos_ == "NOUN" and self.doc[last.i + 1].text.islower()
 
@@ -277,10 +302,6 @@ class PronounResolver:
         before it: a "he added" after it continues whoever it reports ("“...,” said a club official.
         “...,” he added", "But a UKIP spokesman said the others had spent more. “...,” he added")."""
         return "\n" not in self.text[sent.start_char:pos] and speech_verb(sent.root)
-
-    def _same_section(self, a: int, b: int) -> bool:
-        """True when no section break of a live blog lies between positions a < b."""
-        return bisect.bisect_right(self.breaks, a) == bisect.bisect_right(self.breaks, b)
 
     def _main_subject_refers_back(self, sent) -> bool:
         """True when the sentence's main subject is a definite description of a person.
@@ -296,7 +317,7 @@ class PronounResolver:
 
     def _subject_of_root(self, m: Mention, sent) -> bool:
         """True when the subject mention ``m`` belongs to its sentence's main verb."""
-        tok = self.doc[self._token_index(m.end - 1)]
+        tok = self.doc[self.article.token_index(m.end - 1)]
         while tok.dep_ not in ("nsubj", "nsubjpass") and tok.head.i != tok.i:
             tok = tok.head
         verb = tok.head
@@ -311,8 +332,8 @@ class PronounResolver:
 
     def _is_subject(self, m: Mention) -> bool:
         """True when the mention's head token is a clause subject (or a conjunct of one)."""
-        tok = self.doc[self._token_index(m.end - 1)]
-        first = self._token_index(m.start)
+        tok = self.doc[self.article.token_index(m.end - 1)]
+        first = self.article.token_index(m.start)
         while first <= tok.head.i < tok.i and tok.dep_ in ("pobj", "prep"):
             tok = tok.head  # "the Commission on International Religious Freedom": its head is "Commission"
         # Climb only within a name ("President Obama"): a name that modifies a common noun

@@ -5,41 +5,38 @@ Names come from the Mentions' ``actor``; a surname-only actor is widened to the
 fullest PERSON name in the article ending (or starting) with it (never across a
 gendered honorific: "Mr. Obama" is not "Michelle Obama"), and surnames the NER
 missed count as that person. Pronouns go to the most recent compatible person
-(:mod:`archivist.pronouns`), genders coming from common given names, honorifics and
+(:mod:`~archivist.annotate.speakers.pronouns`), genders coming from common given names, honorifics and
 the article's own pronouns; descriptions ("the Vermont senator") to the person the article gave
 that role ("Vermont Sen. Bernie Sanders"), else, for a person or organisation
-noun, to the one a pronoun would take (:mod:`archivist.descriptions`); an appositive
+noun, to the one a pronoun would take (:mod:`~archivist.annotate.speakers.descriptions`); an appositive
 description goes to the name beside it ("Flynn, a top Trump surrogate, said"), a title the
 parser made the head to the name after it ("Mayor of London Sadiq Khan"); indefinite sources
 ("a senior official") stay unnamed.
+
+:class:`SpeakerResolver` composes the three parts, none of which inherits from or imports another:
+the article's indexes and names (:class:`~archivist.annotate.speakers.article.ArticleIndex`), a
+:class:`~archivist.annotate.speakers.pronouns.PronounResolver` and a
+:class:`~archivist.annotate.speakers.descriptions.DescriptionResolver`, each handed what it asks for.
 """
 
 from __future__ import annotations
 
 import bisect
-import re
 from typing import NamedTuple
 
 from archivist.annotate.quotes.cues import DocIndex
-from archivist.annotate.speakers.descriptions import DescriptionResolver
-from archivist.text.lexicon import (FEMALE_PRONOUNS, HONORIFIC_GENDER, INDEFINITE, MALE_PRONOUNS, PLURAL_PRONOUNS, QUANTIFIERS,
-                      TITLES, VOICE_NOUNS, WEAK_ROLE, capitalised, could_speak, given_gender)
-from archivist.models import Mention, Span
-from archivist.text.names import is_honorific, is_role_head
+from archivist.annotate.speakers.article import ArticleIndex
+from archivist.annotate.speakers.descriptions import DescriptionResolver, Role, titled_description
 from archivist.annotate.speakers.pronouns import PronounResolver
+from archivist.models import Mention, Span
+from archivist.text.lexicon import (FEMALE_PRONOUNS, INDEFINITE, MALE_PRONOUNS, PLURAL_PRONOUNS, QUANTIFIERS, TITLES,
+                                    VOICE_NOUNS, WEAK_ROLE, capitalised, could_speak)
+from archivist.text.names import is_honorific, is_role_head
 
-#: A line that starts a live blog's entry: a rule ("___.", "***") or a time stamp ("5:55 p.m.").
-_SECTION_BREAK_RE = re.compile(r"^[^\S\n]*(?:[_*#=~]{3,}\.?|\d{1,2}:\d{2}[^\S\n]*[ap]\.?m\.?)[^\S\n]*$", re.M)
-#: How far (characters) after a full name a bare surname of another bearer still means it.
-_INTRO_REACH = 150
 #: Title abbreviations written before names, as the nouns a later description uses.
 _ABBREVIATIONS = {"gov": "governor", "sen": "senator", "rep": "representative", "gen": "general",
                   "sec": "secretary", "atty": "attorney", "pres": "president", "lt": "lieutenant",
                   "col": "colonel", "adm": "admiral", "supt": "superintendent", "amb": "ambassador"}
-#: The rest of a hyphenated name glued to a Mention's end ("-moon" of "Ban Ki-moon").
-_GLUED_RE = re.compile(r"-[a-z]+\b")
-_SPEAKER_LABELS = ("PERSON", "ORG", "GPE", "NORP")
-
 
 #: How a speaker's words became a name, as a quote's evidence records it.
 RESOLUTIONS = {
@@ -77,163 +74,26 @@ def _words(text: str) -> list[str]:
     return [w.strip(".,'’").lower() for w in text.split() if w.strip(".,'’")]
 
 
-class SpeakerResolver(PronounResolver, DescriptionResolver):
+class SpeakerResolver:
     """Resolves speaker tokens of one article to (name, mention Span, role)."""
 
     def __init__(self, doc, mentions: tuple[Mention, ...], quote_spans=(), index: DocIndex | None = None):
-        self.doc = doc
-        self.text = doc.text
-        self.index = index or DocIndex(doc)  # token lookups by offset; the quotes stage passes its own
-        self._pronoun_memo: dict[tuple[str, int], str | None] = {}  # PronounResolver._pronoun's answers
-        ms = sorted((m for m in mentions if m.label in _SPEAKER_LABELS), key=lambda m: (m.start, m.end))
-        ms = sorted(ms + _missed_surnames(doc, ms), key=lambda m: (m.start, m.end))
-        self.mentions = ms
-        self.m_starts = [m.start for m in ms]
-        self.quote_spans = sorted(quote_spans)
-        self.q_starts = [s for s, _ in self.quote_spans]
-        self.full = self._full_names(ms)
-        # surname -> [(position, full name)]: where the article introduces each bearer of a shared surname
-        self.introduced: dict[str, list[tuple[int, str]]] = {}
-        for m in ms:
-            words = _strip_possessive(m.actor).split()
-            if m.label == "PERSON" and len(words) > 1:
-                self.introduced.setdefault(words[-1], []).append((m.start, " ".join(words)))
-        self.persons = sorted({self.full.get(m.actor, m.actor) for m in ms if m.label == "PERSON"})
-        # where a live blog's sections start ("___." or "5:55 p.m." on a line of its own)
-        self.breaks = [m.end() for m in _SECTION_BREAK_RE.finditer(self.text)]
-        self.gender = self._genders()
-        self.roles = self._roles()  # (position, name, role words)
+        self.article = article = ArticleIndex(doc, mentions, quote_spans, index)
+        self.doc, self.text = article.doc, article.text
+        # a description may point back as a pronoun does ("the 74-year-old said") and a pronoun's walk asks
+        # what a description means ("the official"): descriptions get a callback into the pronouns
+        self.descriptions = DescriptionResolver(article, _roles(article), self._pronoun)
+        self.pronouns = PronounResolver(article, self.descriptions)
         self.first_role: dict[str, str] = {}  # name -> the role the article first gives it
-        for m in ms:
+        for m in article.mentions:
             if m.role and m.label == "PERSON":
-                self.first_role.setdefault(self.name_of(m), m.role)
+                self.first_role.setdefault(article.name_of(m), m.role)
 
-    # --- indexes built once per article -------------------------------------------------
-
-    @staticmethod
-    def _full_names(ms) -> dict[str, str]:
-        """actor -> the fullest PERSON name in the article sharing its last (or first) word.
-
-        Where several full names share a surname ("Ted Cruz", "Heidi Cruz"), the one the
-        article mentions most often wins, then the one it mentions first.
-        """
-        count: dict[str, int] = {}
-        first: dict[str, int] = {}
-        for m in ms:
-            if m.label == "PERSON":
-                a = _strip_possessive(m.actor)
-                count[a] = count.get(a, 0) + 1
-                first.setdefault(a, m.start)
-        surname_hits: dict[str, int] = {}
-        for a, n in count.items():
-            if len(a.split()) == 1:
-                surname_hits[a] = n
-        orgs: dict[str, int] = {}
-        for m in ms:
-            if m.label == "ORG" and len(m.actor.split()) > 1:
-                orgs[m.actor] = orgs.get(m.actor, 0) + 1
-        out = {}
-        for m in ms:
-            a = _strip_possessive(m.actor)
-            if m.label == "ORG" and len(a.split()) == 1:
-                # "the Times" of an article that names the "Tampa Bay Times": the one it names most
-                ends = sorted((-n, o) for o, n in orgs.items() if o.split()[-1] == a)
-                out[m.actor] = ends[0][1] if ends else a
-                continue
-            if m.label != "PERSON" or len(a.split()) > 1:
-                out[m.actor] = a
-                continue
-            cands = []
-            for p, n in count.items():
-                pw = p.split()
-                if len(pw) > 1 and (pw[-1] == a or pw[0] == a):
-                    # a surname match ("Obama" -> "Barack Obama") before a first-name one ("Obama Says")
-                    cands.append((pw[-1] != a, -n, first[p], p))
-            out[m.actor] = min(cands)[3] if cands else a
-        return out
-
-    def name_of(self, m: Mention) -> str:
-        """The canonical name of a mention's actor.
-
-        A surname written with a gendered honorific ("Mr. Obama") never takes a full
-        name of the other gender ("Michelle Obama"): it takes a compatible full name
-        with that surname, or stays a surname.
-        """
-        name = self.full.get(m.actor, m.actor)
-        if m.label != "PERSON":
-            return name
-        intro = self.introduced.get(_strip_possessive(m.actor), ())
-        if intro and name != _strip_possessive(m.actor) and all(p > m.start for p, n in intro if n == name):
-            # "President Obama" long before the article names "Michelle Obama": not hers
-            name = _strip_possessive(m.actor)
-        if len({n.split()[0] for _, n in intro}) > 1:
-            # two people share the surname ("Jeh Johnson", "Gary Johnson"): a bare surname
-            # just after one of them is named means that one, as news style introduces people
-            before = [(p, n) for p, n in intro if p < m.start]
-            if before and (m.start - max(before)[0] < _INTRO_REACH or
-                           self.breaks and self._same_section(max(before)[0], m.start)):
-                name = max(before)[1]
-        glued = _GLUED_RE.match(self.text, m.end)
-        if glued and m.text.split() and name.endswith(m.text.split()[-1]):
-            return name + glued.group(0)  # the NER stopped at a hyphen inside the name: "Ban Ki" of "Ban Ki-moon"
-        if len(m.text.split()) != 1:
-            return name
-        before = self.text[max(0, m.start - 6):m.start].lower().split()
-        want = HONORIFIC_GENDER.get(before[-1]) if before else None
-        if want is None or given_gender(name) in (None, want):
-            return name
-        surname = name.split()[-1]
-        for other in self.persons:
-            if other.split()[-1] == surname and given_gender(other) == want:
-                return other
-        return _strip_possessive(m.text)
-
-    def _roles(self) -> list[tuple[int, str, frozenset]]:
-        """For every PERSON/ORG mention, the words the article uses around it as a role."""
-        doc = self.doc
-        out = []
-        for m in self.mentions:
-            if m.label not in ("PERSON", "ORG"):
-                continue
-            name = self.name_of(m)
-            words = set(_words(m.role or ""))
-            span = doc.char_span(m.start, m.end, alignment_mode="expand")
-            if span is None:
-                continue
-            head = span.root
-            # "Vermont Sen. Bernie Sanders", "Kremlin spokesperson Dmitry Peskov": words left in the phrase
-            for t in head.subtree:
-                if t.i < span.start and t.dep_ in ("compound", "amod", "nmod", "npadvmod", "poss", "nummod"):
-                    words.update(w.lower_ for w in t.subtree)
-            # "Bernie Sanders, the Vermont senator", "the mayor, Bill de Blasio"
-            for c in head.children:
-                if c.dep_ == "appos":
-                    words.update(w.lower_ for w in c.subtree if w.i < c.i + 1 or w.dep_ in ("prep", "pobj"))
-            if head.dep_ == "appos":
-                words.update(w.lower_ for w in head.head.subtree if w.i < head.head.i + 1)
-            if m.label == "ORG":
-                words.update(_words(name))
-            words = {_ABBREVIATIONS.get(w.strip("."), w) for w in words}  # "Gov. Mike Pence" is "the governor"
-            words -= WEAK_ROLE
-            words -= set(_words(name)) if m.label == "PERSON" else set()
-            out.append((m.start, name, frozenset(words), m.label))
-        return out
+    def _pronoun(self, low: str, pos: int) -> str | None:
+        """The name pronoun ``low`` at ``pos`` refers to (the callback descriptions are handed)."""
+        return self.pronouns.pronoun(low, pos)
 
     # --- resolution ---------------------------------------------------------------------
-
-    def _in_quote(self, pos: int) -> bool:
-        k = bisect.bisect_right(self.q_starts, pos) - 1
-        return k >= 0 and self.quote_spans[k][0] <= pos < self.quote_spans[k][1]
-
-    def mention_at(self, tok) -> Mention | None:
-        """The speaker-like Mention covering ``tok``, if any."""
-        k = bisect.bisect_right(self.m_starts, tok.idx) - 1
-        while k >= 0 and self.mentions[k].end > tok.idx - 200:
-            m = self.mentions[k]
-            if m.start <= tok.idx < m.end:
-                return m
-            k -= 1
-        return None
 
     def _phrase(self, tok) -> Span:
         """The words naming the speaker at ``tok``: the noun phrase up to its head, without clauses."""
@@ -244,7 +104,7 @@ class SpeakerResolver(PronounResolver, DescriptionResolver):
                                            "advmod", "npadvmod", "punct") and not c.is_space:
                 left = min(left, c.left_edge.i)
         for k in range(tok.i - 1, left - 1, -1):
-            if self._in_quote(doc[k].idx):
+            if self.article.in_quote(doc[k].idx):
                 left = k + 1  # `"... all safe" tweeted Mayor`: quoted words and the cue hung on the name
                 break
         while left < tok.i and (doc[left].is_punct or doc[left].is_space or doc[left].tag_ in ("VBN", "VBD")):
@@ -306,22 +166,22 @@ class SpeakerResolver(PronounResolver, DescriptionResolver):
             want, labels = ("m" if low in MALE_PRONOUNS else "f"), ("PERSON",)
         else:
             want, labels = None, ("ORG", "NORP") if low not in ("it", "its") else ("ORG",)
-        k = bisect.bisect_left(self.m_starts, pos) - 1
-        while k >= 0 and self.mentions[k].start >= pos - _CONTEST_REACH:
-            m = self.mentions[k]
+        k = bisect.bisect_left(self.article.m_starts, pos) - 1
+        while k >= 0 and self.article.mentions[k].start >= pos - _CONTEST_REACH:
+            m = self.article.mentions[k]
             k -= 1
-            if m.label not in labels or self._in_quote(m.start):
+            if m.label not in labels or self.article.in_quote(m.start):
                 continue
-            other = self.name_of(m)
-            if other != name and (want is None or self.gender.get(other) in (None, want)):
+            other = self.article.name_of(m)
+            if other != name and (want is None or self.pronouns.gender.get(other) in (None, want)):
                 return True
         return False
 
     def _antecedent(self, name: str, pos: int) -> Span | None:
         """The nearest mention of ``name`` before ``pos``, outside quotations (a pronoun's antecedent)."""
-        k = bisect.bisect_left(self.m_starts, pos) - 1
-        for m in self.mentions[max(0, k - 200):k + 1][::-1]:
-            if self.name_of(m) == name and not self._in_quote(m.start):
+        k = bisect.bisect_left(self.article.m_starts, pos) - 1
+        for m in self.article.mentions[max(0, k - 200):k + 1][::-1]:
+            if self.article.name_of(m) == name and not self.article.in_quote(m.start):
                 return Span(m.start, m.end, m.text)
         return None
 
@@ -329,12 +189,12 @@ class SpeakerResolver(PronounResolver, DescriptionResolver):
         """(name, span, role, how): how names the way a name was found, a key of :data:`RESOLUTIONS`."""
         if tok is None:
             return None, None, None, "none"
-        m = self.mention_at(tok)
+        m = self.article.mention_at(tok)
         if m is None:
             # "the spokesman, John Smith," or "Trump spokeswoman Hope Hicks" whose head is a noun
             for c in tok.children:
                 if c.dep_ == "appos":
-                    m = self.mention_at(c)
+                    m = self.article.mention_at(c)
                     if m is not None and m.label == "PERSON":
                         break
                     m = None
@@ -342,7 +202,7 @@ class SpeakerResolver(PronounResolver, DescriptionResolver):
             m = self._named_after_title(tok)
             if m is not None:
                 start = self._phrase(tok).start
-                return self.name_of(m), Span(start, m.end, self.text[start:m.end]), \
+                return self.article.name_of(m), Span(start, m.end, self.text[start:m.end]), \
                     self.text[start:m.start].strip() or None, "title"
         if m is None and tok.pos_ == "NOUN":
             m = self._named_before(tok)
@@ -350,9 +210,9 @@ class SpeakerResolver(PronounResolver, DescriptionResolver):
                 # the whole appositive phrase names the speaker: "Flynn, a top Trump surrogate"
                 start = min(m.start, self._phrase(tok).start)
                 end = max(m.end, tok.idx + len(tok.text))
-                return self.name_of(m), Span(start, end, self.text[start:end]), self._role_left(m, tok), "appositive"
+                return self.article.name_of(m), Span(start, end, self.text[start:end]), self._role_left(m, tok), "appositive"
         if m is not None:
-            name = self.name_of(m)
+            name = self.article.name_of(m)
             span = Span(m.start, m.end, self.text[m.start:m.end])
             if tok.idx < m.start or tok.idx >= m.end:
                 span = self._phrase(tok)
@@ -376,13 +236,13 @@ class SpeakerResolver(PronounResolver, DescriptionResolver):
                                    c.i < tok.i), None) if verb.head.i != verb.i else None
             return (self._resolve(antecedent, pos)[0] if antecedent is not None else None), span, None, "relative"
         if tok.pos_ == "PRON" or low in MALE_PRONOUNS or low in FEMALE_PRONOUNS or low in PLURAL_PRONOUNS or low in ("i", "it", "you"):
-            body = self._enclosing_body(tok) if low in ("it", "they") else None
+            body = self.pronouns.enclosing_body(tok) if low in ("it", "they") else None
             if body is not None:
                 # "Clinton's campaign is seeking to contrast her approach with what they call ..."
                 name, _, role, _ = self._resolve(body, pos)
                 return name, self._phrase(body), role, "pronoun"
-            name = self._pronoun(low, tok.idx)
-            outer = self._outer_subject(tok, name) if name is not None else None
+            name = self.pronouns.pronoun(low, tok.idx)
+            outer = self.pronouns.outer_subject(tok, name) if name is not None else None
             if outer is not None:
                 return name, outer, None, "pronoun"
             return name, Span(tok.idx, tok.idx + len(tok.text), tok.text), None, "pronoun"
@@ -390,24 +250,24 @@ class SpeakerResolver(PronounResolver, DescriptionResolver):
             for c in tok.children:
                 if c.dep_ in ("poss", "compound", "nmod"):
                     # "Ivana Trump's brief said", "a Homeland Security memo": the owner speaks
-                    owner = self.mention_at(c)
+                    owner = self.article.mention_at(c)
                     if owner is not None:
-                        return self.name_of(owner), span, None, "owner"
+                        return self.article.name_of(owner), span, None, "owner"
                     if c.dep_ == "poss" and c.lower_ in ("his", "her", "its", "their"):
                         # "her campaign said": the person the possessive stands for
                         low = {"his": "he", "her": "she", "its": "it", "their": "they"}[c.lower_]
-                        name = self._pronoun(low, c.idx)
+                        name = self.pronouns.pronoun(low, c.idx)
                         if name is not None:
                             return name, span, None, "pronoun"
         dets = [c.lower_ for c in tok.children if c.dep_ in ("det", "nummod", "amod", "poss")]
         if any(d in INDEFINITE for d in dets) or (not dets and tok.tag_ in ("NNS",)):
             return None, span, None, "none"
         if (tok.pos_ == "PROPN" or tok.pos_ not in ("PRON", "NOUN") and capitalised(tok)) and \
-                not self._titled_description(tok, dets):
+                not titled_description(tok, dets):
             # a proper name the NER missed ("Tanner said"): its words, widened to a full name if the article
             # has one; but "The MP, who ...", "the Bishop said" are descriptions ("the Scottish Executive" a body)
             return self._unlisted_name(tok), span, None, "unlisted-name"
-        return self._description(tok, pos), span, None, "description"
+        return self.descriptions.description(tok, pos), span, None, "description"
 
     def _named_after_title(self, tok) -> Mention | None:
         """The person a title the parser made the head names right after it, through words of the title
@@ -417,10 +277,10 @@ class SpeakerResolver(PronounResolver, DescriptionResolver):
         if any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children):
             return None  # "a spokesperson for Attia" is someone unnamed
         for t in self.doc[tok.i + 1:tok.i + 8]:
-            m = self.mention_at(t)
+            m = self.article.mention_at(t)
             if m is not None and m.label == "PERSON":
                 after, before = self.text[m.end:m.end + 2], self.doc[t.i - 1].lower_
-                return None if after in ("'s", "’s") or before in ("for", "of", "to") or self._in_quote(m.start) \
+                return None if after in ("'s", "’s") or before in ("for", "of", "to") or self.article.in_quote(m.start) \
                     else m  # not the one served: "a spokesman for Trump's legal team", "an aide to Trump"
             if not (t.text[:1].isupper() or t.lower_ in ("of", "for", "in", "and", "&") or t.pos_ in ("NOUN", "PROPN")):
                 return None
@@ -433,26 +293,26 @@ class SpeakerResolver(PronounResolver, DescriptionResolver):
         the name is the Mention ending just before the description's comma.
         """
         if tok.dep_ == "appos":
-            m = self.mention_at(tok.head)
+            m = self.article.mention_at(tok.head)
             if m is not None and m.label == "PERSON":
                 return m
         # "His former business partner at Lenox, Lawrence B. Cummings, said": the parser hangs
         # the name on the nearest noun, so any PERSON appositive inside the phrase counts
         for t in tok.subtree:
             if t.dep_ == "appos" and t.i > tok.i:
-                m = self.mention_at(t)
-                if m is not None and m.label == "PERSON" and not self._in_quote(m.start):
+                m = self.article.mention_at(t)
+                if m is not None and m.label == "PERSON" and not self.article.in_quote(m.start):
                     return m
         left = self._phrase(tok).start
         before = self.text[max(0, left - 3):left]
         if not before.rstrip().endswith(","):
             return None
         comma = self.text.rfind(",", 0, left)
-        k = bisect.bisect_right(self.m_starts, comma) - 1
+        k = bisect.bisect_right(self.article.m_starts, comma) - 1
         if k >= 0:
-            m = self.mentions[k]
+            m = self.article.mentions[k]
             if m.label == "PERSON" and self.text[m.end:comma].strip() in ("", "'s", "’s") and \
-                    not self._in_quote(m.start):
+                    not self.article.in_quote(m.start):
                 return m
         return None
 
@@ -476,9 +336,9 @@ class SpeakerResolver(PronounResolver, DescriptionResolver):
         if name.isupper() and len(name) > 4:
             name = name.title()  # a transcript label ("PENCE")
         if len(words) == 1:
-            for m in self.mentions:
+            for m in self.article.mentions:
                 if m.label == "PERSON":
-                    full = self.name_of(m)
+                    full = self.article.name_of(m)
                     fw = full.split()
                     if len(fw) > 1 and fw[-1].lower() == name.lower():
                         return full
@@ -498,48 +358,34 @@ class SpeakerResolver(PronounResolver, DescriptionResolver):
             return None  # a title with its name ("... Services Administrator Mehmet Oz") is for the old walk
         return words.text
 
-    def _token_index(self, pos: int) -> int:
-        """Index of the token containing (or last token starting before) character ``pos``."""
-        return self.index.token_at(pos)
 
-
-#: Verbs a headline's Title Case glues onto a name ("Obama Says"): never part of one.
-_HEADLINE_VERBS = frozenset("says said tells told asks asked warns warned urges calls slams blasts vows "
-                            "wants thinks believes claims denies admits defends".split())
-
-
-def _strip_possessive(name: str) -> str:
-    """The name without a possessive ending or a headline verb glued to it."""
-    for suf in ("'s", "’s"):
-        if name.endswith(suf):
-            name = name[: -len(suf)]
-    words = name.split()
-    while len(words) > 1 and words[-1].lower() in _HEADLINE_VERBS:
-        words.pop()
-    return " ".join(words) if words else name
-
-
-def _missed_surnames(doc, ms) -> list[Mention]:
-    """PERSON Mentions for surnames the NER missed ("Ham made it clear"), where one full name in the article ends with them.
-
-    Only proper-noun (or capitalised) tokens outside every Mention count, so a surname the NER labelled
-    otherwise (an ORG "Trump Tower") stays as it is.
-    """
-    owners: dict[str, set[str]] = {}
-    for m in ms:
-        words = _strip_possessive(m.actor).split()
-        if m.label == "PERSON" and len(words) > 1 and words[-1][:1].isupper():
-            owners.setdefault(words[-1], set()).add(" ".join(words))
-    covered = set()
-    for m in ms:
-        covered.update(range(m.start, m.end))
+def _roles(article: ArticleIndex) -> list[Role]:
+    """For every PERSON/ORG mention, the words the article uses around it as a role."""
+    doc = article.doc
     out = []
-    for tok in doc:
-        opening_subject = tok.is_sent_start and tok.dep_ in ("nsubj", "nsubjpass") and tok.text.isalpha() and \
-            tok.text[:1].isupper()  # "Mills has also joked", "Mills" tagged as a plural noun
-        if tok.pos_ != "PROPN" and not capitalised(tok) and not opening_subject or tok.idx in covered:
-            continue  # a surname the tagger took for a common noun ("O’Saben noted") counts too
-        names = owners.get(tok.text)
-        if names and len(names) == 1 and not (tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN"):
-            out.append(Mention(tok.idx, tok.idx + len(tok.text), tok.text, "PERSON", next(iter(names)), "person"))
+    for m in article.mentions:
+        if m.label not in ("PERSON", "ORG"):
+            continue
+        name = article.name_of(m)
+        words = set(_words(m.role or ""))
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            continue
+        head = span.root
+        # "Vermont Sen. Bernie Sanders", "Kremlin spokesperson Dmitry Peskov": words left in the phrase
+        for t in head.subtree:
+            if t.i < span.start and t.dep_ in ("compound", "amod", "nmod", "npadvmod", "poss", "nummod"):
+                words.update(w.lower_ for w in t.subtree)
+        # "Bernie Sanders, the Vermont senator", "the mayor, Bill de Blasio"
+        for c in head.children:
+            if c.dep_ == "appos":
+                words.update(w.lower_ for w in c.subtree if w.i < c.i + 1 or w.dep_ in ("prep", "pobj"))
+        if head.dep_ == "appos":
+            words.update(w.lower_ for w in head.head.subtree if w.i < head.head.i + 1)
+        if m.label == "ORG":
+            words.update(_words(name))
+        words = {_ABBREVIATIONS.get(w.strip("."), w) for w in words}  # "Gov. Mike Pence" is "the governor"
+        words -= WEAK_ROLE
+        words -= set(_words(name)) if m.label == "PERSON" else set()
+        out.append((m.start, name, frozenset(words), m.label))
     return out
