@@ -9,7 +9,7 @@ its page. What is checked, as Zola's link checker and html-proofer do for their 
   ``index.html``), and a ``#fragment`` names an element of that page with that id;
   a site-absolute link outside the base path is a problem too (on GitHub Pages it is
   another site);
-- every HTML page parses with ``html.parser`` into balanced elements: no element left
+- every HTML page is UTF-8 and parses with ``html.parser`` into balanced elements: no element left
   open or closed twice (elements whose end tag HTML makes optional, as ``<p>`` and
   ``<li>``, may stay open), no id given twice;
 - every XML file (sitemap, feeds) is well-formed;
@@ -171,9 +171,14 @@ class _Site:
     def parsed(self, page: str) -> "_Page":
         if page not in self._parsed:
             parser = _Page()
-            parser.feed(self.files[page].decode("utf-8", "replace"))
+            data = self.files[page]
+            parser.feed(data.decode("utf-8", "replace"))
             parser.close()
             parser.finish()
+            try:  # every page says <meta charset="utf-8">: other bytes show as mojibake
+                data.decode("utf-8")
+            except UnicodeDecodeError as e:
+                parser.errors.insert(0, ("html", f"not UTF-8 (byte 0x{data[e.start]:02x} at offset {e.start})"))
             self._parsed[page] = parser
         return self._parsed[page]
 

@@ -184,3 +184,9 @@ def test_a_content_dir_that_is_a_file_is_named_so(tmp_path):
     loaded = load_articles(tmp_path / "notes.txt", site_dir=tmp_path)
     assert [str(p) for p in loaded.problems] == [
         f"{tmp_path}/notes.txt: the content folder is a file, not a folder (content_dir in site.toml)"]
+
+
+def test_check_names_a_page_that_is_not_utf8():
+    page = PAGE.format("caf\xe9").encode("latin-1")
+    at = page.index("\xe9".encode("latin-1"))
+    assert [str(p) for p in check_files({"index.html": page}, "/")] == [f"index.html: not UTF-8 (byte 0xe9 at offset {at})"]
