@@ -450,6 +450,7 @@ class Staging:
         self.removed_paths: list[str] = []  # what ``keep_only`` removed
         self._made = self._opened = False
         self._files: set[str] | None = None  # the next output's files but the marker, where known without a walk
+        self._base: set[str] | None = None
         self._keep: tuple[str, ...] | None = None  # the folders a later stage writes into ``root``
         self._journal = self._spare_journal()
         if clean:
@@ -465,6 +466,7 @@ class Staging:
         elif not self._adopt_spare():
             os.mkdir(self.path)
             self._files = set(_link_tree(self.output, self.path, skip=(MARKER,))) if self.output.is_dir() else set()
+        self._base = set(self._files)  # the live output's files, for a spare made of a failed build
         _put(self.path, (MARKER,), MARKER_TEXT)  # a new marker each build: incremental.output_identity reads it
         self._made = True
 
@@ -523,25 +525,58 @@ class Staging:
                 files.update(f"{folder}/{f}" for f in _tree_files(self.output / folder))
         return files
 
+    def make_spare(self) -> None:
+        """Make the spare a farm of hard links to the output just swapped in (a first or clean build's)."""
+        spare = spare_path(self.output)
+        try:
+            if os.path.lexists(spare):
+                if not _ours(spare):
+                    return
+                remove_tree(spare)
+            os.mkdir(spare)
+            files = sorted(_link_tree(self.output, spare, skip=(MARKER,)))
+            _put(spare, (MARKER,), MARKER_TEXT)
+            journal = {"output": _identity(self.output), "differs": [], "files": files}
+            for name, data in SPARE_FILES.items():
+                _put(spare, (name,), data if data is not None else json.dumps(journal).encode())
+        except OSError:
+            _remove_quietly(spare)
+
+    def _differs(self, *trees: Path) -> set[str]:
+        """Where the staging folder differs from the output it was made from: what was written or removed,
+        and anything under the folders a later stage wrote into ``root`` (in ``trees``)."""
+        differs = set(self.written_paths) | set(self.removed_paths)
+        if self._opened:
+            for tree in trees:
+                for folder in self._keep or ():
+                    if (tree / folder).is_dir():
+                        differs.update(f"{folder}/{f}" for f in _tree_files(tree / folder))
+        return differs
+
+    def _make_spare_of(self, folder: Path, differs: Iterable[str], files: Iterable[str]) -> None:
+        spare = spare_path(self.output)
+        os.rename(folder, spare)
+        journal = {"output": _identity(self.output), "differs": sorted(differs), "files": sorted(files)}
+        for name, data in SPARE_FILES.items():
+            _put(spare, (name,), data if data is not None else json.dumps(journal).encode())
+
+    def salvage(self) -> bool:
+        """After a failed build, keep its staging folder as the spare (the output is still the one it was
+        made from); False where it cannot be (not made, clean, unknown differences, a spare there)."""
+        if (not self._made or self.clean or self._base is None or (self._opened and self._keep is None)
+                or os.path.lexists(spare_path(self.output)) or not _ours(self.path)):
+            return False
+        self._make_spare_of(self.path, self._differs(self.path, self.output), self._base)
+        return True
+
     def retire(self, previous: Path) -> None:
         """Keep the previous output (now at ``previous``) as the next build's spare, or remove it."""
         spare = spare_path(self.output)
-        if (self.clean or os.path.lexists(spare) or not _ours(previous)
-                or (self._opened and self._keep is None)):
-            _remove_quietly(previous)  # it shares no file with the output, or where they differ is unknown
+        if os.path.lexists(spare) or not _ours(previous) or (self._opened and self._keep is None):
+            _remove_quietly(previous)  # where it differs from the output is unknown
             return
         try:
-            files = sorted(self._final_files())
-            differs = set(self.written_paths) | set(self.removed_paths)
-            if self._opened:  # a later stage wrote into root, under the folders it keeps: they may differ anywhere
-                for tree in (self.output, previous):
-                    for folder in self._keep:
-                        if (tree / folder).is_dir():
-                            differs.update(f"{folder}/{f}" for f in _tree_files(tree / folder))
-            os.rename(previous, spare)
-            journal = {"output": _identity(self.output), "differs": sorted(differs), "files": files}
-            for name, data in SPARE_FILES.items():
-                _put(spare, (name,), data if data is not None else json.dumps(journal).encode())
+            self._make_spare_of(previous, self._differs(self.output, previous), self._final_files())
         except OSError:
             _remove_quietly(spare)
 
@@ -703,6 +738,7 @@ def staged_output(output: Path, clean: bool = False, protected: Iterable[Protect
     ``clean`` starts from an empty folder instead of the previous output.
     """
     with claim_output(output, protected) as real:
+        staging = None
         try:
             staging = Staging(real, clean)
             yield staging
@@ -710,11 +746,20 @@ def staged_output(output: Path, clean: bool = False, protected: Iterable[Protect
                 staging._make()
                 fault_point("swap")
                 previous = swap_in(staging.path, real)
-                if previous is not None:
+                if previous is not None and not staging.clean:
                     staging.retire(previous)
+                else:  # a first or clean build: the spare is a farm of it, so the next edit costs little
+                    if previous is not None:
+                        _remove_quietly(previous)
+                    staging.make_spare()
         except BaseException as e:
-            with contextlib.suppress(OSError):
-                remove_tree(real.parent / f".{real.name}.staging-{os.getpid()}")
+            try:
+                kept = staging is not None and staging.salvage()  # the next build starts from it
+            except OSError:
+                kept = False
+            if not kept:
+                with contextlib.suppress(OSError):
+                    remove_tree(real.parent / f".{real.name}.staging-{os.getpid()}")
             if isinstance(e, OSError):
                 raise OutputError(f"{os_error_message(e)} (the previous output is untouched)") from None
             raise

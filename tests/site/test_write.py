@@ -37,7 +37,7 @@ def test_success_replaces_the_output_and_leaves_only_the_spare_beside_it(tmp_pat
     built(out, {"old.html": b"old"})
     built(out, {"index.html": b"new", "a/b/index.html": b"deep"})
     assert files_of(out) == {MARKER: write.MARKER_TEXT, "a/b/index.html": b"deep", "index.html": b"new"}
-    assert [p.name for p in tmp_path.iterdir()] == [".build.spare", "build"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".build.spare", "build"]
 
 
 def test_failure_leaves_the_previous_output_untouched(tmp_path):
@@ -48,7 +48,7 @@ def test_failure_leaves_the_previous_output_untouched(tmp_path):
             staging.write({"index.html": b"half"})
             raise RuntimeError("indexing failed")
     assert files_of(out)["index.html"] == b"previous"
-    assert [p.name for p in tmp_path.iterdir()] == ["build"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".build.spare", "build"]
 
 
 @pytest.mark.parametrize("rel", ["../evil.html", "/etc/evil", "a/../../evil", "./", "a\\..\\evil", MARKER])
@@ -72,7 +72,7 @@ def test_a_killed_build_s_marked_leftovers_are_cleaned_and_others_kept(tmp_path)
     theirs.mkdir()
     (theirs / "notes.txt").write_text("a user's file under a name like ours")
     built(out, {"index.html": b"x"})
-    assert sorted(p.name for p in tmp_path.iterdir()) == [".build.staging-5", "build"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".build.spare", ".build.staging-5", "build"]
     assert (theirs / "notes.txt").exists()
 
 
@@ -83,7 +83,7 @@ def test_an_old_copy_without_an_output_is_put_back(tmp_path):
     os.rename(out, tmp_path / ".build.old-77")
     with write.claim_output(out):
         assert files_of(out)[MARKER] and files_of(out)["a/index.html"] == b"page a"
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["build"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".build.spare", "build"]
 
 
 def test_the_fallback_of_two_renames_swaps_too(tmp_path, monkeypatch):
@@ -149,7 +149,7 @@ def test_nothing_changed_leaves_the_output_as_it_is(tmp_path):
     staging = built(out, dict(SITE))
     assert not staging.changed and not staging.path.exists()
     assert {p: os.stat(p).st_ino for p in [out, *out.rglob("*")]} == before
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["build"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".build.spare", "build"]
 
 
 def test_clean_and_incremental_builds_give_the_same_bytes(tmp_path):
@@ -203,6 +203,22 @@ def test_what_a_later_stage_writes_into_root_is_known_to_the_next_build(tmp_path
         assert files_of(tmp_path / "inc") == files_of(tmp_path / f"clean-{n}"), n
         assert sorted(p.relative_to(tmp_path / "inc") for p in (tmp_path / "inc").rglob("*")) == sorted(
             p.relative_to(tmp_path / f"clean-{n}") for p in (tmp_path / f"clean-{n}").rglob("*")), n
+
+
+def test_a_failed_build_s_staging_folder_is_the_next_one_s_spare(tmp_path):
+    out = tmp_path / "build"
+    built(out, SITE)
+    spare = os.stat(tmp_path / ".build.spare").st_ino  # a first build's spare: a farm of it
+    with pytest.raises(RuntimeError):
+        with staged_output(out) as staging:
+            staging.write({"index.html": b"half", "new.html": b"new"})
+            staging.keep_only(["index.html", "new.html"])
+            raise RuntimeError("indexing failed")
+    assert files_of(out) == {MARKER: write.MARKER_TEXT, **SITE}
+    assert os.stat(tmp_path / ".build.spare").st_ino == spare
+    built(out, {**SITE, "feed.xml": b"<feed>2</feed>"})
+    assert os.stat(out).st_ino == spare  # the spare, brought up to date, was swapped in: no farm
+    assert files_of(out) == {MARKER: write.MARKER_TEXT, **SITE, "feed.xml": b"<feed>2</feed>"}
 
 
 def test_a_spare_that_no_longer_pairs_with_the_output_is_not_used(tmp_path):
@@ -261,7 +277,7 @@ def test_a_second_claim_from_another_process_fails_at_once_naming_the_first(tmp_
         holder.communicate("")
     assert holder.returncode == 0
     built(out, SITE)  # released: the lock file went with it
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["build"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".build.spare", "build"]
 
 
 def test_a_name_too_long_is_one_line_naming_the_path_and_the_output_stays(tmp_path):
@@ -271,7 +287,7 @@ def test_a_name_too_long_is_one_line_naming_the_path_and_the_output_stays(tmp_pa
         built(out, {**SITE, "articles/" + "x" * 300 + "/index.html": b"page"})
     assert "File name too long" in str(e.value) and "x" * 300 in str(e.value) and "\n" not in str(e.value)
     assert files_of(out) == {MARKER: write.MARKER_TEXT, **SITE}
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["build"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".build.spare", "build"]
 
 
 _DRIVER = """
@@ -307,4 +323,4 @@ def _os_error_case(parent: Path, how: str, error: str) -> None:
     line = done.stdout.strip()
     assert error in line and str(parent) in line and "\n" not in line
     assert files_of(out) == {MARKER: write.MARKER_TEXT, **SITE}
-    assert sorted(p.name for p in parent.iterdir()) == ["build"]
+    assert sorted(p.name for p in parent.iterdir()) == [".build.spare", "build"]
