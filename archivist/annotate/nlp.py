@@ -31,6 +31,11 @@ _GLUED = re.compile(r"(?<![\w-])(?!(?:Fore|Under|Over|Ghost)(?:told|wrote))([A-Z
                     r"(said|says|told|wrote|added)(in|on|at|to|the|that|during)?(?![\w-])")
 
 
+#: Runs of text without a space longer than this are tokenized in pieces (see GluedWordsTokenizer).
+LONG_RUN, RUN_PIECE = 400, 100
+_LONG_RUN = re.compile(r"\S{%d,}" % LONG_RUN)
+
+
 class GluedWordsTokenizer:
     """spaCy's tokenizer, then a speech verb split from the words glued to it ("Trumpsaid" -> "Trump
     said", "saidin" -> "said in", "hewroteon" -> "he wrote on").
@@ -44,8 +49,33 @@ class GluedWordsTokenizer:
     def __init__(self, tokenizer):
         self.tokenizer = tokenizer
 
+    def _tokenize(self, text: str):
+        """spaCy's tokenizer, but a run of text without a space longer than ``LONG_RUN`` characters
+        ("[[[[...", a pasted blob) is cut into ``RUN_PIECE``-character pieces tokenized one by one:
+        spaCy's prefix and suffix loop is quadratic in such a run (6,000 "[" took 13 s), and no
+        word of news is that long."""
+        if not _LONG_RUN.search(text):
+            return self.tokenizer(text)
+        words, spaces, pos = [], [], 0
+
+        def add(part: str, last_space: bool = True) -> None:
+            for tok in self.tokenizer(part) if part else ():
+                words.append(tok.text)
+                spaces.append(bool(tok.whitespace_))
+
+        for run in _LONG_RUN.finditer(text):
+            add(text[pos:run.start()])
+            for i in range(run.start(), run.end(), RUN_PIECE):
+                before = len(words)
+                add(text[i:min(i + RUN_PIECE, run.end())])
+                spaces[before:] = [False] * (len(words) - before)  # the run had no space inside
+            pos = run.end()
+        add(text[pos:])
+        doc = Doc(self.tokenizer.vocab, words=words, spaces=spaces)
+        return doc if doc.text == text else self.tokenizer(text)
+
     def __call__(self, text: str):
-        doc = self.tokenizer(text)
+        doc = self._tokenize(text)
         if not _GLUED.search(text):
             return doc
         words, spaces, norms = [], [], []

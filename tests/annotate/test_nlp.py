@@ -99,3 +99,26 @@ def test_quote_spans_are_found_once_an_article(nlp):
         sys.setprofile(None)
     assert calls == 1
     assert len(annotation.quotes) == 2
+
+
+@pytest.mark.parametrize("run", ["[" * 5000, "(" * 3000 + "x" * 2000, "\u201c" * 1200 + "." * 1200])
+def test_a_long_run_without_a_space_is_tokenized_in_pieces_and_keeps_its_text(nlp, run):
+    """spaCy's prefix/suffix loop is quadratic in a run without a space: it is cut into pieces
+    (no timing here: the longest text spaCy's own tokenizer is handed is what stays bounded)."""
+    from archivist.annotate.nlp import RUN_PIECE, GluedWordsTokenizer
+
+    seen: list[int] = []
+    inner = nlp.tokenizer.tokenizer
+
+    def counting(text):
+        seen.append(len(text))
+        return inner(text)
+
+    counting.vocab = inner.vocab
+    tokenizer = GluedWordsTokenizer(counting)
+    text = f"Mayor Jane Doe said so. {run} Then she left."
+    doc = tokenizer(text)
+    assert doc.text == text
+    assert max(seen) <= max(RUN_PIECE, len("Mayor Jane Doe said so. ")), seen[:5]
+    assert [t.text for t in doc][:5] == ["Mayor", "Jane", "Doe", "said", "so"]
+    assert [t.text for t in doc][-4:] == ["Then", "she", "left", "."]
