@@ -55,7 +55,7 @@ def annotate(nlp):
 @pytest.fixture(scope="session")
 def quoted(nlp):
     """Text in, what the cue finders read out: (doc, DocIndex, quote spans, in-quote flags per token, paragraphs)."""
-    from archivist.annotate.quotes.cues import DocIndex
+    from archivist.annotate.docindex import DocIndex
     from archivist.annotate.quotes.marks import find_quote_spans, paragraphs
 
     def run(text: str):

@@ -1,8 +1,10 @@
-"""The words speaker resolution reads: pronouns, given names by gender, nouns for people,
-organisations, documents and the things people speak through, and word-level tests on them.
+"""The words quote attribution and speaker resolution read: the verbs that report speech,
+pronouns, given names by gender, nouns for people, organisations, documents and the things people
+speak through, and word-level tests on them.
 
-Pure data and functions of words (no spaCy import); :mod:`archivist.speakers` resolves
-speakers with them and :mod:`archivist.attribution` asks :func:`could_speak` of a cue's subject.
+Pure data and functions of words (no spaCy import); :mod:`archivist.annotate.quotes` finds cues
+with the speech verbs, :mod:`archivist.annotate.speakers` resolves speakers with the rest, and
+:mod:`archivist.annotate.quotes.attribution` asks :func:`could_speak` of a cue's subject.
 """
 
 from __future__ import annotations
@@ -218,3 +220,66 @@ def given_gender(name: str, alone: bool = False) -> str | None:
         return None
     first = words[0].lower().strip(".")
     return "m" if first in MALE_NAMES else "f" if first in FEMALE_NAMES else None
+
+
+# --- speech verbs ---------------------------------------------------------------------
+
+#: Lower-cased inflected forms of verbs that report speech or writing.
+_SPEECH_LEMMAS = (
+    "say tell add ask write note explain declare state insist argue claim continue recall warn reply "
+    "respond answer announce acknowledge admit tweet post comment remark observe suggest predict "
+    "promise vow pledge call describe accuse joke quip shout yell exclaim cry whisper mutter complain "
+    "boast brag concede confirm deny contend maintain assert stress emphasize emphasise urge testify "
+    "report read recount conclude counter retort scoff lament wonder muse charge allege tout "
+    "praise criticize criticise blast slam dub label term brand characterize dismiss mock "
+    "thunder proclaim announce reiterate repeat opine caution advise agree disagree add "
+    "chant sing pray plead demand threaten estimate concede summarize summarise put "
+    "begin start quote cite interject chime explain describe recall reflect wonder "
+    "admit assure point refer blame portray denounce decry chide credit question thank vent indicate "
+    "offer propose email retweet recommend compare name liken condemn exhort snap text message"
+).split()
+_IRREGULAR = {
+    "say": "says said saying", "tell": "tells told telling", "write": "writes wrote written writing",
+    "read": "reads reading", "cry": "cries cried crying", "begin": "begins began begun beginning",
+    "put": "puts putting", "sing": "sings sang sung singing", "quip": "quips quipped quipping",
+    "chime": "chimes chimed chiming", "label": "labels labeled labelled labeling labelling",
+    "dub": "dubs dubbed dubbing", "slam": "slams slammed slamming", "mock": "mocks mocked mocking",
+    "plead": "pleads pleaded pled pleading", "reiterate": "reiterates reiterated reiterating",
+    "admit": "admits admitted admitting", "refer": "refers referred referring",
+    "retweet": "retweets retweeted retweeting", "email": "emails emailed emailing",
+    "brag": "brags bragged bragging", "snap": "snaps snapped snapping", "lead": "leads led leading",
+    "drive": "drives drove driven driving", "find": "finds found finding",
+}
+
+
+def inflect(lemma: str) -> set[str]:
+    """Regular English inflections of a verb lemma (over-generation is harmless in a lookup set)."""
+    forms = {lemma}
+    if lemma in _IRREGULAR:
+        forms.update(_IRREGULAR[lemma].split())
+        return forms
+    stem = lemma[:-1] if lemma.endswith("e") else lemma
+    if lemma.endswith("y") and lemma[-2] not in "aeiou":
+        forms.update({lemma[:-1] + "ies", lemma[:-1] + "ied", lemma + "ing"})
+    else:
+        forms.update({lemma + ("es" if lemma.endswith(("s", "sh", "ch", "x", "z")) else "s"),
+                      stem + "ed", stem + "ing"})
+    return forms
+
+
+#: Every inflected form of a speech verb ("said", "tweeting", "told").
+SPEECH_VERBS = frozenset(f for lemma in _SPEECH_LEMMAS for f in inflect(lemma))
+#: Verbs that are cues only with a quotation as object ("called it "X"") - weaker evidence.
+WEAK_CUES = frozenset(inflect("call") | inflect("describe") | inflect("label") | inflect("dub")
+                       | inflect("term") | inflect("brand") | inflect("characterize") | inflect("put")
+                       | inflect("begin") | inflect("start") | inflect("continue") | inflect("read")
+                       | inflect("add") | inflect("post") | inflect("quote") | inflect("cite")
+                       | inflect("point") | inflect("refer") | inflect("compare") | inflect("name")
+                       | inflect("offer") | inflect("credit") | inflect("question")
+                       | inflect("liken") | inflect("condemn"))
+CONTINUE = frozenset(inflect("continue"))
+
+
+def speech_verb(tok) -> bool:
+    """True for a token that is a verb reporting speech ("said", "told", "tweeted")."""
+    return tok.lower_ in SPEECH_VERBS and tok.pos_ in ("VERB", "AUX")

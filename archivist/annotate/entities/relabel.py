@@ -13,8 +13,7 @@ from __future__ import annotations
 from collections import Counter
 
 from archivist.text import names
-from archivist.annotate.quotes.cues import SPEECH_VERBS
-from archivist.text.lexicon import ORG_NOUNS, PERSON_NOUNS, given_gender
+from archivist.text.lexicon import ORG_NOUNS, PERSON_NOUNS, SPEECH_VERBS, given_gender
 from archivist.annotate.quotes.marks import within
 
 

@@ -10,9 +10,10 @@ subject can speak (paraphrase: "he warned of "X"").
 
 from __future__ import annotations
 
-from archivist.annotate.quotes.cues import (CARRIERS, SPEECH_VERBS, RELATIVE, WEAK_CUES, Attribution, according_to, adjacent_subject, cue_text,
-                   agent_of, asked_of, fix_relative, inflect, names_rule, speech_verb, subject_of, writer_subject)
-from archivist.text.lexicon import DOC_NOUNS, could_speak, singular
+from archivist.annotate.quotes.cues import (CARRIERS, Attribution, according_to, adjacent_subject, cue_text, agent_of,
+                                            asked_of, fix_relative, names_rule, subject_of, writer_subject)
+from archivist.text.lexicon import (DOC_NOUNS, RELATIVE, SPEECH_VERBS, WEAK_CUES, could_speak, inflect, singular,
+                                    speech_verb)
 from archivist.annotate.quotes.marks import MARK_RE
 
 

@@ -1,78 +1,20 @@
-"""The words that report speech, and the tokens around a cue that name its speaker.
+"""The tokens around a cue that name its speaker.
 
-Shared by :mod:`archivist.attribution` (the cue in a quote's own sentence) and
-:mod:`archivist.leads` (sign-offs, labels and the paragraph before): the speech-verb
-lexicon, the :class:`Attribution` both return, token lookups by offset, and the
-climb from a verb to its subject. Pure functions over spaCy tokens, used duck-typed.
+Shared by :mod:`~archivist.annotate.quotes.attribution` (the cue in a quote's own sentence) and
+:mod:`~archivist.annotate.quotes.nearby` (sign-offs, labels and the paragraph before): the
+:class:`Attribution` both return, the names of its rules, and the climb from a verb to its
+subject. The speech-verb lexicon is :mod:`archivist.text.lexicon`'s, token lookups by offset
+:mod:`archivist.annotate.docindex`'s. Pure functions over spaCy tokens, used duck-typed.
 """
 
 from __future__ import annotations
 
-import bisect
 import functools
 from dataclasses import dataclass, replace
 
-from archivist.text.lexicon import RELATIVE, capitalised, could_speak
+from archivist.text.lexicon import RELATIVE, SPEECH_VERBS, capitalised, could_speak, inflect
 from archivist.models import Span
 
-#: Lower-cased inflected forms of verbs that report speech or writing.
-_SPEECH_LEMMAS = (
-    "say tell add ask write note explain declare state insist argue claim continue recall warn reply "
-    "respond answer announce acknowledge admit tweet post comment remark observe suggest predict "
-    "promise vow pledge call describe accuse joke quip shout yell exclaim cry whisper mutter complain "
-    "boast brag concede confirm deny contend maintain assert stress emphasize emphasise urge testify "
-    "report read recount conclude counter retort scoff lament wonder muse charge allege tout "
-    "praise criticize criticise blast slam dub label term brand characterize dismiss mock "
-    "thunder proclaim announce reiterate repeat opine caution advise agree disagree add "
-    "chant sing pray plead demand threaten estimate concede summarize summarise put "
-    "begin start quote cite interject chime explain describe recall reflect wonder "
-    "admit assure point refer blame portray denounce decry chide credit question thank vent indicate "
-    "offer propose email retweet recommend compare name liken condemn exhort snap text message"
-).split()
-_IRREGULAR = {
-    "say": "says said saying", "tell": "tells told telling", "write": "writes wrote written writing",
-    "read": "reads reading", "cry": "cries cried crying", "begin": "begins began begun beginning",
-    "put": "puts putting", "sing": "sings sang sung singing", "quip": "quips quipped quipping",
-    "chime": "chimes chimed chiming", "label": "labels labeled labelled labeling labelling",
-    "dub": "dubs dubbed dubbing", "slam": "slams slammed slamming", "mock": "mocks mocked mocking",
-    "plead": "pleads pleaded pled pleading", "reiterate": "reiterates reiterated reiterating",
-    "admit": "admits admitted admitting", "refer": "refers referred referring",
-    "retweet": "retweets retweeted retweeting", "email": "emails emailed emailing",
-    "brag": "brags bragged bragging", "snap": "snaps snapped snapping", "lead": "leads led leading",
-    "drive": "drives drove driven driving", "find": "finds found finding",
-}
-
-
-def inflect(lemma: str) -> set[str]:
-    """Regular English inflections of a verb lemma (over-generation is harmless in a lookup set)."""
-    forms = {lemma}
-    if lemma in _IRREGULAR:
-        forms.update(_IRREGULAR[lemma].split())
-        return forms
-    stem = lemma[:-1] if lemma.endswith("e") else lemma
-    if lemma.endswith("y") and lemma[-2] not in "aeiou":
-        forms.update({lemma[:-1] + "ies", lemma[:-1] + "ied", lemma + "ing"})
-    else:
-        forms.update({lemma + ("es" if lemma.endswith(("s", "sh", "ch", "x", "z")) else "s"),
-                      stem + "ed", stem + "ing"})
-    return forms
-
-
-SPEECH_VERBS = frozenset(f for lemma in _SPEECH_LEMMAS for f in inflect(lemma))
-#: Verbs that are cues only with a quotation as object ("called it "X"") - weaker evidence.
-WEAK_CUES = frozenset(inflect("call") | inflect("describe") | inflect("label") | inflect("dub")
-                       | inflect("term") | inflect("brand") | inflect("characterize") | inflect("put")
-                       | inflect("begin") | inflect("start") | inflect("continue") | inflect("read")
-                       | inflect("add") | inflect("post") | inflect("quote") | inflect("cite")
-                       | inflect("point") | inflect("refer") | inflect("compare") | inflect("name")
-                       | inflect("offer") | inflect("credit") | inflect("question")
-                       | inflect("liken") | inflect("condemn"))
-CONTINUE = frozenset(inflect("continue"))
-
-
-def speech_verb(tok) -> bool:
-    """True for a token that is a verb reporting speech ("said", "told", "tweeted")."""
-    return tok.lower_ in SPEECH_VERBS and tok.pos_ in ("VERB", "AUX")
 _SUBJ_DEPS = ("nsubj", "nsubjpass", "csubj")
 
 
@@ -126,22 +68,6 @@ def names_rule(rule: str):
             return replace(att, rule=rule) if att is not None and not att.rule else att
         return named
     return wrap
-
-
-class DocIndex:
-    """Token lookups by character offset for one Doc."""
-
-    def __init__(self, doc):
-        self.doc = doc
-        self.starts = [t.idx for t in doc]
-
-    def token_at(self, char: int) -> int:
-        """Index of the token containing (or last token starting before) ``char``."""
-        return max(0, bisect.bisect_right(self.starts, char) - 1)
-
-    def tokens(self, start: int, end: int) -> tuple[int, int]:
-        """Token index range [i, j) covering characters [start, end)."""
-        return self.token_at(start), self.token_at(max(start, end - 1)) + 1
 
 
 #: Verbs whose object does what their complement says ("prompted Rubio to call ..."), unlike

@@ -19,7 +19,8 @@ import bisect
 from dataclasses import replace
 
 from archivist.annotate.quotes.attribution import attribute, said_word
-from archivist.annotate.quotes.cues import DocIndex, relative_surface, relayed
+from archivist.annotate.docindex import DocIndex
+from archivist.annotate.quotes.cues import relative_surface, relayed
 from archivist.annotate.quotes.nearby import colon_lead, signed
 from archivist.annotate.quotes.marks import MARK_RE, find_quote_spans, paragraphs
 from archivist.models import Evidence, Mention, Quote

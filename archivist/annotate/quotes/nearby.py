@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 
-from archivist.annotate.quotes.cues import (CONTINUE, SPEECH_VERBS, WEAK_CUES, Attribution, according_to, cue_text, fix_relative,
-                   names_rule, speech_verb, subject_of)
+from archivist.annotate.quotes.cues import Attribution, according_to, cue_text, fix_relative, names_rule, subject_of
+from archivist.text.lexicon import CONTINUE, SPEECH_VERBS, WEAK_CUES, speech_verb
 
 #: A signer's name: up to five capitalised words, with the particles of names between them.
 _SIGNER = r"((?:[A-Z][\w.'’-]*)(?:[^\S\n]+(?:[A-Z][\w.'’-]*|de|la|van|von|del|da{extra})){{0,4}})"

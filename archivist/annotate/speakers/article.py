@@ -13,7 +13,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from archivist.annotate.quotes.cues import DocIndex
+from archivist.annotate.docindex import DocIndex
 from archivist.models import Mention
 from archivist.text.lexicon import HONORIFIC_GENDER, capitalised, given_gender
 

@@ -15,9 +15,8 @@ from __future__ import annotations
 import bisect
 from typing import Protocol
 
-from archivist.annotate.quotes.cues import speech_verb
 from archivist.text.lexicon import (BODIES, DOC_NOUNS, FEMALE_PRONOUNS, HONORIFIC_GENDER, MALE_PRONOUNS, ORG_NOUNS, PERSON_NOUNS,
-                      PLURAL_PRONOUNS, VOICE_NOUNS, could_speak, given_gender)
+                      PLURAL_PRONOUNS, VOICE_NOUNS, could_speak, given_gender, speech_verb)
 from archivist.annotate.speakers.article import ArticleIndex
 from archivist.models import Mention, Span
 

@@ -24,7 +24,7 @@ from __future__ import annotations
 import bisect
 from typing import NamedTuple
 
-from archivist.annotate.quotes.cues import DocIndex
+from archivist.annotate.docindex import DocIndex
 from archivist.annotate.speakers.article import ArticleIndex
 from archivist.annotate.speakers.descriptions import DescriptionResolver, Role, titled_description
 from archivist.annotate.speakers.pronouns import PronounResolver
