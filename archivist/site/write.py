@@ -733,26 +733,29 @@ def _remove_quietly(folder: Path) -> None:
 def staged_output(output: Path, clean: bool = False, protected: Iterable[Protected] = ()) -> Iterator[Staging]:
     """Claim ``output`` (``claim_output``) and yield its ``Staging``; on success it is swapped in.
 
-    The swap is skipped when nothing changed. On any error the staging folder is removed and
-    the previous output is untouched; an OS error becomes an OutputError of one line naming the path.
-    ``clean`` starts from an empty folder instead of the previous output.
+    The swap is skipped when nothing changed. On any error before the swap the previous output
+    is untouched and the staging folder is kept as the next build's spare (or removed); an OS
+    error becomes an OutputError of one line naming the path. ``clean`` starts from an empty
+    folder instead of the previous output.
     """
     with claim_output(output, protected) as real:
-        staging = None
+        staging, previous = None, None
         try:
             staging = Staging(real, clean)
             yield staging
             if staging.changed:
                 staging._make()
                 fault_point("swap")
-                previous = swap_in(staging.path, real)
-                if previous is not None and not staging.clean:
+                previous = swap_in(staging.path, real) or real  # from here on the new output is in place
+                if previous != real and not staging.clean:
                     staging.retire(previous)
                 else:  # a first or clean build: the spare is a farm of it, so the next edit costs little
-                    if previous is not None:
+                    if previous != real:
                         _remove_quietly(previous)
                     staging.make_spare()
         except BaseException as e:
+            if previous is not None:  # interrupted after the swap: the new output stands, the rest is a leftover
+                raise
             try:
                 kept = staging is not None and staging.salvage()  # the next build starts from it
             except OSError:
