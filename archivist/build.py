@@ -185,7 +185,7 @@ def _build_claimed(site_dir: Path, config: Config, output: Path, progress: bool,
 
     t = time.perf_counter()
     reuse = incremental.PageReuse(previous if trusted else {}, output, themes,
-                                  salt=f"{config!r}\0{incremental.code_digest()}")
+                                  salt=f"{config!r}\0{incremental.code_digest()}\0{incremental.themes_digest(themes)}")
 
     def body_html(article):
         hrefs = [urls.url_for(config, urls.actor_url(a)) if a else None
@@ -204,6 +204,8 @@ def _build_claimed(site_dir: Path, config: Config, output: Path, progress: bool,
             raise BuildError(f"theme template {where}{e.message or e}") from None
         except UnicodeDecodeError as e:
             raise BuildError(f"a theme template is not UTF-8 ({e.reason} at byte {e.start})") from None
+        except RecursionError:  # a template that extends or includes itself
+            raise BuildError("a theme template extends or includes itself (or recurses too deeply)") from None
         report.pages = sum(1 for p in files if p.endswith(".html"))
         report.files = len(files)
         stage("render", t, f"{report.pages} pages, {len(files)} files: {len(staging.written_paths)} written, "

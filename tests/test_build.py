@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import json
 import shutil
 from pathlib import Path
@@ -175,3 +176,21 @@ def test_a_bad_theme_file_fails_the_build_naming_it_and_publishes_nothing(tmp_pa
     if data is None:
         assert "passwd.css" in str(failure.value)
     assert tree_digest(site / "build") == before
+
+
+def test_a_theme_template_that_extends_itself_fails_the_build_in_one_line(tmp_path, nlp):
+    (tmp_path / "site").mkdir()
+    site = tiny_site(tmp_path / "site", "Mayor Jane Doe said the budget passed.")
+    templates = site / "themes" / "default" / "templates"
+    templates.mkdir(parents=True)
+    (templates / "404.html").write_text('{% extends "404.html" %}')
+    with pytest.raises(BuildError, match="extends or includes itself"):
+        build(site, progress=False, log=lambda m: None)
+
+
+def test_a_site_folder_whose_name_is_not_utf8_builds(tmp_path, nlp):
+    folder = Path(os.fsdecode(bytes(tmp_path) + b"/caf\xe9"))
+    folder.mkdir()
+    site = tiny_site(folder, "Mayor Jane Doe said the budget passed.")
+    assert (site / "build" / "index.html").is_file()
+    assert build(site, progress=False, log=lambda m: None).up_to_date

@@ -78,13 +78,22 @@ def tree_files(folder: Path) -> list[Path]:
     return [p for p in folder.rglob("*") if p.is_file()]
 
 
+def themes_digest(theme_dirs: Sequence[Path]) -> str:
+    """sha256 of every file of the theme folders, in order: part of every page's key, so that a
+    changed template or stylesheet renders the pages again."""
+    h = hashlib.sha256()
+    for theme in theme_dirs:
+        h.update(str(theme).encode("utf-8", "surrogateescape") + b"\0")
+        h.update(files_digest(tree_files(theme), theme).encode())
+    return h.hexdigest()
+
+
 def inputs_digest(site_dir: Path, content_dir: Path, theme_dirs: Sequence[Path], extra: str) -> str:
     """The digest of everything a build of ``site_dir`` reads; ``extra`` holds the overrides and model."""
     h = hashlib.sha256(SCHEME)
     h.update(files_digest(tree_files(content_dir), content_dir).encode())
     h.update(files_digest([site_dir / "site.toml", site_dir / "actors.toml"], site_dir).encode())
-    for theme in theme_dirs:
-        h.update(files_digest(tree_files(theme), theme).encode())
+    h.update(themes_digest(theme_dirs).encode())
     h.update(code_digest().encode())
     h.update(extra.encode("utf-8"))
     return h.hexdigest()
@@ -201,7 +210,7 @@ class PageReuse:
     def __init__(self, previous: Mapping[str, str], output: Path | None, theme_dirs: Sequence[Path], salt: str):
         self.previous = previous
         self.output = Path(output) if output else None
-        self.salt = salt.encode()
+        self.salt = salt.encode("utf-8", "surrogateescape")
         self.keys: dict[str, str] = {}
         self.reused = 0
         self._walker = _Walker()
@@ -266,7 +275,7 @@ class PageKeyStore:
                 state = dict(db.execute("SELECT name, value FROM state"))
             db.close()
             return keys, state
-        except sqlite3.Error:
+        except (sqlite3.Error, UnicodeError, OSError):  # damaged, or a path SQLite cannot take
             return {}, {}
 
     def save(self, keys: Mapping[str, str], state: Mapping[str, str]) -> str | None:
@@ -286,8 +295,8 @@ class PageKeyStore:
                 db.executemany("INSERT INTO state VALUES (?, ?)", sorted(state.items()))
             db.close()
             tmp.replace(self.path)
-        except (OSError, sqlite3.Error) as e:
-            return f"page keys not saved to {self.path} ({e}); the next build renders every page"
+        except (OSError, sqlite3.Error, UnicodeError) as e:
+            return f"page keys not saved to {self.path!s} ({e}); the next build renders every page"
         return None
 
 
@@ -307,5 +316,5 @@ def output_identity(output: Path, marker: str = ".archivist-output") -> str:
 
 def store_for(cache_dir: Path, output: Path) -> PageKeyStore:
     """The key store of ``output``'s builds, inside the site's cache folder."""
-    name = hashlib.sha256(str(Path(output).resolve()).encode()).hexdigest()[:12]
+    name = hashlib.sha256(str(Path(output).resolve()).encode("utf-8", "surrogateescape")).hexdigest()[:12]
     return PageKeyStore(Path(cache_dir) / f"pages-{name}.sqlite3")
