@@ -242,7 +242,9 @@ def readme(config: Config, counts: dict[str, int], sqlite_size: int | None, max_
              "(Python's csv module, R's read.csv, pandas.read_csv, a spreadsheet). Ids join the tables:",
              "quotes.article_id and mentions.article_id are articles.id; speaker_id, actor_id, source",
              "and target are actors.id. Offsets are characters of the article's text as annotated",
-             "(annotations.json beside each article has the same offsets).", ""]
+             "(annotations.json beside each article has the same offsets). Cells hold the articles'",
+             "own words, as written: a spreadsheet may take a cell that begins with = + - or @ for a",
+             "formula, so import the files as text or read them with a CSV library.", ""]
     if sqlite_size is not None:
         lines += [f"archive.sqlite ({sqlite_size / 2**20:.1f} MB) holds the same tables. Open it in the browser",
                   f"with Datasette Lite: https://lite.datasette.io/?url={home}archive.sqlite", ""]
