@@ -15,6 +15,9 @@ from typing import Any, Mapping
 
 #: In ``Article.skeleton``, where a piece of the text goes: its offset and length in ``Article.text``.
 PLACEHOLDER = re.compile("\x00(\\d+):(\\d+)\x00")
+#: Segments under ``actors/`` that the site's own lists use (the actors index's sorts and pages):
+#: no actor's id may be one of them, or its page and the list would be the same file.
+RESERVED_ACTOR_IDS = frozenset({"by-mentions", "by-quotes", "page"})
 #: Actor kinds, as shown to readers and used in search filters.
 KINDS = ("person", "organisation", "place", "other")
 

@@ -34,7 +34,7 @@ import numpy as np
 
 from archivist.aggregate.editor import EditorFile
 from archivist.text.slug import slugify
-from archivist.models import Actor, Annotation, Archive, Article, Mention, QuoteRef
+from archivist.models import RESERVED_ACTOR_IDS, Actor, Annotation, Archive, Article, Mention, QuoteRef
 from archivist.aggregate.identity import (NameStats, Resolver, actor_key, display_name, is_junk, link_acronyms, link_surnames, majority,
                        top_form)
 from archivist.text.names import name_key, surname
@@ -298,10 +298,10 @@ def _tally_quotes(articles, annotations, resolver, tallies) -> dict[str, list[st
 def _assign_ids(tallies: dict[str, _Tally], resolver: Resolver) -> dict[str, str]:
     """target key -> unique slug; editor ids first, then by target key so collisions get -2, -3 stably."""
     ids: dict[str, str] = {}
-    used: set[str] = set()
+    used: set[str] = set(RESERVED_ACTOR_IDS)  # the actors index's own pages ("by-mentions", "page")
     for target in sorted(tallies):
         entry = resolver.entries.get(target)
-        if entry is not None and entry.id:
+        if entry is not None and entry.id and entry.id not in used:
             ids[target] = entry.id
             used.add(entry.id)
     for target in sorted(tallies):

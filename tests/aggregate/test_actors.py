@@ -338,3 +338,14 @@ def test_quoted_about_and_talks_about():
     assert actors["Dmitry Peskov"].talks_about == (("joe-biden", 1), ("vladimir-putin", 1))
     assert actors["Joe Biden"].talks_about == (("dmitry-peskov", 1),)
     assert actors["Vladimir Putin"].talks_about == ()
+
+
+def test_an_actor_never_takes_the_path_of_the_actors_index_pages():
+    from archivist.models import RESERVED_ACTOR_IDS
+
+    text = "By Mentions met Page and By Quotes."
+    arts, anns = corpus((article("a", text), [("By Mentions", "By Mentions", "organisation"),
+                                              ("Page", "Page", "person"), ("By Quotes", "By Quotes", "organisation")]))
+    ids = {a.name: a.id for a in aggregate_actors(arts, anns).actors}
+    assert ids == {"By Mentions": "by-mentions-2", "Page": "page-2", "By Quotes": "by-quotes-2"}
+    assert not set(ids.values()) & RESERVED_ACTOR_IDS
