@@ -19,7 +19,7 @@ PLACEHOLDER = re.compile("\x00(\\d+):(\\d+)\x00")
 #: no actor's id may be one of them, or its page and the list would be the same file.
 RESERVED_ACTOR_IDS = frozenset({"by-mentions", "by-quotes", "page"})
 #: Actor kinds, as shown to readers and used in search filters.
-KINDS = ("person", "organisation", "place", "other")
+KINDS = ("person", "organisation", "place", "group", "other")
 
 
 @dataclass(frozen=True)

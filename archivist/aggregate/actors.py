@@ -46,7 +46,7 @@ _PAIR_BATCH = 1 << 20
 #: Most co-actors kept per actor.
 CO_ACTORS = 20
 #: Mention labels for mentions added by the name scan, by kind, when the actor has no labelled mention.
-KIND_LABELS = {"person": "PERSON", "organisation": "ORG", "place": "GPE", "other": "MISC"}
+KIND_LABELS = {"person": "PERSON", "organisation": "ORG", "place": "GPE", "group": "NORP", "other": "MISC"}
 
 # After a name: another capitalised word, so the name is part of a longer one.
 _NEXT_CAPITALISED = re.compile(r" [^\W\d_a-z]")

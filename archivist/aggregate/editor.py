@@ -99,7 +99,7 @@ class ActorTable:
 
     name: str = key(doc="the page's name", check=one_line)
     aliases: tuple[str, ...] = key((), doc="other names of the same actor", each=one_line)
-    kind: str | None = key(None, doc="person, organisation, place or other", check=one_of(KINDS))
+    kind: str | None = key(None, doc="person, organisation, place, group or other", check=one_of(KINDS))
     description: str | None = key(None, doc="one line shown on the page", check=one_line)
     wikipedia: str | None = key(None, check=_http_url)
     wikidata: str | None = key(None, check=_http_url)

@@ -24,7 +24,7 @@ from typing import Any, Callable, Iterable, Iterator
 import numpy as np
 
 from archivist.config import Config
-from archivist.models import Archive
+from archivist.models import KINDS, Archive
 from archivist.site.quote_ids import annotation_anchors
 
 #: Where the files go in the built site.
@@ -162,7 +162,7 @@ TABLES = (
         Column("end", "INTEGER", "where it ends, in characters"),
         Column("text", "TEXT", "the words as written"),
         Column("label", "TEXT", "spaCy's entity label: PERSON, ORG, GPE, LOC, NORP, FAC, ..."),
-        Column("kind", "TEXT", "person, organisation, place or other"),
+        Column("kind", "TEXT", ", ".join(KINDS[:-1]) + " or " + KINDS[-1]),
         Column("actor", "TEXT", "the actor's name across the archive ('Vladimir Putin' for 'Putin')"),
         Column("actor_id", "TEXT", "the actor's id (actors.csv) where the actor has a page"),
         Column("role", "TEXT", "a title or role the article gives the actor here"),
@@ -170,7 +170,7 @@ TABLES = (
     Table("actors", "person, organisation or place with a page", (
         Column("id", "TEXT", "the actor's id, unique, its page actors/<id>/"),
         Column("name", "TEXT", "the name"),
-        Column("kind", "TEXT", "person, organisation, place or other"),
+        Column("kind", "TEXT", ", ".join(KINDS[:-1]) + " or " + KINDS[-1]),
         Column("mentions", "INTEGER", "mentions across the archive"),
         Column("articles", "INTEGER", "articles that mention it"),
         Column("quotes", "INTEGER", "quotations it is the speaker of"),

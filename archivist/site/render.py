@@ -38,8 +38,10 @@ from archivist.models import KINDS, Actor, Archive, Article, Quote
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July",
           "August", "September", "October", "November", "December")
-KIND_LABELS = {"person": "People", "organisation": "Organisations", "place": "Places", "other": "Other"}
-SCHEMA_TYPES = {"person": "Person", "organisation": "Organization", "place": "Place", "other": "Thing"}
+KIND_LABELS = {"person": "People", "organisation": "Organisations", "place": "Places", "group": "Groups",
+               "other": "Other"}
+SCHEMA_TYPES = {"person": "Person", "organisation": "Organization", "place": "Place", "group": "Organization",
+                "other": "Thing"}
 QUOTE_MARKS = "\"'“”‘’«»„‚‹›「」"
 #: A compact list (an actor's articles by title, actors index rows, taxonomy pages) holds this
 #: many times ``per_page`` items a page: its rows are a tenth of a card's size.

@@ -56,7 +56,7 @@ when = { outlet = "bbc.co.uk", since = 2010-01-01, before = "last year" }
     assert "actors.toml" in message
     for expected in ["actor[1] \"A\": unknown key 'alias' (did you mean 'aliases'?)",
                      "actor[1] \"A\": 'hide' must be true or false",
-                     "actor[2]: missing key 'name'", "'kind' must be one of person, organisation, place, other",
+                     "actor[2]: missing key 'name'", "'kind' must be one of person, organisation, place, group, other",
                      "'wikipedia' must be an http(s):// URL", "unknown key 'when.since'",
                      "'when.before' must be a date", "unknown key 'actors' (did you mean 'actor'?)"]:
         assert expected in message

@@ -43,9 +43,8 @@ LABEL_KINDS = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC":
 #: "Russian officials", "Western"), or a group that neither speaks nor acts ("the ears of
 #: Americans"). Such mentions serve speaker resolution within the article, never a page or a link.
 NOT_ACTOR = "word"
-#: The kind of a NORP entity that speaks or acts ("Democrats said"). "other" until the site's
-#: templates list a "group" kind of their own (models.KINDS).
-GROUP = "other"
+#: The kind of a NORP entity that speaks or acts ("Democrats said"): a group, an actor of its own kind.
+GROUP = "group"
 #: Grammatical roles in which a group speaks or acts ("Democrats said", "was blocked by Republicans").
 _ACTING_DEPS = frozenset({"nsubj", "nsubjpass"})
 #: Tags of a plural noun: a group is written as one ("Democrats", "Iranians"); a nationality adjective
