@@ -128,6 +128,8 @@ def serve(site_dir: Path, port: int, host: str, no_watch: bool) -> None:
         run_serve(site_dir, host, port, watch=not no_watch, log=_log)
     except ConfigError as e:
         _fail(str(e), 2)
+    except OSError as e:  # the address: a host that does not resolve, a port in use or not allowed
+        _fail(f"cannot serve on {host}:{port}: {e.strerror or e}")
 
 
 @main.command()

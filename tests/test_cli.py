@@ -97,3 +97,26 @@ def test_a_model_name_that_is_no_package_falls_back_to_an_installed_model():
 
     assert available_model("os.system") in DEFAULT_MODELS
     assert available_model("a..b") in DEFAULT_MODELS
+
+
+def test_serve_on_an_address_it_cannot_take_is_one_line(tmp_path, nlp):
+    import socket
+
+    site = tmp_path / "site"
+    (site / "content").mkdir(parents=True)
+    (site / "site.toml").write_text('title = "T"\n[search]\nenabled = false\n')
+    (site / "content" / "a.txt").write_text("T\n20220101\nhttps://a.org/\n" + TEXT + "\n")
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = CliRunner().invoke(main, ["serve", "--site", str(site), "--port", str(port), "--no-watch"])
+    assert result.exit_code == 1 and f"cannot serve on 127.0.0.1:{port}" in result.output, result.output
+    assert "Traceback" not in result.output
+
+
+def test_build_into_a_name_the_system_refuses_is_one_line(tmp_path):
+    (tmp_path / "site.toml").write_text('title = "T"\n')
+    result = CliRunner().invoke(main, ["build", "--site", str(tmp_path), "--output", str(tmp_path / ("y" * 300))])
+    assert result.exit_code == 1 and "File name too long" in result.output, result.output
+    assert "Traceback" not in result.output

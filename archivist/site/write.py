@@ -71,8 +71,16 @@ SYSTEM_FOLDERS = (Protected("the root folder", Path("/"), holds_ok=True),
 def check_output(output: Path, protected: Iterable[Protected] = ()) -> Path:
     """The output folder, resolved, if archivist may replace it; else OutputError saying why.
 
-    Checked before any work, so a refused build changes nothing on disk.
+    Checked before any work, so a refused build changes nothing on disk. A path the system
+    cannot even look at (a name over 255 bytes, a loop of links) is an OutputError naming it too.
     """
+    try:
+        return _check_output(output, protected)
+    except OSError as e:
+        raise OutputError(f"refusing to build into {Path(output).absolute()}: {os_error_message(e)}") from None
+
+
+def _check_output(output: Path, protected: Iterable[Protected] = ()) -> Path:
     given = Path(output).absolute()
     if given.is_symlink():
         raise OutputError(f"refusing to build into {given}: it is a symbolic link (to {os.readlink(given)}); "
