@@ -199,9 +199,11 @@ def _build_claimed(site_dir: Path, config: Config, output: Path, progress: bool,
                                        sink=StagingSink(staging))
         except render.ThemeError as e:
             raise BuildError(str(e)) from None
-        except jinja2.TemplateError as e:  # a theme's template: name its file and line
-            where = f"{e.filename}:{e.lineno}: " if getattr(e, "filename", None) else ""
-            raise BuildError(f"theme template {where}{e.message or e}") from None
+        except jinja2.TemplateSyntaxError as e:  # a theme's template: name it and its line
+            name = e.name or e.filename
+            raise BuildError(f"theme template{' ' + name if name else ''}, line {e.lineno}: {e.message}") from None
+        except jinja2.TemplateError as e:
+            raise BuildError(f"theme template: {e.message or e}") from None
         except UnicodeDecodeError as e:
             raise BuildError(f"a theme template is not UTF-8 ({e.reason} at byte {e.start})") from None
         except RecursionError:  # a template that extends or includes itself

@@ -194,8 +194,8 @@ def _template_names(env: jinja2.Environment, name: str, seen: set[str]) -> None:
     if name in seen:
         return
     seen.add(name)
-    source = env.loader.get_source(env, name)[0]
-    for child in jinja2.meta.find_referenced_templates(env.parse(source)):
+    source, filename, _ = env.loader.get_source(env, name)
+    for child in jinja2.meta.find_referenced_templates(env.parse(source, name, filename)):
         if child:
             _template_names(env, child, seen)
 
@@ -226,8 +226,8 @@ class PageReuse:
             _template_names(self._env, template, names)
             used: set[str] = set()
             for name in names:
-                used |= jinja2.meta.find_undeclared_variables(self._env.parse(self._env.loader.get_source(
-                    self._env, name)[0]))
+                source, filename, _ = self._env.loader.get_source(self._env, name)
+                used |= jinja2.meta.find_undeclared_variables(self._env.parse(source, name, filename))
             self._keyable[template] = not (used & ARCHIVE_GLOBALS)
         return self._keyable[template]
 
