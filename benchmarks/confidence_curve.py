@@ -3,21 +3,24 @@
 
     python benchmarks/confidence_curve.py [--calibrate] [--pred-dir DIR] [--out benchmarks/confidence_curve.svg]
 
-Annotates PolNeAR dev, a studied slice of PolNeAR train (the first 300 drawn, ``--sample 300``)
-and the unstudied slice (``--sample 340 --skip 500``) with archivist (or reads the predictions
-``--pred-dir`` already holds), then:
+Annotates PolNeAR dev, a studied slice of PolNeAR train (the first 300 drawn, ``--sample 300``),
+the unstudied slice (``--sample 340 --skip 500``) and the named part of it (its first 36 articles,
+every quote named by hand in ``benchmarks/gold/polnear-train-names.jsonl``, as ``eval_quotes.py
+--names`` scores them) with archivist (or reads the predictions ``--pred-dir`` already holds), then:
 
 - ``--calibrate``: measures, for each (quote kind, attribution rule, resolution) of a quote's
   evidence, the share of its names that are right, and writes that table to
   ``archivist/annotate/speakers/calibration.py``. The share is P(mention right) on dev and the
-  studied slice (both have speaker spans) times P(name right | mention right) on dev (only dev
-  has names), each smoothed towards its parent ((kind, any rule, resolution), then (kind, any,
-  any), then all names) with the weight of :data:`SMOOTHING` quotes. The unstudied slice never
-  enters it.
-- prints the curve: for each threshold, on dev the found quotes with a gold name key whose shown
-  name is right / wrong / part of it / missing (the scorer's definitions), and on each train slice
-  (speaker spans, no names) the shown names whose mention is right / wrong, and the names
-  withheld; and draws it as an SVG (no plotting library needed).
+  studied slice (both have speaker spans) times P(name right | mention right) on dev (the only
+  studied set with names), each smoothed towards its parent ((kind, any rule, resolution), then
+  (kind, any, any), then all names) with the weight of :data:`SMOOTHING` quotes. Neither the
+  unstudied slice nor its named part ever enters it.
+- prints the curve: for each threshold, on dev and on the named train slice the found quotes with
+  a gold name key whose shown name is right / wrong / part of it / missing (the scorer's
+  definitions), and on the other train slices (speaker spans, no names) the shown names whose
+  mention is right / wrong, and the names withheld; and draws it as an SVG (no plotting library
+  needed). The named slice is a check, like the unstudied one: read its aggregate rows, never its
+  errors.
 
 Needs ``../shared`` (gold files and scorer), like ``eval_quotes.py``.
 """
@@ -39,10 +42,18 @@ CALIBRATION = ROOT / "archivist" / "annotate" / "speakers" / "calibration.py"
 #: Pseudo-counts pulling a rare (rule, resolution) towards its parent's share.
 SMOOTHING = 8
 THRESHOLDS = [round(0.05 * k, 2) for k in range(21)]
-#: (label, gold file, sample, skip, studied): the sets the curve is drawn on.
-SETS = [("dev", "gold/polnear-dev.jsonl", 0, 0, True),
-        ("train-studied", "gold/polnear-train.jsonl", 300, 0, True),
-        ("train-unstudied", "gold/polnear-train.jsonl", 340, 500, False)]
+#: The hand-named quotes of the unstudied train draw (see benchmarks/gold/README.md).
+NAMED_SLICE = ROOT / "benchmarks" / "gold" / "polnear-train-names.jsonl"
+#: (label, gold file, sample, skip, studied, names): the sets the curve is drawn on; ``names``, a
+#: file of hand-named quotes whose articles (with the names merged in) are the set, or None.
+SETS = [("dev", "gold/polnear-dev.jsonl", 0, 0, True, None),
+        ("train-studied", "gold/polnear-train.jsonl", 300, 0, True, None),
+        ("train-unstudied", "gold/polnear-train.jsonl", 340, 500, False, None),
+        ("train-named", "gold/polnear-train.jsonl", 0, 0, False, NAMED_SLICE)]
+#: The sets calibration may learn from; the others only check it.
+STUDIED = {label for label, *_, studied, _names in SETS if studied}
+#: The sets whose gold has speaker names: their curve counts right, wrong, partial and missing names.
+NAMED = {"dev"} | {label for label, *_, names in SETS if names}
 
 
 def _module(path: Path, name: str):
@@ -56,10 +67,12 @@ def predictions(pred_dir: Path, tmp: Path) -> dict[str, tuple[Path, Path]]:
     """label -> (gold file, predictions), annotating where ``pred_dir`` has none yet."""
     ev = _module(ROOT / "benchmarks" / "eval_quotes.py", "eval_quotes")
     out = {}
-    for label, rel, sample, skip, _ in SETS:
+    for label, rel, sample, skip, _, names in SETS:
         gold = SHARED / rel
         if sample:
             gold = ev.sample_of(gold, sample, skip, tmp)
+        if names:
+            gold = ev.named_gold(gold, names, tmp)
         pred = pred_dir / f"pred-{label}.jsonl"
         if not pred.exists():
             print(f"annotating {label} ...", file=sys.stderr, flush=True)
@@ -109,7 +122,7 @@ def calibrate(sets: dict[str, list], scorer) -> tuple[float, dict[tuple[str, str
     mention = defaultdict(lambda: [0, 0])  # key -> [right, all] over named predictions with a gold span
     name = defaultdict(lambda: [0, 0])  # key -> [right, all] over dev's named predictions whose mention is right
     for label, pairs in sets.items():
-        if label == "train-unstudied":
+        if label not in STUDIED:
             continue
         for q, p in pairs:
             if not p.get("speaker") or q.get("speaker_start") is None:
@@ -160,7 +173,7 @@ def curve(sets: dict[str, list], scorer, confidence) -> dict[str, list[dict]]:
             row = defaultdict(int)
             for q, p in pairs:
                 shown = p.get("speaker") if p.get("speaker") and confidence(*_key(p)) >= t else None
-                if label == "dev":
+                if label in NAMED:
                     if "speaker_name" not in q:
                         continue
                     row["judged"] += 1
@@ -195,7 +208,7 @@ PLOT_FROM, PLOT_TO = 0.5, 0.95
 def svg(curves: dict[str, list[dict]], path: Path) -> None:
     """Wrong (solid) and missing or withheld (dashed) names against the threshold, one colour a set."""
     w, h, pad = 660, 400, 64
-    colours = {"dev": "#1f77b4", "train-studied": "#2ca02c", "train-unstudied": "#d62728"}
+    colours = {"dev": "#1f77b4", "train-studied": "#2ca02c", "train-unstudied": "#d62728", "train-named": "#9467bd"}
     curves = {label: [r for r in rows if PLOT_FROM <= r["threshold"] <= PLOT_TO] for label, rows in curves.items()}
     top = max(max(r.get("wrong", 0), r.get("missing", 0) + r.get("withheld", 0)) / max(1, r["judged"])
               for rows in curves.values() for r in rows) * 1.1 or 0.1
@@ -230,7 +243,7 @@ def svg(curves: dict[str, list[dict]], path: Path) -> None:
 
 
 def main() -> int:
-    """Annotate or read the three sets, calibrate if asked, print and draw the curve."""
+    """Annotate or read the four sets, calibrate if asked, print and draw the curve."""
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--calibrate", action="store_true", help="rewrite calibration.py from dev and the studied slice")
     ap.add_argument("--pred-dir", type=Path, help="read (or keep) the predictions here")
@@ -251,7 +264,7 @@ def main() -> int:
         prior, table = calibrate(sets, scorer)
         counts = defaultdict(int)
         for label, pairs in sets.items():
-            if label != "train-unstudied":
+            if label in STUDIED:
                 for q, p in pairs:
                     if p.get("speaker") and q.get("speaker_start") is not None:
                         for key in _rows(*_key(p)):
@@ -265,7 +278,7 @@ def main() -> int:
     curves = curve(sets, scorer, confidence.confidence)
     for label, rows in curves.items():
         print(f"== {label}")
-        cols = ["right", "wrong", "partial", "missing"] if label == "dev" else ["right", "wrong", "withheld", "unnamed"]
+        cols = ["right", "wrong", "partial", "missing"] if label in NAMED else ["right", "wrong", "withheld", "unnamed"]
         print("threshold  " + "  ".join(f"{c:>8}" for c in cols) + "    judged")
         for r in rows:
             print(f"{r['threshold']:9.2f}  " + "  ".join(f"{r.get(c, 0) / max(1, r['judged']):8.3f}" for c in cols)

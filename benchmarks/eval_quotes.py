@@ -2,7 +2,7 @@
 """Score archivist's quote extraction and speaker attribution against a gold file.
 
     python benchmarks/eval_quotes.py [GOLD.jsonl ...] [--in-process] [--errors N] [--keep DIR]
-                                     [--sample N [--skip K]] [--min-confidence T]
+                                     [--sample N [--skip K]] [--min-confidence T] [--names FILE]
 
 Runs ``archivist annotate GOLD --output PRED`` (or, with ``--in-process`` or when the
 CLI is unavailable, the same annotation through ``archivist.nlp`` directly), then the
@@ -18,6 +18,20 @@ min_confidence`` (default: that key's default; 0 shows every name).
 train, the first 500 drawn (``--sample 200``, ``--sample 300 --skip 200``) were studied for
 errors while the method was built; the rest (``--sample 340 --skip 500``) never were, so they
 check that the method generalises.
+
+PolNeAR train has speaker spans but no ``speaker_name``, so its slices give quote and mention
+figures only. ``--names FILE`` scores names on train too: FILE is one JSON line a quote, ``{"id",
+"start", "end", "speaker_start", "speaker_end", "speaker_name"}``, named by hand (ids, offsets and
+names, never the text). The script builds a gold file of just the articles FILE names, each quote's
+``speaker_name`` merged in by its offsets, and scores that with the shared scorer, so its
+``speaker_name``, ``name_wrong``, ``name_partial`` and ``name_missing`` mean what they mean on dev.
+Without GOLD arguments it reads ``../shared/gold/polnear-train.jsonl``. The committed file::
+
+    python benchmarks/eval_quotes.py --names benchmarks/gold/polnear-train-names.jsonl
+
+holds every quote of the first 36 articles of the unstudied draw (384 quotes; see
+``benchmarks/gold/README.md``): report its aggregate figures, never study its errors, or it
+stops measuring how the method generalises.
 """
 
 from __future__ import annotations
@@ -35,6 +49,10 @@ ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 SCORER = SHARED / "tools" / "eval_quotes.py"
 DEFAULT_GOLD = ("gold/seed.jsonl", "gold/polnear-dev.jsonl")
+#: The gold file ``--names`` merges into when no GOLD is given.
+NAMES_GOLD = "gold/polnear-train.jsonl"
+#: The hand-named quotes of the unstudied train draw (benchmarks/gold/README.md).
+NAMED_SLICE = ROOT / "benchmarks" / "gold" / "polnear-train-names.jsonl"
 
 
 def annotate_cli(gold: Path, pred: Path) -> bool:
@@ -131,6 +149,41 @@ def sample_of(gold: Path, n: int, skip: int, folder: Path) -> Path:
     return out
 
 
+def named_gold(gold: Path, names: Path, folder: Path) -> Path:
+    """A gold file of the articles of ``gold`` that ``names`` labels, each labelled quote's name merged in.
+
+    ``names`` holds one quote a line (``id``, ``start``, ``end``, ``speaker_name``); a labelled quote
+    is found by its article and offsets, and a label that matches no gold quote is an error (the
+    gold changed, or the labels were made on another file). Articles keep the order of ``names``.
+    """
+    labels: dict[str, dict[tuple[int, int], str | None]] = {}
+    for line in names.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            rec = json.loads(line)
+            labels.setdefault(rec["id"], {})[(rec["start"], rec["end"])] = rec["speaker_name"]
+    records = {}
+    for line in gold.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            rec = json.loads(line)
+            if rec["id"] in labels:
+                records[rec["id"]] = rec
+    unmatched = []
+    for aid, by_offsets in labels.items():
+        rec = records.get(aid)
+        if rec is None:
+            unmatched.append(f"{aid}: no such article in {gold.name}")
+            continue
+        quotes = {(q["start"], q["end"]): q for q in rec["quotes"]}
+        unmatched += [f"{aid}: no gold quote at {s}-{e}" for s, e in by_offsets if (s, e) not in quotes]
+        rec["quotes"] = [{**q, "speaker_name": by_offsets[k]} if (k := (q["start"], q["end"])) in by_offsets else q
+                         for q in rec["quotes"]]
+    if unmatched:
+        sys.exit(f"{names}: {len(unmatched)} labels match no quote of {gold}:\n" + "\n".join(unmatched[:10]))
+    out = folder / f"{gold.stem}-named-{names.stem}.jsonl"
+    out.write_text("".join(json.dumps(records[aid], ensure_ascii=False) + "\n" for aid in labels), encoding="utf-8")
+    return out
+
+
 def main() -> int:
     """Annotate each gold file, score it and print the figures; 2 when ../shared is missing."""
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
@@ -143,12 +196,19 @@ def main() -> int:
     ap.add_argument("--skip", type=int, default=0, help="with --sample: leave out the first K articles drawn")
     ap.add_argument("--min-confidence", type=float, default=None,
                     help="withhold names below this confidence (default: [quotes] min_confidence's default)")
+    ap.add_argument("--names", type=Path,
+                    help="score only the articles of this file of hand-named quotes, their names merged into "
+                         f"the gold (default gold: ../shared/{NAMES_GOLD}); e.g. {NAMED_SLICE.relative_to(ROOT)}")
     a = ap.parse_args()
+    if a.names and a.sample:
+        ap.error("--names and --sample choose the articles two ways: give one")
+    if a.names and not a.names.exists():
+        ap.error(f"--names {a.names}: not found")
     if not SCORER.exists():
         print(f"../shared is missing ({SCORER} not found): the gold files and scorer live beside the "
               "project, not in it; nothing to evaluate.", file=sys.stderr)
         return 2
-    golds = [Path(g) for g in a.gold] or [SHARED / g for g in DEFAULT_GOLD]
+    golds = [Path(g) for g in a.gold] or [SHARED / g for g in ((NAMES_GOLD,) if a.names else DEFAULT_GOLD)]
     status = 0
     with tempfile.TemporaryDirectory() as tmp:
         out_dir = a.keep or Path(tmp)
@@ -160,6 +220,8 @@ def main() -> int:
                 continue
             if a.sample:
                 gold = sample_of(gold, a.sample, a.skip, Path(tmp))
+            if a.names:
+                gold = named_gold(gold, a.names, Path(tmp))
             pred = out_dir / f"pred-{gold.stem}.jsonl"
             how = "in process"
             if a.in_process or not annotate_cli(gold, pred):
