@@ -15,6 +15,10 @@ Identity rules, in the order they are tried for each mention:
    some full name's first word ("Brian") links nowhere, nor do full names that look like NER debris
    ("NCAA Sweet"). Unlinked bare names are listed by ``duplicate_report`` so the editor can assign
    them (an alias, with ``when`` if needed) or hide them.
+   Before it, **middle names**: "Jesse Louis Jackson", "Jesse L. Jackson" and "Jesse Jackson" across the
+   archive are one person where the archive's full names with that first name and surname (and suffix:
+   "Jesse Jackson Jr." is another man) agree in their middle names, an initial matching its name; "George
+   W. Bush" and "George H. W. Bush" do not, so neither takes "George Bush" (:func:`link_middle_names`).
 4. **Acronym.** An acronym ("WHO") is the expansion whose initials spell it ("World Health
    Organization") where the archive shows the pairing: the two are mentioned in the same
    article. Of several expansions, the one paired in most articles wins; a tie links none.
@@ -30,10 +34,11 @@ from dataclasses import dataclass
 
 from archivist.aggregate.editor import EditorEntry, EditorFile
 from archivist.models import KINDS, Article
-from archivist.text.names import CONNECTORS, acronym_matches, canonical_name, is_acronym, is_title_word, name_key, normalise_name, surname
+from archivist.text.names import (CONNECTORS, SUFFIXES, acronym_matches, canonical_name, first_name, is_acronym,
+                                   is_title_word, name_key, normalise_name, surname)
 
 __all__ = ["DESIGNATORS", "NameStats", "Resolver", "actor_key", "display_name", "is_junk", "link_acronyms",
-           "link_surnames", "majority", "top_form"]
+           "link_middle_names", "link_surnames", "majority", "top_form"]
 
 
 #: A bare surname shared by several full names still links to the leading one when that one has
@@ -133,7 +138,9 @@ def top_form(forms: Counter) -> str:
 
 def link_surnames(stats: dict[str, NameStats], resolver: Resolver, surname_uses: Counter | None = None) -> None:
     """Rule 3: a bare surname of people is the archive's one full-name person with that surname
-    (or the dominant one: see ``SURNAME_DOMINANCE`` and ``SURNAME_USE_DOMINANCE``)."""
+    (or the dominant one: see ``SURNAME_DOMINANCE`` and ``SURNAME_USE_DOMINANCE``), after the full
+    names that differ only by a middle name are one (:func:`link_middle_names`)."""
+    link_middle_names(stats, resolver)
     people = {k: s for k, s in stats.items() if majority(s.kinds) == "person"}
     full: dict[str, Counter] = defaultdict(Counter)  # surname key -> {target of a full name: mentions}
     uses: dict[str, Counter] = defaultdict(Counter)  # surname key -> {target: bare-surname mentions}
@@ -169,6 +176,51 @@ def link_surnames(stats: dict[str, NameStats], resolver: Resolver, surname_uses:
         if by_use and by_use[0][1] >= SURNAME_USES and \
                 by_use[0][1] >= SURNAME_USE_DOMINANCE * sum(n for _, n in by_use[1:]):
             resolver.link(key, by_use[0][0], "surname")
+
+
+def name_parts(name: str) -> tuple[str, tuple[str, ...], str] | None:
+    """(first name, middle names, surname with any suffix) of a person's name as keys, or None for a
+    name of one word: "Jesse L. Jackson" -> ("jesse", ("l",), "jackson"); "Robert F. Kennedy Jr." ->
+    ("robert", ("f",), "kennedy jr"); "Charles de Gaulle" -> ("charles", (), "de gaulle")."""
+    words = name_key(name).split(" ")
+    suffix: list[str] = []
+    while len(words) > 2 and words[-1] in SUFFIXES:
+        suffix.insert(0, words.pop())
+    n_first, n_last = len(name_key(first_name(name)).split(" ")), len(name_key(surname(name)).split(" "))
+    if n_first + n_last > len(words):
+        return None
+    return (" ".join(words[:n_first]), tuple(words[n_first:len(words) - n_last]),
+            " ".join(words[len(words) - n_last:] + suffix))
+
+
+def _same_middles(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """True when two middle names can be one person's: one of them none, or word for word equal, an
+    initial matching its name ("l" ~ "louis"); ("h", "w") and ("w",) cannot."""
+    if not a or not b:
+        return True
+    return len(a) == len(b) and all(x == y or (len(x) == 1 or len(y) == 1) and x[0] == y[0] for x, y in zip(a, b))
+
+
+def link_middle_names(stats: dict[str, NameStats], resolver: Resolver) -> None:
+    """Rule 3, first part: the archive's people of one first name and surname whose middle names agree
+    are one person ("Jesse Louis Jackson", "Jesse L. Jackson", "Jesse Jackson"), the most mentioned name
+    their page's; where two middle names disagree ("George W. Bush", "George H. W. Bush") none is linked."""
+    groups: dict[tuple[str, str], list[tuple[str, tuple[str, ...]]]] = defaultdict(list)
+    for key, s in stats.items():
+        if key in resolver.claimed or majority(s.kinds) != "person":
+            continue
+        form = top_form(s.forms)
+        parts = name_parts(form) if _looks_like_full_name(form) else None
+        if parts is not None and len(parts[0]) > 1:
+            groups[(parts[0], parts[2])].append((key, parts[1]))
+    for members in groups.values():
+        if len(members) < 2 or not any(middle for _, middle in members) or \
+                not all(_same_middles(a[1], b[1]) for a in members for b in members):
+            continue
+        target = min(members, key=lambda m: (-sum(stats[m[0]].kinds.values()), -len(m[0]), m[0]))[0]
+        for key, _ in members:
+            if key != target:
+                resolver.link(key, target, "middle-name")
 
 
 def _looks_like_full_name(name: str) -> bool:

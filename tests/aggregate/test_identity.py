@@ -1,7 +1,7 @@
-"""Tests of archivist.identity: name keys and the word-level helpers of the identity rules.
+"""Tests of archivist.aggregate.identity: name keys, the word-level helpers of the identity rules, and
+the middle-name and surname rules over pass 1's statistics (tables of names and their mentions).
 
-The rules themselves (editor file, surname, acronym) run across articles and are tested
-through ``aggregate_actors`` in test_actors.py.
+The rules also run across articles through ``aggregate_actors`` in test_actors.py.
 """
 
 from __future__ import annotations
@@ -12,11 +12,15 @@ import pytest
 
 from archivist.aggregate.editor import parse_editor_file
 from archivist.aggregate.identity import (
+    NameStats,
     Resolver,
     actor_key,
     display_name,
     is_junk,
+    link_middle_names,
+    link_surnames,
     majority,
+    name_parts,
     top_form,
 )
 from archivist.models import Article
@@ -54,3 +58,92 @@ def test_resolver_follows_the_editor_file():
     assert resolver.resolve(actor_key("Dmitri Peskov", "person"), article) == \
         resolver.resolve(actor_key("Dmitry Peskov", "person"), article)
     assert resolver.resolve("nobody", article) == "nobody"
+
+
+def stats_of(names: dict[str, int], kind: str = "person") -> dict[str, NameStats]:
+    """Pass 1's statistics of an archive that mentions each name (as written) so often, all of one kind."""
+    out: dict[str, NameStats] = {}
+    for name, n in names.items():
+        s = out.setdefault(actor_key(name, kind), NameStats(Counter(), Counter()))
+        s.kinds[kind] += n
+        s.forms[name] += n
+    return out
+
+
+@pytest.mark.parametrize("name, parts", [
+    ("Jesse L. Jackson", ("jesse", ("l",), "jackson")),
+    ("Jesse Jackson Jr.", ("jesse", (), "jackson jr")),
+    ("Robert F. Kennedy Jr.", ("robert", ("f",), "kennedy jr")),
+    ("Charles de Gaulle", ("charles", (), "de gaulle")),
+    ("George H. W. Bush", ("george", ("h", "w"), "bush")),
+    ("Madonna", None),
+])
+def test_name_parts(name, parts):
+    assert name_parts(name) == parts
+
+
+MIDDLE_NAMES = [
+    # (names the archive uses and their mentions, the names that end on one page: {name: page's name})
+    ({"Jesse Louis Jackson": 2, "Jesse Jackson": 9, "Jesse L. Jackson": 1},
+     {"Jesse Louis Jackson": "Jesse Jackson", "Jesse L. Jackson": "Jesse Jackson", "Jesse Jackson": "Jesse Jackson"}),
+    # an initial and its name, without the short form
+    ({"John F. Kennedy": 5, "John Fitzgerald Kennedy": 1},
+     {"John F. Kennedy": "John F. Kennedy", "John Fitzgerald Kennedy": "John F. Kennedy"}),
+    # two middle names that disagree: two people, and the short name is either's: all stay apart
+    ({"George W. Bush": 9, "George H. W. Bush": 4, "George Bush": 3},
+     {"George W. Bush": "George W. Bush", "George H. W. Bush": "George H. W. Bush", "George Bush": "George Bush"}),
+    ({"Maria Elena Garcia": 2, "Maria Luisa Garcia": 2, "Maria Garcia": 2},
+     {"Maria Elena Garcia": "Maria Elena Garcia", "Maria Luisa Garcia": "Maria Luisa Garcia",
+      "Maria Garcia": "Maria Garcia"}),
+    # a suffix is another person: the son keeps his page
+    ({"Jesse Jackson Jr.": 4, "Jesse Louis Jackson": 2, "Jesse Jackson": 5},
+     {"Jesse Jackson Jr.": "Jesse Jackson Jr.", "Jesse Louis Jackson": "Jesse Jackson", "Jesse Jackson": "Jesse Jackson"}),
+    # no middle name anywhere: nothing to join
+    ({"Boris Johnson": 3, "Mike Johnson": 3}, {"Boris Johnson": "Boris Johnson", "Mike Johnson": "Mike Johnson"}),
+]
+
+
+@pytest.mark.parametrize("names, pages", MIDDLE_NAMES)
+def test_a_middle_name_or_initial_is_one_person_across_the_archive(names, pages):
+    stats, resolver = stats_of(names), Resolver(None)
+    link_middle_names(stats, resolver)
+    article = Article(id="a", source="a.txt", title="t", date=None, url=None, outlet=None, text="")
+    assert {name: resolver.resolve(actor_key(name, "person"), article) for name in names} == \
+        {name: actor_key(page, "person") for name, page in pages.items()}
+
+
+def test_middle_names_are_for_people_only():
+    stats, resolver = stats_of({"Bank of America": 3, "Bank America": 1}, "organisation"), Resolver(None)
+    link_middle_names(stats, resolver)
+    assert resolver.links == {}
+
+
+def test_the_editor_file_decides_before_middle_names():
+    editor = parse_editor_file({"actor": [{"name": "Jesse Louis Jackson"}]})
+    stats, resolver = stats_of({"Jesse Louis Jackson": 2, "Jesse Jackson": 9}), Resolver(editor)
+    link_middle_names(stats, resolver)
+    article = Article(id="a", source="a.txt", title="t", date=None, url=None, outlet=None, text="")
+    assert resolver.resolve(actor_key("Jesse Louis Jackson", "person"), article) == f"@{editor.entries[0].index}"
+    assert resolver.resolve(actor_key("Jesse Jackson", "person"), article) == actor_key("Jesse Jackson", "person")
+
+
+SURNAMES = [
+    # (names the archive uses and their mentions, what the bare surname resolves to: a page's name or itself)
+    ({"Vladimir Putin": 4, "Putin": 10}, "Putin", "Vladimir Putin"),
+    # two people of the surname, of like weight, and nothing to tell them apart: the bare name keeps its page
+    ({"Boris Johnson": 5, "Mike Johnson": 4, "Johnson": 6}, "Johnson", "Johnson"),
+    # ... unless one has ten times the others' mentions
+    ({"Donald Trump": 200, "Eric Trump": 5, "Trump": 300}, "Trump", "Donald Trump"),
+    # names that differ only by a middle name are one person, so the surname is theirs
+    ({"Jesse Louis Jackson": 2, "Jesse Jackson": 3, "Jackson": 4}, "Jackson", "Jesse Jackson"),
+    # a given name is no surname
+    ({"Brian Kemp": 3, "Brian Kilmeade": 3, "Brian": 2}, "Brian", "Brian"),
+]
+
+
+@pytest.mark.parametrize("names, bare, page", SURNAMES)
+def test_a_bare_surname_page_only_where_the_archive_cannot_tell(names, bare, page):
+    stats, resolver = stats_of(names), Resolver(None)
+    link_surnames(stats, resolver)
+    article = Article(id="a", source="a.txt", title="t", date=None, url=None, outlet=None, text="")
+    assert resolver.resolve(actor_key(bare, "person"), article) == actor_key(page, "person")
