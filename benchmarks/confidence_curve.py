@@ -4,23 +4,26 @@
     python benchmarks/confidence_curve.py [--calibrate] [--pred-dir DIR] [--out benchmarks/confidence_curve.svg]
 
 Annotates PolNeAR dev, a studied slice of PolNeAR train (the first 300 drawn, ``--sample 300``),
-the unstudied slice (``--sample 340 --skip 500``) and the named part of it (its first 36 articles,
-every quote named by hand in ``benchmarks/gold/polnear-train-names.jsonl``, as ``eval_quotes.py
---names`` scores them) with archivist (or reads the predictions ``--pred-dir`` already holds), then:
+the unstudied slice (``--sample 340 --skip 500``), the named part of it (``train-named``: its first
+36 articles, every quote named by hand in ``benchmarks/gold/polnear-train-names.jsonl``, as
+``eval_quotes.py --names`` scores them) and the named part of the studied draw
+(``train-named-studied``: its first 53 articles, ``benchmarks/gold/polnear-train-names-studied.jsonl``)
+with archivist (or reads the predictions ``--pred-dir`` already holds), then:
 
 - ``--calibrate``: measures, for each (quote kind, attribution rule, resolution) of a quote's
   evidence, the share of its names that are right, and writes that table to
-  ``archivist/annotate/speakers/calibration.py``. The share is P(mention right) on dev and the
-  studied slice (both have speaker spans) times P(name right | mention right) on dev (the only
-  studied set with names), each smoothed towards its parent ((kind, any rule, resolution), then
-  (kind, any, any), then all names) with the weight of :data:`SMOOTHING` quotes. Neither the
-  unstudied slice nor its named part ever enters it.
+  ``archivist/annotate/speakers/calibration.py``. The share is P(mention right) on the studied
+  sets (all have speaker spans) times P(name right | mention right) on the studied sets with names
+  (dev and ``train-named-studied``), each smoothed towards its parent ((kind, any rule, resolution),
+  then (kind, any, any), then all names) with the weight of :data:`SMOOTHING` quotes. A quote in
+  two studied sets (the named studied articles are in the studied slice too) counts once. Neither
+  the unstudied slice nor its named part ever enters it.
 - prints the curve: for each threshold, on dev and on the named train slice the found quotes with
   a gold name key whose shown name is right / wrong / part of it / missing (the scorer's
   definitions), and on the other train slices (speaker spans, no names) the shown names whose
   mention is right / wrong, and the names withheld; and draws it as an SVG (no plotting library
-  needed). The named slice is a check, like the unstudied one: read its aggregate rows, never its
-  errors.
+  needed). The unstudied named slice is a check, like the unstudied one: read its aggregate rows,
+  never its errors; the studied named slice may be read for errors, like dev.
 
 Needs ``../shared`` (gold files and scorer), like ``eval_quotes.py``.
 """
@@ -44,12 +47,15 @@ SMOOTHING = 8
 THRESHOLDS = [round(0.05 * k, 2) for k in range(21)]
 #: The hand-named quotes of the unstudied train draw (see benchmarks/gold/README.md).
 NAMED_SLICE = ROOT / "benchmarks" / "gold" / "polnear-train-names.jsonl"
+#: The hand-named quotes of the studied train draw (its first 53 articles; benchmarks/gold/README.md).
+NAMED_STUDIED = ROOT / "benchmarks" / "gold" / "polnear-train-names-studied.jsonl"
 #: (label, gold file, sample, skip, studied, names): the sets the curve is drawn on; ``names``, a
 #: file of hand-named quotes whose articles (with the names merged in) are the set, or None.
 SETS = [("dev", "gold/polnear-dev.jsonl", 0, 0, True, None),
         ("train-studied", "gold/polnear-train.jsonl", 300, 0, True, None),
         ("train-unstudied", "gold/polnear-train.jsonl", 340, 500, False, None),
-        ("train-named", "gold/polnear-train.jsonl", 0, 0, False, NAMED_SLICE)]
+        ("train-named", "gold/polnear-train.jsonl", 0, 0, False, NAMED_SLICE),
+        ("train-named-studied", "gold/polnear-train.jsonl", 0, 0, True, NAMED_STUDIED)]
 #: The sets calibration may learn from; the others only check it.
 STUDIED = {label for label, *_, studied, _names in SETS if studied}
 #: The sets whose gold has speaker names: their curve counts right, wrong, partial and missing names.
@@ -92,7 +98,7 @@ def matched(gold: Path, pred: Path, scorer) -> list[tuple[dict, dict]]:
             best = max(pq, key=lambda p: scorer.overlap(p["start"], p["end"], q["start"], q["end"]), default=None)
             if best is not None and scorer.overlap(best["start"], best["end"], q["start"], q["end"]) > \
                     0.3 * max(1, q["end"] - q["start"]):
-                pairs.append((q, best))
+                pairs.append(({**q, "article": aid}, best))
     return pairs
 
 
@@ -117,25 +123,37 @@ def _mention_right(q: dict, p: dict, scorer) -> bool:
     return m.get("end") is not None and scorer.overlap(m["start"], m["end"], q["speaker_start"], q["speaker_end"]) > 0
 
 
+def studied_pairs(sets: dict[str, list]):
+    """(label, gold quote, prediction) of the studied sets, each gold quote once, a named set's first.
+
+    The named studied articles are also in the studied slice: their quotes count once, from the
+    set that has their names. The unstudied sets never appear.
+    """
+    seen = set()
+    for label in sorted((label for label in sets if label in STUDIED), key=lambda label: label not in NAMED):
+        for q, p in sets[label]:
+            quote = (q["article"], q["start"], q["end"])
+            if quote not in seen:
+                seen.add(quote)
+                yield label, q, p
+
+
 def calibrate(sets: dict[str, list], scorer) -> tuple[float, dict[tuple[str, str], float]]:
     """(prior, table): the smoothed share of right names by (kind, rule, resolution), with "*" rows."""
     mention = defaultdict(lambda: [0, 0])  # key -> [right, all] over named predictions with a gold span
-    name = defaultdict(lambda: [0, 0])  # key -> [right, all] over dev's named predictions whose mention is right
-    for label, pairs in sets.items():
-        if label not in STUDIED:
+    name = defaultdict(lambda: [0, 0])  # key -> [right, all] over named sets' predictions whose mention is right
+    for label, q, p in studied_pairs(sets):
+        if not p.get("speaker") or q.get("speaker_start") is None:
             continue
-        for q, p in pairs:
-            if not p.get("speaker") or q.get("speaker_start") is None:
-                continue
-            ok = _mention_right(q, p, scorer)
+        ok = _mention_right(q, p, scorer)
+        for key in _rows(*_key(p)):
+            mention[key][0] += ok
+            mention[key][1] += 1
+        if label in NAMED and ok and "speaker_name" in q:
+            right = bool(q["speaker_name"]) and scorer.same_name(p["speaker"], q["speaker_name"])
             for key in _rows(*_key(p)):
-                mention[key][0] += ok
-                mention[key][1] += 1
-            if label == "dev" and ok and "speaker_name" in q:
-                right = bool(q["speaker_name"]) and scorer.same_name(p["speaker"], q["speaker_name"])
-                for key in _rows(*_key(p)):
-                    name[key][0] += right
-                    name[key][1] += 1
+                name[key][0] += right
+                name[key][1] += 1
     top = ("*", "*", "*")
 
     def share(counts, key):
@@ -153,9 +171,10 @@ def write_calibration(prior: float, table: dict, counts: dict) -> None:
     """The table as ``calibration.py``: data, regenerated by ``--calibrate``."""
     lines = ['"""The share of right speaker names by (quote kind, attribution rule, resolution), measured.',
              "",
-             "Written by ``benchmarks/confidence_curve.py --calibrate`` from PolNeAR dev and the studied",
-             "slice of PolNeAR train (the first 300 drawn); do not edit by hand. A \"*\" stands for every",
-             "rule or resolution; the comment after a row is how many named quotes it was measured on.",
+             "Written by ``benchmarks/confidence_curve.py --calibrate`` from PolNeAR dev, the studied",
+             "slice of PolNeAR train (the first 300 drawn) and its hand-named first 53 articles; do not",
+             "edit by hand. A \"*\" stands for every rule or resolution; the comment after a row is how",
+             "many named quotes it was measured on.",
              '"""', "", f"PRIOR = {prior}", "#: (quote kind, attribution rule, resolution) -> share of right names",
              "CALIBRATION: dict[tuple[str, str, str], float] = {"]
     for key, value in table.items():
@@ -208,7 +227,8 @@ PLOT_FROM, PLOT_TO = 0.5, 0.95
 def svg(curves: dict[str, list[dict]], path: Path) -> None:
     """Wrong (solid) and missing or withheld (dashed) names against the threshold, one colour a set."""
     w, h, pad = 660, 400, 64
-    colours = {"dev": "#1f77b4", "train-studied": "#2ca02c", "train-unstudied": "#d62728", "train-named": "#9467bd"}
+    colours = {"dev": "#1f77b4", "train-studied": "#2ca02c", "train-unstudied": "#d62728", "train-named": "#9467bd",
+               "train-named-studied": "#ff7f0e"}
     curves = {label: [r for r in rows if PLOT_FROM <= r["threshold"] <= PLOT_TO] for label, rows in curves.items()}
     top = max(max(r.get("wrong", 0), r.get("missing", 0) + r.get("withheld", 0)) / max(1, r["judged"])
               for rows in curves.values() for r in rows) * 1.1 or 0.1
@@ -243,9 +263,9 @@ def svg(curves: dict[str, list[dict]], path: Path) -> None:
 
 
 def main() -> int:
-    """Annotate or read the four sets, calibrate if asked, print and draw the curve."""
+    """Annotate or read the five sets, calibrate if asked, print and draw the curve."""
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--calibrate", action="store_true", help="rewrite calibration.py from dev and the studied slice")
+    ap.add_argument("--calibrate", action="store_true", help="rewrite calibration.py from the studied sets (dev, train-studied, train-named-studied)")
     ap.add_argument("--pred-dir", type=Path, help="read (or keep) the predictions here")
     ap.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "confidence_curve.svg")
     a = ap.parse_args()
@@ -263,12 +283,10 @@ def main() -> int:
     if a.calibrate:
         prior, table = calibrate(sets, scorer)
         counts = defaultdict(int)
-        for label, pairs in sets.items():
-            if label in STUDIED:
-                for q, p in pairs:
-                    if p.get("speaker") and q.get("speaker_start") is not None:
-                        for key in _rows(*_key(p)):
-                            counts[key] += 1
+        for _label, q, p in studied_pairs(sets):
+            if p.get("speaker") and q.get("speaker_start") is not None:
+                for key in _rows(*_key(p)):
+                    counts[key] += 1
         write_calibration(prior, table, counts)
         print(f"wrote {CALIBRATION.relative_to(ROOT)}: {len(table)} rows, prior {prior}")
     from archivist.annotate.speakers import calibration, confidence

@@ -31,7 +31,12 @@ Without GOLD arguments it reads ``../shared/gold/polnear-train.jsonl``. The comm
 
 holds every quote of the first 36 articles of the unstudied draw (384 quotes; see
 ``benchmarks/gold/README.md``): report its aggregate figures, never study its errors, or it
-stops measuring how the method generalises.
+stops measuring how the method generalises. Its studied counterpart::
+
+    python benchmarks/eval_quotes.py --names benchmarks/gold/polnear-train-names-studied.jsonl --errors 50
+
+holds every quote of the first 53 articles of the studied draw (456 quotes): read its errors
+freely, as dev's, to improve the method on more text than dev.
 """
 
 from __future__ import annotations
@@ -53,6 +58,8 @@ DEFAULT_GOLD = ("gold/seed.jsonl", "gold/polnear-dev.jsonl")
 NAMES_GOLD = "gold/polnear-train.jsonl"
 #: The hand-named quotes of the unstudied train draw (benchmarks/gold/README.md).
 NAMED_SLICE = ROOT / "benchmarks" / "gold" / "polnear-train-names.jsonl"
+#: The hand-named quotes of the studied train draw, whose errors may be read (benchmarks/gold/README.md).
+NAMED_STUDIED = ROOT / "benchmarks" / "gold" / "polnear-train-names-studied.jsonl"
 
 
 def annotate_cli(gold: Path, pred: Path) -> bool:
@@ -198,12 +205,16 @@ def main() -> int:
                     help="withhold names below this confidence (default: [quotes] min_confidence's default)")
     ap.add_argument("--names", type=Path,
                     help="score only the articles of this file of hand-named quotes, their names merged into "
-                         f"the gold (default gold: ../shared/{NAMES_GOLD}); e.g. {NAMED_SLICE.relative_to(ROOT)}")
+                         f"the gold (default gold: ../shared/{NAMES_GOLD}); {NAMED_STUDIED.relative_to(ROOT)} "
+                         f"(studied) or {NAMED_SLICE.relative_to(ROOT)} (unstudied)")
     a = ap.parse_args()
     if a.names and a.sample:
         ap.error("--names and --sample choose the articles two ways: give one")
     if a.names and not a.names.exists():
         ap.error(f"--names {a.names}: not found")
+    if a.names and a.errors and a.names.resolve() == NAMED_SLICE.resolve():
+        ap.error(f"--errors with --names {a.names}: that slice is never studied; read the errors of "
+                 f"{NAMED_STUDIED.relative_to(ROOT)} instead")
     if not SCORER.exists():
         print(f"../shared is missing ({SCORER} not found): the gold files and scorer live beside the "
               "project, not in it; nothing to evaluate.", file=sys.stderr)
@@ -231,7 +242,8 @@ def main() -> int:
             threshold = default_min_confidence() if a.min_confidence is None else a.min_confidence
             withheld = withhold(pred, threshold) if threshold > 0 else 0
             print(f"== {gold.name} ({how}; min_confidence {threshold}: {withheld} names withheld)", flush=True)
-            subprocess.run([sys.executable, str(SCORER), str(gold), str(pred)], check=False)
+            scorer_args = ["--errors", str(a.errors)] if a.errors else []
+            subprocess.run([sys.executable, str(SCORER), str(gold), str(pred), *scorer_args], check=False)
             if a.errors:
                 print_errors(gold, pred, a.errors)
     return status
