@@ -22,6 +22,7 @@ from thinc.api import NumpyOps, set_current_ops  # noqa: E402
 
 from archivist.annotate.entities import mentions as entities
 from archivist.annotate.pieces import merged, shifted, split_text
+from archivist.annotate.rulematch import lookup_matcher
 from archivist.annotate.quotes import extract as quotes
 from archivist.models import Annotation  # noqa: E402
 
@@ -171,7 +172,22 @@ def load_model(preferred: str | None = None) -> spacy.Language:
     _straighten_contractions(nlp.vocab)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("archivist_paragraphs", before="parser")
+    _quick_attribute_ruler(nlp)
     return nlp
+
+
+def _quick_attribute_ruler(nlp: spacy.Language) -> None:
+    """Let the attribute ruler find its matches by lookup (see ``rulematch``): the same matches,
+    so the same tags, parts of speech and morphology, at a fifth of the time of spaCy's Matcher,
+    which tries every one of its patterns at every token. A ruler with other kinds of pattern
+    keeps spaCy's Matcher."""
+    if "attribute_ruler" not in nlp.pipe_names:
+        return
+    ruler = nlp.get_pipe("attribute_ruler")
+    keyed = [(str(i), ruler.matcher.get(str(i))[1]) for i in range(len(ruler.attrs))]
+    quick = lookup_matcher(ruler.matcher, keyed, nlp.vocab.strings)
+    if quick is not None:
+        ruler.matcher = quick
 
 
 #: Contraction endings, as the model saw them in training (straight apostrophe).
