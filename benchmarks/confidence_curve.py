@@ -7,7 +7,7 @@ Annotates PolNeAR dev, a studied slice of PolNeAR train (the first 300 drawn, ``
 the unstudied slice (``--sample 340 --skip 500``), the named part of it (``train-named``: its first
 36 articles, every quote named by hand in ``benchmarks/gold/polnear-train-names.jsonl``, as
 ``eval_quotes.py --names`` scores them) and the named part of the studied draw
-(``train-named-studied``: its first 53 articles, ``benchmarks/gold/polnear-train-names-studied.jsonl``)
+(``train-named-studied``: its first 65 articles, ``benchmarks/gold/polnear-train-names-studied.jsonl``)
 with archivist (or reads the predictions ``--pred-dir`` already holds), then:
 
 - ``--calibrate``: measures, for each (quote kind, attribution rule, resolution) of a quote's
@@ -47,7 +47,7 @@ SMOOTHING = 8
 THRESHOLDS = [round(0.05 * k, 2) for k in range(21)]
 #: The hand-named quotes of the unstudied train draw (see benchmarks/gold/README.md).
 NAMED_SLICE = ROOT / "benchmarks" / "gold" / "polnear-train-names.jsonl"
-#: The hand-named quotes of the studied train draw (its first 53 articles; benchmarks/gold/README.md).
+#: The hand-named quotes of the studied train draw (its first 65 articles; benchmarks/gold/README.md).
 NAMED_STUDIED = ROOT / "benchmarks" / "gold" / "polnear-train-names-studied.jsonl"
 #: (label, gold file, sample, skip, studied, names): the sets the curve is drawn on; ``names``, a
 #: file of hand-named quotes whose articles (with the names merged in) are the set, or None.
@@ -172,7 +172,7 @@ def write_calibration(prior: float, table: dict, counts: dict) -> None:
     lines = ['"""The share of right speaker names by (quote kind, attribution rule, resolution), measured.',
              "",
              "Written by ``benchmarks/confidence_curve.py --calibrate`` from PolNeAR dev, the studied",
-             "slice of PolNeAR train (the first 300 drawn) and its hand-named first 53 articles; do not",
+             "slice of PolNeAR train (the first 300 drawn) and its hand-named first 65 articles; do not",
              "edit by hand. A \"*\" stands for every rule or resolution; the comment after a row is how",
              "many named quotes it was measured on.",
              '"""', "", f"PRIOR = {prior}", "#: (quote kind, attribution rule, resolution) -> share of right names",
