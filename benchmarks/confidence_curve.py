@@ -215,7 +215,7 @@ def curve(sets: dict[str, list], scorer, confidence) -> dict[str, list[dict]]:
                         row["right"] += 1
                     else:
                         row["wrong"] += 1
-            rows.append({"threshold": t, **row})
+            rows.append({"threshold": t, "judged": 0, **row})
         out[label] = rows
     return out
 
