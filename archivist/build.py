@@ -1,7 +1,7 @@
 """``build()``: the whole pipeline, stage after stage, each timed and counted.
 
-load articles -> annotate (spaCy, cached) -> aggregate actors -> prune actors without a page
-(only with ``[actors] min_mentions`` above 1) -> render pages
+load articles -> annotate (spaCy, cached) -> aggregate actors (those mentioned fewer than
+``[actors] min_mentions`` times get no page) -> render pages
 -> write to a staging folder -> index with Pagefind -> swap into the output folder.
 """
 
@@ -19,7 +19,6 @@ from archivist.aggregate import actors
 from archivist.load import articles as content
 from archivist.aggregate import editor as editor_file
 from archivist.site import body as markup
-from archivist.aggregate import prune
 from archivist.aggregate import duplicates
 from archivist.site import render
 from archivist.site import incremental, search, urls
@@ -29,6 +28,7 @@ from archivist.annotate.model import available_model, model_version
 from archivist.annotate.pipeline import WorkerMismatch, annotate
 from archivist.annotate.shown import shown
 from archivist.config import Config, load_config
+from archivist.models import Archive
 from archivist.site.write import OutputError, Protected, StagingSink, claim_output, fault_point, staged_output
 
 CACHE_FILE = Path(".archivist-cache") / "annotations.sqlite3"
@@ -77,8 +77,8 @@ def theme_dirs(site_dir: Path, theme: str) -> list[Path]:
 
 
 def analyse(site_dir: Path, config: Config, report: BuildReport, stage: Callable[[str, float, str], None],
-            progress: bool = True, log: Callable[[str], None] = print):
-    """The load, annotate, aggregate and prune stages: (the Archive to render, actors left without a page).
+            progress: bool = True, log: Callable[[str], None] = print) -> Archive:
+    """The load, annotate and aggregate stages: the Archive to render.
 
     Problems and editor warnings go into ``report``; ``archivist actors`` runs this too, and
     reports on the Archive it returns.
@@ -107,20 +107,15 @@ def analyse(site_dir: Path, config: Config, report: BuildReport, stage: Callable
 
     t = time.perf_counter()
     editor = editor_file.load_editor_file(site_dir)
-    archive = actors.aggregate_actors(loaded.articles, annotations, editor)
+    archive = actors.aggregate_actors(loaded.articles, annotations, editor, config.actors.min_mentions)
     report.warnings = tuple(actors.editor_warnings(archive, editor)) if editor else ()
     for warning in report.warnings:
         log(f"warning: {warning}")
-    stage("aggregate", t, f"{len(archive.actors)} actors")
-    unpaged = 0
-    if config.actors.min_mentions > 1:
-        t = time.perf_counter()
-        paged = prune.prune_actors(archive, config.actors.min_mentions)
-        unpaged = len(archive.actors) - len(paged.actors)
-        archive = paged
-        stage("prune", t, f"{len(archive.actors)} actor pages, {unpaged} actors mentioned fewer than "
-                          f"{config.actors.min_mentions} times without one")
-    return archive, unpaged
+    unpaged = len(archive.unpaged)
+    stage("aggregate", t, f"{len(archive.actors)} actors" + (f" with a page, {unpaged} mentioned fewer than "
+                                                             f"{config.actors.min_mentions} times without one"
+                                                             if config.actors.min_mentions > 1 else ""))
+    return archive
 
 
 def actors_report(site_dir: Path | str, limit: int = 0, as_json: bool = False) -> str:
@@ -128,7 +123,7 @@ def actors_report(site_dir: Path | str, limit: int = 0, as_json: bool = False) -
     site_dir = Path(site_dir)
     config = load_config(site_dir)
     report = BuildReport(output=site_dir / config.output_dir, config=config)
-    archive, _ = analyse(site_dir, config, report, lambda *_: None, log=lambda _: None)
+    archive = analyse(site_dir, config, report, lambda *_: None, log=lambda _: None)
     return duplicates.format_report(duplicates.duplicate_report(archive), limit=limit, as_json=as_json)
 
 
@@ -181,21 +176,20 @@ def _build_claimed(site_dir: Path, config: Config, output: Path, progress: bool,
     if trusted and state.get("inputs") == inputs:
         return _up_to_date(report, state, log)
 
-    archive, unpaged = analyse(site_dir, config, report, stage, progress, log)
+    archive = analyse(site_dir, config, report, stage, progress, log)
 
     t = time.perf_counter()
     reuse = incremental.PageReuse(previous if trusted else {}, output, themes,
                                   salt=f"{config!r}\0{incremental.code_digest()}\0{incremental.themes_digest(themes)}")
 
     def body_html(article):
-        hrefs = [urls.url_for(config, urls.actor_url(a)) if a else None
-                 for a in archive.mention_actors.get(article.id, ())]
-        return markup.render_body(article, archive.annotations[article.id], hrefs, config.link_mentions)
+        return markup.render_body(article, archive.annotations[article.id],
+                                  lambda actor_id: urls.url_for(config, urls.actor_url(actor_id)), config.link_mentions)
 
     with staged_output(output, clean) as staging:
         # Pages go to the staging folder as they are rendered: one page in memory at a time.
         try:
-            files = render.render_site(archive, config, themes, body_html, unpaged=unpaged, reuse=reuse,
+            files = render.render_site(archive, config, themes, body_html, reuse=reuse,
                                        sink=StagingSink(staging))
         except render.ThemeError as e:
             raise BuildError(str(e)) from None

@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Mapping
 
 #: In ``Article.skeleton``, where a piece of the text goes: its offset and length in ``Article.text``.
@@ -72,6 +72,8 @@ class Mention:
 
     ``actor`` is the fullest name the article uses for the entity ("Vladimir Putin"
     for "Putin"); ``role`` a title or role the article gives it here ("Kremlin spokesperson").
+    ``actor_id`` is the id of the actor's page across the archive, set by the aggregate stage
+    (``aggregate.actors``); None before it, and for a mention whose actor gets no page.
     """
 
     start: int
@@ -81,6 +83,7 @@ class Mention:
     actor: str
     kind: str  # one of KINDS
     role: str | None = None
+    actor_id: str | None = None  # archive-level: not in the annotation cache (ARCHIVE_FIELDS)
 
 
 @dataclass(frozen=True)
@@ -109,6 +112,8 @@ class Quote:
     fragment quoted inside the writer's own sentence. ``description`` is the phrase
     an unnamed speaker is described by where the mention at the cue is a relative
     pronoun ("an Abraham Lincoln impersonator, who promises ..." has mention "who").
+    ``actor_id`` is the id of the speaker's actor page, set by the aggregate stage as on
+    :class:`Mention`: None before it, for an unnamed speaker and for one without a page.
     """
 
     start: int
@@ -121,20 +126,34 @@ class Quote:
     role: str | None = None
     description: str | None = None
     evidence: Evidence | None = None  # None in annotations made before evidence was recorded
+    actor_id: str | None = None  # archive-level: not in the annotation cache (ARCHIVE_FIELDS)
+
+
+#: Fields of Mention and Quote that the aggregate stage sets across the archive: an article's
+#: own annotation (the cache, ``archivist annotate``'s output) has none of them.
+ARCHIVE_FIELDS = ("actor_id",)
+
+
+def _article_level(record: dict[str, Any]) -> dict[str, Any]:
+    for name in ARCHIVE_FIELDS:
+        del record[name]
+    return record
 
 
 @dataclass(frozen=True)
 class Annotation:
-    """Everything the NLP stage finds in one article."""
+    """Everything the NLP stage finds in one article (with actor ids, once aggregated)."""
 
     mentions: tuple[Mention, ...] = ()
     quotes: tuple[Quote, ...] = ()
 
-    def to_json(self) -> dict[str, Any]:
-        """A JSON-ready dict (the cache format and the ``annotate`` output's body)."""
+    def to_json(self, resolved: bool = False) -> dict[str, Any]:
+        """A JSON-ready dict: the cache format and the ``annotate`` output's body; ``resolved``
+        adds each mention's and quote's ``actor_id`` (the site's ``annotations.json``)."""
+        keep = (lambda record: record) if resolved else _article_level
         return {
-            "entities": [dataclasses.asdict(m) for m in self.mentions],
-            "quotes": [dataclasses.asdict(q) for q in self.quotes],
+            "entities": [keep(dataclasses.asdict(m)) for m in self.mentions],
+            "quotes": [keep(dataclasses.asdict(q)) for q in self.quotes],
         }
 
     @classmethod
@@ -188,12 +207,11 @@ class Actor:
 class Archive:
     """The aggregated archive that rendering reads: articles, their annotations and actors.
 
-    ``mention_actors[article_id][i]`` is the actor id of that article's i-th mention
-    (None where the mention gets no page); ``quote_actors`` likewise for quote speakers.
+    Every mention and quote of ``annotations`` carries its ``actor_id`` (None: no page).
+    ``unpaged`` names the actors found but left without a page (``[actors] min_mentions``).
     """
 
     articles: tuple[Article, ...]  # newest first
     annotations: Mapping[str, Annotation]
-    actors: tuple[Actor, ...]
-    mention_actors: Mapping[str, tuple[str | None, ...]] = field(default_factory=dict)
-    quote_actors: Mapping[str, tuple[str | None, ...]] = field(default_factory=dict)
+    actors: tuple[Actor, ...]  # sorted by id
+    unpaged: tuple[str, ...] = ()  # names, sorted

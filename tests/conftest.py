@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from pathlib import Path
 from typing import Mapping
@@ -180,12 +181,12 @@ def sample_archive() -> Archive:
     )
     ids = {"Jane Doe": "jane-doe", "John Smith": "john-smith", "Port Authority": "port-authority",
            "Springfield": "springfield"}
-    annotations = {"budget": Annotation(m1, q1), "xss": Annotation(m2, q2), "harbour": Annotation(m3, ())}
-    return Archive(
-        articles=(a1, a2, a3), annotations=annotations, actors=actors,
-        mention_actors={k: tuple(ids.get(m.actor) for m in a.mentions) for k, a in annotations.items()},
-        quote_actors={k: tuple(ids.get(q.speaker) for q in a.quotes) for k, a in annotations.items()},
-    )
+    def resolved(mentions, quotes):  # as the aggregate stage leaves them: each with its actor's id
+        return Annotation(tuple(dataclasses.replace(m, actor_id=ids.get(m.actor)) for m in mentions),
+                          tuple(dataclasses.replace(q, actor_id=ids.get(q.speaker)) for q in quotes))
+
+    annotations = {"budget": resolved(m1, q1), "xss": resolved(m2, q2), "harbour": resolved(m3, ())}
+    return Archive(articles=(a1, a2, a3), annotations=annotations, actors=actors)
 
 
 def sample_config(**overrides):
@@ -199,13 +200,12 @@ def sample_body(archive: Archive, config):
     """A stand-in for body.py: escaped paragraphs, actor links on mentions, quote anchors (stable and ``quote-N``)."""
     def body(article: Article) -> Markup:
         ann = archive.annotations[article.id]
-        ids = archive.mention_actors.get(article.id, ())
         tags: list[tuple[int, int, str]] = []  # (offset, order, markup); closes sort before opens
         for n, (q, anchor) in enumerate(zip(ann.quotes, quote_anchors(ann.quotes)), 1):
             tags += [(q.start, 1, f'<span id="quote-{n}"></span><span class="quote" id="{anchor}">'), (q.end, 0, "</span>")]
-        for m, actor_id in zip(ann.mentions, ids):
-            if actor_id:
-                href = f"{config.base_path}actors/{actor_id}/"
+        for m in ann.mentions:
+            if m.actor_id:
+                href = f"{config.base_path}actors/{m.actor_id}/"
                 tags += [(m.start, 2, f'<a class="entity" href="{href}">'), (m.end, -1, "</a>")]
         paras = []
         for start, end in article.paragraphs:
@@ -266,3 +266,8 @@ def quote(text, said, speaker, role=None):
 
 def by_name(archive):
     return {a.name: a for a in archive.actors}
+
+
+def actor_ids(archive, records="mentions"):
+    """Article id -> the ``actor_id`` of each of its ``records`` ("mentions" or "quotes"), in order."""
+    return {article: tuple(r.actor_id for r in getattr(ann, records)) for article, ann in archive.annotations.items()}

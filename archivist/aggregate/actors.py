@@ -1,21 +1,24 @@
 """Aggregate stage: one actor, one page, across the whole archive.
 
 Input: every article's Annotation, whose Mentions already carry the fullest name the
-article itself uses (``Mention.actor``), and the optional editor file (``archivist.editor``).
+article itself uses (``Mention.actor``), and the optional editor file (``aggregate.editor``).
 Output: an :class:`~archivist.models.Archive`. The stage is a pure function of those two
 inputs, so editing ``actors.toml`` takes effect at the next build without re-running spaCy.
 
-The identity rules (editor file, same name, surname, acronym) are in :mod:`archivist.identity`.
+The identity rules (editor file, same name, surname, acronym) are in :mod:`archivist.aggregate.identity`.
 
 Then every article's text is scanned for exact (case-sensitive, whole-word) occurrences of the
 multi-word names and aliases of the actors found, which the NER model missed there; each is
 added as a Mention (so rendering links it), in new Annotations with mentions sorted by start.
 An occurrence followed by another capitalised word is left alone ("George Washington University").
 
-Mentions that get no page map to None in ``Archive.mention_actors``: hidden actors and junk
-(names without letters). ``Archive.actors`` is sorted by id; each actor's fields are described
-on :class:`~archivist.models.Actor`. Names the editor file claims but the archive never uses
-come from :func:`editor_warnings` (``build`` logs them); :func:`duplicate_report` lists actors
+Every mention and quote of the Archive's annotations carries its actor's id (``actor_id``);
+mentions that get no page carry None: hidden actors, junk (names without letters) and, with
+``min_mentions``, rare actors (``prune``). ``Archive.actors`` is sorted by id; each actor's
+fields are described on :class:`~archivist.models.Actor`; what actors share (co-actors, quotes
+about them, whom they talk about) is counted once, over the actors that keep a page
+(:func:`relate_actors`). Names the editor file claims but the archive never uses come from
+:func:`editor_warnings` (``build`` logs them); ``duplicates.duplicate_report`` lists actors
 with counts and likely duplicates for the ``archivist actors`` command.
 
 Cost is linear in the number of mentions (plus, for co-actors, the square of the number of
@@ -25,6 +28,7 @@ actors per article); no Doc is held, only names, ids and counts.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 import unicodedata
 from collections import Counter, defaultdict
@@ -33,13 +37,14 @@ from typing import Mapping, Sequence
 import numpy as np
 
 from archivist.aggregate.editor import EditorFile
+from archivist.aggregate.prune import prune_actors
 from archivist.text.slug import slugify
 from archivist.models import RESERVED_ACTOR_IDS, Actor, Annotation, Archive, Article, Mention, QuoteRef
 from archivist.aggregate.identity import (NameStats, Resolver, actor_key, display_name, is_junk, link_acronyms, link_surnames, majority,
                        top_form)
 from archivist.text.names import name_key, surname
 
-__all__ = ["aggregate_actors", "editor_warnings", "actor_key", "actor_slug", "co_actor_counts"]
+__all__ = ["aggregate_actors", "editor_warnings", "actor_key", "actor_slug", "relate_actors"]
 
 #: Actor pairs counted at once when finding co-actors (a memory bound, not a result).
 _PAIR_BATCH = 1 << 20
@@ -86,8 +91,10 @@ class _Tally:
 
 
 def aggregate_actors(articles: Sequence[Article], annotations: Mapping[str, Annotation],
-                     editor: EditorFile | None = None) -> Archive:
-    """The Archive: articles newest first, their annotations (extended by the name scan) and actors."""
+                     editor: EditorFile | None = None, min_mentions: int = 1) -> Archive:
+    """The Archive: articles newest first, their annotations (extended by the name scan, each
+    mention and quote with its ``actor_id``) and the actors that get a page: with ``min_mentions``
+    above 1, only those ``prune.keeps_page`` keeps."""
     articles = sorted(articles, key=_newest_first)
     empty = Annotation()
     anns = [annotations.get(a.id) or empty for a in articles]
@@ -146,7 +153,7 @@ def aggregate_actors(articles: Sequence[Article], annotations: Mapping[str, Anno
     detail: Counter = Counter()  # (target, actor, text, kind, label) -> mentions
     roles: Counter = Counter()  # (target, role) -> mentions
     new_annotations: dict[str, Annotation] = {}
-    mention_actors: dict[str, list[str | None]] = {}
+    mention_targets: dict[str, list[str | None]] = {}  # article -> each mention's target key, in order
     for article, annotation in zip(articles, anns):
         mentions = annotation.mentions
         targets = [plain[(m.actor, m.kind)] for m in mentions]
@@ -160,7 +167,7 @@ def aggregate_actors(articles: Sequence[Article], annotations: Mapping[str, Anno
             targets = [t for _, t in merged]
             annotation = Annotation(mentions=mentions, quotes=annotation.quotes)
         new_annotations[article.id] = annotation
-        mention_actors[article.id] = targets
+        mention_targets[article.id] = targets
         detail.update((t, m.actor, m.text, m.kind, m.label) for t, m in zip(targets, mentions) if t is not None)
         roles.update((t, m.role.strip()) for t, m in zip(targets, mentions) if t is not None and m.role)
         month = _month(article)
@@ -184,14 +191,22 @@ def aggregate_actors(articles: Sequence[Article], annotations: Mapping[str, Anno
     for target, tally in tallies.items():
         tally.forms = display_names.get(target) or tally.forms
     ids = _assign_ids(tallies, resolver)
-    actors = _build_actors(articles, new_annotations, tallies, ids, mention_actors, quote_targets, resolver)
-    return Archive(
-        articles=tuple(articles),
-        annotations=new_annotations,
-        actors=actors,
-        mention_actors={a: tuple(ids.get(t) if t else None for t in ts) for a, ts in mention_actors.items()},
-        quote_actors={a: tuple(ids.get(t) if t else None for t in ts) for a, ts in quote_targets.items()},
-    )
+    resolved = {a.id: _with_ids(new_annotations[a.id], mention_targets[a.id], quote_targets[a.id], ids)
+                for a in articles}
+    archive = Archive(articles=tuple(articles), annotations=resolved,
+                      actors=_build_actors(articles, tallies, ids, resolver))
+    return relate_actors(prune_actors(archive, min_mentions))
+
+
+def _with_ids(annotation: Annotation, mention_targets: Sequence[str | None], quote_targets: Sequence[str | None],
+              ids: Mapping[str, str]) -> Annotation:
+    """``annotation`` with each mention and quote carrying its target's actor id (None: no page)."""
+    def resolved(record, target):
+        actor_id = ids.get(target) if target is not None else None
+        return record if record.actor_id == actor_id else dataclasses.replace(record, actor_id=actor_id)
+
+    return Annotation(mentions=tuple(resolved(m, t) for m, t in zip(annotation.mentions, mention_targets, strict=True)),
+                      quotes=tuple(resolved(q, t) for q, t in zip(annotation.quotes, quote_targets, strict=True)))
 
 
 def _resolve_here(m: Mention, article: Article, resolver: Resolver) -> str | None:
@@ -318,8 +333,8 @@ def _assign_ids(tallies: dict[str, _Tally], resolver: Resolver) -> dict[str, str
     return ids
 
 
-def _quote_mentions(articles, annotations, mention_actors, quote_targets):
-    """Who quotes mention: (target -> quotes by others that name it, target -> Counter of whom its quotes name).
+def _quote_mentions(archive: Archive) -> tuple[dict[str, list[QuoteRef]], dict[str, Counter]]:
+    """Who quotes mention: (actor id -> quotes by others that name it, actor id -> Counter of whom its quotes name).
 
     A quote names an actor where one of the actor's mentions lies inside the quotation's span.
     Quotes of unnamed speakers count as quotes about the actors they name ("a senior official
@@ -327,16 +342,14 @@ def _quote_mentions(articles, annotations, mention_actors, quote_targets):
     """
     about: dict[str, list[QuoteRef]] = defaultdict(list)
     talks: dict[str, Counter] = defaultdict(Counter)
-    for article in articles:
-        annotation = annotations[article.id]
+    for article in archive.articles:
+        annotation = archive.annotations[article.id]
         if not annotation.quotes:
             continue
-        spans = sorted((m.start, m.end, t) for m, t in zip(annotation.mentions, mention_actors.get(article.id, ()))
-                       if t is not None)
+        spans = sorted((m.start, m.end, m.actor_id) for m in annotation.mentions if m.actor_id is not None)
         starts = [start for start, _, _ in spans]
-        speakers = quote_targets.get(article.id, ())
         for index, quote in enumerate(annotation.quotes):
-            speaker = speakers[index] if index < len(speakers) else None
+            speaker = quote.actor_id
             lo, hi = bisect.bisect_left(starts, quote.start), bisect.bisect_left(starts, quote.end)
             named = {t for _, end, t in spans[lo:hi] if end <= quote.end}
             named.discard(speaker)
@@ -347,30 +360,17 @@ def _quote_mentions(articles, annotations, mention_actors, quote_targets):
     return about, talks
 
 
-def _build_actors(articles, annotations, tallies, ids, mention_actors, quote_targets,
-                  resolver) -> tuple[Actor, ...]:
-    """The Actor records, sorted by id."""
+def _build_actors(articles, tallies, ids, resolver) -> tuple[Actor, ...]:
+    """The Actor records, sorted by id, without what they share (``relate_actors`` counts that)."""
     order = {a.id: i for i, a in enumerate(articles)}
-    targets = sorted(tallies)
-    position = {t: i for i, t in enumerate(targets)}
-    names = {}
-    for target in targets:
-        entry = resolver.entries.get(target)
-        names[target] = entry.name if entry else top_form(tallies[target].forms) if tallies[target].forms else target
-    positions = {a: [None if t is None else position[t] for t in ts] for a, ts in mention_actors.items()}
-    co = _co_actors([[p for p in ps if p is not None] for ps in positions.values()], [ids[t] for t in targets],
-                    _paragraph_groups(articles, annotations, positions), [names[t] for t in targets])
-    about, talks = _quote_mentions(articles, annotations, mention_actors, quote_targets)
     actors = []
-    for target in targets:
+    for target in sorted(tallies):
         t = tallies[target]
         entry = resolver.entries.get(target)
-        name = names[target]
+        name = entry.name if entry else top_form(t.forms) if t.forms else target
         kind = (entry.kind if entry and entry.kind else majority(t.kinds) if t.kinds else "other")
         aliases = set(t.aliases) | set(entry.aliases if entry else ())
         aliases.discard(name)
-        articles_sorted = sorted(set(t.articles), key=order.__getitem__)
-        quotes = sorted(t.quotes, key=lambda q: (order[q.article_id], q.index))
         actors.append(Actor(
             id=ids[target], name=name, kind=kind,
             aliases=tuple(sorted(a for a in aliases if a)),
@@ -378,53 +378,55 @@ def _build_actors(articles, annotations, tallies, ids, mention_actors, quote_tar
             description=entry.description if entry else None,
             links=entry.links if entry else (),
             mentions=t.mentions,
-            articles=tuple(articles_sorted),
-            quotes=tuple(quotes),
-            co_actors=co.get(ids[target], ()),
+            articles=tuple(sorted(set(t.articles), key=order.__getitem__)),
+            quotes=tuple(sorted(t.quotes, key=lambda q: (order[q.article_id], q.index))),
             timeline=tuple(sorted(t.months.items())),
             outlets=tuple(sorted(t.outlets.items(), key=lambda kv: (-kv[1], kv[0]))),
-            quoted_about=tuple(sorted(about.get(target, ()), key=lambda q: (order[q.article_id], q.index))),
-            talks_about=tuple((ids[o], n) for o, n in sorted(talks.get(target, Counter()).items(),
-                                                              key=lambda kv: (-kv[1], _fold_name(names[kv[0]]),
-                                                                              ids[kv[0]]))),
         ))
     return tuple(sorted(actors, key=lambda a: a.id))
 
 
-def co_actor_counts(mention_actors: Mapping[str, Sequence[str | None]],
-                    archive: Archive | None = None) -> dict[str, tuple[tuple[str, int], ...]]:
-    """Actor id -> its ``CO_ACTORS`` strongest co-actors, from each article's mention actor ids.
+def relate_actors(archive: Archive) -> Archive:
+    """``archive`` with what its actors share, from the mentions' and quotes' ``actor_id``: each actor's
+    ``CO_ACTORS`` strongest co-actors, the quotes by others that name it, whom its own quotes name.
 
-    The same lists ``aggregate_actors`` gives every Actor, for an archive whose mentions changed
-    after aggregation (``archivist.prune`` drops actors and recounts who appears with whom).
-    With ``archive`` (its annotations, articles and actor names), ties in shared articles are
-    broken by shared paragraphs and then by name, as ``aggregate_actors`` breaks them; without
-    it, by id.
+    ``aggregate_actors`` calls it once, after pruning, so that only actors with a page are counted
+    and a kept actor still shows its most frequent companions. Co-actor ties in shared articles are
+    broken by shared paragraphs, then by how often the shared articles name the other, then by name.
     """
-    ids = sorted({i for ts in mention_actors.values() for i in ts if i is not None})
+    ids = [a.id for a in archive.actors]  # sorted by id
     position = {actor_id: n for n, actor_id in enumerate(ids)}
-    names = {a.id: a.name for a in archive.actors} if archive is not None else {}
-    paragraphs = (_paragraph_groups(archive.articles, archive.annotations,
-                                    {a: [None if i is None else position.get(i) for i in ts]
-                                     for a, ts in mention_actors.items()})
-                  if archive is not None else [])
-    return _co_actors([[position[i] for i in ts if i is not None] for ts in mention_actors.values()], ids,
-                      paragraphs, [names.get(i, i) for i in ids])
+    names = {a.id: a.name for a in archive.actors}
+    present = {a: [position[m.actor_id] for m in ann.mentions if m.actor_id in position]
+               for a, ann in archive.annotations.items()}
+    co = _co_actors(list(present.values()), ids, _paragraph_groups(archive, position), [names[i] for i in ids])
+    about, talks = _quote_mentions(archive)
+    order = {a.id: i for i, a in enumerate(archive.articles)}
+
+    def newest_first(refs):
+        return tuple(sorted(refs, key=lambda q: (order[q.article_id], q.index)))
+
+    return dataclasses.replace(archive, actors=tuple(dataclasses.replace(
+        actor,
+        co_actors=co.get(actor.id, ()),
+        quoted_about=newest_first(about.get(actor.id, ())),
+        talks_about=tuple(sorted(talks.get(actor.id, Counter()).items(),
+                                 key=lambda kv: (-kv[1], _fold_name(names[kv[0]]), kv[0]))),
+    ) for actor in archive.actors))
 
 
-def _paragraph_groups(articles: Sequence[Article], annotations: Mapping[str, Annotation],
-                      positions: Mapping[str, Sequence[int | None]]) -> list[list[int]]:
+def _paragraph_groups(archive: Archive, position: Mapping[str, int]) -> list[list[int]]:
     """Each paragraph's actors (as positions), from the mentions' offsets: the pairs of shared paragraphs."""
     groups: list[list[int]] = []
-    for article in articles:
-        annotation, present = annotations.get(article.id), positions.get(article.id, ())
-        if annotation is None or not present:
+    for article in archive.articles:
+        annotation = archive.annotations.get(article.id)
+        if annotation is None or not annotation.mentions:
             continue
         ends = [end for _, end in article.paragraphs]
         by_paragraph: dict[int, set[int]] = defaultdict(set)
-        for mention, actor in zip(annotation.mentions, present):
-            if actor is not None:
-                by_paragraph[bisect.bisect_left(ends, mention.start)].add(actor)
+        for mention in annotation.mentions:
+            if mention.actor_id in position:
+                by_paragraph[bisect.bisect_left(ends, mention.start)].add(position[mention.actor_id])
         groups.extend(sorted(g) for g in by_paragraph.values() if len(g) > 1)
     return groups
 
@@ -536,7 +538,7 @@ def editor_warnings(archive: Archive, editor: EditorFile | None) -> list[str]:
         for q in annotation.quotes:
             if q.speaker:
                 seen.add(actor_key(q.speaker, "person"))
-    names = {a.name for a in archive.actors}
+    names = {a.name for a in archive.actors} | set(archive.unpaged)
     out = []
     for entry in editor.entries:
         found = [n for n in entry.names if name_key(n) in seen]

@@ -123,8 +123,9 @@ def merge_log(archive: Archive) -> list[tuple[str, str, str]]:
     actors = {a.id: a for a in archive.actors}
     seen = set()
     out = []
-    for article_id, annotation in archive.annotations.items():
-        for m, actor_id in zip(annotation.mentions, archive.mention_actors.get(article_id, ())):
+    for annotation in archive.annotations.values():
+        for m in annotation.mentions:
+            actor_id = m.actor_id
             if actor_id is None or (m.actor, actor_id) in seen:
                 continue
             seen.add((m.actor, actor_id))

@@ -25,12 +25,9 @@ def archive_annotations(items: Sequence[tuple[str, str]], annotations: Sequence[
     out = []
     for article in articles:
         ann = archive.annotations[article.id]
-        mention_ids = archive.mention_actors.get(article.id, ())
-        quote_ids = archive.quote_actors.get(article.id, ())
-        mentions = tuple(dataclasses.replace(m, actor=names.get(aid, m.actor) if aid else m.actor)
-                         for m, aid in zip(ann.mentions, mention_ids))
-        quotes = tuple(dataclasses.replace(q, speaker=names[aid]) if aid and q.speaker else q
-                       for q, aid in zip(ann.quotes, quote_ids))
+        mentions = tuple(dataclasses.replace(m, actor=names[m.actor_id]) if m.actor_id else m for m in ann.mentions)
+        quotes = tuple(dataclasses.replace(q, speaker=names[q.actor_id]) if q.actor_id and q.speaker else q
+                       for q in ann.quotes)
         out.append(Annotation(mentions=mentions, quotes=quotes))
     return out
 

@@ -9,19 +9,19 @@ fewer than N times across the archive, except
   gathers what they said, which is worth a page even when said once;
 * actors the editor file (``actors.toml``) describes or links: an editor wrote them a page.
 
-A dropped actor disappears from the Archive: its mentions map to None (the article
-text shows the name as plain text, ``annotations.json`` gives ``actor_id: null``),
-and no listing, co-actor list or ``actors.json`` names it, so no page links to a
-page that was not written. Co-actor lists are recounted over the actors kept, so a
-kept actor still shows its ``CO_ACTORS`` most frequent companions.
+A dropped actor disappears from the Archive: its mentions' ``actor_id`` becomes None (the
+article text shows the name as plain text, ``annotations.json`` gives ``actor_id: null``), its
+name goes to ``Archive.unpaged``, and no listing or ``actors.json`` names it, so no page links to
+a page that was not written. ``aggregate_actors`` prunes before it counts what actors share
+(``relate_actors``): co-actor lists are counted once, over the actors kept, so a kept actor
+still shows its ``CO_ACTORS`` most frequent companions.
 """
 
 from __future__ import annotations
 
 import dataclasses
 
-from archivist.aggregate.actors import co_actor_counts
-from archivist.models import Actor, Archive
+from archivist.models import Actor, Annotation, Archive
 
 __all__ = ["prune_actors", "keeps_page"]
 
@@ -33,19 +33,31 @@ def keeps_page(actor: Actor, min_mentions: int, quoted: frozenset[str] | set[str
 
 
 def prune_actors(archive: Archive, min_mentions: int) -> Archive:
-    """The archive without the actors that get no page (``archive`` itself when none is dropped)."""
+    """The archive without the actors that get no page (``archive`` itself when none is dropped).
+
+    What the kept actors share is left as it is: ``aggregate_actors`` prunes before counting it.
+    """
     if min_mentions <= 1:
         return archive  # every actor has at least one mention or quote: nothing to drop
-    quoted = {i for ids in archive.quote_actors.values() for i in ids if i is not None}
+    quoted = {q.actor_id for ann in archive.annotations.values() for q in ann.quotes if q.actor_id is not None}
     kept = tuple(a for a in archive.actors if keeps_page(a, min_mentions, quoted))
     if len(kept) == len(archive.actors):
         return archive
     keep = {a.id for a in kept}
-    mention_actors = {article: tuple(i if i in keep else None for i in ids)
-                      for article, ids in archive.mention_actors.items()}
-    co = co_actor_counts(mention_actors, archive)
     return dataclasses.replace(
         archive,
-        actors=tuple(dataclasses.replace(a, co_actors=co.get(a.id, ())) for a in kept),
-        mention_actors=mention_actors,
+        actors=kept,
+        annotations={article: _unlinked(ann, keep) for article, ann in archive.annotations.items()},
+        unpaged=tuple(sorted(a.name for a in archive.actors if a.id not in keep)),
     )
+
+
+def _unlinked(annotation: Annotation, keep: set[str]) -> Annotation:
+    """``annotation`` with the mentions and quotes of actors not in ``keep`` carrying no actor id."""
+    def unlinked(records):
+        return tuple(r if r.actor_id is None or r.actor_id in keep else dataclasses.replace(r, actor_id=None)
+                     for r in records)
+
+    if all(r.actor_id is None or r.actor_id in keep for r in (*annotation.mentions, *annotation.quotes)):
+        return annotation
+    return Annotation(mentions=unlinked(annotation.mentions), quotes=unlinked(annotation.quotes))

@@ -418,7 +418,9 @@ def _walk(content_dir: Path, root: str, follow_external_links: bool) -> Iterator
 def load_articles(content_dir: Path, include_drafts: bool = False, outlets: dict[str, str] | None = None,
                   allow_html: bool = False, *, site_dir: Path | None = None, follow_external_links: bool = False,
                   max_article_bytes: int = MAX_ARTICLE_BYTES) -> Loaded:
-    """Every article under ``content_dir``, newest first, with unique stable slugs as ids.
+    """Every article under ``content_dir``, in path order, with unique stable slugs as ids.
+
+    The aggregate stage puts them newest first (``Archive.articles``): sorted once, there.
 
     ``outlets`` maps a URL host to the outlet's display name ("cbsnews.com" -> "CBS News");
     ``allow_html`` passes raw HTML in Markdown bodies through (else it shows as text).
@@ -460,7 +462,6 @@ def load_articles(content_dir: Path, include_drafts: bool = False, outlets: dict
             slug = f"{base}-{n}"
         taken.add(slug)
         records.append(Article(id=slug, **fields))
-    records.sort(key=lambda a: (-(a.date or dt.date.min).toordinal(), a.id))
     problems.sort(key=lambda p: p.path.split("/"))
     return Loaded(tuple(records), tuple(problems))
 

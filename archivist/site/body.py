@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass
-from typing import Sequence
+from typing import Callable, Sequence
 
 from markupsafe import Markup, escape
 
@@ -35,13 +35,14 @@ class Link:
 # article had 97 links in 838 words, most of them repeats a reader had just seen).
 
 
-def _links(annotation: Annotation, mention_urls: Sequence[str | None], scope: str = "all",
+def _links(annotation: Annotation, actor_href: Callable[[str], str], scope: str = "all",
            paragraphs: Sequence[tuple[int, int]] = ()) -> list[Link]:
     links, last_end, seen = [], -1, set()
     ends = [end for _, end in paragraphs]
-    for mention, href in sorted(zip(annotation.mentions, mention_urls), key=lambda mh: (mh[0].start, -mh[0].end)):
-        if href is None or mention.start < last_end:
+    for mention in sorted(annotation.mentions, key=lambda m: (m.start, -m.end)):
+        if mention.actor_id is None or mention.start < last_end:
             continue  # no page, or overlaps a link already made
+        href = actor_href(mention.actor_id)
         where = {"paragraph": bisect.bisect_left(ends, mention.start), "article": 0}.get(scope)
         if where is not None and (href, where) in seen:
             continue  # linked already in this paragraph (or article): the rest stays text
@@ -92,9 +93,10 @@ def mark(text: str, start: int, end: int, links: Sequence[Link], quotes: Sequenc
     return Markup("".join(out))
 
 
-def render_body(article: Article, annotation: Annotation, mention_urls: Sequence[str | None],
+def render_body(article: Article, annotation: Annotation, actor_href: Callable[[str], str],
                 link_mentions: str = "paragraph") -> Markup:
-    """The article body as HTML, with a link for the mentions whose URL is not None.
+    """The article body as HTML, with a link for the mentions of actors with a page (an ``actor_id``),
+    to ``actor_href(actor_id)``.
 
     ``link_mentions`` (one of ``LINK_SCOPES``) says which: the first of each actor in each
     paragraph (the default), in the article, or all.
@@ -102,7 +104,7 @@ def render_body(article: Article, annotation: Annotation, mention_urls: Sequence
     Quote N (from 1, in annotation order) is wrapped in ``<span id="q-...">`` (its stable
     anchor, ``quote_ids.quote_anchors``) after an empty ``<span id="quote-N">``.
     """
-    links = _links(annotation, mention_urls, link_mentions, article.paragraphs)
+    links = _links(annotation, actor_href, link_mentions, article.paragraphs)
     anchors = quote_anchors(annotation.quotes)
     quotes = sorted((q.start, q.end, i, q.kind, anchors[i - 1]) for i, q in enumerate(annotation.quotes, 1))
     opened: set[int] = set()

@@ -76,22 +76,19 @@ def _article_rows(archive: Archive, config: Config) -> Iterator[Row]:
 def _quote_rows(archive: Archive, config: Config) -> Iterator[Row]:
     for a in archive.articles:
         ann = archive.annotations.get(a.id)
-        speakers = archive.quote_actors.get(a.id, ())
         anchors = annotation_anchors(ann)
         for n, q in enumerate(ann.quotes if ann else (), 1):
-            speaker_id = speakers[n - 1] if n - 1 < len(speakers) else None
             anchor = anchors[n - 1]
             yield (a.id, n, anchor, _page(config, f"articles/{a.id}/#{anchor}"), q.kind, q.text, q.speaker,
-                   speaker_id, q.speaker_mention.text if q.speaker_mention else None, q.role, q.cue, q.start,
+                   q.actor_id, q.speaker_mention.text if q.speaker_mention else None, q.role, q.cue, q.start,
                    q.end, a.date.isoformat() if a.date else None, a.outlet)
 
 
 def _mention_rows(archive: Archive, config: Config) -> Iterator[Row]:
     for a in archive.articles:
         ann = archive.annotations.get(a.id)
-        ids = archive.mention_actors.get(a.id, ())
-        for i, m in enumerate(ann.mentions if ann else ()):
-            yield (a.id, m.start, m.end, m.text, m.label, m.kind, m.actor, ids[i] if i < len(ids) else None, m.role)
+        for m in ann.mentions if ann else ():
+            yield (a.id, m.start, m.end, m.text, m.label, m.kind, m.actor, m.actor_id, m.role)
 
 
 def _actor_rows(archive: Archive, config: Config) -> Iterator[Row]:
@@ -105,12 +102,13 @@ def _cooccurrence_rows(archive: Archive, config: Config) -> Iterator[Row]:
     # every pair, not Actor.co_actors: that keeps only each actor's most frequent co-actors. Pairs
     # are counted as numpy codes (a CNN-sized archive has over a million): each article's actors
     # as indexes into the sorted ids, a pair (i < j) as i * n + j, so sorted codes are sorted pairs.
-    ids = sorted({i for ts in archive.mention_actors.values() for i in ts if i is not None})
+    mentioned = {a.id: {m.actor_id for m in ann.mentions if m.actor_id is not None}
+                 for a in archive.articles if (ann := archive.annotations.get(a.id))}
+    ids = sorted(set().union(*mentioned.values()))
     position, n = {actor_id: k for k, actor_id in enumerate(ids)}, len(ids)
     codes = [np.zeros(0, dtype=np.int64)]
-    for a in archive.articles:
-        present = np.array(sorted({position[i] for i in archive.mention_actors.get(a.id, ()) if i is not None}),
-                           dtype=np.int64)
+    for present_ids in mentioned.values():
+        present = np.array(sorted(position[i] for i in present_ids), dtype=np.int64)
         first, second = np.triu_indices(len(present), 1)
         codes.append(present[first] * n + present[second])
     pairs, weights = np.unique(np.concatenate(codes), return_counts=True)

@@ -78,32 +78,23 @@ def annotation_anchors(annotation: Annotation | None) -> tuple[str, ...]:
 
 
 _last_anchors: list[Any] = [None, ()]
-_last_inside: list[Any] = [None, None, ()]
 
 
-def _inside(annotation: Annotation, mention_actors: Sequence[str | None]) -> tuple[frozenset[str], ...]:
-    """For each quote, the actor ids of the mentions inside it (one sweep over the sorted mentions)."""
-    if _last_inside[0] is not annotation or _last_inside[1] is not mention_actors:
-        mentions = sorted((m.start, m.end, a) for m, a in zip(annotation.mentions, mention_actors) if a)
-        starts = [m[0] for m in mentions]
-        found = []
-        for q in annotation.quotes:
-            i = bisect.bisect_left(starts, q.start)
-            ids = set()
-            while i < len(mentions) and mentions[i][0] < q.end:
-                if mentions[i][1] <= q.end:
-                    ids.add(mentions[i][2])
-                i += 1
-            found.append(frozenset(ids))
-        _last_inside[:] = [annotation, mention_actors, tuple(found)]
-    return _last_inside[2]
-
-
-def quoted_actors(annotation: Annotation, mention_actors: Sequence[str | None], index: int,
-                  actors: Mapping[str, Any]) -> tuple[str, ...]:
-    """Names of the actors with a page (``actors`` by id) mentioned inside quote ``index``:
-    whom the quote talks about."""
-    return tuple(sorted({actors[a].name for a in _inside(annotation, mention_actors)[index] if a in actors}))
+def quoted_actors(annotation: Annotation, actors: Mapping[str, Any]) -> tuple[tuple[str, ...], ...]:
+    """For each quote, the names of the actors with a page (``actors`` by id) mentioned inside it:
+    whom the quote talks about (one sweep over the sorted mentions)."""
+    mentions = sorted((m.start, m.end, m.actor_id) for m in annotation.mentions if m.actor_id in actors)
+    starts = [m[0] for m in mentions]
+    found = []
+    for q in annotation.quotes:
+        i = bisect.bisect_left(starts, q.start)
+        names = set()
+        while i < len(mentions) and mentions[i][0] < q.end:
+            if mentions[i][1] <= q.end:
+                names.add(actors[mentions[i][2]].name)
+            i += 1
+        found.append(tuple(sorted(names)))
+    return tuple(found)
 
 
 def card_records(cards: Iterable[Any]) -> list[dict[str, Any]]:

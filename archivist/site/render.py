@@ -94,7 +94,7 @@ class ActorCount:
 
 
 def render_site(archive: Archive, config: Config, theme_dirs: Sequence[Path],
-                body_html: Callable[[Article], Markup], unpaged: int = 0,
+                body_html: Callable[[Article], Markup],
                 reuse: Callable[[str, str, Mapping[str, Any]], bool] | None = None,
                 sitemap_limit: int = feeds.SITEMAP_LIMIT,
                 sink: MutableMapping[str, bytes | None] | None = None) -> MutableMapping[str, bytes | None]:
@@ -102,8 +102,8 @@ def render_site(archive: Archive, config: Config, theme_dirs: Sequence[Path],
 
     ``theme_dirs`` are searched in order (the site's theme first, the default
     theme last) for ``templates/`` and ``static/``; ``body_html`` renders an
-    article's body with entity links and ``quote-N`` anchors. ``unpaged`` is how
-    many actors ``archivist.prune`` left without a page, for the actors index to say so.
+    article's body with entity links and ``quote-N`` anchors. The actors index says how
+    many actors ``aggregate.prune`` left without a page (``Archive.unpaged``).
     ``reuse(path, template, context)`` (``site.incremental.PageReuse``), where given, is asked
     before each page is rendered: a page it keeps maps to None, meaning "the file already
     in the output stands". ``sitemap.xml`` becomes a sitemap index of ``sitemap-N.xml``
@@ -154,7 +154,7 @@ def render_site(archive: Archive, config: Config, theme_dirs: Sequence[Path],
         ranked = site.ranked_actors(sort)
         starts = _letter_starts(ranked, per_list, prefix) if sort == "name" else {}
         for path, chunk, p in paginate(ranked, per_list, prefix):
-            page(urls.file_of(path), "actors.html", sort=sort, actors=chunk, pagination=p, unpaged=unpaged,
+            page(urls.file_of(path), "actors.html", sort=sort, actors=chunk, pagination=p, unpaged=len(archive.unpaged),
                  kind_counts=site.kind_counts(), letters=list(starts.values()),
                  anchors={a.id: starts[a.id][0] for a in chunk if a.id in starts})
 
@@ -219,23 +219,31 @@ class _Site:
         self.actors = {a.id: a for a in archive.actors}
         self.term_slugs = {(t.taxonomy, taxonomy.term_key(t.name)): t.slug
                            for group in taxonomy.taxonomies(archive.articles) for t in group.terms}
+        self._cards: dict[str, tuple[QuoteCard, ...]] = {}
 
     def card(self, article_id: str, index: int) -> QuoteCard | None:
         """The card of quote ``index`` of an article (None if the reference is stale)."""
-        article = self.articles.get(article_id)
-        annotation = self.archive.annotations.get(article_id)
-        if article is None or annotation is None or not 0 <= index < len(annotation.quotes):
-            return None
-        q = annotation.quotes[index]
-        ids = self.archive.quote_actors.get(article_id, ())
-        actor = self.actors.get(ids[index]) if index < len(ids) and ids[index] else None
+        cards = self.quote_cards(article_id)
+        return cards[index] if 0 <= index < len(cards) else None
+
+    def quote_cards(self, article_id: str) -> tuple[QuoteCard, ...]:
+        """Every quote of an article as a card, in annotation order, whether it makes one or not:
+        built once a build, for the article's page, the quotes index and the actor pages alike."""
+        cards = self._cards.get(article_id)
+        if cards is None:
+            article, annotation = self.articles.get(article_id), self.archive.annotations.get(article_id)
+            cards = () if article is None or annotation is None else tuple(map(
+                self._card, (article,) * len(annotation.quotes), range(len(annotation.quotes)), annotation.quotes,
+                quote_ids.annotation_anchors(annotation), quote_ids.quoted_actors(annotation, self.actors)))
+            self._cards[article_id] = cards
+        return cards
+
+    def _card(self, article: Article, index: int, q: Quote, anchor: str, about: tuple[str, ...]) -> QuoteCard:
+        actor = self.actors.get(q.actor_id) if q.actor_id else None
         words = q.speaker_mention.text if q.speaker_mention else None
         speaker = ((actor.name if actor else None) or q.speaker or q.description
                    or (words if words and words.lower() not in _NO_ONE else None) or "Unattributed")
-        return QuoteCard(article, index + 1, q, quote_text(q.text), speaker, actor, q.role,
-                         anchor=quote_ids.annotation_anchors(annotation)[index],
-                         about=quote_ids.quoted_actors(annotation, self.archive.mention_actors.get(article_id, ()),
-                                                       index, self.actors))
+        return QuoteCard(article, index + 1, q, quote_text(q.text), speaker, actor, q.role, anchor=anchor, about=about)
 
     def actor_cards(self, actor: Actor) -> list[QuoteCard]:
         """An actor's own quotes as cards, newest first."""
@@ -327,14 +335,12 @@ class _Site:
 
     def cards(self, article: Article) -> list[QuoteCard]:
         """The article's quotes that make cards, in text order."""
-        annotation = self.archive.annotations.get(article.id)
-        if annotation is None:
-            return []
-        return [c for i, q in enumerate(annotation.quotes) if self.makes_card(q) and (c := self.card(article.id, i))]
+        return [c for c in self.quote_cards(article.id) if self.makes_card(c.quote)]
 
     def article_counts(self, article: Article) -> list[ActorCount]:
         """The actors mentioned in an article, most mentioned first."""
-        counts = Counter(i for i in self.archive.mention_actors.get(article.id, ()) if i in self.actors)
+        annotation = self.archive.annotations.get(article.id)
+        counts = Counter(m.actor_id for m in annotation.mentions if m.actor_id in self.actors) if annotation else Counter()
         return [ActorCount(self.actors[i], n)
                 for i, n in sorted(counts.items(), key=lambda kv: (-kv[1], self.actors[kv[0]].name, kv[0]))]
 
@@ -355,11 +361,7 @@ class _Site:
     def annotation_json(self, article: Article) -> dict[str, Any]:
         """The article's annotation as JSON, with each mention's and speaker's actor id."""
         annotation = self.archive.annotations.get(article.id)
-        data = annotation.to_json() if annotation else {"entities": [], "quotes": []}
-        for key, ids in (("entities", self.archive.mention_actors.get(article.id, ())),
-                         ("quotes", self.archive.quote_actors.get(article.id, ()))):
-            for i, item in enumerate(data[key]):
-                item["actor_id"] = ids[i] if i < len(ids) else None
+        data = annotation.to_json(resolved=True) if annotation else {"entities": [], "quotes": []}
         return {"id": article.id, "title": article.title, **data}
 
     def actor_summary(self, actor: Actor) -> dict[str, Any]:

@@ -6,10 +6,12 @@ mention's ``actor`` set as entities.py would set it (the fullest name the articl
 
 from __future__ import annotations
 
-import pytest
-from conftest import article, by_name, corpus, quote
+import dataclasses
 
-from archivist.aggregate.actors import actor_slug, aggregate_actors, co_actor_counts
+import pytest
+from conftest import actor_ids, article, by_name, corpus, quote
+
+from archivist.aggregate.actors import actor_slug, aggregate_actors, relate_actors
 from archivist.aggregate.prune import keeps_page, prune_actors
 from archivist.models import Actor, QuoteRef
 
@@ -36,7 +38,7 @@ def test_bare_surname_links_only_to_a_unique_full_name(names, linked):
     items = [(article(f"full{i}", f"{n} spoke."), [(n, n, "person")]) for i, n in enumerate(names)]
     items.append((article("bare", "Johnson spoke."), [("Johnson", "Johnson", "person")]))
     archive = aggregate_actors(*corpus(*items))
-    bare_actor = archive.mention_actors["bare"][0]
+    bare_actor = actor_ids(archive)["bare"][0]
     if linked:
         assert bare_actor == "boris-johnson"
         assert by_name(archive)["Boris Johnson"].mentions == len(names) + 1
@@ -51,7 +53,7 @@ def test_surname_with_particle_links_to_full_name():
         (article("b", "Assad fled and al-Assad hid."), [("Assad", "Assad", "person"), ("al-Assad", "al-Assad", "person")]),
     )
     archive = aggregate_actors(arts, anns)
-    assert archive.mention_actors["b"] == ("bashar-al-assad", "bashar-al-assad")
+    assert actor_ids(archive)["b"] == ("bashar-al-assad", "bashar-al-assad")
 
 
 def test_surname_rule_is_for_people_only():
@@ -60,7 +62,7 @@ def test_surname_rule_is_for_people_only():
         (article("b", "Jordan closed its border."), [("Jordan", "Jordan", "place")]),
     )
     archive = aggregate_actors(arts, anns)
-    assert archive.mention_actors["b"] == ("jordan",)
+    assert actor_ids(archive)["b"] == ("jordan",)
     assert by_name(archive)["Jordan"].kind == "place"
 
 
@@ -74,9 +76,9 @@ def test_acronym_joins_expansion_where_paired_in_an_article():
          [("NATO", "NATO", "organisation")]),
     )
     archive = aggregate_actors(arts, anns)
-    assert archive.mention_actors["b"] == ("world-health-organization",)
+    assert actor_ids(archive)["b"] == ("world-health-organization",)
     assert by_name(archive)["World Health Organization"].mentions == 3
-    assert archive.mention_actors["c"][0] == "nato"
+    assert actor_ids(archive)["c"][0] == "nato"
 
 
 @pytest.mark.parametrize("surface", ["U.S.", "US", "United States", "the United States"])
@@ -103,9 +105,9 @@ def test_name_scan_adds_mentions_the_model_missed():
     assert [(m.start, m.text, m.actor, m.kind) for m in added] == [
         (0, "Vladimir Putin", "Vladimir Putin", "person"), (28, "Vladimir Putin", "Vladimir Putin", "person")]
     assert added[1].label == "PERSON"
-    assert archive.mention_actors["a"] == ("vladimir-putin", "vladimir-putin")
+    assert actor_ids(archive)["a"] == ("vladimir-putin", "vladimir-putin")
     assert by_name(archive)["Vladimir Putin"].mentions == 2
-    assert anns["a"].mentions == added[:1]  # the input is untouched
+    assert anns["a"].mentions == (dataclasses.replace(added[0], actor_id=None),)  # the input is untouched
 
 
 def test_name_scan_is_case_sensitive_and_whole_word_and_keeps_order():
@@ -146,7 +148,8 @@ def test_actor_record_contents():
     assert p.co_actors == (("joe-biden", 2), ("moscow", 1))
     assert p.timeline == (("2023-01", 2), ("2024-06", 2))
     assert p.outlets == (("bbc.co.uk", 1), ("cnn.com", 1))
-    assert archive.quote_actors == {"new": ("dmitry-peskov",), "mid": (), "old": ("dmitry-peskov",), "undated": ()}
+    assert actor_ids(archive, "quotes") == {"new": ("dmitry-peskov",), "mid": (), "old": ("dmitry-peskov",),
+                                            "undated": ()}
     assert p.description is None and p.links == ()
 
 
@@ -156,7 +159,7 @@ def test_unnamed_speaker_and_junk_get_no_actor():
                          [quote(text, "\"It will not happen this week.\"", None)]))
     archive = aggregate_actors(arts, anns)
     assert archive.actors == ()
-    assert archive.mention_actors["a"] == (None,) and archive.quote_actors["a"] == (None,)
+    assert actor_ids(archive)["a"] == (None,) and actor_ids(archive, "quotes")["a"] == (None,)
 
 
 def test_ids_are_slugs_and_collisions_are_numbered_deterministically():
@@ -186,24 +189,24 @@ def test_bare_surname_links_to_a_dominant_full_name():
     items += [(article("m", "Melania Trump spoke."), [("Melania Trump", "Melania Trump", "person")]),
               (article("bare", "Trump spoke."), [("Trump", "Trump", "person")])]
     archive = aggregate_actors(*corpus(*items))
-    assert archive.mention_actors["bare"] == ("donald-trump",)
+    assert actor_ids(archive)["bare"] == ("donald-trump",)
     # one Melania mention more and the lead is under tenfold: the bare name stays apart
     items.append((article("m2", "Melania Trump again."), [("Melania Trump", "Melania Trump", "person")]))
-    assert aggregate_actors(*corpus(*items)).mention_actors["bare"] == ("trump",)
+    assert actor_ids(aggregate_actors(*corpus(*items)))["bare"] == ("trump",)
 
 
 @pytest.mark.parametrize("debris", ["NCAA Sweet", "X. Sweet", "Senator Sweet", "sweet Sweet"])
 def test_bare_surname_ignores_ner_debris_as_full_name(debris):
     arts, anns = corpus((article("a", f"{debris} won."), [(debris, debris, "person")]),
                         (article("b", "Sweet won."), [("Sweet", "Sweet", "person")]))
-    assert aggregate_actors(arts, anns).mention_actors["b"] == ("sweet",)
+    assert actor_ids(aggregate_actors(arts, anns))["b"] == ("sweet",)
 
 
 def test_bare_given_name_does_not_link():
     arts, anns = corpus((article("a", "Brian Kilmeade spoke."), [("Brian Kilmeade", "Brian Kilmeade", "person")]),
                         (article("b", "Rich Brian sang."), [("Rich Brian", "Rich Brian", "person")]),
                         (article("c", "Brian sang."), [("Brian", "Brian", "person")]))
-    assert aggregate_actors(arts, anns).mention_actors["c"] == ("brian",)
+    assert actor_ids(aggregate_actors(arts, anns))["c"] == ("brian",)
 
 
 def test_a_shared_surname_links_to_whom_the_archive_itself_calls_by_it():
@@ -218,7 +221,7 @@ def test_a_shared_surname_links_to_whom_the_archive_itself_calls_by_it():
     arts, anns = corpus(*items)
     archive = aggregate_actors(arts, anns)
     ids = {a.id: a.name for a in archive.actors}
-    assert ids[archive.mention_actors["x"][0]] == "Barack Obama"
+    assert ids[actor_ids(archive)["x"][0]] == "Barack Obama"
     # evenly used surnames stay apart: two Johnsons
     items = [(article("j1", "Boris Johnson met Lyndon Johnson. Johnson left."),
               [("Boris Johnson", "Boris Johnson", "person"), ("Lyndon Johnson", "Lyndon Johnson", "person"),
@@ -232,14 +235,14 @@ def test_a_shared_surname_links_to_whom_the_archive_itself_calls_by_it():
     assert {a.name for a in archive.actors} == {"Boris Johnson", "Lyndon Johnson", "Johnson"}
 
 
-# --- archivist.prune: [actors] min_mentions, the stage right after aggregation ---
+# --- aggregate.prune: [actors] min_mentions, before what actors share is counted ---
 
 @pytest.mark.parametrize("fields, quoted, min_mentions, kept", [
     ({"mentions": 3}, False, 3, True),  # exactly at the threshold
     ({"mentions": 2}, False, 3, False),
     ({"mentions": 1}, False, 1, True),  # the default keeps everyone
     ({"mentions": 1, "quotes": (QuoteRef("a", 0),)}, False, 5, True),  # quoted speakers keep their page
-    ({"mentions": 0}, True, 5, True),  # a speaker only quoted, per Archive.quote_actors
+    ({"mentions": 0}, True, 5, True),  # a speaker only quoted, per the quotes' actor_id
     ({"mentions": 1, "description": "Mayor"}, False, 5, True),  # the editor file wrote about it
     ({"mentions": 1, "links": (("Wikipedia", "https://en.wikipedia.org/wiki/X"),)}, False, 5, True),
 ])
@@ -271,31 +274,29 @@ def _pruning_corpus():
     (4, ["jane-roe"]),
 ])
 def test_prune_keeps_frequent_and_quoted_actors(min_mentions, pages):
-    archive = prune_actors(aggregate_actors(*_pruning_corpus()), min_mentions)
+    archive = aggregate_actors(*_pruning_corpus(), min_mentions=min_mentions)
     assert [a.id for a in archive.actors] == pages
-    linked = {i for ids in archive.mention_actors.values() for i in ids if i}
+    linked = {i for ids in actor_ids(archive).values() for i in ids if i}
     assert linked <= set(pages)  # no mention links to a page that is not written
     for actor in archive.actors:
         assert {i for i, _ in actor.co_actors} <= set(pages)
 
 
-def test_prune_unlinks_mentions_and_recounts_co_actors():
+def test_prune_unlinks_mentions_and_counts_co_actors_over_the_kept():
     full = aggregate_actors(*_pruning_corpus())
     assert prune_actors(full, 1) is full  # the default changes nothing, not even identity
     assert by_name(full)["Vladimir Putin"].co_actors == (("sergey-lavrov", 2), ("jane-roe", 1), ("kyiv", 1))
-    pruned = prune_actors(full, 3)
-    assert pruned.mention_actors["a"] == ("vladimir-putin", None, None)  # Lavrov and Kyiv: plain text
-    assert pruned.quote_actors == full.quote_actors and pruned.annotations == full.annotations
+    pruned = aggregate_actors(*_pruning_corpus(), min_mentions=3)
+    assert actor_ids(pruned)["a"] == ("vladimir-putin", None, None)  # Lavrov and Kyiv: plain text
+    assert actor_ids(pruned, "quotes") == actor_ids(full, "quotes")
+    assert [m.text for m in pruned.annotations["a"].mentions] == [m.text for m in full.annotations["a"].mentions]
+    assert pruned.unpaged == ("Kyiv", "Sergey Lavrov") and full.unpaged == ()
     putin = by_name(pruned)["Vladimir Putin"]
-    assert putin.co_actors == (("jane-roe", 1),)
+    assert putin.co_actors == (("jane-roe", 1),)  # counted over the actors kept
     assert (putin.mentions, putin.articles, putin.quotes) == (3, ("c", "b", "a"), ())
-    assert prune_actors(full, 3) == pruned  # deterministic
-
-
-def test_co_actor_counts_match_aggregation():
-    full = aggregate_actors(*_pruning_corpus())
-    co = co_actor_counts(full.mention_actors, full)
-    assert {a.id: a.co_actors for a in full.actors if a.co_actors} == co
+    # pruning keeps what the actors share as it was; aggregation counts it after pruning
+    assert by_name(prune_actors(full, 3))["Vladimir Putin"].co_actors == by_name(full)["Vladimir Putin"].co_actors
+    assert relate_actors(prune_actors(full, 3)) == pruned
 
 
 def test_co_actors_ranked_by_shared_articles_then_paragraphs_then_name():
@@ -315,7 +316,6 @@ def test_co_actors_ranked_by_shared_articles_then_paragraphs_then_name():
     assert [i for i, _ in peskov.co_actors] == ["vladimir-putin", "sergey-lavrov", "americans", "cold-war",
                                                 "cubans", "zelda-zed"]
     assert peskov.co_actors[0] == ("vladimir-putin", 2)
-    assert co_actor_counts(archive.mention_actors, archive)["dmitry-peskov"] == peskov.co_actors
 
 
 def test_quoted_about_and_talks_about():

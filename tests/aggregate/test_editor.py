@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from conftest import article, by_name, corpus
+from conftest import actor_ids, article, by_name, corpus
 
 from archivist.aggregate.actors import aggregate_actors, editor_warnings
 from archivist.aggregate.editor import EditorError, load_editor_file, parse_editor_file
@@ -110,8 +110,8 @@ def test_split_one_name_by_outlet_and_date():
         (article("other", "Boris Johnson, 2005.", "2005-05-05", "cnn.com"), [("Boris Johnson", "Boris Johnson", "person")]),
     )
     archive = aggregate_actors(arts, anns, editor)
-    assert archive.mention_actors == {"sport": ("boris-johnson-footballer",), "politics": ("boris-johnson",),
-                                      "other": ("boris-johnson",)}
+    assert actor_ids(archive) == {"sport": ("boris-johnson-footballer",), "politics": ("boris-johnson",),
+                                  "other": ("boris-johnson",)}
     actors = by_name(archive)
     assert actors["Boris Johnson (footballer)"].articles == ("sport",)
     assert actors["Boris Johnson"].articles == ("politics", "other")
@@ -125,7 +125,7 @@ def test_hide_removes_page_links_and_co_actor_entries():
     archive = aggregate_actors(arts, anns, editor)
     assert [a.name for a in archive.actors] == ["Joe Biden"]
     assert archive.actors[0].co_actors == ()
-    assert archive.mention_actors["a"] == (None, "joe-biden")  # and the scan adds no hidden mention
+    assert actor_ids(archive)["a"] == (None, "joe-biden")  # and the scan adds no hidden mention
     assert len(archive.annotations["a"].mentions) == 2
 
 

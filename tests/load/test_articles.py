@@ -97,13 +97,13 @@ def test_drafts_are_left_out_unless_asked(tmp_path):
     assert len(load_articles(tmp_path, include_drafts=True).articles) == 1
 
 
-def test_slugs_are_unique_and_order_is_newest_first(tmp_path):
+def test_slugs_are_unique_and_order_is_the_paths(tmp_path):
     write(tmp_path, "x.txt", GOOD.replace("20220113", "20200101"))
     write(tmp_path, "sub/x.txt", GOOD)
     write(tmp_path, "x.md", "---\ntitle: t\ndate: 2023-01-01\n---\nx")
     ids = [(a.id, a.source) for a in load_articles(tmp_path).articles]
     # clashing slugs are numbered in path order, so the same files always get the same URLs
-    assert ids == [("x-2", "x.md"), ("x", "sub/x.txt"), ("x-3", "x.txt")]
+    assert ids == [("x", "sub/x.txt"), ("x-2", "x.md"), ("x-3", "x.txt")]
 
 
 def test_wikinews_articles_get_their_credit(tmp_path):

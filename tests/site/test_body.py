@@ -13,18 +13,24 @@ def article(text, fmt="txt", skeleton=None):
                    format=fmt, skeleton=skeleton)
 
 
-def mention(text, sub, actor, kind="person", nth=0):
+def mention(text, sub, actor, kind="person", nth=0, actor_id=None):
     start = -1
     for _ in range(nth + 1):
         start = text.index(sub, start + 1)
-    return Mention(start, start + len(sub), sub, "PERSON", actor, kind)
+    return Mention(start, start + len(sub), sub, "PERSON", actor, kind, actor_id=actor_id)
+
+
+def href(actor_id):
+    """An actor page's URL, as the build makes it (without a base path)."""
+    return f"/actors/{actor_id}/"
 
 
 def test_links_and_quotes_in_plain_text():
     text = '"We will not," Sherman said.\nPeskov <b>replied</b>.'
-    ann = Annotation(mentions=(mention(text, "Sherman", "Wendy Sherman"), mention(text, "Peskov", "Dmitry Peskov")),
+    ann = Annotation(mentions=(mention(text, "Sherman", "Wendy Sherman", actor_id="wendy-sherman"),
+                               mention(text, "Peskov", "Dmitry Peskov")),  # Peskov: no page
                      quotes=(Quote(0, 14, text[:14], "Wendy Sherman", None, "said"),))
-    html = render_body(article(text), ann, ["/actors/wendy-sherman/", None])
+    html = render_body(article(text), ann, href)
     assert html == ('<p id="p-1"><span id="quote-1" class="legacy-anchor"></span>'
                     '<span class="quote quote-direct" id="q-we-will-not-35398d" data-quote="1">'
                     '&#34;We will not,&#34;</span> <a class="entity entity-person" href="/actors/wendy-sherman/">'
@@ -34,7 +40,7 @@ def test_links_and_quotes_in_plain_text():
 def test_quote_over_two_paragraphs_gets_one_anchor():
     text = '"First part\n"second part," she said.'
     ann = Annotation(quotes=(Quote(0, 25, text[:25], None, None, None),))
-    html = render_body(article(text), ann, [])
+    html = render_body(article(text), ann, href)
     assert html.count('id="quote-1"') == 1 and html.count('data-quote="1"') == 2
     assert html.count('id="q-first-part-second-part') == 1
 
@@ -43,8 +49,8 @@ def test_quote_anchors_come_from_the_words_not_the_position():
     """Dropping the first quote keeps the second one's anchor; the old positional id moves."""
     text = '"One thing," she said. "Another thing," he said.'
     first, second = Quote(0, 12, text[:12], None, None, None), Quote(23, 39, text[23:39], None, None, None)
-    both = render_body(article(text), Annotation(quotes=(first, second)), [])
-    alone = render_body(article(text), Annotation(quotes=(second,)), [])
+    both = render_body(article(text), Annotation(quotes=(first, second)), href)
+    alone = render_body(article(text), Annotation(quotes=(second,)), href)
     anchor = quote_anchor(second.text)
     assert anchor.startswith("q-another-thing-") and f'id="{anchor}"' in both and f'id="{anchor}"' in alone
     assert quote_anchors((second, second)) == (anchor, anchor + "-2")
@@ -52,9 +58,9 @@ def test_quote_anchors_come_from_the_words_not_the_position():
 
 def test_overlapping_mentions_link_once():
     text = "President Vladimir Putin spoke."
-    ann = Annotation(mentions=(mention(text, "President Vladimir Putin", "Vladimir Putin"),
-                               mention(text, "Vladimir Putin", "Vladimir Putin")))
-    html = render_body(article(text), ann, ["/p/", "/p/"])
+    ann = Annotation(mentions=(mention(text, "President Vladimir Putin", "Vladimir Putin", actor_id="p"),
+                               mention(text, "Vladimir Putin", "Vladimir Putin", actor_id="p")))
+    html = render_body(article(text), ann, href)
     assert html.count("<a ") == 1
 
 
@@ -62,8 +68,8 @@ def test_markdown_keeps_its_formatting_and_gets_links():
     md = "# Talks\n\nKremlin spokesman *Dmitry Peskov* said [more](https://example.org).\n\n<script>x</script>"
     text, skeleton = parse_markdown(md)
     assert text == "Talks\nKremlin spokesman Dmitry Peskov said more.\n<script>x</script>"  # raw HTML is text
-    ann = Annotation(mentions=(mention(text, "Dmitry Peskov", "Dmitry Peskov"),))
-    html = render_body(article(text, "md", skeleton), ann, ["/actors/dmitry-peskov/"])
+    ann = Annotation(mentions=(mention(text, "Dmitry Peskov", "Dmitry Peskov", actor_id="dmitry-peskov"),))
+    html = render_body(article(text, "md", skeleton), ann, href)
     assert "<h1>Talks</h1>" in html
     assert '<em><a class="entity entity-person" href="/actors/dmitry-peskov/">Dmitry Peskov</a></em>' in html
     assert "<script>" not in html and "&lt;script&gt;" in html
@@ -71,13 +77,13 @@ def test_markdown_keeps_its_formatting_and_gets_links():
 
 def test_markdown_raw_html_passes_only_when_allowed():
     md = "Text <b>bold</b>."
-    assert "<b>bold</b>" in render_body(article(*parse_markdown(md, allow_html=True)[:1], "md",
-                                                parse_markdown(md, allow_html=True)[1]), Annotation(), [])
-    assert "&lt;b&gt;" in render_body(article(parse_markdown(md)[0], "md", parse_markdown(md)[1]), Annotation(), [])
+    allowed, escaped = parse_markdown(md, allow_html=True), parse_markdown(md)
+    assert "<b>bold</b>" in render_body(article(allowed[0], "md", allowed[1]), Annotation(), href)
+    assert "&lt;b&gt;" in render_body(article(escaped[0], "md", escaped[1]), Annotation(), href)
 
 
 def test_markdown_images_from_another_host_are_links_not_loads():
     text, skeleton = parse_markdown("![x](https://evil.example/t.png) ![y](//evil.example/u.png) ![z](img/a.png)")
-    html = render_body(article(text, "md", skeleton), Annotation(), [])
+    html = render_body(article(text, "md", skeleton), Annotation(), href)
     assert "<img" in html and html.count("<img") == 1 and 'src="img/a.png"' in html
     assert 'href="https://evil.example/t.png"' in html and "src=\"https://evil" not in html

@@ -222,10 +222,8 @@ def many_speakers(n: int = 3000):
         pos += len(line) + 1
     # No actor pages (3,000 of them would only slow the test): the speakers are named all the same.
     article = dataclasses.replace(budget, text=text)
-    ids = (None,) * n
     return dataclasses.replace(archive, articles=(article,), actors=(),
-                               annotations={budget.id: Annotation(tuple(mentions), tuple(quotes))},
-                               mention_actors={budget.id: ids}, quote_actors={budget.id: ids})
+                               annotations={budget.id: Annotation(tuple(mentions), tuple(quotes))})
 
 
 def test_a_speaker_filter_of_thousands_stays_usable(tmp_path, page):
