@@ -116,73 +116,82 @@ def _cooccurrence_rows(archive: Archive, config: Config) -> Iterator[Row]:
         yield ids[code // n], ids[code % n], weight
 
 
-_ARTICLE_ID = Column("article_id", "TEXT", "the article's id (articles.csv), its page articles/<id>/")
-_DATE = Column("date", "TEXT", "the article's date, YYYY-MM-DD (empty: undated)")
-_OUTLET = Column("outlet", "TEXT", "the article's outlet")
+#: Words a column's meaning may hold in braces: ``{separator}`` and ``{kinds}``.
+_MEANING_WORDS = {"separator": LIST_SEPARATOR, "kinds": ", ".join(KINDS[:-1]) + " or " + KINDS[-1]}
 
-#: The tables, in the order the README lists them.
+
+def _columns(table: str) -> tuple[Column, ...]:
+    """A table's columns from lines of ``name  TYPE  meaning``, laid out as README.txt lists them."""
+    columns = []
+    for line in table.strip().splitlines():
+        name, sql_type, meaning = line.split(None, 2)
+        columns.append(Column(name, sql_type, meaning.format(**_MEANING_WORDS)))
+    return tuple(columns)
+
+
+#: The tables, in the order the README lists them: each column's name, SQLite type and meaning.
 TABLES = (
-    Table("articles", "article", (
-        Column("id", "TEXT", "the article's id (its slug), unique"),
-        Column("title", "TEXT", "the title"),
-        _DATE,
-        Column("outlet", "TEXT", "the outlet that published it (empty: unknown)"),
-        Column("source_url", "TEXT", "where it was published, or the archive's own identifier for it"),
-        Column("page", "TEXT", "its page on this site"),
-        Column("file", "TEXT", "its file under content/"),
-        Column("format", "TEXT", "txt or md"),
-        Column("authors", "TEXT", f"its authors, separated by '{LIST_SEPARATOR}'"),
-        Column("tags", "TEXT", f"its tags, separated by '{LIST_SEPARATOR}'"),
-        Column("words", "INTEGER", "words in its text"),
-        Column("mentions", "INTEGER", "named entities found in it (rows of mentions.csv)"),
-        Column("quotes", "INTEGER", "quotations found in it (rows of quotes.csv)"),
-    ), _article_rows),
-    Table("quotes", "quotation in an article", (
-        _ARTICLE_ID,
-        Column("number", "INTEGER", "the quotation's number in its article, 1 first, in text order"),
-        Column("anchor", "TEXT", "its id in the article's page, from its words: it stays when other quotes change"),
-        Column("page", "TEXT", "the quotation on this site: its article's page at its anchor"),
-        Column("kind", "TEXT", "direct (a quote card) or partial (a fragment inside the writer's sentence)"),
-        Column("text", "TEXT", "the quotation as written, with its quote marks"),
-        Column("speaker", "TEXT", "the speaker's name (empty: the article names nobody)"),
-        Column("speaker_id", "TEXT", "the speaker's actor id (actors.csv) where the speaker has a page"),
-        Column("speaker_words", "TEXT", "the article's words for the speaker at the cue ('a senior official', 'he')"),
-        Column("role", "TEXT", "the role the article gives the speaker ('Kremlin spokesperson')"),
-        Column("cue", "TEXT", "the speech verb or phrase that attributes it ('said', 'according to')"),
-        Column("start", "INTEGER", "where it starts in the article's text, in characters (with its marks)"),
-        Column("end", "INTEGER", "where it ends, in characters"),
-        _DATE,
-        _OUTLET,
-    ), _quote_rows),
-    Table("mentions", "named entity in an article", (
-        _ARTICLE_ID,
-        Column("start", "INTEGER", "where it starts in the article's text, in characters"),
-        Column("end", "INTEGER", "where it ends, in characters"),
-        Column("text", "TEXT", "the words as written"),
-        Column("label", "TEXT", "spaCy's entity label: PERSON, ORG, GPE, LOC, NORP, FAC, ..."),
-        Column("kind", "TEXT", ", ".join(KINDS[:-1]) + " or " + KINDS[-1]),
-        Column("actor", "TEXT", "the actor's name across the archive ('Vladimir Putin' for 'Putin')"),
-        Column("actor_id", "TEXT", "the actor's id (actors.csv) where the actor has a page"),
-        Column("role", "TEXT", "a title or role the article gives the actor here"),
-    ), _mention_rows),
-    Table("actors", "person, organisation or place with a page", (
-        Column("id", "TEXT", "the actor's id, unique, its page actors/<id>/"),
-        Column("name", "TEXT", "the name"),
-        Column("kind", "TEXT", ", ".join(KINDS[:-1]) + " or " + KINDS[-1]),
-        Column("mentions", "INTEGER", "mentions across the archive"),
-        Column("articles", "INTEGER", "articles that mention it"),
-        Column("quotes", "INTEGER", "quotations it is the speaker of"),
-        Column("aliases", "TEXT", f"other names it goes by, separated by '{LIST_SEPARATOR}'"),
-        Column("roles", "TEXT", f"roles the articles give it, separated by '{LIST_SEPARATOR}'"),
-        Column("description", "TEXT", "the editor's description (actors.toml)"),
-        Column("page", "TEXT", "its page on this site"),
-        Column("links", "TEXT", f"Wikipedia, Wikidata and website links, separated by '{LIST_SEPARATOR}'"),
-    ), _actor_rows),
-    Table("cooccurrence", "pair of actors mentioned in the same articles (an undirected edge)", (
-        Column("source", "TEXT", "one actor's id (actors.csv), the smaller of the two"),
-        Column("target", "TEXT", "the other actor's id"),
-        Column("weight", "INTEGER", "articles that mention both"),
-    ), _cooccurrence_rows),
+    Table("articles", "article", _columns("""
+        id          TEXT     the article's id (its slug), unique
+        title       TEXT     the title
+        date        TEXT     the article's date, YYYY-MM-DD (empty: undated)
+        outlet      TEXT     the outlet that published it (empty: unknown)
+        source_url  TEXT     where it was published, or the archive's own identifier for it
+        page        TEXT     its page on this site
+        file        TEXT     its file under content/
+        format      TEXT     txt or md
+        authors     TEXT     its authors, separated by '{separator}'
+        tags        TEXT     its tags, separated by '{separator}'
+        words       INTEGER  words in its text
+        mentions    INTEGER  named entities found in it (rows of mentions.csv)
+        quotes      INTEGER  quotations found in it (rows of quotes.csv)
+    """), _article_rows),
+    Table("quotes", "quotation in an article", _columns("""
+        article_id     TEXT     the article's id (articles.csv), its page articles/<id>/
+        number         INTEGER  the quotation's number in its article, 1 first, in text order
+        anchor         TEXT     its id in the article's page, from its words: it stays when other quotes change
+        page           TEXT     the quotation on this site: its article's page at its anchor
+        kind           TEXT     direct (a quote card) or partial (a fragment inside the writer's sentence)
+        text           TEXT     the quotation as written, with its quote marks
+        speaker        TEXT     the speaker's name (empty: the article names nobody)
+        speaker_id     TEXT     the speaker's actor id (actors.csv) where the speaker has a page
+        speaker_words  TEXT     the article's words for the speaker at the cue ('a senior official', 'he')
+        role           TEXT     the role the article gives the speaker ('Kremlin spokesperson')
+        cue            TEXT     the speech verb or phrase that attributes it ('said', 'according to')
+        start          INTEGER  where it starts in the article's text, in characters (with its marks)
+        end            INTEGER  where it ends, in characters
+        date           TEXT     the article's date, YYYY-MM-DD (empty: undated)
+        outlet         TEXT     the article's outlet
+    """), _quote_rows),
+    Table("mentions", "named entity in an article", _columns("""
+        article_id  TEXT     the article's id (articles.csv), its page articles/<id>/
+        start       INTEGER  where it starts in the article's text, in characters
+        end         INTEGER  where it ends, in characters
+        text        TEXT     the words as written
+        label       TEXT     spaCy's entity label: PERSON, ORG, GPE, LOC, NORP, FAC, ...
+        kind        TEXT     {kinds}
+        actor       TEXT     the actor's name across the archive ('Vladimir Putin' for 'Putin')
+        actor_id    TEXT     the actor's id (actors.csv) where the actor has a page
+        role        TEXT     a title or role the article gives the actor here
+    """), _mention_rows),
+    Table("actors", "person, organisation or place with a page", _columns("""
+        id           TEXT     the actor's id, unique, its page actors/<id>/
+        name         TEXT     the name
+        kind         TEXT     {kinds}
+        mentions     INTEGER  mentions across the archive
+        articles     INTEGER  articles that mention it
+        quotes       INTEGER  quotations it is the speaker of
+        aliases      TEXT     other names it goes by, separated by '{separator}'
+        roles        TEXT     roles the articles give it, separated by '{separator}'
+        description  TEXT     the editor's description (actors.toml)
+        page         TEXT     its page on this site
+        links        TEXT     Wikipedia, Wikidata and website links, separated by '{separator}'
+    """), _actor_rows),
+    Table("cooccurrence", "pair of actors mentioned in the same articles (an undirected edge)", _columns("""
+        source  TEXT     one actor's id (actors.csv), the smaller of the two
+        target  TEXT     the other actor's id
+        weight  INTEGER  articles that mention both
+    """), _cooccurrence_rows),
 )
 
 
