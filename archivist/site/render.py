@@ -155,7 +155,7 @@ def render_site(archive: Archive, config: Config, theme_dirs: Sequence[Path],
         starts = _letter_starts(ranked, per_list, prefix) if sort == "name" else {}
         for path, chunk, p in paginate(ranked, per_list, prefix):
             page(urls.file_of(path), "actors.html", sort=sort, actors=chunk, pagination=p, unpaged=len(archive.unpaged),
-                 kind_counts=site.kind_counts(), letters=list(starts.values()),
+                 kind_counts=site.kind_counts, letters=list(starts.values()),
                  anchors={a.id: starts[a.id][0] for a in chunk if a.id in starts})
 
     all_cards = [c for a in articles for c in site.cards(a)]
@@ -163,7 +163,7 @@ def render_site(archive: Archive, config: Config, theme_dirs: Sequence[Path],
         page(urls.file_of(path), "quotes.html", cards=chunk, total=len(all_cards), pagination=p)
 
     years = site.years()
-    groups = taxonomy.taxonomies(articles)
+    groups = site.taxonomies
     page(urls.file_of(urls.ARCHIVE), "archive_index.html", years=[(y, len(a)) for y, a in years],
          taxonomies=[(t.label, t.path, len(t.terms)) for t in groups])
     for year, year_articles in years:
@@ -217,9 +217,14 @@ class _Site:
         self.config = config
         self.articles = {a.id: a for a in archive.articles}
         self.actors = {a.id: a for a in archive.actors}
+        self.taxonomies = taxonomy.taxonomies(archive.articles)  # outlets, tags, authors: gathered once
         self.term_slugs = {(t.taxonomy, taxonomy.term_key(t.name)): t.slug
-                           for group in taxonomy.taxonomies(archive.articles) for t in group.terms}
+                           for group in self.taxonomies for t in group.terms}
+        kinds = Counter(a.kind for a in archive.actors)
+        #: (label, actors) per kind, for the actors index's header.
+        self.kind_counts = [(KIND_LABELS[k], kinds[k]) for k in KINDS if kinds[k]]
         self._cards: dict[str, tuple[QuoteCard, ...]] = {}
+        self._counts: dict[str, list[ActorCount]] = {}
 
     def card(self, article_id: str, index: int) -> QuoteCard | None:
         """The card of quote ``index`` of an article (None if the reference is stale)."""
@@ -317,11 +322,6 @@ class _Site:
         slug = self.term_slugs.get((taxonomy_name, taxonomy.term_key(value)))
         return urls.term_url(taxonomy_name, slug) if slug else None
 
-    def kind_counts(self) -> list[tuple[str, int]]:
-        """(label, actors) per kind, for the actors index's header."""
-        counts = Counter(a.kind for a in self.archive.actors)
-        return [(KIND_LABELS[k], counts[k]) for k in KINDS if counts[k]]
-
     def ranked_actors(self, sort: str) -> list[Actor]:
         """The actors index's rows: all actors by name or by mentions; the quoted ones by quotes."""
         keys: dict[str, Callable[[Actor], Any]] = {
@@ -338,11 +338,17 @@ class _Site:
         return [c for c in self.quote_cards(article.id) if self.makes_card(c.quote)]
 
     def article_counts(self, article: Article) -> list[ActorCount]:
-        """The actors mentioned in an article, most mentioned first."""
-        annotation = self.archive.annotations.get(article.id)
-        counts = Counter(m.actor_id for m in annotation.mentions if m.actor_id in self.actors) if annotation else Counter()
-        return [ActorCount(self.actors[i], n)
+        """The actors mentioned in an article, most mentioned first: counted once a build, for the
+        article's page, its JSON-LD and every list that shows it (home, year archives)."""
+        ranked = self._counts.get(article.id)
+        if ranked is None:
+            annotation = self.archive.annotations.get(article.id)
+            counts = Counter(m.actor_id for m in annotation.mentions if m.actor_id in self.actors) \
+                if annotation else Counter()
+            ranked = self._counts[article.id] = [
+                ActorCount(self.actors[i], n)
                 for i, n in sorted(counts.items(), key=lambda kv: (-kv[1], self.actors[kv[0]].name, kv[0]))]
+        return ranked
 
     def article_groups(self, article: Article) -> list[tuple[str, list[ActorCount]]]:
         """The article's actors grouped by kind (in KINDS order), most mentioned first."""
