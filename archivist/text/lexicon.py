@@ -144,6 +144,12 @@ ORG_NOUNS = frozenset("union agency company firm party committee department mini
                        "administration government institute foundation".split())
 
 
+#: Names of diseases and their viruses, lower-cased, which the NER model tags as people or
+#: organisations ("Covid" PERSON, "Covid-19" ORG): outbreaks, no actors.
+DISEASES = frozenset("covid covid-19 coronavirus sars-cov-2 ebola zika mpox monkeypox hiv aids sars mers measles "
+                     "polio cholera malaria tuberculosis influenza h5n1 omicron dengue".split())
+
+
 #: Titles written before a name ("Mr. Obama", "Sen. Cruz"), lower-cased without their dot.
 TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "sen", "senator", "rep", "gov", "governor", "president",
                      "gen", "general", "prof", "secretary", "minister", "mayor", "judge", "lt", "col", "sgt",
@@ -283,3 +289,105 @@ CONTINUE = frozenset(inflect("continue"))
 def speech_verb(tok) -> bool:
     """True for a token that is a verb reporting speech ("said", "told", "tweeted")."""
     return tok.lower_ in SPEECH_VERBS and tok.pos_ in ("VERB", "AUX")
+
+
+# --- words the attribution and speaker rules read ----------------------------------------
+
+#: Nouns for something said: their possessor said it ("Trump's claim that ...").
+SPEECH_NOUNS = frozenset("claim prediction statement remark comment promise warning assertion argument suggestion "
+                         "accusation insistence pledge vow description charge allegation declaration contention "
+                         "complaint plea demand admission boast characterization characterisation".split())
+
+#: "The report found that ...": what a document or study finds is what it says.
+FINDING_VERBS = frozenset(inflect("find") | inflect("conclude"))
+
+#: Verbs whose complement is only expected or wished for ("expects Holt to call ...").
+IRREALIS_VERBS = frozenset(f for lemma in "expect want hope plan intend wish".split() for f in inflect(lemma))
+
+#: Verbs that characterise ("called him a "bully"") - a one-word quote they govern is the speaker's word.
+CHARACTERISING_VERBS = frozenset(f for lemma in ("call describe label dub term brand characterize characterise name "
+                                                 "liken condemn").split()
+                                 for f in inflect(lemma))
+
+#: Forms of "tell": its object is the one addressed ("told "Fox and Friends""), not the words said.
+TELL_VERBS = frozenset(inflect("tell"))
+
+#: Pronouns that stand as the short subject of a cue after a quote (`"...," he surmised`).
+SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "i", "we"})
+
+#: Particles of a retort or an interruption ("shot back", "cut in", "chimed in").
+RETORT_PARTICLES = frozenset({"back", "in", "up", "out"})
+
+#: Verbs whose object does what their complement says ("prompted Rubio to call ..."), unlike
+#: those whose object is only asked to ("requires staffers to promise ...").
+CAUSING_VERBS = frozenset(f for lemma in "prompt force lead push drive cause inspire spur compel provoke move".split()
+                          for f in inflect(lemma))
+
+#: Verbs whose passive subject is spoken to, not speaking ("he was asked", "she was told").
+ADDRESSING_VERBS = frozenset(inflect("ask") | inflect("tell") | inflect("question"))
+
+#: Words for a share of those polled ("75 percent of Republicans said", "a majority say").
+SHARE_WORDS = frozenset("percent majority plurality half third quarter most".split())
+
+#: Nouns for a poll, which reports what a share of its respondents said.
+POLL_NOUNS = frozenset("poll polls survey surveys".split())
+
+#: Things that carry someone's words ("released a statement saying", "held a sign that read").
+CARRIERS = frozenset("statement message sign tweet post note letter email memo release video ad banner poster "
+                     "placard shirt t-shirt hat headline caption slogan flyer mailer advertisement commercial "
+                     "clip spot".split())
+
+#: Small words a Title Case title leaves lower-case ("Face the Nation"): a quoted title, not speech.
+TITLE_SMALL_WORDS = frozenset("a an the of and or in on at to for with by from is it as de la vs".split())
+
+#: Reporting verbs that end a sentence as its cue (`..., he told CNN.`).
+CLOSING_CUES = frozenset("said says told tells added adds wrote writes explained explains noted notes asked asks "
+                         "continued continues according".split())
+
+#: First words of a clause that belong to the quotation, not to a reporting clause after it.
+QUOTE_CLAUSE_OPENERS = frozenset("i we you it as and but or so if when because that which who what this there".split())
+
+#: Words after a reporting verb that make it the quotation's own (`said it would ...`).
+COMPLEMENT_OPENERS = frozenset("i we you it he she they that there this".split())
+
+#: Verbs a headline's Title Case glues onto a name ("Obama Says"): never part of one.
+HEADLINE_VERBS = frozenset("says said tells told asks asked warns warned urges calls slams blasts vows "
+                           "wants thinks believes claims denies admits defends".split())
+
+#: Nouns for a group of people: a description with one of them is no one person's role.
+GROUP_NOUNS = frozenset("family crowd audience public team staff people police".split())
+
+#: Role words that make another office of the same title ("Deputy Foreign Minister", "Shadow foreign secretary").
+RANK_WORDS = frozenset("shadow deputy vice assistant acting junior under ex former".split())
+
+#: Title abbreviations written before names, as the nouns a later description uses.
+TITLE_ABBREVIATIONS = {"gov": "governor", "sen": "senator", "rep": "representative", "gen": "general",
+                       "sec": "secretary", "atty": "attorney", "pres": "president", "lt": "lieutenant",
+                       "col": "colonel", "adm": "admiral", "supt": "superintendent", "amb": "ambassador"}
+
+#: Words that introduce a source beside a quote ("according to X", "..., per X").
+SOURCE_WORDS = frozenset({"according", "per"})
+
+#: Determiners of a text that "reads" its words (`"...," the post read`).
+DETERMINERS = frozenset({"the", "a", "an", "his", "her", "its", "their"})
+
+#: Forms of "read" that close a text's words (`"...," the sign reads.`).
+TEXT_READS = frozenset({"read", "reads"})
+
+#: Forms of "go", which with "on" continues speech (`"...," Trump went on`).
+GO_FORMS = frozenset({"go", "goes", "went", "going"})
+
+#: Relative pronouns that head a clause of their own as its subject ("the department, which reported").
+RELATIVE_SUBJECTS = frozenset({"that", "which"})
+
+#: Personal pronouns with no gender or number to keep: "I" and "you" of a quote's own words, "it".
+OTHER_PERSONAL_PRONOUNS = frozenset({"i", "it", "you"})
+
+#: Pronouns that may stand for an organisation named through a noun in their clause ("the campaign ... they").
+BODY_PRONOUNS = frozenset({"it", "they"})
+
+#: Possessive pronouns, as the subject pronoun whose antecedent they share ("her campaign" -> "she").
+POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "its": "it", "their": "they"}
+
+#: Pronouns of the speaker or the one spoken to ("I", "you", "we"): they refer to no one named before.
+FIRST_SECOND_PRONOUNS = frozenset({"i", "you", "we", "us", "me"})

@@ -1,160 +1,282 @@
-"""The cue and speaker of one quotation, found in its own sentence.
+"""The cue and speaker of one quotation: an ordered table of named attribution rules.
 
-In order: a speech verb right after a quote that ends in a comma (`"...," he said`,
-`"...," said Smith`, past an age or an appositive, whatever the parse); a speech verb
-or a noun for something said that governs the quote; a colon or a name as a label
-just before it; a speech verb or "according to" beside it in its sentences; the
-sentence before, ending in a speech verb; else the nearest governing verb whose
-subject can speak (paraphrase: "he warned of "X"").
+A :class:`QuoteSite` (the quotation's tokens, its paragraph, which tokens lie in any quotation)
+is handed to each rule of :data:`ATTRIBUTION_RULES` in turn; the first that returns an
+:class:`~archivist.annotate.quotes.cues.Attribution` wins, and its rule's name is what the
+quote's evidence records (a rule built of smaller finders records the finder's own name, e.g.
+"inverted-cue" for `"...," said Smith`). In order: a sign-off or transcript label; a speech verb
+right after a quote that ends in a comma (`"...," he said`, past an age or an appositive,
+whatever the parse); a speech verb or a noun for something said that governs the quote, read
+through its subject (or the clause above, where that subject is a thing); a colon or a name as a
+label just before it; a speech verb or "according to" beside it in its sentences; the sentence
+before, ending in a speech verb; else the nearest governing verb whose subject can speak
+(paraphrase: "he warned of "X""). Each rule is a small pure function ``(QuoteSite) ->
+Attribution | None``; a new one (a learned ranker, say) is one more row.
 """
 
 from __future__ import annotations
 
-from archivist.annotate.quotes.cues import (CARRIERS, Attribution, according_to, adjacent_subject, cue_text, agent_of,
-                                            asked_of, fix_relative, names_rule, subject_of, writer_subject)
-from archivist.text.lexicon import (DOC_NOUNS, RELATIVE, SPEECH_VERBS, WEAK_CUES, could_speak, inflect, singular,
+from dataclasses import dataclass, replace
+from functools import cached_property
+from typing import Callable, Sequence
+
+from archivist.annotate.quotes.cues import (Attribution, according_to, adjacent_subject, cue_text, agent_of, asked_of,
+                                            fix_relative, names_rule, subject_of, writer_subject)
+from archivist.annotate.quotes.nearby import signed
+from archivist.text.lexicon import (CARRIERS, CHARACTERISING_VERBS, DETERMINERS, DOC_NOUNS, FINDING_VERBS, GO_FORMS,
+                                    IRREALIS_VERBS, RELATIVE, RETORT_PARTICLES, SOURCE_WORDS, SPEECH_NOUNS, SPEECH_VERBS,
+                                    SUBJECT_PRONOUNS, TELL_VERBS, TEXT_READS, WEAK_CUES, could_speak, singular,
                                     speech_verb)
 from archivist.annotate.quotes.marks import MARK_RE
 
 
-def attribute(doc, i0: int, i1: int, in_quote: list[bool], para: tuple[int, int]) -> Attribution:
-    """Find the cue and speaker of the quote covering tokens [i0, i1)."""
-    lo, hi = para
-    # 0. `"...," he said` / `"...," said Smith`: a quote ending in a comma inside its marks
-    # followed at once by a speech verb is that verb's, whatever the parse hangs it on.
-    after = _trailing_cue(doc, i0, i1, in_quote, hi)
-    if after is not None:
-        return after
-    # 1. A speech verb that governs the quote ("he called it "X"", "said that "X"").
-    best = None
-    for i in range(i0, i1):
-        tok = doc[i]
-        if tok.head.i >= i0 and tok.head.i < i1 and tok.head.i != tok.i:
-            continue  # only the quote's own roots lead outside it
-        anc = tok.head if tok.head.i != tok.i else None
-        via = tok
-        depth = 1
-        while anc is not None and depth < 8:
-            if not in_quote[anc.i] and lo <= anc.idx < hi:
-                if speech_verb(anc) or \
-                        via.dep_ in ("acl", "ccomp") and _owned_speech(anc) is not None or \
-                        anc.lower_ in _FINDS and via.dep_ == "ccomp" and _document_subject(anc):
-                    # a closing mark hung on the verb of another quote ("...," said Weaver, who said
-                    # ... "X.") reaches it only when none of the quote's words reach a verb
-                    rank = (tok.is_punct and _cues_another(anc, i0, i1, in_quote), depth)
-                    if best is None or rank < best[0]:
-                        best = (rank, anc)
-                    break
-            if anc.head.i == anc.i:
-                break
-            via, anc = anc, anc.head
-            depth += 1
-    if best is not None:
-        verb = _nearer_cue(doc, best[1], i0, in_quote) or best[1]
-        if _adverbial(doc, i0, i1) or _imagined(verb):
-            # "Holm said the ad "unmistakably" suggests ...": a quoted adverb is the reporter's word;
-            # "Mook expects Holt to ... by calling out Trump's "lies"": a speech act only imagined is too
-            outer = _outer_speaker(verb, in_quote, para)
-            if outer is not None:
-                return outer
-        owner = _owned_speech(verb)
-        if owner is not None:
-            # "Trump's claim that "...", "its prediction that "..."": the words are the owner's
-            return Attribution(verb, cue_text(verb), owner, 2, "owned-speech")
-        subj = fix_relative(subject_of(verb))
-        if subj is None and asked_of(verb) and 0 < i0 - verb.i <= 3:
-            return Attribution(verb, cue_text(verb), None, 2, "asked")  # "He was asked, "..."": by someone unnamed
-        if subj is None or in_quote[subj.i]:
-            subj = writer_subject(verb, in_quote) or subj
-        if subj is not None and not could_speak(subj):
-            # "Holm said the plan "..." suggests": a thing is no speaker; the quote is the words
-            # of whoever governs that clause
-            outer = _outer_speaker(verb, in_quote, para) or \
-                (_governing_speaker(verb, in_quote, para) if subj.lower_ not in CARRIERS else None)
-            if outer is not None:
-                return outer
-        if subj is not None and not in_quote[subj.i]:
-            return Attribution(verb, cue_text(verb), subj, 3 if verb.lower_ not in WEAK_CUES else 2, "cue-subject")
-    # 1b. `Sanders delivered a retort: "..."`: a colon hands the quote to its clause's subject.
-    colon = _colon_before(doc, i0, in_quote, para)
-    if colon is not None:
-        return colon
-    # 2. A speech verb or "according to" beside the quote in its sentences, nearest first.
-    s0 = doc[i0].sent.start
-    s1 = doc[i1 - 1].sent.end
-    # The parser often ends a sentence at a quote's closing mark: `"A," / Chief Jordan said.`
-    last = _chars_before(doc, i1 - 1, 2) + doc[i1 - 1].text[:1]
-    own_end = s1
-    if s1 <= i1 and s1 < len(doc) and any(c in last for c in ",—–-?!"):
-        s1 = doc[s1].sent.end
-    # ... or before it, after a colon: `He said: / "A."`
-    if s0 == i0 and s0 > 0 and doc[s0 - 1].text == ":":
-        s0 = doc[s0 - 1].sent.start
+@dataclass(frozen=True, eq=False)
+class QuoteSite:
+    """One quotation where the rules look for its cue: characters [start, end) and tokens [i0, i1)
+    of ``doc`` (whose text is ``text``), which tokens lie in any of the article's quotations, the
+    character bounds of its paragraph and the Doc's offset index. What several rules read of it
+    (the speech verb governing the quote, its subject, the quote's sentences) is computed once."""
+
+    doc: object  # Doc
+    text: str
+    start: int
+    end: int
+    i0: int
+    i1: int
+    in_quote: Sequence[bool]
+    para: tuple[int, int]
+    index: object  # DocIndex
+
+    @cached_property
+    def cue(self):
+        """The speech verb (or noun for something said) governing the quote, nearest the quote, else None."""
+        best = None
+        for i in range(self.i0, self.i1):
+            tok = self.doc[i]
+            if self.i0 <= tok.head.i < self.i1 and tok.head.i != tok.i:
+                continue  # only the quote's own roots lead outside it
+            found = _reporting_ancestor(self, tok)
+            if found is not None and (best is None or found[0] < best[0]):
+                best = found
+        if best is None:
+            return None
+        return _nearer_cue(self.doc, best[1], self.i0, self.in_quote) or best[1]
+
+    @cached_property
+    def cue_subject(self):
+        """The subject of :attr:`cue` as the parse gives it (a relative pronoun as its noun), else None."""
+        return fix_relative(subject_of(self.cue)) if self.cue is not None else None
+
+    @cached_property
+    def speaker(self):
+        """The subject of :attr:`cue`, or of the writer's clause a misparse hung the cue under, else None."""
+        subj = self.cue_subject
+        if self.cue is not None and (subj is None or self.in_quote[subj.i]):
+            subj = writer_subject(self.cue, self.in_quote) or subj
+        return subj
+
+    @cached_property
+    def sentences(self) -> tuple[int, int, int]:
+        """(first token, end token, end of the quote's own sentences) of the sentences the quote lies in,
+        over a split the parser made at the quote's closing mark or at a colon before it."""
+        doc, i0, i1 = self.doc, self.i0, self.i1
+        s0, s1 = doc[i0].sent.start, doc[i1 - 1].sent.end
+        # The parser often ends a sentence at a quote's closing mark: `"A," / Chief Jordan said.`
+        last = _chars_before(doc, i1 - 1, 2) + doc[i1 - 1].text[:1]
+        own_end = s1
+        if s1 <= i1 and s1 < len(doc) and any(c in last for c in ",—–-?!"):
+            s1 = doc[s1].sent.end
+        # ... or before it, after a colon: `He said: / "A."`
+        if s0 == i0 and s0 > 0 and doc[s0 - 1].text == ":":
+            s0 = doc[s0 - 1].sent.start
+        return s0, s1, own_end
+
+
+def _reports(anc, via) -> bool:
+    """True when ``anc``, reached from the quote through ``via``, reports what is said: a speech verb,
+    a noun for something said with the quote as its clause ("his claim that "..."") or a document's
+    finding ("a GAO report found that "..."")."""
+    return speech_verb(anc) or via.dep_ in ("acl", "ccomp") and _owned_speech(anc) is not None or \
+        anc.lower_ in FINDING_VERBS and via.dep_ == "ccomp" and _document_subject(anc)
+
+
+def _reporting_ancestor(site: QuoteSite, tok):
+    """((rank), token): the first ancestor of quote root ``tok`` within the paragraph that reports speech,
+    ranked by whether only a closing mark reaches it from another quote's verb, then depth; else None."""
+    lo, hi = site.para
+    anc = tok.head if tok.head.i != tok.i else None
+    via, depth = tok, 1
+    while anc is not None and depth < 8:
+        if not site.in_quote[anc.i] and lo <= anc.idx < hi and _reports(anc, via):
+            # a closing mark hung on the verb of another quote ("...," said Weaver, who said
+            # ... "X.") reaches it only when none of the quote's words reach a verb
+            return (tok.is_punct and _cues_another(anc, site.i0, site.i1, site.in_quote), depth), anc
+        if anc.head.i == anc.i:
+            return None
+        via, anc = anc, anc.head
+        depth += 1
+    return None
+
+
+def _strength(verb, strong: int) -> int:
+    """``strong`` for a speech verb that reports speech outright, one less for a weak cue ("added", "called")."""
+    return strong if verb.lower_ not in WEAK_CUES else strong - 1
+
+
+# --- the rules, in the order they are tried -----------------------------------------------
+
+
+def sign_off(site: QuoteSite) -> Attribution | None:
+    """`"..." ― Jane Roe`, `"PENCE: ...`: a sign-off or a transcript label names the speaker."""
+    return signed(site.doc, site.text, site.start, site.end, site.para, site.index)
+
+
+def trailing_cue(site: QuoteSite) -> Attribution | None:
+    """`"...," he said`, `"...," said Smith`, `"...," Nate Silver, the polling guru, tweeted`,
+    `"...," the post read`: the cue right after the quote's closing mark."""
+    return _trailing_cue(site.doc, site.i0, site.i1, site.in_quote, site.para[1])
+
+
+def quoted_adverb(site: QuoteSite) -> Attribution | None:
+    """"Holm said the ad "unmistakably" suggests ...": a quoted adverb is the reporter's word, and "Mook
+    expects Holt to ... by calling out Trump's "lies"": a speech act only imagined; both are the words of
+    the speech verb above."""
+    if site.cue is None or not (_adverbial(site.doc, site.i0, site.i1) or _imagined(site.cue)):
+        return None
+    return _outer_speaker(site.cue, site.in_quote, site.para)
+
+
+def owned_speech(site: QuoteSite) -> Attribution | None:
+    """"Trump's claim that "..."", "its prediction that "..."": the words are the owner's."""
+    owner = _owned_speech(site.cue) if site.cue is not None else None
+    return Attribution(site.cue, cue_text(site.cue), owner, 2) if owner is not None else None
+
+
+def asked(site: QuoteSite) -> Attribution | None:
+    """"He was asked, "..."": a question put by someone unnamed."""
+    verb = site.cue
+    if verb is None or site.cue_subject is not None or not asked_of(verb) or not 0 < site.i0 - verb.i <= 3:
+        return None
+    return Attribution(verb, cue_text(verb), None, 2)
+
+
+def thing_subject(site: QuoteSite) -> Attribution | None:
+    """"Holm said the plan "..." suggests": a thing is no speaker; the quote is the words of the speech
+    verb above, or of whoever governs that clause (not through a carrier of words: "the sign read")."""
+    subj = site.speaker
+    if subj is None or could_speak(subj):
+        return None
+    return _outer_speaker(site.cue, site.in_quote, site.para) or \
+        (_governing_speaker(site.cue, site.in_quote, site.para) if subj.lower_ not in CARRIERS else None)
+
+
+def cue_subject(site: QuoteSite) -> Attribution | None:
+    """"Smith said "..."", "he called it "X"": the subject of the speech verb that governs the quote."""
+    subj = site.speaker
+    if site.cue is None or subj is None or site.in_quote[subj.i]:
+        return None
+    return Attribution(site.cue, cue_text(site.cue), subj, _strength(site.cue, 3))
+
+
+def colon_label(site: QuoteSite) -> Attribution | None:
+    """`Sanders delivered a retort: "..."`, `Clinton: "..."`: a colon hands the quote to its clause's subject."""
+    return _colon_before(site.doc, site.i0, site.in_quote, site.para)
+
+
+def sentence_cue(site: QuoteSite) -> Attribution | None:
+    """A speech verb or "according to" beside the quote in its sentences, nearest first."""
+    s0, s1, own_end = site.sentences
+    lo, hi = site.para
     cands = []
     for k in range(s0, s1):
-        tok = doc[k]
-        if in_quote[k] or not (lo <= tok.idx < hi):
+        tok = site.doc[k]
+        if site.in_quote[k] or not (lo <= tok.idx < hi):
             continue
-        if tok.lower_ in ("according", "per"):
-            obj = according_to(tok)
-            if obj is not None:
-                cands.append((min(abs(k - i0), abs(k - i1)), k, tok, obj, "according-to"))
-        elif speech_verb(tok):
-            if k >= own_end and any(c.dep_ == "ccomp" and not in_quote[c.i] for c in tok.children):
-                continue  # the sentence after reports a speech of its own ("X said it was satisfied ...")
-            subj = fix_relative(subject_of(tok))
-            if subj is None or in_quote[subj.i]:
-                subj = adjacent_subject(doc, tok, i1, in_quote) or writer_subject(tok, in_quote)
-            if subj is not None and not in_quote[subj.i]:
-                cands.append((min(abs(k - i0), abs(k - i1)), k, tok, subj, "sentence-cue"))
-    if cands:
-        _, _, tok, subj, rule = min(cands)
-        return Attribution(tok, cue_text(tok), subj, 2 if tok.lower_ not in WEAK_CUES else 1, rule)
-    # 2b. A quote opening a sentence right after "..., Schiff said." in its paragraph.
-    prev = _previous_cue(doc, i0, s0, in_quote, lo)
-    if prev is not None:
-        return prev
-    # 3. The nearest governing verb with a subject outside the quote (paraphrase: "he warned of "X"").
-    tok = doc[i0]
-    while tok.head.i != tok.i and i0 <= tok.head.i < i1:
+        found = _beside(site, tok, own_end)
+        if found is not None:
+            cands.append((min(abs(k - site.i0), abs(k - site.i1)), k, found))
+    return min(cands)[2] if cands else None
+
+
+def _beside(site: QuoteSite, tok, own_end: int) -> Attribution | None:
+    """The attribution token ``tok`` beside the quote makes: "according to X", or a speech verb with its subject."""
+    if tok.lower_ in SOURCE_WORDS:
+        obj = according_to(tok)
+        return Attribution(tok, cue_text(tok), obj, _strength(tok, 2), "according-to") if obj is not None else None
+    if not speech_verb(tok):
+        return None
+    if tok.i >= own_end and any(c.dep_ == "ccomp" and not site.in_quote[c.i] for c in tok.children):
+        return None  # the sentence after reports a speech of its own ("X said it was satisfied ...")
+    subj = fix_relative(subject_of(tok))
+    if subj is None or site.in_quote[subj.i]:
+        subj = adjacent_subject(site.doc, tok, site.i1, site.in_quote) or writer_subject(tok, site.in_quote)
+    if subj is None or site.in_quote[subj.i]:
+        return None
+    return Attribution(tok, cue_text(tok), subj, _strength(tok, 2), "sentence-cue")
+
+
+def sentence_before(site: QuoteSite) -> Attribution | None:
+    """A quote opening a sentence right after "..., Schiff said." in its paragraph."""
+    return _previous_cue(site.doc, site.i0, site.sentences[0], site.in_quote, site.para[0])
+
+
+def governing_verb(site: QuoteSite) -> Attribution | None:
+    """Paraphrase ("he warned of "X""): the nearest governing verb with a subject outside the quote that
+    can speak; else the first such verb's subject when it is a thing ("the extract was "..."")."""
+    doc, in_quote = site.doc, site.in_quote
+    tok = doc[site.i0]
+    while tok.head.i != tok.i and site.i0 <= tok.head.i < site.i1:
         tok = tok.head
     anc = tok.head if tok.head.i != tok.i else None
-    depth = 0
-    thing = None  # the first governing verb's subject when it is a thing ("the extract was "...""), a last resort
-    while anc is not None and depth < 6:
+    thing = None
+    for _ in range(6):
+        if anc is None:
+            break
         if anc.pos_ in ("VERB", "AUX") and not in_quote[anc.i]:
             subj = fix_relative(subject_of(anc))
             if subj is not None and subj.lower_ == "it" and anc.lemma_ == "be":
                 subj = None  # "told the BBC it was not fair to blame the public who were "...": no one; climb on
             if subj is not None and not in_quote[subj.i] and subj.pos_ in ("PROPN", "PRON", "NOUN"):
                 if could_speak(subj):
-                    return Attribution(anc, cue_text(anc), subj, 0, "governing-verb")
-                thing = thing or Attribution(anc, cue_text(anc), subj, 0, "governing-verb")
-        if anc.head.i == anc.i:
-            break
-        anc = anc.head
-        depth += 1
-    return thing or Attribution(None, None, None, -1, "none")
+                    return Attribution(anc, cue_text(anc), subj, 0)
+                thing = thing or Attribution(anc, cue_text(anc), subj, 0)
+        anc = anc.head if anc.head.i != anc.i else None
+    return thing
 
 
-#: Nouns for something said: their possessor said it ("Trump's claim that ...").
-_SPEECH_NOUNS = frozenset("claim prediction statement remark comment promise warning assertion argument suggestion "
-                          "accusation insistence pledge vow description charge allegation declaration contention "
-                          "complaint plea demand admission boast characterization characterisation".split())
+#: The attribution rules, tried in order: (the name a quote's evidence records, the rule).
+ATTRIBUTION_RULES: tuple[tuple[str, Callable[[QuoteSite], Attribution | None]], ...] = (
+    ("sign-off", sign_off),
+    ("trailing-cue", trailing_cue),
+    ("outer-cue", quoted_adverb),
+    ("owned-speech", owned_speech),
+    ("asked", asked),
+    ("outer-cue", thing_subject),
+    ("cue-subject", cue_subject),
+    ("colon-label", colon_label),
+    ("sentence-cue", sentence_cue),
+    ("sentence-before", sentence_before),
+    ("governing-verb", governing_verb),
+)
+
+#: What :func:`attribute` returns when no rule fires: an unattributed quotation.
+UNATTRIBUTED = Attribution(None, None, None, -1, "none")
 
 
-#: "The report found that ...": what a document or study finds is what it says.
-_FINDS = frozenset(inflect("find") | inflect("conclude"))
+def attribute(site: QuoteSite, rules=ATTRIBUTION_RULES) -> Attribution:
+    """The first attribution a rule of ``rules`` finds for ``site``, named by the rule that fired
+    (or by the finder inside it that did), else :data:`UNATTRIBUTED`."""
+    for name, rule in rules:
+        att = rule(site)
+        if att is not None:
+            return att if att.rule else replace(att, rule=name)
+    return UNATTRIBUTED
 
 
 def _document_subject(verb) -> bool:
     """True when ``verb``'s subject is a document, study or poll ("a GAO report found that ...")."""
     subj = subject_of(verb)
     return subj is not None and singular(subj.lower_) in DOC_NOUNS
-
-
-#: Verbs whose complement is only expected or wished for ("expects Holt to call ...").
-_IRREALIS = frozenset(f for lemma in "expect want hope plan intend wish".split() for f in inflect(lemma))
 
 
 def _adverbial(doc, i0: int, i1: int) -> bool:
@@ -171,7 +293,7 @@ def _imagined(verb) -> bool:
     for _ in range(4):
         if tok.head.i == tok.i:
             return False
-        if tok.dep_ in ("xcomp", "ccomp") and tok.head.lower_ in _IRREALIS:
+        if tok.dep_ in ("xcomp", "ccomp") and tok.head.lower_ in IRREALIS_VERBS:
             return True
         if tok.dep_ not in ("xcomp", "advcl", "pcomp", "prep", "conj") and tok.pos_ != "ADP":
             return False
@@ -203,7 +325,7 @@ def _cues_another(verb, i0: int, i1: int, in_quote: list[bool]) -> bool:
 
 def _owned_speech(tok):
     """The possessor of a noun for something said ("his claim"), else None."""
-    if tok.pos_ != "NOUN" or singular(tok.lower_) not in _SPEECH_NOUNS and tok.lower_ not in _SPEECH_NOUNS:
+    if tok.pos_ != "NOUN" or singular(tok.lower_) not in SPEECH_NOUNS and tok.lower_ not in SPEECH_NOUNS:
         return None
     for child in tok.children:
         if child.dep_ == "poss" and child.lower_ not in RELATIVE and child.lower_ != "whose":
@@ -297,15 +419,6 @@ def _aside(verb, subj, in_quote: list[bool], strength: int) -> Attribution | Non
 _TRAIL = 7
 
 
-#: Verbs that characterise ("called him a "bully"") - a one-word quote they govern is the speaker's word.
-_CHARACTERISE = frozenset(f for lemma in ("call describe label dub term brand characterize characterise name "
-                                          "liken condemn").split()
-                          for f in inflect(lemma))
-
-
-_TELL = frozenset(inflect("tell"))
-
-
 def said_word(doc, i0: int, i1: int, in_quote: list[bool]) -> bool:
     """True when a one-word quote is someone's word: the object of a speech verb ("said "never""),
     the predicate of the clause it reports ("said the plan was "unworkable""), or near a
@@ -329,9 +442,9 @@ def said_word(doc, i0: int, i1: int, in_quote: list[bool]) -> bool:
         anc, depth = tok.head, 1
         while anc.i != tok.i and depth <= 2:
             if not in_quote[anc.i] and speech_verb(anc):
-                if anc.lower_ in _TELL and tok.dep_ in ("dobj", "dative", "pobj"):
+                if anc.lower_ in TELL_VERBS and tok.dep_ in ("dobj", "dative", "pobj"):
                     return False  # the addressee: told "Fox and Friends"
-                return depth == 1 or anc.lower_ in _CHARACTERISE or predicate or as_complement
+                return depth == 1 or anc.lower_ in CHARACTERISING_VERBS or predicate or as_complement
             if anc.head.i == anc.i:
                 break
             tok, anc, depth = anc, anc.head, depth + 1
@@ -386,18 +499,15 @@ def _reads_after(doc, i1: int, hi: int) -> Attribution | None:
     """`"...," the post read.`: a text that "reads" its words, which the tagger often takes for a
     noun phrase ("the post read" as "the reading of the post"); the token before "read" speaks."""
     k = i1
-    if k >= len(doc) or doc[k].lower_ not in ("the", "a", "an", "his", "her", "its", "their"):
+    if k >= len(doc) or doc[k].lower_ not in DETERMINERS:
         return None
     for j in range(k + 1, min(len(doc), k + 5)):
         tok = doc[j]
         if tok.idx >= hi or tok.is_punct:
             return None
-        if tok.lower_ in ("read", "reads") and j > k + 1 and j + 1 < len(doc) and doc[j + 1].text == ".":
+        if tok.lower_ in TEXT_READS and j > k + 1 and j + 1 < len(doc) and doc[j + 1].text == ".":
             return Attribution(tok, cue_text(tok), doc[j - 1], 3)
     return None
-
-
-_SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "i", "we"})
 
 
 def _after_short_subject(doc, k: int, in_quote: list[bool], hi: int) -> int | None:
@@ -406,7 +516,7 @@ def _after_short_subject(doc, k: int, in_quote: list[bool], hi: int) -> int | No
     j = k
     while j < len(doc) and j - k < 4 and _name_word(doc[j]) and not in_quote[j]:
         j += 1
-    if j == k and k < len(doc) and doc[k].lower_ in _SUBJECT_PRONOUNS:
+    if j == k and k < len(doc) and doc[k].lower_ in SUBJECT_PRONOUNS:
         j = k + 1
     if j == k or j + 1 >= len(doc) or doc[j].idx >= hi:
         return None
@@ -458,10 +568,6 @@ def _name_word(tok) -> bool:
     return tok.pos_ == "PROPN" or tok.pos_ == "NOUN" and tok.text[:1].isupper()
 
 
-#: Particles of a retort or an interruption ("shot back", "cut in", "chimed in").
-_BACK_IN = frozenset({"back", "in", "up", "out"})
-
-
 @names_rule("trailing-verb")
 def _any_verb_after(doc, i1: int, in_quote: list[bool], hi: int) -> Attribution | None:
     """`"...," he surmised.`: any verb right after a quote's comma, with only its subject
@@ -473,7 +579,7 @@ def _any_verb_after(doc, i1: int, in_quote: list[bool], hi: int) -> Attribution 
     if j is None:
         return None
     verb, after = doc[j], doc[j + 1]
-    if after.lower_ in _BACK_IN and j + 2 < len(doc):
+    if after.lower_ in RETORT_PARTICLES and j + 2 < len(doc):
         after = doc[j + 2]  # `"...," Bennett shot back.`, `she cut in`
     if not (verb.tag_ in ("VBD", "VBZ") or verb.tag_ == "VBN" and verb.dep_ not in ("amod", "acl")) or in_quote[j] or \
             verb.dep_ == "aux" or \
@@ -486,7 +592,7 @@ def _any_verb_after(doc, i1: int, in_quote: list[bool], hi: int) -> Attribution 
 
 def _goes_on(tok) -> bool:
     """`"...," Trump went on`: "go on" after a quote continues speech."""
-    return tok.lower_ in ("go", "goes", "went", "going") and \
+    return tok.lower_ in GO_FORMS and \
         any(c.dep_ == "prt" and c.lower_ == "on" for c in tok.children)
 
 

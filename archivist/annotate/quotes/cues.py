@@ -12,7 +12,8 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass, replace
 
-from archivist.text.lexicon import RELATIVE, SPEECH_VERBS, capitalised, could_speak, inflect
+from archivist.text.lexicon import (ADDRESSING_VERBS, CARRIERS, CAUSING_VERBS, POLL_NOUNS, RELATIVE, SHARE_WORDS,
+                                    SPEECH_VERBS, capitalised, could_speak)
 from archivist.models import Span
 
 _SUBJ_DEPS = ("nsubj", "nsubjpass", "csubj")
@@ -70,16 +71,6 @@ def names_rule(rule: str):
     return wrap
 
 
-#: Verbs whose object does what their complement says ("prompted Rubio to call ..."), unlike
-#: those whose object is only asked to ("requires staffers to promise ...").
-_CAUSED = frozenset(f for lemma in "prompt force lead push drive cause inspire spur compel provoke move".split()
-                    for f in inflect(lemma))
-
-
-#: Verbs whose passive subject is spoken to, not speaking ("he was asked", "she was told").
-_ADDRESSED = frozenset(inflect("ask") | inflect("tell") | inflect("question"))
-
-
 def agent_of(verb):
     """The agent of a passive verb: X of "was asked by X"; else None."""
     return next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
@@ -87,7 +78,7 @@ def agent_of(verb):
 
 def asked_of(verb) -> bool:
     """True for a passive verb of asking or telling ("he was asked"): its subject is spoken to."""
-    return verb.lower_ in _ADDRESSED and any(c.dep_ == "nsubjpass" for c in verb.children)
+    return verb.lower_ in ADDRESSING_VERBS and any(c.dep_ == "nsubjpass" for c in verb.children)
 
 
 #: Entity types of a proper noun that is no speaker ("WASHINGTON, Aug. 24 (UPI) -- A spokesman").
@@ -148,7 +139,7 @@ def subject_of(verb):
             tok = tok.head.head  # "after saying ...": the subject of the clause the phrase hangs on
             seen += 1
             continue
-        if tok.dep_ == "xcomp" and tok.head.i != tok.i and tok.head.lower_ in _CAUSED:
+        if tok.dep_ == "xcomp" and tok.head.i != tok.i and tok.head.lower_ in CAUSING_VERBS:
             objects = [c for c in tok.head.children if c.dep_ == "dobj" and c.i < tok.i]
             if objects:
                 return objects[0]  # "prompted his wife to make a comment ...": the object did it
@@ -215,20 +206,15 @@ def writer_subject(verb, in_quote):
     return None
 
 
-#: Words for a share of those polled ("75 percent of Republicans said", "a majority say").
-_SHARES = frozenset("percent majority plurality half third quarter most".split())
-_POLLS = frozenset("poll polls survey surveys".split())
-
-
 def _poll_of_share(subj):
     """The poll that reports what a share of respondents said ("In a Post-ABC News poll, 75 percent
     of Republicans said ..."), when the sentence names one before that share; else ``subj``."""
-    if subj.lower_ not in _SHARES and subj.pos_ != "NUM":
+    if subj.lower_ not in SHARE_WORDS and subj.pos_ != "NUM":
         return subj
     for t in subj.sent:
         if t.i >= subj.i:
             break
-        if t.lower_ in _POLLS and t.pos_ == "NOUN":
+        if t.lower_ in POLL_NOUNS and t.pos_ == "NOUN":
             return t
     return subj
 
@@ -328,12 +314,6 @@ def fix_relative(subj):
         if head.dep_ in ("relcl", "acl") and head.head.i != head.i:
             return _carrier_owner(head.head)
     return subj
-
-
-#: Things that carry someone's words ("released a statement saying", "held a sign that read").
-CARRIERS = frozenset("statement message sign tweet post note letter email memo release video ad banner poster "
-                     "placard shirt t-shirt hat headline caption slogan flyer mailer advertisement commercial "
-                     "clip spot".split())
 
 
 def _carrier_owner(noun):

@@ -18,12 +18,13 @@ from __future__ import annotations
 import bisect
 from dataclasses import replace
 
-from archivist.annotate.quotes.attribution import attribute, said_word
+from archivist.annotate.quotes.attribution import QuoteSite, attribute, said_word
 from archivist.annotate.docindex import DocIndex
 from archivist.annotate.quotes.cues import relative_surface, relayed
-from archivist.annotate.quotes.nearby import colon_lead, signed
+from archivist.annotate.quotes.nearby import colon_lead
 from archivist.annotate.quotes.marks import MARK_RE, find_quote_spans, paragraphs
 from archivist.models import Evidence, Mention, Quote
+from archivist.text.lexicon import TITLE_SMALL_WORDS
 from archivist.annotate.speakers.confidence import confidence
 from archivist.annotate.speakers.resolve import Resolved, SpeakerResolver
 
@@ -57,7 +58,7 @@ def extract_quotes(doc, mentions: tuple[Mention, ...], spans: list[tuple[int, in
     for (s, e), (i0, i1) in zip(spans, tok_ranges):
         p = bisect.bisect_right(para_starts, s) - 1
         lo, hi = paras[p]
-        att = signed(doc, text, s, e, (lo, hi), index) or attribute(doc, i0, i1, in_quote, (lo, hi))
+        att = attribute(QuoteSite(doc, text, s, e, i0, i1, in_quote, (lo, hi), index))
         att = relayed(doc, att, in_quote, (lo, hi))
         if att.strength < 2 and s == lo and p > 0:
             lead = colon_lead(doc, text, paras, p, index, in_quote)
@@ -152,16 +153,13 @@ def _own_paragraph(text: str, q: Quote) -> bool:
 
 
 
-_SMALL_WORDS = frozenset("a an the of and or in on at to for with by from is it as de la vs".split())
-
-
 def _is_title(words: list[str]) -> bool:
     """True for Title Case fragments of a few words ("Face the Nation," "Keepin' It Real")."""
     alpha = [w.strip(".,;:!?'’\"()") for w in words]
     alpha = [w for w in alpha if w and w[0].isalpha()]
     if not alpha or len(alpha) > 7 or len(alpha) < 2:
         return False
-    return all(w[0].isupper() or w.lower() in _SMALL_WORDS for w in alpha) and alpha[0][0].isupper()
+    return all(w[0].isupper() or w.lower() in TITLE_SMALL_WORDS for w in alpha) and alpha[0][0].isupper()
 
 
 def _ends_clause(text: str, s: int, e: int) -> bool:

@@ -13,6 +13,8 @@ from __future__ import annotations
 import bisect
 import re
 
+from archivist.text.lexicon import CLOSING_CUES, COMPLEMENT_OPENERS, QUOTE_CLAUSE_OPENERS
+
 __all__ = ["MARK_RE", "find_quote_spans", "paragraphs", "within"]
 
 #: Double quote marks; ``''``, ``````, ``‘‘``, ``’’`` are the doubled-apostrophe styles (NYT, LaTeX).
@@ -139,15 +141,6 @@ def _close_open(out: list[tuple[int, int]], text: str, start: int, end: int) -> 
         out.append((start, end))
 
 
-#: Reporting verbs that end a sentence as its cue (`..., he told CNN.`).
-_REPORT = frozenset("said says told tells added adds wrote writes explained explains noted notes asked asks "
-                    "continued continues according".split())
-#: First words of a clause that belong to the quotation, not to a reporting clause after it.
-_INSIDE = frozenset("i we you it as and but or so if when because that which who what this there".split())
-#: Words after a reporting verb that make it the quotation's own (`said it would ...`).
-_COMPLEMENT = frozenset("i we you it he she they that there this".split())
-
-
 def _sentence_final(word: str) -> bool:
     """Whether a word ends a sentence, not an abbreviation (`Mr.`, `Inc.`, `U.S.`)."""
     return word.endswith(("?", "!")) or (word.endswith(".") and len(word) > 4 and "." not in word[:-1])
@@ -163,13 +156,13 @@ def _before_cue(text: str, start: int, end: int) -> int:
         if (not 1 < len(words) <= 16 or any(_sentence_final(w) for w in words[:-1])
                 or any(w[0] in "'‘\"" for w in words)):
             continue  # not a short last clause, another sentence follows, or a quotation inside
-        verb = next((k for k, w in enumerate(words[:7]) if w.lower().strip(".") in _REPORT), None)
+        verb = next((k for k, w in enumerate(words[:7]) if w.lower().strip(".") in CLOSING_CUES), None)
         if verb is None:
             continue
         subject = [re.sub("[’']s$", "", w) for w in words[:verb]]
         if (any(c in w for w in subject for c in ",.?!'‘’\"")
-                or (subject and re.split("[’']", subject[0].lower())[0] in _INSIDE)
-                or (verb + 1 < len(words) and words[verb + 1].lower().strip(",.") in _COMPLEMENT)):
+                or (subject and re.split("[’']", subject[0].lower())[0] in QUOTE_CLAUSE_OPENERS)
+                or (verb + 1 < len(words) and words[verb + 1].lower().strip(",.") in COMPLEMENT_OPENERS)):
             continue  # the quotation's own words (`as I said,`, `people said 'you are'`, `said it would`)
         return cut
     return end

@@ -15,7 +15,7 @@ import re
 
 from archivist.annotate.docindex import DocIndex
 from archivist.models import Mention
-from archivist.text.lexicon import HONORIFIC_GENDER, capitalised, given_gender
+from archivist.text.lexicon import HEADLINE_VERBS, HONORIFIC_GENDER, capitalised, given_gender
 
 #: A line that starts a live blog's entry: a rule ("___.", "***") or a time stamp ("5:55 p.m.").
 _SECTION_BREAK_RE = re.compile(r"^[^\S\n]*(?:[_*#=~]{3,}\.?|\d{1,2}:\d{2}[^\S\n]*[ap]\.?m\.?)[^\S\n]*$", re.M)
@@ -149,18 +149,13 @@ def _full_names(ms) -> dict[str, str]:
     return out
 
 
-#: Verbs a headline's Title Case glues onto a name ("Obama Says"): never part of one.
-_HEADLINE_VERBS = frozenset("says said tells told asks asked warns warned urges calls slams blasts vows "
-                            "wants thinks believes claims denies admits defends".split())
-
-
 def _strip_possessive(name: str) -> str:
     """The name without a possessive ending or a headline verb glued to it."""
     for suf in ("'s", "’s"):
         if name.endswith(suf):
             name = name[: -len(suf)]
     words = name.split()
-    while len(words) > 1 and words[-1].lower() in _HEADLINE_VERBS:
+    while len(words) > 1 and words[-1].lower() in HEADLINE_VERBS:
         words.pop()
     return " ".join(words) if words else name
 

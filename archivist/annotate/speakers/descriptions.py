@@ -16,16 +16,12 @@ from __future__ import annotations
 from typing import Callable
 
 from archivist.annotate.speakers.article import ArticleIndex
-from archivist.text.lexicon import (BACK_REFERENCE, BODIES, DOC_NOUNS, INDEFINITE, MAKE_VERBS, ORG_NOUNS, PERSON_NOUNS, VOICE_NOUNS,
+from archivist.text.lexicon import (BACK_REFERENCE, BODIES, DOC_NOUNS, GROUP_NOUNS, INDEFINITE, RANK_WORDS, MAKE_VERBS, ORG_NOUNS, PERSON_NOUNS, VOICE_NOUNS,
                       WEAK_ROLE, could_speak, singular)
 from archivist.text.names import is_role_head, is_title_word
 
-#: Nouns for a group of people: a description with one of them is no one person's role.
-_GROUP_NOUNS = frozenset("family crowd audience public team staff people police".split())
 #: How many sentences back a document's maker may be named.
 _DOC_WINDOW = 12
-#: Role words that make another office of the same title ("Deputy Foreign Minister", "Shadow foreign secretary").
-_RANKS = frozenset("shadow deputy vice assistant acting junior under ex former".split())
 
 
 def titled_description(tok, dets) -> bool:
@@ -127,12 +123,12 @@ class DescriptionResolver:
         best = None
         # "the family" is no "family attorney": a person's role is matched by a word for one person
         personal = is_role_head(head) or singular(head) in PERSON_NOUNS or \
-            could_speak(tok) and singular(head) not in BODIES | VOICE_NOUNS | DOC_NOUNS | _GROUP_NOUNS
+            could_speak(tok) and singular(head) not in BODIES | VOICE_NOUNS | DOC_NOUNS | GROUP_NOUNS
         said = {c.lower_ for c in tok.subtree}
         for start, name, words, label in self.roles:
             if start >= pos + 200:
                 break
-            if label == "PERSON" and not personal or (words & _RANKS) - said:
+            if label == "PERSON" and not personal or (words & RANK_WORDS) - said:
                 continue  # "the Foreign Secretary" is not the "Shadow foreign secretary" or a deputy
             if head in words or (head.endswith("s") and head[:-1] in words):
                 score = len(mods & words)

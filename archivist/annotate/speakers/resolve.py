@@ -29,14 +29,11 @@ from archivist.annotate.speakers.article import ArticleIndex
 from archivist.annotate.speakers.descriptions import DescriptionResolver, Role, titled_description
 from archivist.annotate.speakers.pronouns import PronounResolver
 from archivist.models import Mention, Span
-from archivist.text.lexicon import (FEMALE_PRONOUNS, INDEFINITE, MALE_PRONOUNS, PLURAL_PRONOUNS, QUANTIFIERS, TITLES,
+from archivist.text.lexicon import (BODY_PRONOUNS, FEMALE_PRONOUNS, INDEFINITE, MALE_PRONOUNS, OTHER_PERSONAL_PRONOUNS,
+                                    PLURAL_PRONOUNS, POSSESSIVE_PRONOUNS, QUANTIFIERS, RELATIVE_SUBJECTS,
+                                    TITLE_ABBREVIATIONS, TITLES,
                                     VOICE_NOUNS, WEAK_ROLE, capitalised, could_speak)
 from archivist.text.names import is_honorific, is_role_head
-
-#: Title abbreviations written before names, as the nouns a later description uses.
-_ABBREVIATIONS = {"gov": "governor", "sen": "senator", "rep": "representative", "gen": "general",
-                  "sec": "secretary", "atty": "attorney", "pres": "president", "lt": "lieutenant",
-                  "col": "colonel", "adm": "admiral", "supt": "superintendent", "amb": "ambassador"}
 
 #: How a speaker's words became a name, as a quote's evidence records it.
 RESOLUTIONS = {
@@ -186,88 +183,136 @@ class SpeakerResolver:
         return None
 
     def _resolve(self, tok, pos: int) -> tuple[str | None, Span | None, str | None, str]:
-        """(name, span, role, how): how names the way a name was found, a key of :data:`RESOLUTIONS`."""
+        """(name, span, role, how): the first resolution rule of :data:`RESOLUTION_RULES` that resolves
+        ``tok``, else the actor a description refers to; how is a key of :data:`RESOLUTIONS`."""
         if tok is None:
             return None, None, None, "none"
+        for _, rule in RESOLUTION_RULES:
+            found = rule(self, tok, pos)
+            if found is not None:
+                return found
+        return self.descriptions.description(tok, pos), self._phrase(tok), None, "description"
+
+    def _mention_of(self, tok) -> Mention | None:
+        """The Mention at ``tok``, or the PERSON of its appositive ("the spokesman, John Smith,", "Trump
+        spokeswoman Hope Hicks" whose head is a noun), else None."""
         m = self.article.mention_at(tok)
-        if m is None:
-            # "the spokesman, John Smith," or "Trump spokeswoman Hope Hicks" whose head is a noun
-            for c in tok.children:
-                if c.dep_ == "appos":
-                    m = self.article.mention_at(c)
-                    if m is not None and m.label == "PERSON":
-                        break
-                    m = None
-        if m is None and is_role_head(tok.text):
-            m = self._named_after_title(tok)
-            if m is not None:
-                start = self._phrase(tok).start
-                return self.article.name_of(m), Span(start, m.end, self.text[start:m.end]), \
-                    self.text[start:m.start].strip() or None, "title"
-        if m is None and tok.pos_ == "NOUN":
-            m = self._named_before(tok)
-            if m is not None:
-                # the whole appositive phrase names the speaker: "Flynn, a top Trump surrogate"
-                start = min(m.start, self._phrase(tok).start)
-                end = max(m.end, tok.idx + len(tok.text))
-                return self.article.name_of(m), Span(start, end, self.text[start:end]), self._role_left(m, tok), "appositive"
         if m is not None:
-            name = self.article.name_of(m)
-            span = Span(m.start, m.end, self.text[m.start:m.end])
-            if tok.idx < m.start or tok.idx >= m.end:
-                span = self._phrase(tok)
-            return name, span, self._role_left(m, tok), "name"
-        span = self._phrase(tok)
+            return m
+        for c in tok.children:
+            if c.dep_ == "appos":
+                m = self.article.mention_at(c)
+                if m is not None and m.label == "PERSON":
+                    return m
+        return None
+
+    def _by_title(self, tok, pos: int):
+        """"Mayor of London Sadiq Khan": the name after a title the parser made the head."""
+        if not is_role_head(tok.text) or self._mention_of(tok) is not None:
+            return None
+        m = self._named_after_title(tok)
+        if m is None:
+            return None
+        start = self._phrase(tok).start
+        return self.article.name_of(m), Span(start, m.end, self.text[start:m.end]), \
+            self.text[start:m.start].strip() or None, "title"
+
+    def _by_appositive(self, tok, pos: int):
+        """"Flynn, a top Trump surrogate, said": the name beside a description; the whole phrase names the speaker."""
+        if tok.pos_ != "NOUN" or self._mention_of(tok) is not None:
+            return None
+        m = self._named_before(tok)
+        if m is None:
+            return None
+        start = min(m.start, self._phrase(tok).start)
+        end = max(m.end, tok.idx + len(tok.text))
+        return self.article.name_of(m), Span(start, end, self.text[start:end]), self._role_left(m, tok), "appositive"
+
+    def _by_name(self, tok, pos: int):
+        """A name the article writes there: the Mention's actor, in its fullest form."""
+        m = self._mention_of(tok)
+        if m is None:
+            return None
+        span = Span(m.start, m.end, self.text[m.start:m.end])
+        if tok.idx < m.start or tok.idx >= m.end:
+            span = self._phrase(tok)
+        return self.article.name_of(m), span, self._role_left(m, tok), "name"
+
+    def _by_quantifier(self, tok, pos: int):
+        """"Another advised ...", "some call it ...": nobody named."""
+        return (None, self._phrase(tok), None, "none") if tok.lower_ in QUANTIFIERS else None
+
+    def _by_relative(self, tok, pos: int):
+        """A relative pronoun the parser hung on the wrong clause stands for the noun before it where
+        that can speak ("the Chicago Police Department which reported"), else for the clause's subject
+        ("a sign appeared outside her home that read"); never for a person found by walking back."""
+        if tok.lower_ not in RELATIVE_SUBJECTS or tok.tag_ != "WDT" or tok.dep_ not in ("nsubj", "nsubjpass"):
+            return None
+        before = self.doc[tok.i - 1] if tok.i > 0 else None
+        if before is not None and before.text == "," and tok.i > 1:
+            before = self.doc[tok.i - 2]
+        verb = tok.head
+        if before is not None and before.pos_ in ("NOUN", "PROPN") and could_speak(before):
+            antecedent = before
+        else:
+            antecedent = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass") and
+                               c.i < tok.i), None) if verb.head.i != verb.i else None
+        name = self._resolve(antecedent, pos)[0] if antecedent is not None else None
+        return name, self._phrase(tok), None, "relative"
+
+    def _by_pronoun(self, tok, pos: int):
+        """A pronoun, as the person (or organisation) it refers to, written as the enclosing clause's
+        subject where that names the same actor ("Clinton says she ...")."""
         low = tok.lower_
-        if low in QUANTIFIERS:
-            return None, span, None, "none"  # "Another advised ...", "some call it ...": nobody named
-        if low in ("that", "which") and tok.tag_ == "WDT" and tok.dep_ in ("nsubj", "nsubjpass"):
-            # a relative pronoun the parser hung on the wrong clause stands for the noun before it where
-            # that can speak ("the Chicago Police Department which reported"), else for the clause's
-            # subject ("a sign appeared outside her home that read"); never for a person found by walking back
-            before = self.doc[tok.i - 1] if tok.i > 0 else None
-            if before is not None and before.text == "," and tok.i > 1:
-                before = self.doc[tok.i - 2]
-            verb = tok.head
-            if before is not None and before.pos_ in ("NOUN", "PROPN") and could_speak(before):
-                antecedent = before
-            else:
-                antecedent = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass") and
-                                   c.i < tok.i), None) if verb.head.i != verb.i else None
-            return (self._resolve(antecedent, pos)[0] if antecedent is not None else None), span, None, "relative"
-        if tok.pos_ == "PRON" or low in MALE_PRONOUNS or low in FEMALE_PRONOUNS or low in PLURAL_PRONOUNS or low in ("i", "it", "you"):
-            body = self.pronouns.enclosing_body(tok) if low in ("it", "they") else None
-            if body is not None:
-                # "Clinton's campaign is seeking to contrast her approach with what they call ..."
-                name, _, role, _ = self._resolve(body, pos)
-                return name, self._phrase(body), role, "pronoun"
-            name = self.pronouns.pronoun(low, tok.idx)
-            outer = self.pronouns.outer_subject(tok, name) if name is not None else None
-            if outer is not None:
-                return name, outer, None, "pronoun"
-            return name, Span(tok.idx, tok.idx + len(tok.text), tok.text), None, "pronoun"
-        if low in VOICE_NOUNS and tok.pos_ != "PROPN":
-            for c in tok.children:
-                if c.dep_ in ("poss", "compound", "nmod"):
-                    # "Ivana Trump's brief said", "a Homeland Security memo": the owner speaks
-                    owner = self.article.mention_at(c)
-                    if owner is not None:
-                        return self.article.name_of(owner), span, None, "owner"
-                    if c.dep_ == "poss" and c.lower_ in ("his", "her", "its", "their"):
-                        # "her campaign said": the person the possessive stands for
-                        low = {"his": "he", "her": "she", "its": "it", "their": "they"}[c.lower_]
-                        name = self.pronouns.pronoun(low, c.idx)
-                        if name is not None:
-                            return name, span, None, "pronoun"
-        dets = [c.lower_ for c in tok.children if c.dep_ in ("det", "nummod", "amod", "poss")]
+        if not (tok.pos_ == "PRON" or low in MALE_PRONOUNS or low in FEMALE_PRONOUNS or low in PLURAL_PRONOUNS or
+                low in OTHER_PERSONAL_PRONOUNS):
+            return None
+        body = self.pronouns.enclosing_body(tok) if low in BODY_PRONOUNS else None
+        if body is not None:
+            # "Clinton's campaign is seeking to contrast her approach with what they call ..."
+            name, _, role, _ = self._resolve(body, pos)
+            return name, self._phrase(body), role, "pronoun"
+        name = self.pronouns.pronoun(low, tok.idx)
+        outer = self.pronouns.outer_subject(tok, name) if name is not None else None
+        if outer is not None:
+            return name, outer, None, "pronoun"
+        return name, Span(tok.idx, tok.idx + len(tok.text), tok.text), None, "pronoun"
+
+    def _by_owner(self, tok, pos: int):
+        """"Ivana Trump's brief said", "a Homeland Security memo": the owner of a document or voice speaks;
+        "her campaign said": the person the possessive stands for."""
+        if tok.lower_ not in VOICE_NOUNS or tok.pos_ == "PROPN":
+            return None
+        for c in tok.children:
+            if c.dep_ in ("poss", "compound", "nmod"):
+                owner = self.article.mention_at(c)
+                if owner is not None:
+                    return self.article.name_of(owner), self._phrase(tok), None, "owner"
+                if c.dep_ == "poss" and c.lower_ in POSSESSIVE_PRONOUNS:
+                    name = self.pronouns.pronoun(POSSESSIVE_PRONOUNS[c.lower_], c.idx)
+                    if name is not None:
+                        return name, self._phrase(tok), None, "pronoun"
+        return None
+
+    @staticmethod
+    def _determiners(tok) -> list[str]:
+        """The lower-cased determiners, numbers, adjectives and possessives of ``tok``."""
+        return [c.lower_ for c in tok.children if c.dep_ in ("det", "nummod", "amod", "poss")]
+
+    def _by_indefinite(self, tok, pos: int):
+        """"a senior official", "officials": an unnamed source."""
+        dets = self._determiners(tok)
         if any(d in INDEFINITE for d in dets) or (not dets and tok.tag_ in ("NNS",)):
-            return None, span, None, "none"
-        if (tok.pos_ == "PROPN" or tok.pos_ not in ("PRON", "NOUN") and capitalised(tok)) and \
-                not titled_description(tok, dets):
-            # a proper name the NER missed ("Tanner said"): its words, widened to a full name if the article
-            # has one; but "The MP, who ...", "the Bishop said" are descriptions ("the Scottish Executive" a body)
-            return self._unlisted_name(tok), span, None, "unlisted-name"
-        return self.descriptions.description(tok, pos), span, None, "description"
+            return None, self._phrase(tok), None, "none"
+        return None
+
+    def _by_unlisted_name(self, tok, pos: int):
+        """A proper name the NER missed ("Tanner said"): its words, widened to a full name if the article
+        has one; but "The MP, who ...", "the Bishop said" are descriptions ("the Scottish Executive" a body)."""
+        if not (tok.pos_ == "PROPN" or tok.pos_ not in ("PRON", "NOUN") and capitalised(tok)) or \
+                titled_description(tok, self._determiners(tok)):
+            return None
+        return self._unlisted_name(tok), self._phrase(tok), None, "unlisted-name"
 
     def _named_after_title(self, tok) -> Mention | None:
         """The person a title the parser made the head names right after it, through words of the title
@@ -359,6 +404,21 @@ class SpeakerResolver:
         return words.text
 
 
+
+#: How a speaker's words become a name, tried in order after a name the article writes there (the
+#: rule's resolution, the rule); words none of them resolves are a description.
+RESOLUTION_RULES = (
+    ("title", SpeakerResolver._by_title),
+    ("appositive", SpeakerResolver._by_appositive),
+    ("name", SpeakerResolver._by_name),
+    ("none", SpeakerResolver._by_quantifier),
+    ("relative", SpeakerResolver._by_relative),
+    ("pronoun", SpeakerResolver._by_pronoun),
+    ("owner", SpeakerResolver._by_owner),
+    ("none", SpeakerResolver._by_indefinite),
+    ("unlisted-name", SpeakerResolver._by_unlisted_name),
+)
+
 def _roles(article: ArticleIndex) -> list[Role]:
     """For every PERSON/ORG mention, the words the article uses around it as a role."""
     doc = article.doc
@@ -384,7 +444,7 @@ def _roles(article: ArticleIndex) -> list[Role]:
             words.update(w.lower_ for w in head.head.subtree if w.i < head.head.i + 1)
         if m.label == "ORG":
             words.update(_words(name))
-        words = {_ABBREVIATIONS.get(w.strip("."), w) for w in words}  # "Gov. Mike Pence" is "the governor"
+        words = {TITLE_ABBREVIATIONS.get(w.strip("."), w) for w in words}  # "Gov. Mike Pence" is "the governor"
         words -= WEAK_ROLE
         words -= set(_words(name)) if m.label == "PERSON" else set()
         out.append((m.start, name, frozenset(words), m.label))
