@@ -13,16 +13,47 @@ official"). It also says how a pronoun is written where an enclosing clause name
 from __future__ import annotations
 
 import bisect
+from dataclasses import dataclass
 from typing import Protocol
 
-from archivist.text.lexicon import (BODIES, DOC_NOUNS, FEMALE_PRONOUNS, HONORIFIC_GENDER, MALE_PRONOUNS, ORG_NOUNS, PERSON_NOUNS,
-                      PLURAL_PRONOUNS, VOICE_NOUNS, could_speak, given_gender, speech_verb)
+from archivist.text.lexicon import (BODIES, DOC_NOUNS, FEMALE_PRONOUNS, FIRST_SECOND_PRONOUNS, HONORIFIC_GENDER,
+                                    MALE_PRONOUNS, ORG_NOUNS, PERSON_NOUNS, PLURAL_PRONOUNS, VOICE_NOUNS, could_speak,
+                                    given_gender, speech_verb)
 from archivist.annotate.speakers.article import ArticleIndex
 from archivist.models import Mention, Span
 
 #: Marks that open a quotation at a paragraph's start.
 _OPEN_MARKS = frozenset('"“‘\'')
 
+
+
+#: How a candidate antecedent stands in its sentence, best first: an unnamed source the sentence
+#: continues, the same pronoun heading it, a document as its subject; a person the sentence closing
+#: the paragraph before the quotation introduces, or the main clause's subject (these two: the later
+#: in the sentence); an embedded clause's subject; the one person that closing sentence names.
+ANTECEDENT_RANKS = {"unnamed-source": 0, "chain": 1, "document": 2, "introduced": 3, "main-subject": 3,
+                    "subject": 4, "sole-person": 5}
+
+
+@dataclass(frozen=True)
+class Antecedent:
+    """A candidate antecedent of a pronoun: how it stands (a key of :data:`ANTECEDENT_RANKS`, or
+    "nearest" for any compatible mention), how many sentences back from the pronoun, where, and what
+    it resolves to (a name; None for an unnamed source; for a "chain", the earlier pronoun's offset)."""
+
+    kind: str
+    step: int
+    start: int
+    value: object
+
+
+def rank(c: Antecedent) -> tuple:
+    """The ranking key of a candidate antecedent, smallest best: a nearer sentence first, then how it
+    stands there, then the later in the sentence; a mention that is only the nearest compatible one
+    ranks after every other candidate, nearest first."""
+    if c.kind == "nearest":
+        return 1, c.step, 0, -c.start
+    return 0, c.step, ANTECEDENT_RANKS[c.kind], -c.start
 
 class Descriptions(Protocol):
     """What pronoun resolution asks of descriptions (a
@@ -114,90 +145,125 @@ class PronounResolver:
 
     def _pronoun_at(self, low: str, pos: int) -> tuple[str, object]:
         """("name", the person or None) a pronoun at ``pos`` refers to, or ("chain", the offset of
-        the earlier pronoun it stands for as that one does).
-
-        Walks back sentence by sentence from the pronoun, preferring in each sentence a
-        gender-compatible person who is a clause subject (the usual antecedent of "he said"),
-        the main verb's subject before an embedded clause's (unless the main subject is itself
-        a description, "The nominee spoke after Trump tweeted", which points further back, to an
-        earlier main subject only),
-        then the most recent compatible person; names inside quotations are skipped.
-        Before a paragraph that opens with the quotation, the previous paragraph's closing
-        sentence wins when it introduces a person of the pronoun's gender with an appositive
-        ("..., Henry Crespo, president of X.") or names only that one person.
-        None when no compatible person precedes it.
-        """
-        if low in ("i", "you", "we", "us", "me"):
+        the earlier pronoun it stands for as that one does); None when no compatible person precedes it."""
+        best = self.antecedent(low, pos)
+        if best is None:
             return "name", None
+        return ("chain", best.value) if best.kind == "chain" else ("name", best.value)
+
+    def antecedent(self, low: str, pos: int) -> Antecedent | None:
+        """The best of pronoun ``low`` at ``pos``'s candidate :class:`Antecedent` s by :func:`rank`, else None
+        (and None for "I", "you", "we", which refer to no one named before).
+
+        Candidates come sentence by sentence back from the pronoun (:meth:`_antecedents`); as a
+        nearer sentence's ranked candidate beats every farther one, the walk stops at the first
+        sentence that offers one, and only the "nearest" mentions are carried further.
+        """
+        if low in FIRST_SECOND_PRONOUNS:
+            return None
+        best = None
+        for found in self._antecedents(low, pos):
+            for c in found:
+                if best is None or rank(c) < rank(best):
+                    best = c
+            if best is not None and best.kind != "nearest":
+                break
+        return best
+
+    def _antecedents(self, low: str, pos: int):
+        """Each sentence's candidate antecedents of pronoun ``low`` at ``pos``, back from its own sentence
+        (at most 20, within a live blog's entry): compatible mentions outside quotations (gender where
+        the article shows it, a person for "he"/"she", an organisation or group for "it"/"they", never
+        a name that only modifies a noun), by the role they stand in, and the sentence's own reading of
+        who speaks (an unnamed source, a chain of the same pronoun, a document), while no compatible
+        person is named nearer."""
         want = "m" if low in MALE_PRONOUNS else "f" if low in FEMALE_PRONOUNS else None
         labels = ("ORG",) if low in ("it", "its") else ("ORG", "NORP") if low in PLURAL_PRONOUNS else ("PERSON",)
-        doc = self.doc
         k = bisect.bisect_right(self.article.m_starts, pos - 1) - 1
-        sent = doc[self.article.token_index(pos)].sent
-        fallback = None
+        sent = self.doc[self.article.token_index(pos)].sent
         para = self.text.rfind("\n", 0, pos) + 1
+        seen = False  # a compatible person was named in a nearer sentence
         described = False  # a sentence led by "the lawmaker" was passed: only a main subject is its antecedent
         for step in range(20):
-            lo = sent.start_char
-            here = set()  # the compatible people this sentence names as more than a modifier
-            subject = None  # the most recent subject of an embedded clause ("X said Clinton doesn't ...")
+            # the sentence closing the paragraph before one that opens with the quotation
             closing = want is not None and sent.end_char <= para and not self.text[sent.end_char:para].strip() \
                 and self.text[para:pos].lstrip()[:1] in _OPEN_MARKS
-            if (low == "they" or want is not None and self._quoting_before(sent, pos)) and step < 2 and \
-                    fallback is None and self._one_unnamed_person(sent, pos, want):
-                # "One resident told CNN ... “...,” they said", "“...,” said a club official. “...,” he
-                # added": the pronoun continues an unnamed source
-                return "name", None
-            chain = self._first_subject(sent, pos) if want is not None and step > 0 and fallback is None else None
-            if chain is not None and chain.lower_ in (MALE_PRONOUNS if want == "m" else FEMALE_PRONOUNS):
-                # "He was taken into custody, Dames said. “...,” he said": the sentence before is about the
-                # same "he" as its first subject, so both stand for whoever that one does
-                return "chain", chain.idx
-            document = self._document_subject(sent) if low in ("it", "its") and step > 0 and fallback is None else None
-            if document is not None:
-                # "The fact sheet noted that ... “...,” it said": the document's maker, where the text names one
-                return "name", self.descriptions.maker_of(document) or self.descriptions.document_maker(document)
-            while k >= 0 and self.article.mentions[k].start >= lo:
+            found = [] if seen else self._sentence_reading(low, want, sent, pos, step)
+            mentions = []
+            while k >= 0 and self.article.mentions[k].start >= sent.start_char:
                 m = self.article.mentions[k]
                 k -= 1
-                if m.label not in labels or self.article.in_quote(m.start) or m.start >= pos or \
-                        (want is not None and self._noun_modifier(m)):
-                    continue
-                name = self.article.name_of(m)
-                g = self.gender.get(name)
-                if want is not None and g is not None and g != want:
-                    continue  # never a person of the other gender: no name beats a wrong one
-                head = self.doc[self.article.token_index(m.end - 1)]
-                if head.dep_ not in ("poss", "compound"):
-                    if not here and closing and g == want and any(c.dep_ == "appos" for c in head.children):
-                        # "... concerns Henry Crespo, president of X." closing the paragraph before
-                        # the quotation: news style introduces whom it quotes next
-                        return "name", name
-                    here.add(name)
-                if fallback is None:
-                    fallback = name
-                if self._is_subject(m):
-                    # the main clause's subject is the one a later "he said" continues
-                    # ("Axelrod said the race helped Clinton, who ..."), not an embedded one
-                    if self._subject_of_root(m, sent):
-                        return "name", name
-                    if subject is None:
-                        subject = name
-            refers_back = self._main_subject_refers_back(sent)
-            if subject is not None and not refers_back and not described:
-                return "name", subject
-            described = described or refers_back
-            if closing and len(here) == 1 and self.gender.get(min(here)) == want:
-                # "..., with Jane Roe lambasting the plan." / "“...,” she said.": the one person the
-                # sentence closing the paragraph before a quotation names is the one it quotes
-                return "name", min(here)
+                if self._compatible(m, pos, want, labels):
+                    mentions.append(m)
+            described = described or self._main_subject_refers_back(sent)
+            found += self._named(mentions, sent, want, step, closing, described)
+            seen = seen or bool(mentions)
+            yield found
             if sent.start == 0:
-                break
-            prev = doc[sent.start - 1].sent
+                return
+            prev = self.doc[sent.start - 1].sent
             if not self.article.same_section(prev.end_char - 1, pos):
-                break  # a live blog's new entry starts its own story
+                return  # a live blog's new entry starts its own story
             sent = prev
-        return "name", fallback
+
+    def _compatible(self, m: Mention, pos: int, want: str | None, labels: tuple[str, ...]) -> bool:
+        """True when mention ``m`` could be the antecedent of a pronoun at ``pos`` of gender ``want`` whose
+        antecedents have entity ``labels``: before it, outside quotations, not a noun's modifier ("the
+        Obama campaign"), never of the other gender (no name beats a wrong one)."""
+        if m.label not in labels or self.article.in_quote(m.start) or m.start >= pos or \
+                (want is not None and self._noun_modifier(m)):
+            return False
+        g = self.gender.get(self.article.name_of(m))
+        return want is None or g is None or g == want
+
+    def _sentence_reading(self, low: str, want: str | None, sent, pos: int, step: int) -> list[Antecedent]:
+        """What a sentence says of who a pronoun after it stands for, before its names are read: an
+        unnamed source it continues, the same pronoun heading it (a chain) or a document as its subject."""
+        if (low == "they" or want is not None and self._quoting_before(sent, pos)) and step < 2 and \
+                self._one_unnamed_person(sent, pos, want):
+            # "One resident told CNN ... “...,” they said", "“...,” said a club official. “...,” he
+            # added": the pronoun continues an unnamed source
+            return [Antecedent("unnamed-source", step, sent.start_char, None)]
+        chain = self._first_subject(sent, pos) if want is not None and step > 0 else None
+        if chain is not None and chain.lower_ in (MALE_PRONOUNS if want == "m" else FEMALE_PRONOUNS):
+            # "He was taken into custody, Dames said. “...,” he said": the sentence before is about the
+            # same "he" as its first subject, so both stand for whoever that one does
+            return [Antecedent("chain", step, chain.idx, chain.idx)]
+        document = self._document_subject(sent) if low in ("it", "its") and step > 0 else None
+        if document is not None:
+            # "The fact sheet noted that ... “...,” it said": the document's maker, where the text names one
+            maker = self.descriptions.maker_of(document) or self.descriptions.document_maker(document)
+            return [Antecedent("document", step, document.idx, maker)]
+        return []
+
+    def _named(self, mentions: list[Mention], sent, want: str | None, step: int, closing: bool,
+               described: bool) -> list[Antecedent]:
+        """The candidates a sentence's compatible ``mentions`` (latest first) offer: each as "nearest";
+        the main clause's subject (the one a later "he said" continues: "Axelrod said the race helped
+        Clinton, who ..."), an embedded clause's subject unless the sentence or one after it is led by a
+        description, a person introduced with an appositive by the sentence closing the paragraph before
+        the quotation ("... concerns Henry Crespo, president of X."), or the one person it names."""
+        out = []
+        here = []  # the people this sentence names as more than a modifier, latest first
+        for m in mentions:
+            name = self.article.name_of(m)
+            head = self.doc[self.article.token_index(m.end - 1)]
+            if head.dep_ not in ("poss", "compound"):
+                if not here and closing and self.gender.get(name) == want and \
+                        any(c.dep_ == "appos" for c in head.children):
+                    out.append(Antecedent("introduced", step, m.start, name))
+                here.append(name)
+            out.append(Antecedent("nearest", step, m.start, name))
+            if self._is_subject(m):
+                if self._subject_of_root(m, sent):
+                    out.append(Antecedent("main-subject", step, m.start, name))
+                elif not described:
+                    out.append(Antecedent("subject", step, m.start, name))
+        if closing and len(set(here)) == 1 and self.gender.get(here[0]) == want:
+            # "..., with Jane Roe lambasting the plan." / "“...,” she said.": the one person the
+            # sentence closing the paragraph before a quotation names is the one it quotes
+            out.append(Antecedent("sole-person", step, sent.start_char, here[0]))
+        return out
 
     def enclosing_body(self, tok):
         """The subject of a clause enclosing "it"/"they" ``tok`` that is an organisation named through

@@ -69,3 +69,41 @@ def _resolve(nlp, text, which=-1):
 ])
 def test_pronoun_to_person(nlp, text, name):
     assert _resolve(nlp, text) == name
+
+
+#: One small text a kind of antecedent: (text, the kind that ranks first for the last pronoun, its name).
+ANTECEDENT_CASES = [
+    ("Carl Benson said Tom Reyes had won the debate. He was pleased.", "main-subject", "Carl Benson"),
+    ("Jane Moore met the board and Tom Reyes. She left early.", "main-subject", "Jane Moore"),
+    ("The report said Tom Reyes had left. He was tired.", "subject", "Tom Reyes"),
+    ("Reporters called the Acme Corporation on Monday. It said nothing.", "nearest", "Acme Corporation"),
+    ("Iranians fled. One resident told CNN the blast was loud. They said so twice.", "unnamed-source", None),
+    ('Mr. Tom Reyes spoke first.\nHe was taken into custody, police said. "We found him," he said.', "chain", None),
+    ("The fact sheet noted that the Acme Corporation made the drug. It said the drug was safe.", "document", None),
+    ('The meeting ended.\nThe mayor thanked Jane Moore, a lawyer for the city.\n"We are done," she said.',
+     "introduced", "Jane Moore"),
+    ('The meeting ended.\nOn Monday the board met with Jane Moore.\n"We are done," she said.', "sole-person",
+     "Jane Moore"),
+]
+
+
+@pytest.mark.parametrize("text, kind, name", ANTECEDENT_CASES, ids=[c[1] + "/" + c[0][:20] for c in ANTECEDENT_CASES])
+def test_the_antecedent_that_ranks_first(nlp, text, kind, name):
+    doc = nlp(text)
+    tok = [t for t in doc if t.lower_ in ("he", "she", "they", "it")][-1]
+    quoted = find_quote_spans(text)
+    resolver = SpeakerResolver(doc, extract_mentions(doc, quoted), quoted)
+    best = resolver.pronouns.antecedent(tok.lower_, tok.idx)
+    assert best is not None and best.kind == kind
+    if kind != "chain":
+        assert best.value == name
+
+
+def test_rank_puts_a_nearer_sentence_first_and_the_nearest_mention_last():
+    from archivist.annotate.speakers.pronouns import Antecedent, rank
+
+    near_subject = Antecedent("subject", 0, 40, "A")
+    far_main = Antecedent("main-subject", 1, 10, "B")
+    nearest = Antecedent("nearest", 0, 50, "C")
+    assert sorted([nearest, far_main, near_subject], key=rank) == [near_subject, far_main, nearest]
+    assert rank(Antecedent("main-subject", 0, 30, "D")) < rank(Antecedent("main-subject", 0, 20, "E"))
