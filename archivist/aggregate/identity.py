@@ -21,7 +21,7 @@ Identity rules, in the order they are tried for each mention:
    W. Bush" and "George H. W. Bush" do not, so neither takes "George Bush" (:func:`link_middle_names`).
 4. **Acronym.** An acronym ("WHO") is the expansion whose initials spell it ("World Health
    Organization") where the archive shows the pairing: the two are mentioned in the same
-   article. Of several expansions, the one paired in most articles wins; a tie links none.
+   article, or an article defines the one by the other ("... Organization (WHO)"). Of several expansions, the one paired in most articles wins; a tie links none.
 """
 
 from __future__ import annotations
@@ -258,12 +258,17 @@ def link_acronyms(articles, anns, stats, resolver) -> None:
     pairs: dict[str, Counter] = defaultdict(Counter)
     for annotation in anns:
         here = {written[m.actor] for m in annotation.mentions if m.actor in written}
-        if not here:
+        # an article that defines the acronym ("... Administration (TSA)") wrote it as the expansion's
+        # mention: the strongest pairing, though the bare acronym is no actor of that article
+        defined = {(written[m.text], actor_key(m.actor, m.kind)) for m in annotation.mentions
+                   if m.text in written and m.actor != m.text}
+        if not here and not defined:
             continue
         present = {actor_key(m.actor, m.kind) for m in annotation.mentions}
-        for acronym in here:
-            for key in candidates[acronym] & present:
-                pairs[acronym][resolver.canon.get(key, key)] += 1
+        paired = {(acronym, key) for acronym in here for key in candidates[acronym] & present}
+        paired |= {(acronym, key) for acronym, key in defined if key in candidates[acronym]}
+        for acronym, key in paired:
+            pairs[acronym][resolver.canon.get(key, key)] += 1
     for acronym, counts in sorted(pairs.items()):
         ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
         if len(ranked) == 1 or ranked[0][1] > ranked[1][1]:

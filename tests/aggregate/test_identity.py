@@ -147,3 +147,20 @@ def test_a_bare_surname_page_only_where_the_archive_cannot_tell(names, bare, pag
     link_surnames(stats, resolver)
     article = Article(id="a", source="a.txt", title="t", date=None, url=None, outlet=None, text="")
     assert resolver.resolve(actor_key(bare, "person"), article) == actor_key(page, "person")
+
+
+def test_an_acronym_is_the_expansion_an_article_defines_it_by():
+    from archivist.aggregate.identity import link_acronyms
+    from archivist.models import Annotation, Mention
+
+    full = "Transportation Security Administration"
+    anns = [  # "the Transportation Security Administration (TSA) ... TSA": the article's TSA is the expansion
+        Annotation(mentions=(Mention(4, 42, full, "ORG", full, "organisation"),
+                             Mention(44, 47, "TSA", "ORG", full, "organisation"))),
+        Annotation(mentions=(Mention(0, 3, "TSA", "ORG", "TSA", "organisation"),)),  # elsewhere, bare
+        Annotation(mentions=(Mention(0, 3, "WHO", "ORG", "WHO", "organisation"),)),  # never defined nor paired
+    ]
+    stats = stats_of({full: 2, "TSA": 1, "WHO": 1, "World Health Organization": 1}, "organisation")
+    resolver = Resolver(None)
+    link_acronyms([], anns, stats, resolver)
+    assert resolver.links == {"tsa": ("acronym", actor_key(full, "organisation"))}
