@@ -65,19 +65,9 @@ def quote_anchors(quotes: Sequence[Quote]) -> tuple[str, ...]:
 
 
 def annotation_anchors(annotation: Annotation | None) -> tuple[str, ...]:
-    """``quote_anchors`` of an annotation's quotes (none without an annotation).
-
-    Remembers the last annotation asked about: render asks once per card, and an article of
-    3,000 quotes would otherwise hash and slug its quotes 3,000 times over.
-    """
-    if annotation is None:
-        return ()
-    if _last_anchors[0] is not annotation:
-        _last_anchors[:] = [annotation, quote_anchors(annotation.quotes)]
-    return _last_anchors[1]
-
-
-_last_anchors: list[Any] = [None, ()]
+    """``quote_anchors`` of an annotation's quotes (none without an annotation): render asks once
+    an article (``_Site.quote_cards``), as ``data`` does."""
+    return quote_anchors(annotation.quotes) if annotation is not None else ()
 
 
 def quoted_actors(annotation: Annotation, actors: Mapping[str, Any]) -> tuple[tuple[str, ...], ...]:
