@@ -30,6 +30,10 @@ from archivist.models import Annotation  # noqa: E402
 #: "saidin a statement", "hewroteon X"): a name or subject pronoun before, a short word after.
 _GLUED = re.compile(r"(?<![\w-])(?!(?:Fore|Under|Over|Ghost)(?:told|wrote))([A-Z][a-z]{2,}|[Hh]e|[Ss]he|[Tt]hey)?"
                     r"(said|says|told|wrote|added)(in|on|at|to|the|that|during)?(?![\w-])")
+#: What a text with a glued speech verb must contain: the verb right after a letter or right before a
+#: function word (a looser test than ``_GLUED``'s, so that a text without it needs no token looked at).
+_GLUED_HINT = re.compile(r"[A-Za-z](?:said|says|told|wrote|added)"
+                         r"|(?:said|says|told|wrote|added)(?:in|on|at|to|th|during)")
 
 
 #: Runs of text without a space longer than this are tokenized in pieces (see GluedWordsTokenizer).
@@ -77,23 +81,33 @@ class GluedWordsTokenizer:
 
     def __call__(self, text: str):
         doc = self._tokenize(text)
-        if not _GLUED.search(text):
-            return doc
+        if not _GLUED_HINT.search(text) or not _GLUED.search(text):
+            return doc  # no speech verb touches a letter: nothing to split (most articles)
+        split = [self._parts(tok.text, text) for tok in doc]
+        if all(parts is None for parts in split):
+            return doc  # the same Doc as the one rebuilt below would be, without the rebuilding
         words, spaces, norms = [], [], []
-        for tok in doc:
-            m = _GLUED.fullmatch(tok.text)
-            if m is not None and m.group(1) and m.group(1).lower() not in ("he", "she", "they") and \
-                    not re.search(rf"\b{m.group(1)}\b", text):
-                m = None  # a name before the verb is one the article also writes on its own ("Infusaid" is not)
-            parts = [g for g in m.groups() if g] if m is not None and (m.group(1) or m.group(3)) else [tok.text]
+        for tok, parts in zip(doc, split):
+            parts = parts or [tok.text]
             words += parts
             spaces += [False] * (len(parts) - 1) + [bool(tok.whitespace_)]
             norms += [None] * len(parts) if len(parts) > 1 else [tok.norm_]
-        split = Doc(doc.vocab, words=words, spaces=spaces)
-        for tok, norm in zip(split, norms):
+        rebuilt = Doc(doc.vocab, words=words, spaces=spaces)
+        for tok, norm in zip(rebuilt, norms):
             if norm is not None and tok.norm_ != norm:
                 tok.norm_ = norm  # the tokenizer's exceptions ("n’t" -> "not") hold in the new Doc too
-        return split
+        return rebuilt
+
+    @staticmethod
+    def _parts(word: str, text: str) -> list[str] | None:
+        """The words a token ``word`` of ``text`` is split into ("Trumpsaid" -> Trump, said), or None."""
+        m = _GLUED.fullmatch(word)
+        if m is None or not (m.group(1) or m.group(3)):
+            return None
+        name = m.group(1)
+        if name and name.lower() not in ("he", "she", "they") and not re.search(rf"\b{name}\b", text):
+            return None  # a name before the verb is one the article also writes on its own ("Infusaid" is not)
+        return [g for g in m.groups() if g]
 
 
 @spacy.Language.component("archivist_paragraphs")

@@ -50,6 +50,20 @@ def test_a_speech_verb_glued_to_its_neighbours_is_split(nlp, text, words):
     assert doc.text == text
 
 
+@pytest.mark.parametrize("text", ["“We won’t,” Trump said. She says so; they told him, and he wrote in.",
+                                  "Infusaid Inc rose, it said.", "No one spoke."])
+def test_a_text_without_a_glued_speech_verb_keeps_spacys_tokens(nlp, text):
+    own = [(t.text, t.whitespace_, t.norm_) for t in nlp.tokenizer.tokenizer(text)]
+    assert [(t.text, t.whitespace_, t.norm_) for t in nlp.tokenizer(text)] == own
+
+
+def test_splitting_a_glued_speech_verb_keeps_the_other_tokens_norms(nlp):
+    words = [(t.text, t.whitespace_, t.norm_) for t in nlp.tokenizer("They won’t, they saidin a statement.")]
+    assert words == [("They", " ", "they"), ("wo", "", "will"), ("n’t", "", "not"), (",", " ", ","),
+                     ("they", " ", "they"), ("said", "", "said"), ("in", " ", "in"), ("a", " ", "a"),
+                     ("statement", "", "statement"), (".", "", ".")]
+
+
 def test_a_glued_speech_verb_is_a_cue(annotate):
     ann = annotate("Lt. Gen. Sean Gainey spoke first. “He was a hero,” Gainey said.\nThe US Space Command saidin "
                    "a statement, “We mourn a life cut short.”")
