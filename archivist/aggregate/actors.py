@@ -37,12 +37,12 @@ from typing import Mapping, Sequence
 import numpy as np
 
 from archivist.aggregate.editor import EditorFile
+from archivist.aggregate.identity import (NameStats, Resolver, actor_key, display_name, is_junk, link_acronyms,
+                                          link_surnames, majority, top_form)
 from archivist.aggregate.prune import prune_actors
-from archivist.text.slug import slugify
 from archivist.models import RESERVED_ACTOR_IDS, Actor, Annotation, Archive, Article, Mention, QuoteRef
-from archivist.aggregate.identity import (NameStats, Resolver, actor_key, display_name, is_junk, link_acronyms, link_surnames, majority,
-                       top_form)
 from archivist.text.names import name_key, surname
+from archivist.text.slug import slugify
 
 __all__ = ["aggregate_actors", "editor_warnings", "actor_key", "actor_slug", "relate_actors"]
 

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import json
-
 import itertools
+import json
 from collections import defaultdict
 from dataclasses import dataclass
 from typing import Sequence

@@ -1,6 +1,6 @@
 """The editor file ``actors.toml``: the site owner's corrections to the actor pages.
 
-Aggregation (``archivist.actors``) decides on its own which names are one actor; this
+Aggregation (``aggregate.actors``) decides on its own which names are one actor; this
 file, at the site root beside ``site.toml``, overrides it. It is optional; editing it
 takes effect at the next build without re-annotating, because aggregation is a pure
 function of the cached annotations and this file. Every entry is one ``[[actor]]`` table::
