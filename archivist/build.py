@@ -213,9 +213,11 @@ def _build_claimed(site_dir: Path, config: Config, output: Path, progress: bool,
         if config.search.enabled:
             t = time.perf_counter()
             html = [p for p in staging.written_paths + staging.removed_paths if p.endswith(".html")]
-            if html or clean or staging.missing([f"{bundle}/pagefind-entry.json"]):
+            if html or clean or staging.missing([f"{bundle}/{search.MANIFEST}"]):
                 stats_search = search.index_search(staging.root, config)
-                stage("index", t, f"{stats_search.get('pages', '?')} pages indexed")
+                stage("index", t, f"{stats_search['pages']} records in {stats_search['shards']} shards: "
+                                  f"{stats_search['built']} indexed again ({stats_search['indexed']} pages), "
+                                  f"the others unchanged")
             else:
                 stage("index", t, "no page changed: the search index stands")
     for line in ["bytes by kind of page (issue 13's budget):", *sizes.format_report(sizes.measure(output))]:

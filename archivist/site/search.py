@@ -1,4 +1,4 @@
-"""Search stage: index the written site with Pagefind into ``<output>/pagefind/``.
+"""Search stage: index the written site with Pagefind into ``<output>/pagefind/``, in shards.
 
 Pagefind reads the built HTML, so this runs after the files are written. The pages say
 what to index themselves: ``data-pagefind-body`` marks the content of article and actor
@@ -6,6 +6,23 @@ pages (list pages carry none and stay out of the index), hidden ``data-pagefind-
 ``-meta`` and ``-sort`` spans the facets (type, speaker, mentions, outlet, year, kind), the
 title and the date. Each quote card is a record of its own: article pages carry their cards'
 records as JSON (``quote_ids``), added here with Pagefind's ``AddRecord``.
+
+**Shards.** Pagefind holds a whole index in memory while it builds it (about 75 KB a page,
+1.6 GB for Reuters-21578's 19,043 article pages), and rebuilds it whole for one changed page.
+So the indexed pages are cut into shards, each a Pagefind bundle of its own under
+``pagefind/<digest>/``, built by a Pagefind process of its own (memory bounded by the shard,
+not the site):
+
+- Pages are taken in the order of their sort date, then URL (``plan_shards``), and a shard
+  ends after a page whose URL hashes to 0 modulo ``SHARD_PAGES`` (content-defined chunks: an
+  edited, added or removed page changes its own shard only, not where the others end), or at
+  ``SHARD_MAX`` pages. A quote record goes with its article's page. So the shards' order is
+  the date order, which the search page's date sort relies on.
+- A shard's folder is named by the digest of its pages' bytes (and the language and Pagefind's
+  version): one whose folder is there is not indexed again, and a clean build names it the same.
+- ``pagefind/shards.json`` lists the shards in date order; Pagefind's scripts (``pagefind.js``,
+  the highlight script, its UI) are written once at ``pagefind/``. Each shard keeps the web
+  worker and WebAssembly Pagefind loads from its first index's folder.
 
 Three things the Pagefind CLI does not give, and why this talks to Pagefind's service
 (``pagefind --service``, the protocol of the ``pagefind`` Python package) itself:
@@ -16,7 +33,7 @@ Three things the Pagefind CLI does not give, and why this talks to Pagefind's se
   in memory (``GetFiles``), its filter values are sorted (``make_deterministic``) and it is
   written in one order.
 - **No truncated files.** The bundle is written by this process, not by an indexer that may
-  be stopped before its writes reach the disk.
+  be stopped before its writes reach the disk; a shard's folder is renamed into place whole.
 - **No orphan.** The indexer dies with the build, even on ``kill -9`` (``PR_SET_PDEATHSIG``).
 
 Every value that reaches Pagefind is stored HTML-escaped (the templates' ``pf_filter`` and
@@ -31,22 +48,42 @@ import ctypes
 import functools
 import gzip
 import hashlib
+import importlib.metadata
 import json
 import os
+import re
 import shutil
 import signal
 import subprocess
 import threading
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterator, Mapping
+from typing import Any, Iterable, Iterator, Mapping
 
 import cbor2
 from markupsafe import escape
 
 from archivist.config import Config
 from archivist.site.quote_ids import read_records
+from archivist.site.write import write_files
 
 BUNDLE_DIR = "pagefind"
+#: The list of shards, in date order, that the search page reads (``pagefind/shards.json``).
+MANIFEST = "shards.json"
+#: A shard's mean size in pages: a shard ends after a page whose URL hashes to 0 modulo this.
+#: Pagefind needs about 75 KB a page while it indexes, so some 110 MB for a shard of this size.
+SHARD_PAGES = 1500
+#: A shard's largest size in pages (about 300 MB of Pagefind's memory).
+SHARD_MAX = 4000
+#: Pagefind's script the search page imports; it and Pagefind's other scripts are written once at
+#: ``pagefind/`` (any shard's run gives them).
+SCRIPT = "pagefind.js"
+ENTRY = "pagefind-entry.json"
+#: Pagefind's web worker, loaded from the first index's folder: kept in every shard.
+WORKER = "pagefind-worker.js"
+#: Bump when what a shard holds changes for the same pages.
+SCHEME = "archivist-search-shards-1"
+_SORT_DATE = re.compile(rb'data-pagefind-sort="date:([^"]*)"')
 #: Marks a page Pagefind indexes; pages without it are not sent (Pagefind would drop them).
 BODY_MARK = b"data-pagefind-body"
 #: Linux's prctl option that signals a child when its parent dies.
@@ -57,40 +94,129 @@ class SearchError(RuntimeError):
     """Pagefind could not index the site."""
 
 
-def index_search(output_dir: Path, config: Config) -> dict[str, Any]:
-    """Index ``output_dir``'s HTML with Pagefind and write the bundle to ``output_dir/pagefind``.
+def index_search(output_dir: Path, config: Config, shard_pages: int = SHARD_PAGES,
+                 shard_max: int = SHARD_MAX) -> dict[str, Any]:
+    """Index ``output_dir``'s HTML with Pagefind into shards under ``output_dir/pagefind``.
 
-    Returns counts for the build report: ``pages`` in the index (article and actor pages and
-    quote records; one fragment each), ``indexed`` HTML pages as Pagefind reports them,
-    ``quotes`` records, bundle ``files`` and ``bytes``. An earlier bundle is removed first,
-    since Pagefind's file names carry content hashes and stale fragments would otherwise pile up.
+    Only the shards whose pages changed are indexed again (none, when no indexed page
+    changed); the folders of shards no page belongs to any more are removed. Returns counts for
+    the build report: ``pages`` in the index (article and actor pages and quote records; one
+    fragment each), ``shards`` and how many were ``built`` now, the ``indexed`` HTML pages and
+    ``quotes`` records sent to Pagefind now, bundle ``files`` and ``bytes``.
+    ``shard_pages`` and ``shard_max`` set the shards' mean and largest size (tests make them small).
     Does nothing (``enabled`` False) when ``[search] enabled = false``.
     """
     output_dir = Path(output_dir).resolve()
     bundle = output_dir / BUNDLE_DIR
     if not config.search.enabled:
-        return {"enabled": False, "pages": 0, "indexed": 0, "quotes": 0, "files": 0, "bytes": 0}
-    files, indexed, quotes = _run_pagefind(_pages(output_dir), config.language)
-    files = make_deterministic(files)
-    if bundle.exists():
-        shutil.rmtree(bundle)
-    for rel, data in sorted(files.items()):
-        target = bundle / rel
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data)
-    return {"enabled": True, "pages": sum(1 for p in files if p.startswith("fragment/")), "indexed": indexed,
-            "quotes": quotes, "files": len(files), "bytes": sum(len(d) for d in files.values())}
+        return {"enabled": False, "pages": 0, "shards": 0, "built": 0, "indexed": 0, "quotes": 0, "files": 0,
+                "bytes": 0}
+    shards = plan_shards(scan_pages(output_dir), shard_pages, shard_max)
+    names = [shard_name(shard, config.language) for shard in shards]
+    bundle.mkdir(exist_ok=True)
+    static_missing = not (bundle / SCRIPT).is_file()
+    indexed = quotes = built = 0
+    for i, (shard, name) in enumerate(zip(shards, names)):
+        if (bundle / name / ENTRY).is_file() and not (i == 0 and static_missing):
+            continue
+        pages = ((p.url, (output_dir / p.path).read_bytes()) for p in shard)
+        files, n_pages, n_quotes = _run_pagefind(pages, config.language)
+        files = make_deterministic(files)
+        own = {rel: data for rel, data in files.items() if _in_shard(rel)}
+        static = {rel: data for rel, data in files.items() if not _in_shard(rel)}
+        _write_shard(bundle, name, own)
+        write_files(bundle, static)
+        indexed, quotes, built = indexed + n_pages, quotes + n_quotes, built + 1
+    manifest = {"version": 1, "shards": names}
+    write_files(bundle, {MANIFEST: json.dumps(manifest, separators=(",", ":")).encode("utf-8")})
+    for entry in sorted(bundle.iterdir()):  # shards no page is in now, and a single bundle's files of old
+        if entry.is_dir() and not entry.is_symlink():
+            if entry.name not in names:
+                shutil.rmtree(entry)
+        elif _in_shard(entry.name) or (not names and entry.name != MANIFEST):
+            entry.unlink()
+    files = [f for f in bundle.rglob("*") if f.is_file()]
+    return {"enabled": True, "pages": sum(1 for f in files if f.parent.name == "fragment"), "shards": len(names),
+            "built": built, "indexed": indexed, "quotes": quotes, "files": len(files),
+            "bytes": sum(f.stat().st_size for f in files)}
 
 
-def _pages(site: Path) -> Iterator[tuple[str, bytes]]:
-    """(URL, HTML) of the pages to index, sorted by path: the order fixes Pagefind's page numbers."""
+@dataclass(frozen=True)
+class IndexedPage:
+    """A page Pagefind indexes: its file (relative to the output), URL, sort date and a digest of its bytes."""
+
+    path: str
+    url: str
+    date: str
+    digest: str
+
+
+def scan_pages(site: Path) -> list[IndexedPage]:
+    """Every page of ``site`` that carries ``BODY_MARK``, read once each (its bytes are not kept)."""
+    site = Path(site)
     bundle = site / BUNDLE_DIR
-    for path in sorted(site.rglob("*.html"), key=lambda p: p.relative_to(site).as_posix()):
+    found = []
+    for path in site.rglob("*.html"):
         if bundle in path.parents or not path.is_file():
             continue
         data = path.read_bytes()
         if BODY_MARK in data:
-            yield page_url(path.relative_to(site).as_posix()), data
+            rel = path.relative_to(site).as_posix()
+            date = _SORT_DATE.search(data)
+            found.append(IndexedPage(rel, page_url(rel), date.group(1).decode("ascii", "replace") if date else "",
+                                     hashlib.sha256(data).hexdigest()))
+    return found
+
+
+def plan_shards(pages: Iterable[IndexedPage], shard_pages: int = SHARD_PAGES,
+                shard_max: int = SHARD_MAX) -> list[list[IndexedPage]]:
+    """``pages`` in shards: in (sort date, URL) order, a shard ending after a page whose URL's hash
+    is 0 modulo ``shard_pages``, or at ``shard_max`` pages. Within a shard, pages are sorted by path
+    (the order that fixes Pagefind's page numbers)."""
+    shards: list[list[IndexedPage]] = []
+    current: list[IndexedPage] = []
+    for page in sorted(pages, key=lambda p: (p.date, p.url)):
+        current.append(page)
+        cut = int.from_bytes(hashlib.sha256(page.url.encode("utf-8")).digest()[:8], "big") % max(1, shard_pages) == 0
+        if cut or len(current) >= shard_max:
+            shards.append(current)
+            current = []
+    if current:
+        shards.append(current)
+    return [sorted(shard, key=lambda p: p.path) for shard in shards]
+
+
+def shard_name(shard: Iterable[IndexedPage], language: str) -> str:
+    """The folder of a shard: a digest of its pages (paths and bytes), the language and Pagefind's version."""
+    h = hashlib.sha256(f"{SCHEME}\0{_pagefind_version()}\0{language}\0".encode("utf-8"))
+    for page in shard:
+        h.update(f"{page.path}\0{page.digest}\n".encode("utf-8", "surrogateescape"))
+    return h.hexdigest()[:20]
+
+
+@functools.cache
+def _pagefind_version() -> str:
+    try:
+        return importlib.metadata.version("pagefind_bin")
+    except importlib.metadata.PackageNotFoundError:  # a binary from PAGEFIND_BINARY_PATH: named by its path
+        return os.environ.get("PAGEFIND_BINARY_PATH", "")
+
+
+def _in_shard(rel: str) -> bool:
+    """Whether a file of Pagefind's bundle belongs to its index (kept per shard) or is one of its scripts."""
+    return rel.startswith(("index/", "filter/", "fragment/", "wasm.")) or rel.endswith(".pf_meta") \
+        or rel in (ENTRY, WORKER)
+
+
+def _write_shard(bundle: Path, name: str, files: Mapping[str, bytes]) -> None:
+    """Write a shard's files into a new folder and rename it into place whole."""
+    tmp = bundle / f".{name}.tmp-{os.getpid()}"
+    if tmp.exists():
+        shutil.rmtree(tmp)
+    write_files(tmp, files)
+    if (bundle / name).exists():  # a folder a build was killed in the middle of: not named by its bytes
+        shutil.rmtree(bundle / name)
+    os.rename(tmp, bundle / name)
 
 
 def page_url(rel: str) -> str:

@@ -15,6 +15,7 @@ with ``pytest -m browser``.
 from __future__ import annotations
 
 import dataclasses
+import re
 import threading
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -79,15 +80,20 @@ def page(browser):
     assert pg.errors == [], f"script errors: {pg.errors}"
 
 
-def indexed_site(root: Path, archive=None, **overrides) -> Served:
-    """``archive`` (default: the sample) rendered and indexed into ``root``, served."""
+#: Index shards small enough that the sample's 7 pages make 3 (search.plan_shards), for the sharded tests.
+SMALL_SHARDS = {"shard_pages": 2, "shard_max": 3}
+
+
+def indexed_site(root: Path, archive=None, shards=None, **overrides) -> Served:
+    """``archive`` (default: the sample) rendered and indexed into ``root`` (``shards``: index_search's
+    shard sizes), served."""
     config = sample_config(**overrides)
     assert config.base_path == SUBPATH
     archive = archive or sample_archive()
     for path, data in render_site(archive, config, [default_theme_dir()], sample_body(archive, config)).items():
         (root / path).parent.mkdir(parents=True, exist_ok=True)
         (root / path).write_bytes(data)
-    index_search(root, config)
+    index_search(root, config, **(shards or {}))
     return Served(root)
 
 
@@ -145,9 +151,12 @@ def test_sample_site_search_filters_and_entity_link(tmp_path, page):
         served.close()
 
 
-def test_sort_by_date_keeps_actor_pages(tmp_path, page):
-    """Pagefind drops records without the sort key: actor pages sort by their newest article."""
-    served = indexed_site(tmp_path)
+@pytest.mark.parametrize("shards", [None, SMALL_SHARDS], ids=["one shard", "three shards"])
+def test_sort_by_date_keeps_actor_pages(tmp_path, page, shards):
+    """Pagefind drops records without the sort key: actor pages sort by their newest article. Over
+    shards, Pagefind's own merge (by score) would mix the dates: the date order holds across them."""
+    served = indexed_site(tmp_path, shards=shards)
+    assert len(page.request.get(f"{served.base}pagefind/shards.json").json()["shards"]) == (3 if shards else 1)
     try:
         search(page, served, "Springfield")
         relevance = result_texts(page)
@@ -162,6 +171,65 @@ def test_sort_by_date_keeps_actor_pages(tmp_path, page):
             assert years == sorted(years, reverse=order == "desc"), dated
     finally:
         served.close()
+
+
+def dated_archive():
+    """Eight articles a year apart, the later ones no likelier to rank first: "harbour" appears in
+    each a number of times that does not follow the date."""
+    archive = sample_archive()
+    base = archive.articles[0]
+    times = (3, 1, 4, 1, 5, 9, 2, 6)
+    articles = tuple(dataclasses.replace(base, id=f"y{2016 + i}", source=f"y{2016 + i}.txt",
+                                         title=f"Report of {2016 + i}", date=base.date.replace(year=2016 + i),
+                                         text=" ".join(["The harbour was busy."] * n + ["Ships came and went."] * 4))
+                     for i, n in enumerate(times))
+    return dataclasses.replace(archive, articles=articles, actors=(),
+                               annotations={a.id: Annotation((), ()) for a in articles})
+
+
+@pytest.mark.parametrize("order", ["asc", "desc"])
+def test_date_sort_holds_across_shards(tmp_path, page, order):
+    """Eight articles in shards of at most two: Pagefind merges shards by score, which would put
+    the most relevant first; sorted by date, every year follows the one before."""
+    served = indexed_site(tmp_path, dated_archive(), shards={"shard_pages": 2, "shard_max": 2})
+    assert len(page.request.get(f"{served.base}pagefind/shards.json").json()["shards"]) >= 4
+    try:
+        search(page, served, "harbour", f"?sort={order}")
+        years = [int(re.search(r"Report of (\d+)", t).group(1)) for t in result_texts(page)]
+        assert years == sorted(range(2016, 2024), reverse=order == "desc"), years
+        settled(page, lambda: page.select_option("#search-sort", ""))
+        assert sorted(int(re.search(r"Report of (\d+)", t).group(1)) for t in result_texts(page)) \
+            == list(range(2016, 2024))
+    finally:
+        served.close()
+
+
+def filter_counts(page) -> list[str]:
+    """Each filter value's label and count as the search page shows them ("type: Quote 2")."""
+    return sorted(f"{box.get_attribute('data-filter')}: {label.inner_text()}"
+                  for box in page.locator("fieldset.search-filter").all() for label in box.locator("label").all())
+
+
+def test_shards_give_the_results_and_counts_of_one_index(tmp_path, page):
+    """The same searches over one index and over three shards: the same results (by relevance and
+    by date, the sample's quote records included) and the same filter counts (summed over shards)."""
+    seen = []
+    for name, shards in (("one", None), ("three", SMALL_SHARDS)):
+        served = indexed_site(tmp_path / name, shards=shards)
+        try:
+            search(page, served, "budget")
+            page.locator("#search-filters").evaluate("d => d.open = true")
+            found = [sorted(result_texts(page)), filter_counts(page)]
+            settled(page, lambda: page.select_option("#search-sort", "desc"))
+            found.append(sorted(result_texts(page)))  # the order of one date's records may differ
+            check_filter(page, "type", "Quote")
+            found += [sorted(result_texts(page)), filter_counts(page)]
+            seen.append(found)
+        finally:
+            served.close()
+    assert seen[0] == seen[1]
+    assert seen[0][1] and any("Quote" in label for label in seen[0][1]), seen[0][1]
+    assert seen[0][3] and all(t.startswith("QUOTE") for t in seen[0][3]), seen[0][3]
 
 
 def hostile_archive():

@@ -11,6 +11,7 @@ import dataclasses
 import gzip
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -22,7 +23,7 @@ from markupsafe import escape
 from conftest import XSS, ROOT, sample_archive, sample_body, sample_config, write_site
 
 from archivist.site.render import default_theme_dir, render_site
-from archivist.site.search import bundle_digest, index_search
+from archivist.site.search import IndexedPage, bundle_digest, index_search, plan_shards
 
 #: What issue 11 found running in the search page: an outlet or actor name with an event handler.
 PAYLOAD = "<img src=x onerror=alert(document.domain)>"
@@ -32,10 +33,15 @@ def _esc(text: str) -> str:
     return str(escape(text))
 
 
+def shards(bundle: Path) -> list[Path]:
+    """The bundle's shard folders, in the order ``shards.json`` lists them."""
+    return [bundle / name for name in json.loads((bundle / "shards.json").read_text())["shards"]]
+
+
 def fragments(bundle: Path) -> dict[str, dict]:
-    """Pagefind's records by URL."""
+    """Pagefind's records by URL, over every shard."""
     records = {}
-    for f in sorted((bundle / "fragment").iterdir()):
+    for f in sorted(f for shard in shards(bundle) for f in (shard / "fragment").iterdir()):
         data = gzip.decompress(f.read_bytes())
         record = json.loads(data[data.index(b"{"):])  # after Pagefind's signature bytes
         records[record["url"]] = record
@@ -51,11 +57,15 @@ def indexed(tmp_path_factory):
 def test_bundle_written(indexed):
     out, stats = indexed
     bundle = out / "pagefind"
-    for name in ("pagefind.js", "pagefind-ui.js", "pagefind-highlight.js", "pagefind-entry.json"):
+    for name in ("pagefind.js", "pagefind-ui.js", "pagefind-highlight.js", "shards.json"):
         assert (bundle / name).is_file(), name
-    assert any((bundle / "index").iterdir()) and any((bundle / "filter").iterdir())
+    [shard] = shards(bundle)  # 7 pages: one shard
+    for name in ("pagefind-entry.json", "pagefind-worker.js", "wasm.en.pagefind"):
+        assert (shard / name).is_file(), name
+    assert any((shard / "index").iterdir()) and any((shard / "filter").iterdir())
     assert stats["enabled"] and stats["files"] > 10 and stats["bytes"] > 0
     assert stats["indexed"] == 7 and stats["quotes"] == 3 and stats["pages"] == 10
+    assert stats["shards"] == 1 and stats["built"] == 1
 
 
 def test_articles_actors_and_quotes_indexed(indexed):
@@ -101,7 +111,7 @@ def test_filters_meta_and_sort_keys(indexed):
 def test_every_record_sorts_by_date(indexed):
     """Pagefind drops records without the sort key from a sorted search: actors carry one too."""
     out, _ = indexed
-    meta = gzip.decompress(next((out / "pagefind").glob("pagefind.*.pf_meta")).read_bytes())
+    meta = gzip.decompress(next(shards(out / "pagefind")[0].glob("pagefind.*.pf_meta")).read_bytes())
     import cbor2
 
     sorts = cbor2.loads(meta[len(b"pagefind_dcd"):])[4]  # [[sort name, [page numbers]]]
@@ -143,12 +153,54 @@ def test_hostile_values_are_stored_escaped(tmp_path):
     assert quote["meta"]["article"] == _esc(f"Budget {XSS}")
 
 
-def test_reindex_replaces_bundle(tmp_path):
+def test_reindex_removes_what_no_shard_holds(tmp_path):
+    """A shard no page is in any more goes, and so do the files of the single bundle of old."""
     out = write_site(tmp_path)
+    bundle = out / "pagefind"
+    (bundle / "fragment").mkdir(parents=True)
+    (bundle / "fragment" / "stale.pf_fragment").write_bytes(b"x")
+    (bundle / "pagefind-entry.json").write_bytes(b"{}")
+    (bundle / "0123456789abcdef0123").mkdir()
     index_search(out, sample_config())
-    (out / "pagefind" / "fragment" / "stale.pf_fragment").write_bytes(b"x")
-    index_search(out, sample_config())
-    assert not (out / "pagefind" / "fragment" / "stale.pf_fragment").exists()
+    assert not (bundle / "fragment").exists() and not (bundle / "pagefind-entry.json").exists()
+    assert sorted(p.name for p in bundle.iterdir() if p.is_dir()) == [shards(bundle)[0].name]
+
+
+def test_only_changed_shards_are_indexed_again(tmp_path):
+    """Three shards; a page of one changes: that shard alone is indexed again, and the bundle is the
+    one an index from scratch gives (the same folder names and bytes)."""
+    small = {"shard_pages": 2, "shard_max": 3}
+    out = write_site(tmp_path / "a")
+    first = index_search(out, sample_config(), **small)
+    assert first["shards"] == 3 and first["built"] == 3
+    before = {p.name: bundle_digest(p) for p in shards(out / "pagefind")}
+    assert index_search(out, sample_config(), **small)["built"] == 0  # nothing changed
+    page = out / "articles" / "harbour" / "index.html"
+    page.write_text(page.read_text(encoding="utf-8").replace("reopened", "reopened again"), encoding="utf-8")
+    again = index_search(out, sample_config(), **small)
+    assert again["built"] == 1 and again["indexed"] == 3  # harbour, xss and jane-doe: one shard
+    after = {p.name: bundle_digest(p) for p in shards(out / "pagefind")}
+    assert len(set(after) - set(before)) == 1 and len(set(before) - set(after)) == 1
+    assert "reopened again" in fragments(out / "pagefind")["/articles/harbour/"]["content"]
+    fresh = tmp_path / "b"
+    shutil.copytree(out, fresh, ignore=shutil.ignore_patterns("pagefind"))
+    index_search(fresh, sample_config(), **small)
+    assert bundle_digest(fresh / "pagefind") == bundle_digest(out / "pagefind")
+
+
+def test_shards_follow_the_date_order():
+    """Shards cut the (date, URL) order at pages whose URL hashes to 0 (or at the largest size): an
+    added page changes only the shard it falls in, and every shard's dates follow the one before."""
+    pages = [IndexedPage(f"articles/a{i}/index.html", f"/articles/a{i}/", f"20{10 + i % 13:02d}-01-01", "d")
+             for i in range(300)]
+    cut = plan_shards(pages, 10, 40)
+    assert sum(len(s) for s in cut) == 300 and max(len(s) for s in cut) <= 40 and len(cut) > 10
+    for a, b in zip(cut, cut[1:]):
+        assert max(p.date for p in a) <= min(p.date for p in b)
+    added = IndexedPage("articles/new/index.html", "/articles/new/", "2015-06-01", "d")
+    recut = plan_shards([*pages, added], 10, 40)
+    changed = [s for s in recut if s not in cut]
+    assert len(changed) == 1 and added in changed[0]
 
 
 def test_disabled(tmp_path):

@@ -4,6 +4,13 @@
 // every filter value as a checkbox (32,938 px of them for 845 actors), and has no sort control.
 // Here every string from the index is decoded inertly and shown as text, each filter shows its
 // most frequent values with a box to find the rest, and results sort by relevance or date.
+//
+// The index comes in shards (archivist/site/search.py): pagefind/shards.json lists them in date
+// order, each a Pagefind bundle of its own, all merged into one search (Pagefind's mergeIndex,
+// which sums the filter counts). Pagefind merges the shards' results by score, which mixes the
+// shards' dates in a date sort; so each shard carries a filter of its own ("shard": its place
+// in the list, Pagefind's mergeFilter), and a date sort lists each shard's results (sorted by
+// Pagefind within it) one shard after the other, in date order, as the reader asks for more.
 
 const FILTERS = [
   // [name in the index, label, how several values combine, values shown before "find"]
@@ -103,7 +110,7 @@ function fold(text) {
 }
 
 const state = { term: "", sort: "", selected: Object.fromEntries(FILTERS.map(([name]) => [name, new Set()])),
-                finds: {}, results: [], shown: 0, run: 0, totals: {}, counts: {} };
+                finds: {}, take: taking([]), total: 0, shown: 0, run: 0, totals: {}, counts: {} };
 
 function filterQuery() {
   const query = {};
@@ -265,8 +272,8 @@ function renderResult(data) {
   return li;
 }
 
-async function showMore(pagefind, run) {
-  const next = state.results.slice(state.shown, state.shown + PAGE_SIZE);
+async function showMore(run) {
+  const next = await state.take(PAGE_SIZE);
   const data = await Promise.all(next.map((r) => r.data()));
   if (run !== state.run) return;
   for (const d of data) {
@@ -274,18 +281,50 @@ async function showMore(pagefind, run) {
     if (item) list.append(item);
   }
   state.shown += next.length;
-  more.hidden = state.shown >= state.results.length;
+  more.hidden = state.shown >= state.total;
+}
+
+/** Results as a function giving the next ``n`` of ``results``. */
+function taking(results) {
+  let at = 0;
+  return async (n) => results.slice(at, (at += n));
+}
+
+/** The results of a date sort as a function giving the next ``n``: shard after shard in the order
+ * asked, each shard's results as Pagefind sorts them (``counts``: each shard's number of results). */
+function takingByShard(term, filters, order, counts) {
+  const shards = index.shards.map((_, k) => String(k)).filter((k) => counts[k] === undefined || counts[k] > 0);
+  if (order === "desc") shards.reverse();
+  const ready = [];
+  let next = 0;
+  return async (n) => {
+    while (ready.length < n && next < shards.length) {
+      const response = await index.search.search(term, { filters: { ...filters, shard: shards[next++] },
+                                                         sort: { date: order } });
+      ready.push(...response.results);
+    }
+    return ready.splice(0, n);
+  };
 }
 
 let pagefindReady = null;
+const index = { shards: [], search: null };
 
 async function loadPagefind() {
   const bundle = ownUrl(root.dataset.bundle);
   const site = ownUrl(root.dataset.site);
   if (!bundle || !site) throw new Error("the search index must come from this site");
-  const pagefind = await import(new URL("pagefind.js", bundle).href);
-  await pagefind.options({ baseUrl: site.pathname, highlightParam: "highlight", excerptLength: 30 });
+  const manifest = await (await fetch(new URL("shards.json", bundle), { cache: "no-cache" })).json();
+  const names = Array.isArray(manifest?.shards) ? manifest.shards : [];
+  if (!names.length || !names.every((n) => /^[0-9a-f]+$/.test(n))) throw new Error("the search index is empty");
+  index.shards = names.map((name) => new URL(`${name}/`, bundle).pathname);
+  const module = await import(new URL("pagefind.js", bundle).href);
+  const options = (k) => ({ baseUrl: site.pathname, highlightParam: "highlight", excerptLength: 30,
+                            mergeFilter: { shard: String(k) } });
+  const pagefind = module.createInstance({ ...options(0), basePath: index.shards[0] });
   await pagefind.init();
+  await Promise.all(index.shards.slice(1).map((shard, k) => pagefind.mergeIndex(shard, options(k + 1))));
+  index.search = pagefind;
   state.totals = await pagefind.filters();
   return pagefind;
 }
@@ -317,12 +356,15 @@ async function search() {
   if (state.sort) options.sort = { date: state.sort };
   const response = await pagefind.search(state.term || null, options);
   if (run !== state.run) return;
-  state.results = response.results;
+  state.total = response.results.length;
+  state.take = state.sort && index.shards.length > 1
+    ? takingByShard(state.term || null, filters, state.sort, response.filters?.shard ?? {})
+    : taking(response.results);
   state.counts = response.filters ?? {};
   state.shown = 0;
   list.replaceChildren();
   renderFilters();
-  await showMore(pagefind, run);
+  await showMore(run);
   if (run !== state.run) return;
   // Said once the first results are on the page (tests wait for it, screen readers hear it).
   const n = response.results.length;
@@ -357,7 +399,7 @@ root.querySelector("form").addEventListener("submit", (event) => {
   search();
 });
 sortSelect.addEventListener("change", () => { state.sort = sortSelect.value; search(); });
-more.addEventListener("click", async () => showMore(await pagefindReady, state.run));
+more.addEventListener("click", async () => { await pagefindReady; return showMore(state.run); });
 
 // Filters beside the results where there is room; folded away above them on a phone.
 document.getElementById("search-filters").open = matchMedia("(min-width: 62rem)").matches;
