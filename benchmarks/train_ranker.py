@@ -38,6 +38,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 TRAIN, DEV = SHARED / "gold" / "polnear-train.jsonl", SHARED / "gold" / "polnear-dev.jsonl"
+NAMES = ROOT / "benchmarks" / "gold" / "polnear-train-names.jsonl"  # names of held-out quotes, by reading
 MODEL = ROOT / "archivist" / "annotate" / "speakers" / "ranker_model.json"
 #: The draw of eval_quotes.py's ``sample_of``: its first 500 were studied, 500-840 never were.
 SEED, STUDIED, HELD_OUT = 7, (0, 500), (500, 840)
@@ -87,9 +88,11 @@ def examples(records: list[dict], parses) -> list[dict]:
     """One example per found gold quote with a speaker span: the rules' mention, whether it is right,
     its confidence, and each candidate's features and label."""
     from archivist.annotate.docindex import DocIndex
+    from archivist.annotate.entities.mentions import entity_mentions
+    from archivist.annotate.speakers.resolve import SpeakerResolver
     from archivist.annotate.quotes.marks import find_quote_spans, paragraphs
     from archivist.annotate.speakers.ranker import (RulesChoice, candidate_features, candidates,
-                                                   paragraph_window, with_choice)
+                                                   paragraph_window, root_of, with_choice)
 
     out = []
     for rec, (doc, ann) in zip(records, parses):
@@ -99,6 +102,8 @@ def examples(records: list[dict], parses) -> list[dict]:
             i0, i1 = index.tokens(s, e)
             in_quote[i0:i1] = [True] * (i1 - i0)
         paras = paragraphs(text)
+        spans_all = find_quote_spans(text)
+        resolver = SpeakerResolver(doc, entity_mentions(doc, spans_all), spans_all, index)
         pq = [q for q in ann.quotes if q.end > q.start]
         for g in rec["quotes"]:
             if g.get("speaker_start") is None:
@@ -118,7 +123,13 @@ def examples(records: list[dict], parses) -> list[dict]:
                                                        best.evidence.confidence)
             plus = with_choice(cands, rules)
             spans_plus = [(doc[c.start].idx, doc[c.end - 1].idx + len(doc[c.end - 1])) for c in plus]
+            names = {}
+            if "speaker_name" in g:  # judged by name too: what each candidate resolves to
+                names = {"gold_name": g["speaker_name"], "rules_name": best.speaker,
+                         "plus_names": [resolver.resolve(root_of(doc, c), best.start).name if c != rules_cand else
+                                        best.speaker for c, rules_cand in zip(plus, _rules_flags(plus, rules))]}
             out.append({
+                **names,
                 "rules_ok": m is not None and _overlap(m.start, m.end, gs, ge) > 0,
                 "rules_mention": m is not None,
                 "confidence": best.evidence.confidence if best.evidence else 0.0,
@@ -132,6 +143,55 @@ def examples(records: list[dict], parses) -> list[dict]:
                          "is_rules": [int(m is not None and _overlap(a, b, m.start, m.end) > 0) for a, b in spans_plus]},
             })
     return out
+
+
+def _rules_flags(cands, rules) -> list:
+    """For each candidate, itself where it overlaps the rules' choice (whose name the rules gave), else None."""
+    return [c if rules is not None and c.start < rules.end and rules.start < c.end else None for c in cands]
+
+
+def named(records: list[dict], names: Path) -> list[dict]:
+    """``records`` with the hand-made speaker names of ``names`` (id and quote offsets) on their quotes."""
+    by_quote = {}
+    for line in names.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            row = json.loads(line)
+            by_quote[(row["id"], row["start"], row["end"])] = row["speaker_name"]
+    out = []
+    for rec in records:
+        quotes = [{**q, "speaker_name": by_quote[(rec["id"], q["start"], q["end"])]}
+                  if (rec["id"], q["start"], q["end"]) in by_quote else q for q in rec["quotes"]]
+        out.append({**rec, "quotes": quotes})
+    return out
+
+
+def name_figures(exs: list[dict], scores: list[list[float]]) -> str:
+    """What a reader would see, by the shared scorer's name rules, over the examples judged by name:
+    right / wrong / part of the name / no name, for the rules' names and for the stacked choice's
+    (a candidate resolved by archivist's resolver where it overrides the rules; no names withheld)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("shared_eval_quotes", SHARED / "tools" / "eval_quotes.py")
+    scorer = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(scorer)
+
+    def outcome(said, gold):
+        if gold is None:
+            return "wrong" if said else "right"
+        if scorer.same_name(said, gold):
+            return "right"
+        return "missing" if not said else "partial" if scorer.part_of_name(said, gold) else "wrong"
+
+    tally = {"rules": {}, "stacked": {}}
+    judged = [(ex, sc) for ex, sc in zip(exs, scores) if "gold_name" in ex]
+    for ex, sc in judged:
+        k = _top(sc)
+        mine = ex["plus_names"][k] if k is not None else None
+        for who, said in (("rules", ex["rules_name"]), ("stacked", mine)):
+            o = outcome(said, ex["gold_name"])
+            tally[who][o] = tally[who].get(o, 0) + 1
+    return "; ".join(f"{who}: " + ", ".join(f"{o} {tally[who].get(o, 0)}" for o in ("right", "wrong", "partial", "missing"))
+                     for who in tally) + f" (of {len(judged)})"
 
 
 def _kind_of(words: str | None) -> str:
@@ -264,7 +324,7 @@ def main() -> int:
     from archivist.annotate.nlp import load_model
 
     nlp = load_model()
-    sets = {"dev": drawn(DEV, 0, 10_000), "train": drawn(TRAIN, *STUDIED), "held-out": drawn(TRAIN, *HELD_OUT)}
+    sets = {"dev": drawn(DEV, 0, 10_000), "train": drawn(TRAIN, *STUDIED), "held-out": named(drawn(TRAIN, *HELD_OUT), NAMES)}
     exs = {}
     for name, records in sets.items():
         t0 = time.perf_counter()
@@ -295,6 +355,9 @@ def main() -> int:
             print(f"== {model} on {name}")
             for key, value in figures(sets_of[name], scored(sets_of[name], weights)).items():
                 print(f"  {key}: {value:.3f}" if isinstance(value, float) else f"  {key}: {value}")
+        if model.startswith("stacked"):
+            for name in ("dev", "held-out"):
+                print(f"  names on {name}: {name_figures(sets_of[name], scored(sets_of[name], weights))}")
         if "trees" not in weights:
             top = sorted(weights.items(), key=lambda kv: -abs(kv[1]))[:15]
             print("largest weights:", ", ".join(f"{k} {v:+.2f}" for k, v in top))
