@@ -17,7 +17,9 @@ Identity rules, in the order ``extract_mentions`` applies them:
    ends with it (surname) or, for PERSON mentions, starts with it (first name).
 5. Each actor takes the majority label of its mentions (ties: the first), after the evidence
    of titles and of ``evidence.label_evidence`` (an age, "she added", an appositive) decided
-   the actors the model mislabelled.
+   the actors the model mislabelled, and ``evidence.rule_labels`` the laws, events, works, companies
+   and places it took for other actors ("the Affordable Care Act" ORG is a LAW, "Covid-19" PERSON
+   an EVENT, "AI company Anthropic" PERSON an ORG).
 6. Roles: the title words just before a person ("Kremlin spokesperson"), else an
    apposition ("Peskov, the Kremlin spokesman,"); an actor's first role fills its
    mentions that have none.
@@ -33,7 +35,7 @@ from collections import Counter
 
 from archivist.annotate.entities import relabel as evidence
 from archivist.text import names
-from archivist.text.lexicon import given_gender
+from archivist.text.lexicon import ORG_NOUNS, given_gender
 from archivist.models import Mention
 
 LABEL_KINDS = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC": "place", "NORP": "other",
@@ -130,6 +132,10 @@ def entity_mentions(doc, quoted: list[tuple[int, int]]) -> tuple[Mention, ...]:
     if _person_evidence(doc, cands, sent_start, ent_labels, quoted):
         _resolve_people(cands)  # "Ammori" now points at "Huda Ammori", a person only since the evidence
     _join_places(cands)
+    relabelled = evidence.rule_labels(doc, cands, quoted)  # "the Affordable Care Act" tagged ORG is a law
+    for c in cands:
+        if c.actor in relabelled:
+            c.label = relabelled[c.actor][1]
     _majority_labels(cands)
     for c in cands:
         if c.label == "PERSON" and c.role is None:
@@ -173,13 +179,13 @@ def _clean(doc, ent) -> _Cand | None:
     """The entity with its boundaries fixed, or None if nothing of it is an actor name."""
     s, e, label = ent.start, ent.end, ent.label_
     # A possessive token ends the name: "Trump's Iran" -> "Trump"; "McDonald's" is a name, and so
-    # is an institution named for its members: "the Nevada County Sheriff's Office".
+    # is an institution named for its members: "the Nevada County Sheriff's Office", and a thing.
     for i in range(s + 1, e):
         if doc[i].text in _POSSESSIVE_TOKENS:
             if doc[s:i + 1].text.lower().replace("’", "'") in names.POSSESSIVE_NAMES:
                 continue
-            if label != "PERSON" and doc[e - 1].text in _INSTITUTION_HEADS:
-                continue
+            if label != "PERSON" and (doc[e - 1].text in _INSTITUTION_HEADS or doc[e - 1].text in evidence.THING_HEADS):
+                continue  # ... and so is an event or a law: "the Women's World Cup", "Megan's Law"
             e = i
             break
     # Leading "the", stray words ("Neither Jackson") and punctuation; trailing punctuation
@@ -490,9 +496,17 @@ def _person_evidence(doc, cands: list[_Cand], sent_start: list[int], ent_labels:
     # "Mitch Landrieu" tagged ORG every time, in an article that calls him "Landrieu" as a person:
     # a common given name before a surname the article uses for a person is a person's name
     surnames = {c.actor.split()[-1] for c in cands if c.label == "PERSON" and c.actor.split()}
+    # ... and so is an unknown given name before it ("Kouri Richins" beside "Eric Richins") that is no
+    # word for an organisation nor a word of another actor's name ("Trump Tower" beside "Donald Trump")
+    word_actors: dict[str, set[str]] = {}
+    for c in cands:
+        for w in c.actor.split():
+            word_actors.setdefault(w, set()).add(c.actor)
     for c in cands:
         words = c.actor.split()
-        if c.label == "ORG" and 2 <= len(words) <= 3 and words[-1] in surnames and given_gender(c.actor):
+        if c.label == "ORG" and 2 <= len(words) <= 3 and words[-1] in surnames and (
+                given_gender(c.actor) or len(words) == 2 and _plain_given_name(words[0]) and
+                word_actors[words[0]] == {c.actor}):
             persons.add(c.actor)
     more, organisations = evidence.label_evidence(doc, cands, quoted)
     persons |= more
@@ -504,6 +518,13 @@ def _person_evidence(doc, cands: list[_Cand], sent_start: list[int], ent_labels:
         elif c.label == "PERSON" and c.actor in organisations:
             c.label = "ORG"
     return relabelled
+
+
+def _plain_given_name(word: str) -> bool:
+    """True for a word that may be a given name unknown to the lexicon ("Kouri"): capitalised letters,
+    no acronym, no word for an organisation."""
+    return word.isalpha() and word[:1].isupper() and word[1:].islower() and \
+        word.lower() not in ORG_NOUNS and word not in _INSTITUTION_HEADS
 
 
 # --- 5. labels ----------------------------------------------------------------------------
