@@ -214,7 +214,9 @@ def _build_claimed(site_dir: Path, config: Config, output: Path, progress: bool,
             t = time.perf_counter()
             html = [p for p in staging.written_paths + staging.removed_paths if p.endswith(".html")]
             if html or clean or staging.missing([f"{bundle}/{search.MANIFEST}"]):
-                stats_search = search.index_search(staging.root, config)
+                # What the last scan read of each page, beside the page keys: kept pages are not read again.
+                stats_search = search.index_search(staging.root, config,
+                                                   scan_cache=store.path.with_suffix(".search.json"))
                 stage("index", t, f"{stats_search['pages']} records in {stats_search['shards']} shards: "
                                   f"{stats_search['built']} indexed again ({stats_search['indexed']} pages), "
                                   f"the others unchanged")

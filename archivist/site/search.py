@@ -44,6 +44,7 @@ meta as HTML; the search page's own script decodes them inertly as text as well.
 from __future__ import annotations
 
 import base64
+import contextlib
 import ctypes
 import functools
 import gzip
@@ -54,6 +55,7 @@ import os
 import re
 import shutil
 import signal
+import stat
 import subprocess
 import threading
 from dataclasses import dataclass
@@ -95,7 +97,7 @@ class SearchError(RuntimeError):
 
 
 def index_search(output_dir: Path, config: Config, shard_pages: int = SHARD_PAGES,
-                 shard_max: int = SHARD_MAX) -> dict[str, Any]:
+                 shard_max: int = SHARD_MAX, scan_cache: Path | None = None) -> dict[str, Any]:
     """Index ``output_dir``'s HTML with Pagefind into shards under ``output_dir/pagefind``.
 
     Only the shards whose pages changed are indexed again (none, when no indexed page
@@ -104,6 +106,8 @@ def index_search(output_dir: Path, config: Config, shard_pages: int = SHARD_PAGE
     fragment each), ``shards`` and how many were ``built`` now, the ``indexed`` HTML pages and
     ``quotes`` records sent to Pagefind now, bundle ``files`` and ``bytes``.
     ``shard_pages`` and ``shard_max`` set the shards' mean and largest size (tests make them small).
+    ``scan_cache``, where given, is a file that keeps what the last scan read of each page
+    (``scan_pages``), so that a rebuild reads only the pages written since.
     Does nothing (``enabled`` False) when ``[search] enabled = false``.
     """
     output_dir = Path(output_dir).resolve()
@@ -111,7 +115,9 @@ def index_search(output_dir: Path, config: Config, shard_pages: int = SHARD_PAGE
     if not config.search.enabled:
         return {"enabled": False, "pages": 0, "shards": 0, "built": 0, "indexed": 0, "quotes": 0, "files": 0,
                 "bytes": 0}
-    shards = plan_shards(scan_pages(output_dir), shard_pages, shard_max)
+    memo = _load_memo(scan_cache)
+    shards = plan_shards(scan_pages(output_dir, memo["pages"] if memo is not None else None), shard_pages, shard_max)
+    _save_memo(scan_cache, memo)
     names = [shard_name(shard, config.language) for shard in shards]
     bundle.mkdir(exist_ok=True)
     static_missing = not (bundle / SCRIPT).is_file()
@@ -151,21 +157,75 @@ class IndexedPage:
     digest: str
 
 
-def scan_pages(site: Path) -> list[IndexedPage]:
-    """Every page of ``site`` that carries ``BODY_MARK``, read once each (its bytes are not kept)."""
+def scan_pages(site: Path, memo: dict[str, list] | None = None) -> list[IndexedPage]:
+    """Every page of ``site`` that carries ``BODY_MARK``, read once each (its bytes are not kept).
+
+    ``memo`` (updated here) maps a page's path to what was read of it and its file's identity
+    (device, inode, size, modification time): a page whose file is the same one is not read
+    again. The build writes every changed file as a new file renamed into place and keeps the
+    others as hard links, so a kept page keeps its identity and a written one never does.
+    """
     site = Path(site)
-    bundle = site / BUNDLE_DIR
     found = []
-    for path in site.rglob("*.html"):
-        if bundle in path.parents or not path.is_file():
-            continue
-        data = path.read_bytes()
-        if BODY_MARK in data:
-            rel = path.relative_to(site).as_posix()
-            date = _SORT_DATE.search(data)
-            found.append(IndexedPage(rel, page_url(rel), date.group(1).decode("ascii", "replace") if date else "",
-                                     hashlib.sha256(data).hexdigest()))
+    seen: set[str] = set()
+    for folder, dirs, names in os.walk(site):
+        if folder == str(site):
+            dirs[:] = [d for d in dirs if d != BUNDLE_DIR]
+        dirs.sort()
+        for name in sorted(names):
+            if not name.endswith(".html"):
+                continue
+            path = os.path.join(folder, name)
+            try:
+                st = os.stat(path, follow_symlinks=False)
+            except OSError:
+                continue
+            if not stat.S_ISREG(st.st_mode):
+                continue
+            rel = Path(path).relative_to(site).as_posix()
+            seen.add(rel)
+            identity = [st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns]
+            known = memo.get(rel) if memo is not None else None
+            if known is None or known[0] != identity:
+                data = Path(path).read_bytes()
+                date = _SORT_DATE.search(data)
+                known = [identity, BODY_MARK in data, date.group(1).decode("ascii", "replace") if date else "",
+                         hashlib.sha256(data).hexdigest()]
+                if memo is not None:
+                    memo[rel] = known
+            if known[1]:
+                found.append(IndexedPage(rel, page_url(rel), known[2], known[3]))
+    if memo is not None:
+        for rel in set(memo) - seen:
+            del memo[rel]
     return found
+
+
+def _load_memo(path: Path | None) -> dict[str, list] | None:
+    """The scan memo kept at ``path`` (empty where it is missing or unreadable; None without a path)."""
+    if path is None:
+        return None
+    try:
+        memo = json.loads(Path(path).read_text(encoding="utf-8"))
+        return memo if isinstance(memo, dict) and memo.get("scheme") == SCHEME and isinstance(memo.get("pages"), dict) \
+            else {"pages": {}}
+    except (OSError, ValueError):
+        return {"pages": {}}
+
+
+def _save_memo(path: Path | None, memo: dict | None) -> None:
+    """Keep the scan memo at ``path`` (a new file renamed over the old); a failure only costs a full scan next time."""
+    if path is None or memo is None:
+        return
+    path = Path(path)
+    tmp = path.with_name(f"{path.name}.tmp-{os.getpid()}")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp.write_text(json.dumps({"scheme": SCHEME, "pages": memo["pages"]}, separators=(",", ":")), encoding="utf-8")
+        os.replace(tmp, path)
+    except OSError:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
 
 
 def plan_shards(pages: Iterable[IndexedPage], shard_pages: int = SHARD_PAGES,

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import gzip
+import hashlib
 import json
 import os
 import shutil
@@ -23,7 +24,7 @@ from markupsafe import escape
 from conftest import XSS, ROOT, sample_archive, sample_body, sample_config, write_site
 
 from archivist.site.render import default_theme_dir, render_site
-from archivist.site.search import IndexedPage, bundle_digest, index_search, plan_shards
+from archivist.site.search import IndexedPage, bundle_digest, index_search, plan_shards, scan_pages
 
 #: What issue 11 found running in the search page: an outlet or actor name with an event handler.
 PAYLOAD = "<img src=x onerror=alert(document.domain)>"
@@ -256,3 +257,35 @@ def test_the_indexer_dies_with_a_killed_build():
     while _alive(pid) and time.monotonic() < deadline:  # the kernel's signal is quick, not instant
         time.sleep(0.02)
     assert not _alive(pid), "the Pagefind service outlived the build"
+
+
+def test_a_rescan_reads_only_the_pages_written_since(tmp_path):
+    """The scan memo trusts a file that is the same file (device, inode, size, time); a page written
+    anew (a new file renamed over the old, as the build writes) is read again."""
+    out = write_site(tmp_path)
+    memo: dict[str, list] = {}
+    first = {p.path: p for p in scan_pages(out, memo)}
+    assert first and set(first) <= set(memo) and first == {p.path: p for p in scan_pages(out)}
+    memo["articles/xss/index.html"][3] = "from the memo"
+    memo["articles/budget/index.html"][3] = "from the memo"
+    page = out / "articles" / "budget" / "index.html"
+    new = page.with_name("new.tmp")
+    new.write_bytes(page.read_bytes().replace(b"library", b"libraries"))
+    new.replace(page)
+    again = {p.path: p for p in scan_pages(out, memo)}
+    assert again["articles/xss/index.html"].digest == "from the memo"  # not read again
+    assert again["articles/budget/index.html"].digest == hashlib.sha256(page.read_bytes()).hexdigest()
+    (out / "articles" / "harbour" / "index.html").unlink()
+    assert "articles/harbour/index.html" not in {p.path for p in scan_pages(out, memo)}
+    assert "articles/harbour/index.html" not in memo
+
+
+def test_the_scan_cache_file_survives_damage(tmp_path):
+    """A damaged scan cache is a full scan, never a failed index."""
+    out = write_site(tmp_path / "site")
+    cache = tmp_path / "cache" / "scan.json"
+    first = index_search(out, sample_config(), scan_cache=cache)
+    assert json.loads(cache.read_text())["pages"]
+    cache.write_text("{not json")
+    assert index_search(out, sample_config(), scan_cache=cache)["pages"] == first["pages"]
+    assert json.loads(cache.read_text())["pages"]
