@@ -76,6 +76,20 @@ class QuoteSite:
         return subj
 
     @cached_property
+    def whole(self) -> bool:
+        """True when the quote is a whole sentence of its own, not a fragment inside the writer's: at
+        its sentence's start, after "X said:" or "X said,", or after the end of a sentence before
+        that the parser failed to split off."""
+        inner = MARK_RE.sub("", self.text[self.start:self.end]).strip()
+        if not inner or not (inner[0].isupper() or inner[0].isdigit() or inner[0] in "[(.…"):
+            return False
+        doc, i0 = self.doc, self.i0
+        sent = doc[i0].sent
+        if not any(not t.is_punct and not t.is_space and t.idx >= self.para[0] for t in doc[sent.start:i0]):
+            return True
+        return i0 > 0 and doc[i0 - 1].text in (":", ",", "—", "–", "-", ".", "?", "!")
+
+    @cached_property
     def sentences(self) -> tuple[int, int, int]:
         """(first token, end token, end of the quote's own sentences) of the sentences the quote lies in,
         over a split the parser made at the quote's closing mark or at a colon before it."""
@@ -144,6 +158,29 @@ def quoted_adverb(site: QuoteSite) -> Attribution | None:
     if site.cue is None or not (_adverbial(site.doc, site.i0, site.i1) or _imagined(site.cue)):
         return None
     return _outer_speaker(site.cue, site.in_quote, site.para)
+
+
+def reported_within(site: QuoteSite) -> Attribution | None:
+    """"Clinton pointed to reports that Trump called her "Miss Piggy"", "Trump said Clinton once described
+    the deal as "the gold standard"": a fragment quoted in a clause that another's speech reports is,
+    as PolNeAR marks it, the words of the one who reports them: the subject of the speech verb above."""
+    if site.whole or site.cue is None or not _reported_clause(site.cue):
+        return None
+    outer = _outer_speaker(site.cue, site.in_quote, site.para)
+    if outer is None or outer.cue.i > site.cue.i:
+        return None  # "Smith called it an "interesting" case; Miller said ...": a clause of its own, misparsed
+    return replace(outer, rule="reported-within")
+
+
+def _reported_clause(verb) -> bool:
+    """True when ``verb`` (past the conjuncts it heads) is a clause another word reports: a verb's
+    complement ("said that Clinton described ...") or a noun's ("reports that Trump called ..."), also
+    where the parser hung a complement with its "that" on a noun as a relative clause ("said during a
+    rally that Clinton described ...")."""
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    return verb.dep_ == "ccomp" or verb.dep_ == "acl" and verb.head.pos_ == "NOUN" or \
+        verb.dep_ == "relcl" and any(c.dep_ == "mark" for c in verb.children)
 
 
 def owned_speech(site: QuoteSite) -> Attribution | None:
@@ -249,6 +286,7 @@ ATTRIBUTION_RULES: tuple[tuple[str, Callable[[QuoteSite], Attribution | None]], 
     ("sign-off", sign_off),
     ("trailing-cue", trailing_cue),
     ("outer-cue", quoted_adverb),
+    ("reported-within", reported_within),
     ("owned-speech", owned_speech),
     ("asked", asked),
     ("outer-cue", thing_subject),

@@ -42,6 +42,7 @@ RULES = {
     "owned-speech": '"Trump\'s claim that "..."": the owner of a noun for something said',
     "asked": '"He was asked, "..."": by someone unnamed',
     "outer-cue": "the next speech verb above a clause whose subject is a thing",
+    "reported-within": '"Clinton pointed to reports that Trump called her "X"": a fragment in a reported clause is the reporter\'s',
     "governing-clause": "the subject of the clause above one whose subject is a thing",
     "colon-label": '`Clinton: "..."`, `Said Ellis: "..."`, `X delivered a retort: "..."`',
     "aside": '`This study, Anstett said, offers "..."`',
@@ -107,34 +108,10 @@ def subject_of(verb):
         subjects = [c for c in tok.children if c.dep_ in _SUBJ_DEPS and c.dep_ != "csubj" and
                     not (c.tag_ == "VBG" and c.text.islower())]
         if subjects:
-            # the nearest: a quote the parser hangs on the verb as a second subject is farther away
-            near = min(subjects, key=lambda c: abs(c.i - tok.i))
-            names = [c for c in subjects if c.pos_ == "PROPN" and c.ent_type_ not in _NOT_SPEAKERS and
-                     (c.i > tok.i) == (near.i > tok.i)]
-            if near.pos_ == "NOUN" and names and not could_speak(near):
-                # "said world No. 20 Harris English": a noun before the name split off as a second subject
-                near = min(names, key=lambda c: abs(c.i - tok.i))
-            elif near.pos_ == "NOUN" and any(n.i + 2 == near.left_edge.i and n.nbor().text == "," for n in names):
-                # "Mr Prettejohn, Lloyd's chief executive said": an appositive the parser made a second subject
-                near = next(n for n in names if n.i + 2 == near.left_edge.i)
-            return _repaired(near, tok)
-        for child in tok.children:
-            if child.lower_ == "as" and child.dep_ in ("mark", "prep") and child.i < tok.i and tok.lower_ in SPEECH_VERBS:
-                # "As Akhil Amar, a professor, put it": the parser took the name for the object of "as"
-                objects = [g for g in child.children if g.dep_ == "pobj" and g.pos_ in ("PROPN", "NOUN")]
-                if objects:
-                    return objects[0]
-            agent = agent_of(tok) if child.dep_ == "agent" else None
-            if agent is not None:
-                return agent  # "was quoted by X"
-            if child.dep_ == "ccomp" and child.tag_ in ("VBN", "VBG") and child.i > tok.i and \
-                    tok.lower_ in SPEECH_VERBS and tok.tag_ in ("VBD", "VBZ", "VBP") and \
-                    not any(a.dep_ in ("aux", "auxpass") for a in child.children):
-                # "said one cyber expert focused on health care": the parser made the speaker the
-                # subject of the participle describing them
-                inverted = [g for g in child.children if g.dep_ == "nsubj" and g.left_edge.i == tok.i + 1]
-                if inverted:
-                    return inverted[0]
+            return _nearest_subject(subjects, tok)
+        found = _subject_child(tok)
+        if found is not None:
+            return found
         if tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.head.i != tok.head.i:
             tok = tok.head.head  # "after saying ...": the subject of the clause the phrase hangs on
             seen += 1
@@ -155,6 +132,46 @@ def subject_of(verb):
             seen += 1
             continue
         break
+    return None
+
+
+def _nearest_subject(subjects, tok):
+    """Of the subjects the parse gives verb ``tok``, the speaker's: the nearest, past a noun split off
+    before a name and an appositive made a second subject, repaired where the parser got it wrong."""
+    # the nearest: a quote the parser hangs on the verb as a second subject is farther away
+    near = min(subjects, key=lambda c: abs(c.i - tok.i))
+    names = [c for c in subjects if c.pos_ == "PROPN" and c.ent_type_ not in _NOT_SPEAKERS and
+             (c.i > tok.i) == (near.i > tok.i)]
+    if near.pos_ == "NOUN" and names and not could_speak(near):
+        # "said world No. 20 Harris English": a noun before the name split off as a second subject
+        near = min(names, key=lambda c: abs(c.i - tok.i))
+    elif near.pos_ == "NOUN" and any(n.i + 2 == near.left_edge.i and n.nbor().text == "," for n in names):
+        # "Mr Prettejohn, Lloyd's chief executive said": an appositive the parser made a second subject
+        near = next(n for n in names if n.i + 2 == near.left_edge.i)
+    return _repaired(near, tok)
+
+
+def _subject_child(tok):
+    """A speaker the parse hung on verb ``tok`` as something other than its subject: the object of a
+    fronted "as" ("As Akhil Amar put it"), a passive's agent ("was quoted by X"), the subject of a
+    participle describing the speaker ("said one cyber expert focused on ..."); else None."""
+    for child in tok.children:
+        if child.lower_ == "as" and child.dep_ in ("mark", "prep") and child.i < tok.i and tok.lower_ in SPEECH_VERBS:
+            # "As Akhil Amar, a professor, put it": the parser took the name for the object of "as"
+            objects = [g for g in child.children if g.dep_ == "pobj" and g.pos_ in ("PROPN", "NOUN")]
+            if objects:
+                return objects[0]
+        agent = agent_of(tok) if child.dep_ == "agent" else None
+        if agent is not None:
+            return agent  # "was quoted by X"
+        if child.dep_ == "ccomp" and child.tag_ in ("VBN", "VBG") and child.i > tok.i and \
+                tok.lower_ in SPEECH_VERBS and tok.tag_ in ("VBD", "VBZ", "VBP") and \
+                not any(a.dep_ in ("aux", "auxpass") for a in child.children):
+            # "said one cyber expert focused on health care": the parser made the speaker the
+            # subject of the participle describing them
+            inverted = [g for g in child.children if g.dep_ == "nsubj" and g.left_edge.i == tok.i + 1]
+            if inverted:
+                return inverted[0]
     return None
 
 

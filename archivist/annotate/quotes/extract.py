@@ -58,14 +58,15 @@ def extract_quotes(doc, mentions: tuple[Mention, ...], spans: list[tuple[int, in
     for (s, e), (i0, i1) in zip(spans, tok_ranges):
         p = bisect.bisect_right(para_starts, s) - 1
         lo, hi = paras[p]
-        att = attribute(QuoteSite(doc, text, s, e, i0, i1, in_quote, (lo, hi), index))
+        site = QuoteSite(doc, text, s, e, i0, i1, in_quote, (lo, hi), index)
+        att = attribute(site)
         att = relayed(doc, att, in_quote, (lo, hi))
         if att.strength < 2 and s == lo and p > 0:
             lead = colon_lead(doc, text, paras, p, index, in_quote)
             if lead is not None:
                 att = lead
         words = _inner(text[s:e]).split()
-        whole = _covers_sentence(doc, text, s, e, i0, i1, lo)
+        whole = site.whole
         speaker = mention = role = description = None
         cue = att.cue_text
         kind = "direct" if whole else "partial"
@@ -166,21 +167,6 @@ def _ends_clause(text: str, s: int, e: int) -> bool:
     """True when the quote's last words end a clause inside its marks ("...talks,"): quoted speech, not a label."""
     inner = text[s:e].rstrip("\"“”'’` ")
     return bool(inner) and inner[-1] in ",.?!:;…—-"
-
-
-def _covers_sentence(doc, text, s, e, i0, i1, para_start) -> bool:
-    """True when the quote is a whole sentence of its own, not a fragment inside the writer's."""
-    inner = _inner(text[s:e])
-    if not inner or not (inner[0].isupper() or inner[0].isdigit() or inner[0] in "[(.…"):
-        return False
-    sent = doc[i0].sent
-    before = [t for t in doc[sent.start:i0] if not t.is_punct and not t.is_space and t.idx >= para_start]
-    # a quote at the start of its sentence, or after "X said:" / "X said,"
-    if not before:
-        return True
-    prev_tok = doc[i0 - 1] if i0 > 0 else None
-    # ... or after the end of the sentence before, which the parser failed to split off
-    return prev_tok is not None and prev_tok.text in (":", ",", "—", "–", "-", ".", "?", "!")
 
 
 def _continues(prev, p: int, s: int, text: str) -> bool:

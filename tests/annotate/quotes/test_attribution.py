@@ -50,6 +50,8 @@ RULE_CASES = [
     ('"We will win," Nate Silver, the polling guru who founded the site, tweeted.', "appositive-cue", "Silver"),
     ('"Vote no on the plan," the post read.', "reads", "post"),
     ('Holm said the ad "unmistakably" suggests a link.', "outer-cue", "Holm"),
+    ('Trump said during a rally that Clinton once described the deal as "the gold standard" of trade deals.',
+     "reported-within", "Trump"),
     ("Roe's claim that the bridge would be \"the finest in the country\" drew laughs.", "owned-speech", "Roe"),
     ('He was asked, "Will you run again?"', "asked", None),
     ('His aides forced a change, replacing the plan with softer language calling for "an orderly end to the war."',
@@ -69,6 +71,12 @@ RULE_CASES = [
 def test_each_rule_of_the_table_names_itself_and_the_speaker(quoted, text, rule, speaker):
     _, att, _ = _attribution(quoted, text)
     assert (att.rule, att.speaker.text if att.speaker is not None else None) == (rule, speaker)
+
+
+def test_a_clause_of_its_own_after_a_semicolon_is_no_reported_clause(quoted):
+    _, att, _ = _attribution(quoted, 'Smith called the disappearance an "interesting" case; Miller said "It is a '
+                                     'little hard to say what is going on".')
+    assert (att.rule, att.speaker.text) == ("cue-subject", "Smith")
 
 
 def test_every_row_of_the_table_is_a_named_rule_and_the_first_that_fires_wins(quoted):
