@@ -506,7 +506,7 @@ def _person_evidence(doc, cands: list[_Cand], sent_start: list[int], ent_labels:
         words = c.actor.split()
         if c.label == "ORG" and 2 <= len(words) <= 3 and words[-1] in surnames and (
                 given_gender(c.actor) or len(words) == 2 and _plain_given_name(words[0]) and
-                word_actors[words[0]] == {c.actor}):
+                word_actors[words[0]] <= {c.actor, words[0]}):  # "Kouri" alone is hers too
             persons.add(c.actor)
     more, organisations = evidence.label_evidence(doc, cands, quoted)
     persons |= more

@@ -186,6 +186,7 @@ class RuleContext:
     before_disease: frozenset[str]
     after_place: frozenset[str] = frozenset()
     before_event: dict[str, float] = field(default_factory=dict)  # actor -> share of its mentions before one
+    text: str = ""  #: the article's text, joined once (``doc.text`` joins every token again at each call)
 
 
 def rule_context(doc, quoted: list[tuple[int, int]], cands: list = ()) -> RuleContext:
@@ -202,7 +203,7 @@ def rule_context(doc, quoted: list[tuple[int, int]], cands: list = ()) -> RuleCo
     after = {doc[i + 1:i + 1 + k].text for i, t in enumerate(doc) if t.lower_ in _PLACE_ONLY_PREPS
              for k in range(1, 4) if i + k < n and (i + k + 1 >= n or doc[i + k + 1].text not in _POSSESSIVES)}
     return RuleContext(quoted, frozenset(before), frozenset(after),
-                       {actor: hits / total for actor, (hits, total) in shares.items()})
+                       {actor: hits / total for actor, (hits, total) in shares.items()}, doc.text)
 
 
 _POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
@@ -268,9 +269,14 @@ EVENT_NOUNS = frozenset("address speech program programme mission missions launc
 
 
 def _before_event_noun(doc, c, ctx) -> bool:
-    """Half the article's mentions of the name or more stand before a word for an event
-    (:data:`EVENT_NOUNS`): an event's or a programme's, unless an acronym ("the NASA program")."""
-    return ctx.before_event.get(c.actor, 0) >= 0.5 and not names.is_acronym(c.actor)
+    """A third of the article's mentions of the name or more stand before a word for an event
+    (:data:`EVENT_NOUNS`): an event's or a programme's ("ahead of a State of the Union address ...
+    the State of the Union, it"), unless an acronym ("the NASA program")."""
+    return ctx.before_event.get(c.actor, 0) >= EVENT_SHARE and not names.is_acronym(c.actor)
+
+
+#: The share of an actor's mentions before a word for an event that makes it one (see above).
+EVENT_SHARE = 1 / 3
 
 
 def _disease_name(doc, c, ctx) -> bool:
@@ -283,7 +289,7 @@ def _quoted_title(doc, c, ctx) -> bool:
     work, a verb for making or watching one, or an owner's possessive ("the show “Yellowstone”",
     "starred in “Saturday Night Live”", "told CNN’s “State of the Union”"): a title. A name in scare
     quotes is no title ("the so-called “Islamic State”")."""
-    text = doc.text
+    text = ctx.text or doc.text
     if c.start == 0 or text[c.start - 1] not in _OPENING:
         return False
     end = c.end + (1 if text[c.end:c.end + 1] in (",", ".") else 0)

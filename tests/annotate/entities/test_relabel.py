@@ -14,6 +14,9 @@ PERSON_EVIDENCE = [
      'city that gave Mitch Landrieu the accent with which he speaks.\n“We grabbed our past,” Landrieu added.\n'
      'Landrieu is now 65. He acknowledged that most are better known than Landrieu.\nNew Orleans Mayor Moon Landrieu '
      'thought about running in 1976.', ["Mitch Landrieu", "Moon Landrieu"]),
+    # a given name the lexicon does not know, before the surname of the article's other Richins (tagged ORG)
+    ('Eric Richins died in 2022. About a year after her husband’s death, Kouri Richins published a children’s '
+     'book. Kouri did not testify.', ["Kouri Richins"]),
     # an age beside the name ("Sophia" tagged GPE first)
     ('Many in the audience were die-hard fans, including Iranian-American cousins, Sophia, 23, and Ariana Parizadeh, '
      '22.\n“Going between home and school, I felt like I had to code switch,” Sophia said.', ["Sophia"]),
@@ -88,6 +91,10 @@ THINGS = [
      "State of the Union", "EVENT"),
     ("event-noun-after", "It was the first time humans set foot on the moon since the Apollo program ended in 1972.",
      "Apollo", "EVENT"),
+    # a third of its mentions before "address" is enough
+    ("event-noun-after", "Martinez will attend Trump’s State of the Union address on Tuesday. The State of the "
+     "Union is one of the largest audiences. As for the State of the Union, it will run long.",
+     "State of the Union", "EVENT"),
     ("quoted-title", "The show “Yellowstone” drew big ratings for Paramount.", "Yellowstone", "WORK_OF_ART"),
 ]
 
