@@ -21,7 +21,8 @@ Identity rules, in the order they are tried for each mention:
    W. Bush" and "George H. W. Bush" do not, so neither takes "George Bush" (:func:`link_middle_names`).
 4. **Acronym.** An acronym ("WHO") is the expansion whose initials spell it ("World Health
    Organization") where the archive shows the pairing: the two are mentioned in the same
-   article, or an article defines the one by the other ("... Organization (WHO)"). Of several expansions, the one paired in most articles wins; a tie links none.
+   article, or an article defines the one by the other ("... Organization (WHO)"), and the two are
+   of one kind ("VA" for Virginia is no "Veterans Affairs"). Of several expansions, the one paired in most articles wins; a tie links none.
 """
 
 from __future__ import annotations
@@ -249,7 +250,9 @@ def link_acronyms(articles, anns, stats, resolver) -> None:
     candidates: dict[str, set[str]] = {}
     for acronym, form in acronyms.items():
         letters = "".join(c.upper() for c in form if c.isalpha())
-        found = {key for key, words in spells.get(letters, ()) if acronym_matches(form, words)}
+        kind = majority(stats[acronym].kinds)  # "VA" for Virginia is no "Veterans Affairs"
+        found = {key for key, words in spells.get(letters, ())
+                 if acronym_matches(form, words) and majority(stats[key].kinds) == kind}
         if found:
             candidates[acronym] = found
     if not candidates:

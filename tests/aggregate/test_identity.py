@@ -159,8 +159,13 @@ def test_an_acronym_is_the_expansion_an_article_defines_it_by():
                              Mention(44, 47, "TSA", "ORG", full, "organisation"))),
         Annotation(mentions=(Mention(0, 3, "TSA", "ORG", "TSA", "organisation"),)),  # elsewhere, bare
         Annotation(mentions=(Mention(0, 3, "WHO", "ORG", "WHO", "organisation"),)),  # never defined nor paired
+        # defined, but the archive's bare "VA" is a place (Virginia): no link across kinds
+        Annotation(mentions=(Mention(0, 16, "Veterans Affairs", "ORG", "Veterans Affairs", "organisation"),
+                             Mention(18, 20, "VA", "ORG", "Veterans Affairs", "organisation"))),
+        Annotation(mentions=(Mention(0, 2, "VA", "GPE", "VA", "place"),)),
     ]
-    stats = stats_of({full: 2, "TSA": 1, "WHO": 1, "World Health Organization": 1}, "organisation")
+    stats = stats_of({full: 2, "TSA": 1, "WHO": 1, "World Health Organization": 1, "Veterans Affairs": 2},
+                     "organisation") | stats_of({"VA": 3}, "place")
     resolver = Resolver(None)
     link_acronyms([], anns, stats, resolver)
     assert resolver.links == {"tsa": ("acronym", actor_key(full, "organisation"))}
