@@ -493,8 +493,9 @@ def _person_evidence(doc, cands: list[_Cand], sent_start: list[int], ent_labels:
             c.role = _role_before(doc, c, sent_start, ent_labels) or _role_apposition(doc, c)
             if c.role:
                 persons.add(c.actor)
-    # "Mitch Landrieu" tagged ORG every time, in an article that calls him "Landrieu" as a person:
-    # a common given name before a surname the article uses for a person is a person's name
+    # "Mitch Landrieu" tagged ORG every time ("Savannah Guthrie" GPE), in an article that calls him
+    # "Landrieu" as a person: a common given name before a surname the article uses for a person is a
+    # person's name
     surnames = {c.actor.split()[-1] for c in cands if c.label == "PERSON" and c.actor.split()}
     # ... and so is an unknown given name before it ("Kouri Richins" beside "Eric Richins") that is no
     # word for an organisation nor a word of another actor's name ("Trump Tower" beside "Donald Trump")
@@ -504,7 +505,7 @@ def _person_evidence(doc, cands: list[_Cand], sent_start: list[int], ent_labels:
             word_actors.setdefault(w, set()).add(c.actor)
     for c in cands:
         words = c.actor.split()
-        if c.label == "ORG" and 2 <= len(words) <= 3 and words[-1] in surnames and (
+        if c.label in ("ORG", "GPE") and 2 <= len(words) <= 3 and words[-1] in surnames and (
                 given_gender(c.actor) or len(words) == 2 and _plain_given_name(words[0]) and
                 word_actors[words[0]] <= {c.actor, words[0]}):  # "Kouri" alone is hers too
             persons.add(c.actor)

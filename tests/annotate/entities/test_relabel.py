@@ -17,6 +17,9 @@ PERSON_EVIDENCE = [
     # a given name the lexicon does not know, before the surname of the article's other Richins (tagged ORG)
     ('Eric Richins died in 2022. About a year after her husband’s death, Kouri Richins published a children’s '
      'book. Kouri did not testify.', ["Kouri Richins"]),
+    # a given name that is also a city's, before the surname of the article's other Guthrie (tagged GPE)
+    ('The search for 84-year-old Nancy Guthrie, mother of “Today” show host Savannah Guthrie, remains '
+     'heightened, with authorities canvassing the area.', ["Savannah Guthrie"]),
     # an age beside the name ("Sophia" tagged GPE first)
     ('Many in the audience were die-hard fans, including Iranian-American cousins, Sophia, 23, and Ariana Parizadeh, '
      '22.\n“Going between home and school, I felt like I had to code switch,” Sophia said.', ["Sophia"]),
