@@ -5,11 +5,11 @@ Three steps, each cached in ``--work`` (default /tmp/actors_cnn) so the slow one
     # 1. parse every article with spaCy and keep the Docs (DocBin): ~15 min on 2 cores, run it in the background
     nohup python benchmarks/actors_cnn.py parse > /tmp/actors_cnn/parse.log 2>&1 &
     # 2. re-run archivist's extractors over the kept Docs -> annotations.jsonl (a minute; redo it
-    #    whenever archivist/entities.py or quotes.py change, without re-parsing)
+    #    whenever archivist/annotate/ changes, without re-parsing)
     python benchmarks/actors_cnn.py extract
-    # 3. aggregate and report (seconds): actors, merges, top people, time and peak memory,
-    #    then the same aggregation over a synthetic 20,000-article archive
-    python benchmarks/actors_cnn.py report [--synthetic 20000] [--merges 50]
+    # 3. aggregate and report (seconds): actors, merges, the 100 most-mentioned actors of each kind
+    #    (to read for NER junk), time and peak memory, then a synthetic 20,000-article archive
+    python benchmarks/actors_cnn.py report [--synthetic 20000] [--merges 50] [--top 100]
 
 The corpus is copyrighted: it is read straight from the tarball and nothing derived
 from it is written inside the repository.
@@ -145,12 +145,33 @@ def synthetic(articles: list[Article], annotations: dict[str, Annotation], n: in
     return out_articles, out_annotations
 
 
-def cmd_report(work: Path, n_synthetic: int, n_merges: int) -> None:
-    """Aggregate the corpus and print the figures asked for in issue 4."""
+#: The kinds whose most-mentioned actors the report lists, to be read for NER junk (issue 14).
+TOP_KINDS = ("person", "organisation", "place", "group")
+
+
+def label_mix(archive) -> dict[str, collections.Counter]:
+    """The NER labels of each actor's mentions across the archive, by actor id: where an actor's
+    junk comes from ("the Affordable Care Act" ORG=40 is a law the model took for an organisation)."""
+    out: dict[str, collections.Counter] = collections.defaultdict(collections.Counter)
+    by_article = getattr(archive, "mention_actors", None)  # before mentions carried their actor_id
+    for article_id, annotation in archive.annotations.items():
+        ids = by_article[article_id] if by_article else [m.actor_id for m in annotation.mentions]
+        for mention, actor_id in zip(annotation.mentions, ids):
+            if actor_id is not None:
+                out[actor_id][mention.label] += 1
+    return out
+
+
+def cmd_report(work: Path, n_synthetic: int, n_merges: int, n_top: int = 100) -> None:
+    """Aggregate the corpus as a default site shows it (``annotate.shown``: no events, laws or works)
+    and print the figures asked for in issues 4 and 14: the ``n_top`` most-mentioned actors of each kind."""
     from archivist.aggregate.duplicates import duplicate_report, merge_log
+    from archivist.annotate.shown import shown
+    from archivist.config import QuotesConfig
 
     articles = read_corpus()
-    annotations = load_annotations(work)
+    min_confidence = QuotesConfig().min_confidence
+    annotations = {i: shown(a, min_confidence) for i, a in load_annotations(work).items()}
     archive, seconds, peak = measure(articles, annotations)
     mentions_in = sum(len(a.mentions) for a in annotations.values())
     mentions_out = sum(len(a.mentions) for a in archive.annotations.values())
@@ -171,12 +192,15 @@ def cmd_report(work: Path, n_synthetic: int, n_merges: int) -> None:
     for rule, alias, name in sample:
         print(f"  [{rule}] {alias!r} -> {name!r}")
 
-    people = sorted((a for a in archive.actors if a.kind == "person"), key=lambda a: (-a.mentions, a.id))[:100]
-    print("\n100 most-mentioned people (mentions/articles/quotes):")
-    for a in people:
-        aliases = ", ".join(a.aliases[:6])
-        print(f"  {a.mentions:5d} {len(a.articles):4d} {len(a.quotes):3d}  {a.name}  [{a.id}]"
-              + (f"  aka {aliases}" if aliases else ""))
+    labels = label_mix(archive)
+    for kind in TOP_KINDS:
+        top = sorted((a for a in archive.actors if a.kind == kind), key=lambda a: (-a.mentions, a.id))[:n_top]
+        print(f"\n{len(top)} most-mentioned actors of kind {kind} (rank, mentions/articles/quotes, NER labels):")
+        for rank, a in enumerate(top, 1):
+            aliases = ", ".join(a.aliases[:6])
+            mix = " ".join(f"{label}={n}" for label, n in labels[a.id].most_common(3))
+            print(f"  {rank:3d} {a.mentions:5d} {len(a.articles):4d} {len(a.quotes):3d}  {a.name}  [{a.id}]  {mix}"
+                  + (f"  aka {aliases}" if aliases else ""))
 
     dups = [row for row in duplicate_report(archive) if row.suspects]
     print(f"\nactors with likely duplicates: {len(dups)} (first 30)")
@@ -200,6 +224,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--processes", type=int, default=1, help="spaCy processes for parse")
     parser.add_argument("--synthetic", type=int, default=20000, help="synthetic archive size (0: skip)")
     parser.add_argument("--merges", type=int, default=50, help="merges to sample for checking")
+    parser.add_argument("--top", type=int, default=100, help="most-mentioned actors listed of each kind")
     args = parser.parse_args(argv)
     args.work.mkdir(parents=True, exist_ok=True)
     if args.step == "parse":
@@ -207,7 +232,7 @@ def main(argv: list[str] | None = None) -> None:
     elif args.step == "extract":
         cmd_extract(args.work)
     else:
-        cmd_report(args.work, args.synthetic, args.merges)
+        cmd_report(args.work, args.synthetic, args.merges, args.top)
 
 
 if __name__ == "__main__":
