@@ -124,6 +124,7 @@ def index_search(output_dir: Path, config: Config, shard_pages: int = SHARD_PAGE
     indexed = quotes = built = 0
     for i, (shard, name) in enumerate(zip(shards, names)):
         if (bundle / name / ENTRY).is_file() and not (i == 0 and static_missing):
+            _remove_strays(bundle / name)
             continue
         pages = ((p.url, (output_dir / p.path).read_bytes()) for p in shard)
         files, n_pages, n_quotes = _run_pagefind(pages, config.language)
@@ -266,6 +267,14 @@ def _in_shard(rel: str) -> bool:
     """Whether a file of Pagefind's bundle belongs to its index (kept per shard) or is one of its scripts."""
     return rel.startswith(("index/", "filter/", "fragment/", "wasm.")) or rel.endswith(".pf_meta") \
         or rel in (ENTRY, WORKER)
+
+
+def _remove_strays(shard: Path) -> None:
+    """Remove the writer's temporary files from a kept shard (a build before 2026-12-07 could leave
+    one in each of its folders: ``write._sync`` onto a link to the same file)."""
+    for folder in (shard, shard / "filter", shard / "fragment", shard / "index"):
+        for stray in folder.glob(".archivist-tmp-*"):
+            stray.unlink()
 
 
 def _write_shard(bundle: Path, name: str, files: Mapping[str, bytes]) -> None:

@@ -382,6 +382,10 @@ def _sync(root: Path, source: Path, rel: str) -> None:
     target, tmp = _place(root, _parts(rel))
     os.link(src, tmp)
     os.replace(tmp, target)
+    # Where the target already was a link to that file, rename() does nothing and leaves the
+    # temporary name (POSIX): it must not stay in the output (the search index's kept shards had one).
+    with contextlib.suppress(FileNotFoundError):
+        os.unlink(tmp)
 
 
 def _tree_files(root: Path, prefix: str = "") -> Iterator[str]:

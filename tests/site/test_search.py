@@ -289,3 +289,14 @@ def test_the_scan_cache_file_survives_damage(tmp_path):
     cache.write_text("{not json")
     assert index_search(out, sample_config(), scan_cache=cache)["pages"] == first["pages"]
     assert json.loads(cache.read_text())["pages"]
+
+
+def test_a_kept_shard_loses_the_writers_temporary_files(tmp_path):
+    """An output from before write._sync's fix holds a temporary link in a kept shard's folders."""
+    out = write_site(tmp_path)
+    index_search(out, sample_config())
+    [shard] = shards(out / "pagefind")
+    for folder in (shard, shard / "fragment"):
+        (folder / ".archivist-tmp-123").write_bytes(b"x")
+    assert index_search(out, sample_config())["built"] == 0
+    assert not list(shard.rglob(".archivist-tmp-*"))

@@ -324,3 +324,18 @@ def _os_error_case(parent: Path, how: str, error: str) -> None:
     assert error in line and str(parent) in line and "\n" not in line
     assert files_of(out) == {MARKER: write.MARKER_TEXT, **SITE}
     assert sorted(p.name for p in parent.iterdir()) == [".build.spare", "build"]
+
+
+def test_syncing_a_file_onto_a_link_to_it_leaves_no_temporary_file(tmp_path):
+    """rename() of two links to one file does nothing (POSIX): the temporary link must still go.
+    (The search index's kept shards, synced into the spare, each kept one in every folder.)"""
+    from archivist.site.write import _sync
+
+    source, root = tmp_path / "live", tmp_path / "spare"
+    (source / "pagefind" / "s").mkdir(parents=True)
+    (root / "pagefind" / "s").mkdir(parents=True)
+    (source / "pagefind" / "s" / "a.pf").write_bytes(b"index")
+    os.link(source / "pagefind" / "s" / "a.pf", root / "pagefind" / "s" / "a.pf")
+    _sync(root, source, "pagefind/s/a.pf")
+    assert sorted(p.name for p in (root / "pagefind" / "s").iterdir()) == ["a.pf"]
+    assert (root / "pagefind" / "s" / "a.pf").read_bytes() == b"index"
