@@ -16,9 +16,9 @@ import bisect
 from dataclasses import dataclass
 from typing import Protocol
 
-from archivist.text.lexicon import (BODIES, DOC_NOUNS, FEMALE_PRONOUNS, FIRST_SECOND_PRONOUNS, HONORIFIC_GENDER,
-                                    MALE_PRONOUNS, ORG_NOUNS, PERSON_NOUNS, PLURAL_PRONOUNS, VOICE_NOUNS, could_speak,
-                                    given_gender, speech_verb)
+from archivist.text.lexicon import (BODIES, DOC_NOUNS, FEMALE_PRONOUNS, FIRST_SECOND_PRONOUNS, GROUP_NOUNS,
+                                    HONORIFIC_GENDER, MALE_PRONOUNS, ORG_NOUNS, PERSON_NOUNS, PLURAL_PRONOUNS,
+                                    VOICE_NOUNS, could_speak, given_gender, speech_verb)
 from archivist.annotate.speakers.article import ArticleIndex
 from archivist.models import Mention, Span
 
@@ -344,8 +344,8 @@ class PronounResolver:
             return False  # "“...,” said a spokesman, Tom Reyes", "The other man, his cousin James York,",
             # "Mr Eavis' daughter Emily": named after all
         noun_gender = {"he": "m", "she": "f"}.get(PERSON_NOUNS.get(subj.lower_, ""))
-        if want is not None and noun_gender not in (None, want):
-            return False
+        if want is not None and (noun_gender not in (None, want) or subj.lower_ in GROUP_NOUNS):
+            return False  # "the crowd said ... He": a group is no "he" or "she"
         if subj.lower_ in VOICE_NOUNS or subj.lower_ in DOC_NOUNS or subj.lower_ in ORG_NOUNS:
             return False
         dets = {c.lower_ for c in subj.children if c.dep_ in ("det", "nummod")}

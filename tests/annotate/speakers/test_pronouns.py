@@ -76,6 +76,8 @@ ANTECEDENT_CASES = [
     ("Carl Benson said Tom Reyes had won the debate. He was pleased.", "main-subject", "Carl Benson"),
     ("Jane Moore met the board and Tom Reyes. She left early.", "main-subject", "Jane Moore"),
     ("The report said Tom Reyes had left. He was tired.", "subject", "Tom Reyes"),
+    # a group that speaks is no "he": the one it speaks of is
+    ("When Jane Moore arrived, the crowd said Tom Reyes had left. He was tired.", "subject", "Tom Reyes"),
     ("Reporters called the Acme Corporation on Monday. It said nothing.", "nearest", "Acme Corporation"),
     ("Iranians fled. One resident told CNN the blast was loud. They said so twice.", "unnamed-source", None),
     ('Mr. Tom Reyes spoke first.\nHe was taken into custody, police said. "We found him," he said.', "chain", None),
