@@ -45,13 +45,7 @@ def extract_quotes(doc, mentions: tuple[Mention, ...], spans: list[tuple[int, in
     index = DocIndex(doc)
     paras = [p for p in paragraphs(text)]
     para_starts = [p[0] for p in paras]
-    in_quote = [False] * len(doc)
-    tok_ranges = []
-    for s, e in spans:
-        i0, i1 = index.tokens(s, e)
-        tok_ranges.append((i0, i1))
-        for k in range(i0, i1):
-            in_quote[k] = True
+    tok_ranges, in_quote = _quote_tokens(index, spans, len(doc))
     resolver = SpeakerResolver(doc, mentions, spans, index)
     out = []
     prev = None  # (paragraph index, end char, speaker name, mention Span, cue, role, description, evidence)
@@ -101,6 +95,18 @@ def extract_quotes(doc, mentions: tuple[Mention, ...], spans: list[tuple[int, in
         out.append(Quote(s, e, text[s:e], speaker, mention, cue, kind, role, description, evidence))
         prev = (p, e, speaker, mention, cue, role, description, evidence)
     return tuple(_carry_back(out, text))
+
+
+def _quote_tokens(index: DocIndex, spans: list[tuple[int, int]], n: int) -> tuple[list[tuple[int, int]], list[bool]]:
+    """The token range [i0, i1) of each quotation span, and for each of the ``n`` tokens whether it lies in one."""
+    in_quote = [False] * n
+    tok_ranges = []
+    for s, e in spans:
+        i0, i1 = index.tokens(s, e)
+        tok_ranges.append((i0, i1))
+        for k in range(i0, i1):
+            in_quote[k] = True
+    return tok_ranges, in_quote
 
 
 def _evidence(rule: str, found: Resolved | Evidence | None, kind: str) -> Evidence:
