@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from archivist.annotate.docindex import DocIndex
-from archivist.annotate.quotes.marks import find_quote_spans
 from archivist.annotate.speakers.ranker import (
     Candidate,
     RulesChoice,
@@ -23,39 +21,36 @@ from archivist.annotate.speakers.ranker import (
 )
 
 
-def _site(nlp, text: str):
-    """(doc, i0, i1, window, in_quote) of the first quotation of ``text``, the window the whole text."""
-    doc = nlp(text)
-    index = DocIndex(doc)
-    spans = find_quote_spans(text)
-    in_quote = [False] * len(doc)
-    for s, e in spans:
-        a, b = index.tokens(s, e)
-        in_quote[a:b] = [True] * (b - a)
-    i0, i1 = index.tokens(*spans[0])
-    return doc, i0, i1, (0, len(doc)), in_quote
+@pytest.fixture
+def site(quoted):
+    """Text in: (doc, i0, i1, window, in_quote) of its first quotation, the window the whole text."""
+    def run(text: str):
+        doc, index, spans, in_quote, _ = quoted(text)
+        i0, i1 = index.tokens(*spans[0])
+        return doc, i0, i1, (0, len(doc)), in_quote
+    return run
 
 
 def _text(doc, cand: Candidate) -> str:
     return doc[cand.start:cand.end].text
 
 
-def test_candidates_lie_outside_the_quote_and_an_entity_is_kept_once(nlp):
-    doc, i0, i1, window, _ = _site(nlp, "Mayor Anne Hidalgo of Paris spoke. “The city of Lyon will pay,” she said.")
+def test_candidates_lie_outside_the_quote_and_an_entity_is_kept_once(site):
+    doc, i0, i1, window, _ = site("Mayor Anne Hidalgo of Paris spoke. “The city of Lyon will pay,” she said.")
     texts = [_text(doc, c) for c in candidates(doc, i0, i1, window)]
     assert "Anne Hidalgo" in texts and "she" in texts and "Paris" in texts
     assert "Lyon" not in texts  # inside the quotation
     assert len(texts) == len(set(texts))
 
 
-def test_candidates_stay_within_the_window(nlp):
-    doc, i0, i1, _, _ = _site(nlp, "John Smith left.\n“We lost,” she said.")
+def test_candidates_stay_within_the_window(site):
+    doc, i0, i1, _, _ = site("John Smith left.\n“We lost,” she said.")
     window = (next(t.i for t in doc if t.text == "“"), len(doc))
     assert [_text(doc, c) for c in candidates(doc, i0, i1, window)] == ["she"]
 
 
-def test_the_cue_is_the_nearest_speech_verb_outside_quotes(nlp):
-    doc, i0, i1, _, in_quote = _site(nlp, "“We said no,” Smith told reporters.")
+def test_the_cue_is_the_nearest_speech_verb_outside_quotes(site):
+    doc, i0, i1, _, in_quote = site("“We said no,” Smith told reporters.")
     cue = cue_of(doc, i0, i1, in_quote)
     assert cue is not None and cue.text == "told"
     smith = next(t for t in doc if t.text == "Smith")
@@ -63,13 +58,13 @@ def test_the_cue_is_the_nearest_speech_verb_outside_quotes(nlp):
     assert path_length(cue, cue) == 0
 
 
-def test_no_cue_without_a_speech_verb(nlp):
-    doc, i0, i1, _, in_quote = _site(nlp, "“Not again” was on every sign.")
+def test_no_cue_without_a_speech_verb(site):
+    doc, i0, i1, _, in_quote = site("“Not again” was on every sign.")
     assert cue_of(doc, i0, i1, in_quote) is None
 
 
-def test_features_name_the_side_role_and_the_cue(nlp):
-    doc, i0, i1, window, in_quote = _site(nlp, "“We will win,” Obama said.")
+def test_features_name_the_side_role_and_the_cue(site):
+    doc, i0, i1, window, in_quote = site("“We will win,” Obama said.")
     cand = next(c for c in candidates(doc, i0, i1, window) if _text(doc, c) == "Obama")
     f = features(doc, cand, i0, i1, in_quote, cue_of(doc, i0, i1, in_quote), nearest=True)
     assert f["after"] == 1.0 and f["role:nsubj"] == 1.0 and f["speech_verb:nsubj"] == 1.0
@@ -88,8 +83,8 @@ def test_a_forest_sums_the_leaves_each_tree_reaches():
     assert tree_score({"b": 1.0}, trees) == pytest.approx(-1.0 + 4.0 + 3.0)  # an absent feature reads 0
 
 
-def test_the_rules_choice_is_a_candidate_and_a_feature(nlp):
-    doc, i0, i1, window, in_quote = _site(nlp, "“We will win,” Obama said.")
+def test_the_rules_choice_is_a_candidate_and_a_feature(site):
+    doc, i0, i1, window, in_quote = site("“We will win,” Obama said.")
     cands = candidates(doc, i0, i1, window)
     obama = next(c for c in cands if _text(doc, c) == "Obama")
     rules = RulesChoice(obama.start, obama.end, "trailing-cue", 0.9)
@@ -127,8 +122,8 @@ CASES = [
 
 
 @pytest.mark.parametrize("text, choice, speaker", CASES)
-def test_the_shipped_model_ranks_the_speaker_first(nlp, text, choice, speaker):
-    doc, i0, i1, window, in_quote = _site(nlp, text)
+def test_the_shipped_model_ranks_the_speaker_first(site, text, choice, speaker):
+    doc, i0, i1, window, in_quote = site(text)
     best = ranked(doc, i0, i1, window, in_quote, _choice(doc, i0, i1, *choice))[0][1]
     assert _text(doc, best) == speaker
 
@@ -141,6 +136,6 @@ UNCHOSEN = [
 
 
 @pytest.mark.parametrize("text, speaker", UNCHOSEN)
-def test_without_the_rules_choice_the_parse_decides(nlp, text, speaker):
-    doc, i0, i1, window, in_quote = _site(nlp, text)
+def test_without_the_rules_choice_the_parse_decides(site, text, speaker):
+    doc, i0, i1, window, in_quote = site(text)
     assert _text(doc, ranked(doc, i0, i1, window, in_quote)[0][1]) == speaker
