@@ -1,12 +1,11 @@
-"""Tests of archivist.annotate.speakers.confidence and archivist.annotate.shown: a name below the
-site's min_confidence is withheld, the article's words shown instead; opt-in entity labels."""
+"""Tests of archivist.annotate.speakers.confidence: a name below the site's min_confidence is
+withheld, the article's words shown instead."""
 
 from __future__ import annotations
 
-from archivist.annotate.shown import shown
 from archivist.annotate.speakers import calibration
 from archivist.annotate.speakers.confidence import confidence, withheld
-from archivist.models import Annotation, Evidence, Mention, Quote, Span
+from archivist.models import Annotation, Evidence, Quote, Span
 
 
 def _quote(conf: float, words: str = "she", description=None) -> Quote:
@@ -42,16 +41,6 @@ def test_no_threshold_and_old_annotations_show_every_name():
     ann = Annotation((), (_quote(0.1), old))
     assert withheld(ann, 0.0) is ann
     assert withheld(ann, 0.5).quotes[1] == old
-
-
-def test_events_laws_and_works_are_actors_only_where_asked():
-    ms = (Mention(0, 8, "Cold War", "EVENT", "Cold War", "other"),
-          Mention(10, 25, "First Amendment", "LAW", "First Amendment", "other"),
-          Mention(30, 35, "Obama", "PERSON", "Barack Obama", "person"))
-    ann = Annotation(ms, ())
-    assert [m.label for m in shown(ann, 0.5).mentions] == ["PERSON"]
-    assert [m.label for m in shown(ann, 0.5, ("events",)).mentions] == ["EVENT", "PERSON"]
-    assert shown(ann, 0.5, ("events", "laws", "works")).mentions == ms
 
 
 def test_evidence_round_trips_and_old_json_still_loads():
