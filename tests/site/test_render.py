@@ -37,7 +37,7 @@ from archivist.models import (
     QuoteRef,
     Span,
 )
-from archivist.site import feeds, urls
+from archivist.site import feeds
 from archivist.site.body import render_body
 from archivist.site.render import (
     _pagination,
@@ -516,12 +516,6 @@ def test_outlet_feed_and_taxonomy_pages(site):
     assert '<a href="/archive/articles/budget/">Council approves the budget</a>' in tag
     assert "tags/budget/index.html" in site and "authors/ann-writer/index.html" in site
     assert '<a href="/archive/tags/">Tags</a>' in text(site, "archive/index.html")
-
-
-@pytest.mark.parametrize("value, slug", [("Example Times", "example-times"), ("lite.cnn.com", "lite-cnn-com"),
-                                         ("U.S.", "us"), ("Ann Writer", "ann-writer")])
-def test_term_slugs(value, slug):
-    assert urls.term_slug(value) == slug  # a host's dots part words; an abbreviation's do not
 
 
 def test_robots_txt(site):
