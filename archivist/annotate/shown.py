@@ -22,7 +22,8 @@ OPT_IN_LABELS = {"events": "EVENT", "laws": "LAW", "works": "WORK_OF_ART"}
 def shown(annotation: Annotation, min_confidence: float, include: Iterable[str] = ()) -> Annotation:
     """``annotation`` as the site shows it: names below ``min_confidence`` withheld, and mentions of
     the opt-in labels (:data:`OPT_IN_LABELS`) dropped unless ``include`` asks for them."""
-    dropped = {label for name, label in OPT_IN_LABELS.items() if name not in set(include)}
+    include = frozenset(include)  # once: an iterator would be spent after the first label
+    dropped = {label for name, label in OPT_IN_LABELS.items() if name not in include}
     if any(m.label in dropped for m in annotation.mentions):
         annotation = replace(annotation, mentions=tuple(m for m in annotation.mentions if m.label not in dropped))
     return withheld(annotation, min_confidence)

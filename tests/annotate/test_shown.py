@@ -37,6 +37,12 @@ def test_each_include_value_lets_in_its_label(include, labels):
     assert [m.label for m in shown(Annotation(MENTIONS, ()), 0.0, include).mentions] == labels
 
 
+def test_include_may_be_an_iterator():
+    # an iterator is read once, not once per opt-in label: "works" after "events" still counts
+    out = shown(Annotation(MENTIONS, ()), 0.0, iter(["events", "works"]))
+    assert [m.label for m in out.mentions] == ["EVENT", "PERSON", "WORK_OF_ART"]
+
+
 def test_the_opt_in_labels_are_spacys():
     assert OPT_IN_LABELS == {"events": "EVENT", "laws": "LAW", "works": "WORK_OF_ART"}
 
