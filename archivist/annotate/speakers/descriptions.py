@@ -97,6 +97,17 @@ class DescriptionResolver:
                 return self.article.name_of(m)
         return None
 
+    def body_speaker(self, noun) -> str | None:
+        """The name a body noun with an owner speaks as ("the DNC's committee", "Clinton's campaign", "his
+        office"): the owning organisation, else None; never the person who owns it, for a campaign or an
+        office speaks for itself, not in its owner's words ("the Trump campaign said" is not Trump)."""
+        for c in noun.children:
+            if c.dep_ in ("poss", "compound", "nmod"):
+                m = self.article.mention_at(c)
+                if m is not None and m.label == "ORG" and not self.article.in_quote(m.start):
+                    return self.article.name_of(m)
+        return None
+
     def description(self, tok, pos: int) -> str | None:
         """The actor a definite description refers to, via the roles the article gave earlier; never
         the person it names as a modifier ("the longtime Trump adviser" is not Trump)."""

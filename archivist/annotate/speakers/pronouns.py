@@ -71,6 +71,9 @@ class Descriptions(Protocol):
     def maker_of(self, noun) -> str | None:
         """The named owner, agent or producing subject of a document noun, else None."""
 
+    def body_speaker(self, noun) -> str | None:
+        """The owning organisation a body noun ("Clinton's campaign") speaks as, else None: never its owner."""
+
 
 class PronounResolver:
     """Pronouns of one article to the people (or organisations) they refer to."""
@@ -231,8 +234,10 @@ class PronounResolver:
             return [Antecedent("chain", step, chain.idx, chain.idx)]
         document = self._document_subject(sent) if low in ("it", "its") and step > 0 else None
         if document is not None:
-            # "The fact sheet noted that ... “...,” it said": the document's maker, where the text names one
-            maker = self.descriptions.maker_of(document) or self.descriptions.document_maker(document)
+            # "The fact sheet noted that ... “...,” it said": the document's maker, where the text names one;
+            # "Donald Trump's campaign is defending ... It's denouncing": a body, which no person speaks for
+            maker = self.descriptions.body_speaker(document) if document.lower_ in BODIES else \
+                self.descriptions.maker_of(document) or self.descriptions.document_maker(document)
             return [Antecedent("document", step, document.idx, maker)]
         return []
 

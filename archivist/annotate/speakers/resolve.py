@@ -29,7 +29,7 @@ from archivist.annotate.speakers.article import ArticleIndex
 from archivist.annotate.speakers.descriptions import DescriptionResolver, Role, titled_description
 from archivist.annotate.speakers.pronouns import PronounResolver
 from archivist.models import Mention, Span
-from archivist.text.lexicon import (BODY_PRONOUNS, FEMALE_PRONOUNS, INDEFINITE, MALE_PRONOUNS, OTHER_PERSONAL_PRONOUNS,
+from archivist.text.lexicon import (BODIES, BODY_PRONOUNS, FEMALE_PRONOUNS, INDEFINITE, MALE_PRONOUNS, OTHER_PERSONAL_PRONOUNS,
                                     PLURAL_PRONOUNS, POSSESSIVE_PRONOUNS, QUANTIFIERS, RELATIVE_SUBJECTS,
                                     TITLE_ABBREVIATIONS, TITLES,
                                     VOICE_NOUNS, WEAK_ROLE, capitalised, could_speak)
@@ -280,9 +280,14 @@ class SpeakerResolver:
 
     def _by_owner(self, tok, pos: int):
         """"Ivana Trump's brief said", "a Homeland Security memo": the owner of a document or voice speaks;
-        "her campaign said": the person the possessive stands for."""
+        "her statement said": the person the possessive stands for; but a body ("her campaign", "the Trump
+        campaign") speaks as its owning organisation or nobody (:meth:`DescriptionResolver.body_speaker`)."""
         if tok.lower_ not in VOICE_NOUNS or tok.pos_ == "PROPN":
             return None
+        if tok.lower_ in BODIES and any(c.dep_ in ("poss", "compound", "nmod") for c in tok.children):
+            # "the Trump campaign said", "her office said": the body speaks, as its owning organisation or nobody
+            name = self.descriptions.body_speaker(tok)
+            return name, self._phrase(tok), None, "owner" if name is not None else "none"
         for c in tok.children:
             if c.dep_ in ("poss", "compound", "nmod"):
                 owner = self.article.mention_at(c)

@@ -82,6 +82,8 @@ ANTECEDENT_CASES = [
     ("Iranians fled. One resident told CNN the blast was loud. They said so twice.", "unnamed-source", None),
     ('Mr. Tom Reyes spoke first.\nHe was taken into custody, police said. "We found him," he said.', "chain", None),
     ("The fact sheet noted that the Acme Corporation made the drug. It said the drug was safe.", "document", None),
+    # a campaign is a body its owner does not speak for: "it" is the campaign, unnamed
+    ("Jane Moore's campaign defended her on Monday. It said the claims were false.", "document", None),
     ('The meeting ended.\nThe mayor thanked Jane Moore, a lawyer for the city.\n"We are done," she said.',
      "introduced", "Jane Moore"),
     ('The meeting ended.\nOn Monday the board met with Jane Moore.\n"We are done," she said.', "sole-person",
