@@ -22,7 +22,7 @@ RESERVED_ACTOR_IDS = frozenset({"by-mentions", "by-quotes", "page"})
 KINDS = ("person", "organisation", "place", "group", "other")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Article:
     """One article as read from ``content/``, before any NLP.
 
@@ -57,7 +57,7 @@ class Article:
         return tuple(spans)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Span:
     """A stretch of an article's text."""
 
@@ -66,7 +66,7 @@ class Span:
     text: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Mention:
     """A named entity in an article, resolved to its actor's name within that article.
 
@@ -86,7 +86,7 @@ class Mention:
     actor_id: str | None = None  # archive-level: not in the annotation cache (ARCHIVE_FIELDS)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Evidence:
     """How a quote's speaker was found: the ``rule`` that attributed the quote ("trailing-cue",
     "according-to", "sign-off", "continuation", ... : ``annotate.quotes.cues.RULES``), how its words
@@ -101,7 +101,7 @@ class Evidence:
     antecedent: Span | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Quote:
     """A quotation and who said it.
 
@@ -140,7 +140,7 @@ def _article_level(record: dict[str, Any]) -> dict[str, Any]:
     return record
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Annotation:
     """Everything the NLP stage finds in one article (with actor ids, once aggregated)."""
 
@@ -174,7 +174,7 @@ class Annotation:
         return cls(mentions=mentions, quotes=tuple(quotes))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class QuoteRef:
     """A quote located in the archive: the article and the quote's index in its annotation."""
 
@@ -182,7 +182,7 @@ class QuoteRef:
     index: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Actor:
     """One person, organisation or place across the whole archive: one page."""
 
@@ -203,7 +203,7 @@ class Actor:
     talks_about: tuple[tuple[str, int], ...] = ()  # (actor id, own quotes naming it), most first
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Archive:
     """The aggregated archive that rendering reads: articles, their annotations and actors.
 
