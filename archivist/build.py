@@ -98,16 +98,20 @@ def analyse(site_dir: Path, config: Config, report: BuildReport, stage: Callable
     stage("load", t, f"{len(loaded.articles)} articles, {len(loaded.problems)} skipped")
 
     t = time.perf_counter()
-    annotations, stats = annotate_site(site_dir, config, loaded.articles, progress, log)
+    raw, stats = annotate_site(site_dir, config, loaded.articles, progress, log)
     # what readers see of the annotations ([quotes] min_confidence, [actors] include): after the cache
-    annotations = {i: shown(a, config.quotes.min_confidence, config.actors.include) for i, a in annotations.items()}
+    annotations = {i: shown(a, config.quotes.min_confidence, config.actors.include) for i, a in raw.items()}
+    # the entities not shown stay out of the name scan too: their spans count as covered
+    covered = {i: tuple((m.start, m.end) for m in a.mentions) for i, a in raw.items()
+               if len(a.mentions) != len(annotations[i].mentions)}
+    del raw
     where = f"Dask worker(s) at {stats.scheduler}" if stats.scheduler else "process(es)"
     rate = f", {stats.words / stats.seconds:,.0f} words/s on {stats.processes} {where}" if stats.annotated else ""
     stage("annotate", t, f"{stats.annotated} annotated, {stats.cached} from cache ({stats.model}{rate})")
 
     t = time.perf_counter()
     editor = editor_file.load_editor_file(site_dir)
-    archive = actors.aggregate_actors(loaded.articles, annotations, editor, config.actors.min_mentions)
+    archive = actors.aggregate_actors(loaded.articles, annotations, editor, config.actors.min_mentions, covered)
     report.warnings = tuple(actors.editor_warnings(archive, editor)) if editor else ()
     for warning in report.warnings:
         log(f"warning: {warning}")

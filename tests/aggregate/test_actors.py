@@ -11,7 +11,7 @@ import dataclasses
 import pytest
 from conftest import actor_ids, article, by_name, corpus, quote
 
-from archivist.aggregate.actors import actor_slug, aggregate_actors, relate_actors
+from archivist.aggregate.actors import _NameFinder, actor_slug, aggregate_actors, relate_actors
 from archivist.aggregate.prune import keeps_page, prune_actors
 from archivist.models import Actor, QuoteRef
 
@@ -108,6 +108,39 @@ def test_name_scan_adds_mentions_the_model_missed():
     assert actor_ids(archive)["a"] == ("vladimir-putin", "vladimir-putin")
     assert by_name(archive)["Vladimir Putin"].mentions == 2
     assert anns["a"].mentions == (dataclasses.replace(added[0], actor_id=None),)  # the input is untouched
+
+
+@pytest.mark.parametrize("text, found", [
+    ("Joe Biden met Joe Bidens.", [(0, "Joe Biden")]),  # whole words only
+    ("Joe Biden Jr. spoke", [(0, "Joe Biden Jr.")]),  # the longest name that fits
+    ("Joe Biden Jrx spoke", [(0, "Joe Biden")]),  # a longer one cut mid-word falls back to the shorter
+    ("McJoe Biden met", [(2, "Joe Biden")]),  # inside a word: found (the scan drops it), and consumed
+    ("Joe Biden Harris Trump", [(0, "Joe Biden")]),  # no overlapping matches: "Biden Harris" is consumed
+    ("Kamala Harris Trump", [(0, "Kamala Harris")]),
+    ("no names here at all", []),
+    ("ends with Joe", []),
+])
+def test_name_finder_is_whole_word_longest_first_left_to_right(text, found):
+    finder = _NameFinder(["Joe Biden", "Joe Biden Jr.", "Biden Harris", "Kamala Harris"])
+    assert [(start, name) for start, _, name in finder.finditer(text)] == found
+    assert all(text[s:e] == name for s, e, name in finder.finditer(text))
+
+
+def test_name_scan_leaves_covered_spans_alone():
+    # "State of the Union" is an EVENT in "a" (dropped from what the site shows) and an ORG in "b":
+    # the scan must not add it back to "a" as the organisation
+    text = "The State of the Union speech ran long. State of the Union viewers left."
+    arts, anns = corpus((article("a", text), []),
+                        (article("b", "The State of the Union met."),
+                         [("State of the Union", "State of the Union", "organisation")]))
+    first = text.index("State of the Union")
+    event = (first, first + len("State of the Union"))
+    archive = aggregate_actors(arts, anns, covered={"a": [event]})
+    assert [(m.start, m.end) for m in archive.annotations["a"].mentions] == [(text.rindex("State of"),
+                                                                             len(text) - len(" viewers left."))]
+    assert by_name(archive)["State of the Union"].mentions == 2
+    # without it, both occurrences are added
+    assert len(aggregate_actors(arts, anns).annotations["a"].mentions) == 2
 
 
 def test_name_scan_is_case_sensitive_and_whole_word_and_keeps_order():
