@@ -391,3 +391,8 @@ POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "its": "it", "their": "they"}
 
 #: Pronouns of the speaker or the one spoken to ("I", "you", "we"): they refer to no one named before.
 FIRST_SECOND_PRONOUNS = frozenset({"i", "you", "we", "us", "me"})
+
+#: Words of a speaker speaking in the first or second person ("I", "my", "we", "your"): a passage
+#: quoted without them, reporting others' words, is an excerpt of a text, not someone's speech.
+FIRST_SECOND_PERSON = frozenset("i me my mine myself we us our ours ourselves you your yours yourself "
+                                "yourselves".split())

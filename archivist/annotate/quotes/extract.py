@@ -22,7 +22,7 @@ from archivist.annotate.quotes.attribution import QuoteSite, attribute, said_wor
 from archivist.annotate.docindex import DocIndex
 from archivist.annotate.quotes.cues import relative_surface, relayed
 from archivist.annotate.quotes.nearby import colon_lead
-from archivist.annotate.quotes.marks import MARK_RE, find_quote_spans, paragraphs
+from archivist.annotate.quotes.marks import MARK_RE, excerpts, find_quote_spans, paragraphs
 from archivist.models import Evidence, Mention, Quote
 from archivist.text.lexicon import TITLE_SMALL_WORDS
 from archivist.annotate.speakers.confidence import confidence
@@ -46,7 +46,9 @@ def extract_quotes(doc, mentions: tuple[Mention, ...], spans: list[tuple[int, in
     paras = [p for p in paragraphs(text)]
     para_starts = [p[0] for p in paras]
     tok_ranges, in_quote = _quote_tokens(index, spans, len(doc))
-    resolver = SpeakerResolver(doc, mentions, spans, index)
+    # the people of an excerpt of another text are the article's: a later "she said" may mean them
+    quoted = excerpts(text, spans)
+    resolver = SpeakerResolver(doc, mentions, [span for span in spans if span not in quoted], index)
     out = []
     prev = None  # (paragraph index, end char, speaker name, mention Span, cue, role, description, evidence)
     for (s, e), (i0, i1) in zip(spans, tok_ranges):

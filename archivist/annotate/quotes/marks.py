@@ -13,9 +13,9 @@ from __future__ import annotations
 import bisect
 import re
 
-from archivist.text.lexicon import CLOSING_CUES, COMPLEMENT_OPENERS, QUOTE_CLAUSE_OPENERS
+from archivist.text.lexicon import CLOSING_CUES, COMPLEMENT_OPENERS, FIRST_SECOND_PERSON, QUOTE_CLAUSE_OPENERS, SPEECH_VERBS
 
-__all__ = ["MARK_RE", "find_quote_spans", "paragraphs", "within"]
+__all__ = ["MARK_RE", "excerpts", "find_quote_spans", "paragraphs", "within"]
 
 #: Double quote marks; ``''``, ``````, ``‘‘``, ``’’`` are the doubled-apostrophe styles (NYT, LaTeX).
 MARK_RE = re.compile(r"''|``|‘‘|’’|[\"“”„]")
@@ -78,8 +78,8 @@ def find_quote_spans(text: str) -> list[tuple[int, int]]:
     """
     out = []
     for lo, hi in paragraphs(text):
-        marks = [(m.start(), m.end(), _orient(text, m.start(), m.end(), lo, hi)) for m in MARK_RE.finditer(text, lo, hi)]
-        marks = _inner_pairs_dropped([m for m in marks if m[2] is not None], text)
+        marks = _marks(text, lo, hi)
+        marks = _inner_pairs_dropped(marks, text)
         nested = _nested(marks)
         if nested is not None:
             out.extend(nested)
@@ -100,6 +100,95 @@ def find_quote_spans(text: str) -> list[tuple[int, int]]:
         if start is not None:
             _close_open(out, text, start, hi)
     return out
+
+
+def _marks(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
+    """(start, end, side) of the readable quote marks of paragraph [lo, hi)."""
+    marks = [(m.start(), m.end(), _orient(text, m.start(), m.end(), lo, hi)) for m in MARK_RE.finditer(text, lo, hi)]
+    return [m for m in marks if m[2] is not None]
+
+
+def excerpts(text: str, spans: list[tuple[int, int]]) -> set[tuple[int, int]]:
+    """The quotations of ``spans`` (as :func:`find_quote_spans` gives them) that are excerpts of
+    another text the article quotes (`McCrummen reports:` / `"The first time she had seen him ...
+    what she called a “rant,” ...`): reported prose whose people are the article's people, so a
+    later "she said" may refer back to them, where someone's speech names them only as words."""
+    out, open_before = set(), False
+    for lo, hi in paragraphs(text):
+        if not text[lo:hi].strip():
+            continue
+        marks = _marks(text, lo, hi)
+        excerpt = _excerpt(text, lo, hi, marks, open_before)
+        if excerpt:
+            out.update(span for span in spans if lo <= span[0] < hi)
+        # closed at the paragraph's end, it goes on no further
+        open_before = excerpt and sum(text[i:j] == '"' for i, j, _ in marks) == 1
+    return out
+
+
+#: Where a passage's sentences end, for :func:`_excerpt` (no parse: the marks come before the model).
+_SENTENCE_END_RE = re.compile(r"(?<=[.?!…])[”\"’]?\s+(?=[“\"‘(A-Z0-9])")
+_WORD_RE = re.compile(r"[A-Za-z]+")
+
+
+def _excerpt(text: str, lo: int, hi: int, marks: list[tuple[int, int, str]], open_before: bool) -> bool:
+    """True when paragraph [lo, hi) is (part of) an excerpt of another text the article quotes: a
+    straight-mark quotation opening the paragraph and left open or closed at its end, whose own
+    words are reported prose (two sentences or more, no "I", "we" or "you" outside the curly-marked
+    quotations inside it) with a speech verb beside such an inner quotation (`McCrummen reports:` /
+    `"... after what she called a “rant,” ...`), or that goes on an excerpt the paragraph before
+    left open (news style reopens a running quotation at every paragraph)."""
+    straight = [m for m in marks if text[m[0]:m[1]] == '"']
+    if not straight or text[lo:straight[0][0]].strip() or straight[0][2] == "close":
+        return False
+    if len(straight) > 2 or len(straight) == 2 and text[straight[1][1]:hi].strip():
+        return False  # a straight quotation closed inside the paragraph: an ordinary quotation
+    if open_before:
+        return True
+    inner = _curly_pairs([m for m in marks if text[m[0]:m[1]] != '"'])
+    if not inner:
+        return False
+    own, last = [], straight[0][1]
+    for i, j in inner:
+        own.append(text[last:i])
+        last = j
+    own.append(text[last:straight[1][0] if len(straight) == 2 else hi])
+    words = [w.lower() for w in _WORD_RE.findall(" ".join(own))]
+    if any(w in FIRST_SECOND_PERSON for w in words) or not any(_SENTENCE_END_RE.search(part) for part in own):
+        return False  # someone speaking, or one sentence: too little to tell a text from someone's words
+    body = text[straight[0][1]:hi]
+    bounds = [straight[0][1]] + [m.end() + straight[0][1] for m in _SENTENCE_END_RE.finditer(body)] + [hi]
+    for i, j in inner:
+        k = bisect.bisect_right(bounds, i) - 1
+        a, b = bounds[k], bounds[min(k + 1, len(bounds) - 1)]
+        beside = [w.lower() for w in _WORD_RE.findall(_outside(text, a, b, inner))]
+        if any(w in SPEECH_VERBS for w in beside):
+            return True
+    return False
+
+
+def _curly_pairs(marks: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
+    """(start, end) of the pairs a paragraph's curly ``marks`` make (`“...”`), in order."""
+    out, start = [], None
+    for i, j, side in marks:
+        if start is None and side in ("open", "toggle"):
+            start = i
+        elif start is not None and side in ("close", "toggle"):
+            out.append((start, j))
+            start = None
+    return out
+
+
+def _outside(text: str, a: int, b: int, pairs: list[tuple[int, int]]) -> str:
+    """text[a:b] without the stretches of ``pairs``."""
+    keep, pos = [], a
+    for i, j in pairs:
+        if j <= a or i >= b:
+            continue
+        keep.append(text[pos:max(pos, i)])
+        pos = max(pos, j)
+    keep.append(text[pos:b])
+    return " ".join(keep)
 
 
 def _inner_pairs_dropped(marks: list[tuple[int, int, str]], text: str) -> list[tuple[int, int, str]]:

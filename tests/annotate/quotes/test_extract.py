@@ -565,6 +565,16 @@ CASES = [
      'now features readings on American history.\n\n“Lecture content concerning bureaucratic tedium has been reduced '
      'to a minimum,” it said.',
      [('“Lecture content concerning bureaucratic tedium has been reduced to a minimum,”', None, "it", "direct")]),
+    ("a person named in an excerpt of a text is the article's", 'The Courier sent its reporter Ann Dale to a farm '
+     'in Iowa. Dale reports:\n\n"The first time she saw him, at a rally in May, Maria Ortiz was still unsure. She had '
+     'written a letter to the mayor, in what she called a “last try,” and no one had answered. Her brother was there '
+     'too.\n\n"Maria thought the whole thing was unfair. She was angry, sure.\n\n“It changed my life,” she said, '
+     'looking at the stage.',
+     [('"The first time she saw him, at a rally in May, Maria Ortiz was still unsure. She had written a letter to the '
+       'mayor, in what she called a “last try,” and no one had answered. Her brother was there too.', "Ann Dale", "Dale",
+       "direct"),
+      ('"Maria thought the whole thing was unfair. She was angry, sure.', "Ann Dale", "Dale", "direct"),
+      ('“It changed my life,”', "Maria Ortiz", "she", "direct")]),
     ("damaged mark recovered locally", 'Talks with NATO"failed badly." The rest is fine. "We will continue," Peskov said.',
      [('"We will continue,"', "Peskov", "Peskov", "direct")]),
 ]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from archivist.annotate.quotes.marks import find_quote_spans, paragraphs
+from archivist.annotate.quotes.marks import excerpts, find_quote_spans, paragraphs
 
 SPAN_CASES = [
     # (text, the quoted stretches found)
@@ -48,6 +48,31 @@ SPAN_CASES = [
 @pytest.mark.parametrize("text, expected", SPAN_CASES)
 def test_find_quote_spans(text, expected):
     assert [text[s:e] for s, e in find_quote_spans(text)] == expected
+
+
+EXCERPT_CASES = [
+    # (text, the quotations that are excerpts of another text)
+    # reported prose with a quotation of its own and its speech verb, going on in the next paragraph
+    ('Dale reports:\n"At the rally, Maria was unsure. She had called it a “last try,” and left.\n"Maria thought it '
+     'unfair.\nShe went home.',
+     ['"At the rally, Maria was unsure. She had called it a “last try,” and left.', '"Maria thought it unfair.']),
+    # ... closed at its paragraph's end, it goes on no further
+    ('Dale reports:\n"At the rally, Maria was unsure. She had called it a “last try,” and left."\n"We will see."',
+     ['"At the rally, Maria was unsure. She had called it a “last try,” and left."']),
+    # someone speaking in the first person, quoting another, is speech, not a text
+    ('Dale said:\n"At the rally, I was unsure. She had called it a “last try,” and left.', []),
+    # a term held at a distance with no speech verb beside it
+    ('Ward stated:\n"It isn’t about “Equal Justice Under Law” anymore. It’s about Obama.', []),
+    # one sentence is too little to tell a text from someone's words
+    ('"Trump walked onto the stage, chanting “U-S-A! U-S-A!”', []),
+    ('"No inner quotation. Just speech.\n"More of it."', []),
+]
+
+
+@pytest.mark.parametrize("text, expected", EXCERPT_CASES)
+def test_excerpts(text, expected):
+    spans = find_quote_spans(text)
+    assert sorted(text[s:e] for s, e in excerpts(text, spans)) == sorted(expected)
 
 
 def test_paragraphs_are_lines():
