@@ -198,6 +198,7 @@ def _clean(doc, ent) -> _Cand | None:
         e -= 1
     if s >= e:
         return None
+    s, label = _after_title_of(doc, s, e, label)
     # "the Foreign Policy Centre Mr Straw": an honorific inside starts another actor's name
     e = next((i for i in range(s + 1, e - 1) if names.is_honorific_before_name(doc[i].text)), e)
     if label != "PERSON" and (names.is_honorific_before_name(doc[s].text) and e - s > 1 or
@@ -257,6 +258,43 @@ def _clean(doc, ent) -> _Cand | None:
     c = _Cand(s, e, start, end, label)
     c.tentative = tentative
     return c
+
+
+#: Entity labels of a title's "of" complement ("Mayor of London", "Secretary of Labor").
+_COMPLEMENT_LABELS = frozenset({"GPE", "ORG", "LOC", "NORP"})
+#: The most words a person's name after a title's complement takes ("Seth D. Harris").
+_MAX_NAME_AFTER_TITLE = 3
+
+
+def _title_of_before(doc, i: int) -> bool:
+    """True when token ``i`` is "of" after a title ("Mayor of", "Deputy Secretary of")."""
+    return i >= 1 and doc[i].lower_ == "of" and names.is_role_head(doc[i - 1].text)
+
+
+def _after_title_of(doc, s: int, e: int, label: str) -> tuple[int, str]:
+    """(start, label) of entity ``doc[s:e]`` where a title's "of" complement ends and a name begins.
+
+    The model glues the complement to the name ("Deputy Secretary of Labor Seth Harris": ORG "Labor
+    Seth Harris") or leaves the given name to the title ("Mayor of London Sadiq Khan": PERSON "Khan").
+    An entity right after "<title> of" whose last words are a known given name and a surname is that
+    person; a person's name takes the one proper noun that stands between it and such a complement.
+    """
+    if label != "PERSON" and _title_of_before(doc, s - 1):
+        for k in range(s + 1, e - 1):
+            if e - k <= _MAX_NAME_AFTER_TITLE and given_gender(doc[k].text, alone=True) and \
+                    all(doc[j].pos_ == "PROPN" for j in range(k, e)):
+                return k, "PERSON"
+        return s, label
+    if label == "PERSON" and s >= 4:
+        given = doc[s - 1]
+        j = s - 2  # back over the complement's entity to its first word
+        while j > 0 and doc[j].ent_type_ in _COMPLEMENT_LABELS and doc[j].ent_iob_ == "I":
+            j -= 1
+        if given.pos_ == "PROPN" and not given.ent_type_ and given.text[:1].isupper() and \
+                s <= given.head.i < e and not names.is_title_word(given.text) and \
+                doc[j].ent_type_ in _COMPLEMENT_LABELS and _title_of_before(doc, j - 1):
+            return s - 1, label
+    return s, label
 
 
 def _honorific_names(doc, cands: list[_Cand]) -> list[_Cand]:

@@ -118,6 +118,11 @@ ROLES = [
     # a word that opens the sentence is not part of the title
     ('Even Justice Elena Kagan, a member of the liberal wing, asked: "What are those words doing there?"',
      {"Elena Kagan": "Justice"}),
+    # a title's "of" complement ends where the name begins, whichever side the model glued it to
+    ('"We will enforce them," said Deputy Secretary of Labor Seth Harris.',
+     {"Seth Harris": "Deputy Secretary of Labor"}),
+    ('"It is a good day for London," Mayor of London Sadiq Khan said on Tuesday.',
+     {"Sadiq Khan": "Mayor of London"}),
 ]
 
 
