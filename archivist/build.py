@@ -214,6 +214,7 @@ def _build_claimed(site_dir: Path, config: Config, output: Path, progress: bool,
         bundle = search.BUNDLE_DIR
         removed = staging.keep_only(files.keys(), keep=(bundle,) if config.search.enabled else ())
         stage("write", t, f"{removed} files of the last build removed")
+        bundle_sizes = None  # the search bundle's file sizes, where the index stage wrote it
         if config.search.enabled:
             t = time.perf_counter()
             html = [p for p in staging.written_paths + staging.removed_paths if p.endswith(".html")]
@@ -221,13 +222,24 @@ def _build_claimed(site_dir: Path, config: Config, output: Path, progress: bool,
                 # What the last scan read of each page, beside the page keys: kept pages are not read again.
                 stats_search = search.index_search(staging.root, config,
                                                    scan_cache=store.path.with_suffix(".search.json"))
+                bundle_sizes = stats_search["sizes"]
                 stage("index", t, f"{stats_search['pages']} records in {stats_search['shards']} shards: "
                                   f"{stats_search['built']} indexed again ({stats_search['indexed']} pages), "
                                   f"the others unchanged")
             else:
                 stage("index", t, "no page changed: the search index stands")
-    for line in ["bytes by kind of page (issue 13's budget):", *sizes.format_report(sizes.measure(output))]:
+        changed = staging.written_paths + staging.removed_paths
+    # The size report from the last build's ledger and what this one changed; a walk where there is none.
+    ledger = store.path.with_suffix(".sizes.json")
+    known = sizes.load_ledger(ledger, state.get("output", "")) if trusted else None
+    if known is None:
+        output_sizes = sizes.file_sizes(output)
+    else:
+        output_sizes = sizes.updated_sizes(output, known, changed,
+                                           {search.BUNDLE_DIR: bundle_sizes} if bundle_sizes is not None else None)
+    for line in ["bytes by kind of page (issue 13's budget):", *sizes.format_report(sizes.summarise(output_sizes))]:
         log(line)
+    sizes.save_ledger(ledger, incremental.output_identity(output), output_sizes)
     report.build_id = incremental.build_id(reuse.keys, inputs)
     warning = store.save(reuse.keys, {"inputs": inputs, "output": incremental.output_identity(output),
                                       "build_id": report.build_id, "problems": _problems_json(report.problems)})

@@ -195,3 +195,26 @@ def test_a_site_folder_whose_name_is_not_utf8_builds(tmp_path, nlp):
     site = tiny_site(folder, "Mayor Jane Doe said the budget passed.")
     assert (site / "build" / "index.html").is_file()
     assert build(site, progress=False, log=lambda m: None).up_to_date
+
+
+def test_size_report_of_a_rebuild_is_that_of_a_walk(tmp_path, nlp):
+    # The report comes from the last build's ledger and what this build wrote or removed (no walk):
+    # after an edit, an added and a removed article it must still be what a walk of the output finds.
+    from archivist.site import sizes
+
+    tiny_site(tmp_path, '"We are done," Jane Smith said on Monday in Paris.')
+    content = tmp_path / "content"
+    (content / "b.txt").write_text("Later\n20240102\nhttps://www.example.org/b\nJohn Doe met Jane Smith in Rome.\n")
+    build(tmp_path, progress=False, log=lambda m: None)
+    (content / "a.txt").write_text((content / "a.txt").read_text() + "Jane Smith left for Berlin.\n")
+    (content / "b.txt").unlink()
+    (content / "c.txt").write_text("Third\n20240103\nhttps://www.example.org/c\nMary Major spoke in Madrid.\n")
+    logs: list[str] = []
+    build(tmp_path, progress=False, log=logs.append)
+    walked = sizes.measure(tmp_path / "build")
+    start = logs.index("bytes by kind of page (issue 13's budget):") + 1
+    assert logs[start:start + len(sizes.format_report(walked))] == sizes.format_report(walked)
+    ledgers = list((tmp_path / ".archivist-cache").glob("*.sizes.json"))
+    assert len(ledgers) == 1
+    assert json.loads(ledgers[0].read_text())["sizes"] == sizes.file_sizes(tmp_path / "build")
+    assert not (tmp_path / "build/articles/b").exists() and (tmp_path / "build/articles/c/index.html").exists()

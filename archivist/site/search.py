@@ -67,6 +67,7 @@ from markupsafe import escape
 
 from archivist.config import Config
 from archivist.site.quote_ids import read_records
+from archivist.site.sizes import file_sizes
 from archivist.site.write import write_files
 
 BUNDLE_DIR = "pagefind"
@@ -104,7 +105,8 @@ def index_search(output_dir: Path, config: Config, shard_pages: int = SHARD_PAGE
     changed); the folders of shards no page belongs to any more are removed. Returns counts for
     the build report: ``pages`` in the index (article and actor pages and quote records; one
     fragment each), ``shards`` and how many were ``built`` now, the ``indexed`` HTML pages and
-    ``quotes`` records sent to Pagefind now, bundle ``files`` and ``bytes``.
+    ``quotes`` records sent to Pagefind now, bundle ``files`` and ``bytes``, and each bundle file's size
+    by its path in the bundle (``sizes``, for the build's size report).
     ``shard_pages`` and ``shard_max`` set the shards' mean and largest size (tests make them small).
     ``scan_cache``, where given, is a file that keeps what the last scan read of each page
     (``scan_pages``), so that a rebuild reads only the pages written since.
@@ -114,7 +116,7 @@ def index_search(output_dir: Path, config: Config, shard_pages: int = SHARD_PAGE
     bundle = output_dir / BUNDLE_DIR
     if not config.search.enabled:
         return {"enabled": False, "pages": 0, "shards": 0, "built": 0, "indexed": 0, "quotes": 0, "files": 0,
-                "bytes": 0}
+                "bytes": 0, "sizes": {}}
     memo = _load_memo(scan_cache)
     shards = plan_shards(scan_pages(output_dir, memo["pages"] if memo is not None else None), shard_pages, shard_max)
     _save_memo(scan_cache, memo)
@@ -142,10 +144,10 @@ def index_search(output_dir: Path, config: Config, shard_pages: int = SHARD_PAGE
                 shutil.rmtree(entry)
         elif _in_shard(entry.name) or (not names and entry.name != MANIFEST):
             entry.unlink()
-    files = [f for f in bundle.rglob("*") if f.is_file()]
-    return {"enabled": True, "pages": sum(1 for f in files if f.parent.name == "fragment"), "shards": len(names),
-            "built": built, "indexed": indexed, "quotes": quotes, "files": len(files),
-            "bytes": sum(f.stat().st_size for f in files)}
+    sizes = file_sizes(bundle)
+    return {"enabled": True, "pages": sum(1 for rel in sizes if rel.split("/")[-2:-1] == ["fragment"]),
+            "shards": len(names), "built": built, "indexed": indexed, "quotes": quotes, "files": len(sizes),
+            "bytes": sum(sizes.values()), "sizes": sizes}
 
 
 @dataclass(frozen=True)
@@ -166,13 +168,15 @@ def scan_pages(site: Path, memo: dict[str, list] | None = None) -> list[IndexedP
     again. The build writes every changed file as a new file renamed into place and keeps the
     others as hard links, so a kept page keeps its identity and a written one never does.
     """
-    site = Path(site)
+    top = str(Path(site))
     found = []
     seen: set[str] = set()
-    for folder, dirs, names in os.walk(site):
-        if folder == str(site):
+    for folder, dirs, names in os.walk(top):
+        if folder == top:
             dirs[:] = [d for d in dirs if d != BUNDLE_DIR]
         dirs.sort()
+        # the path below the site as a string: Path.relative_to cost half the scan (16,495 pages: 4 of 8 s)
+        prefix = "" if folder == top else folder[len(top) + 1:].replace(os.sep, "/") + "/"  # walk joins onto top
         for name in sorted(names):
             if not name.endswith(".html"):
                 continue
@@ -183,12 +187,13 @@ def scan_pages(site: Path, memo: dict[str, list] | None = None) -> list[IndexedP
                 continue
             if not stat.S_ISREG(st.st_mode):
                 continue
-            rel = Path(path).relative_to(site).as_posix()
+            rel = prefix + name
             seen.add(rel)
             identity = [st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns]
             known = memo.get(rel) if memo is not None else None
             if known is None or known[0] != identity:
-                data = Path(path).read_bytes()
+                with open(path, "rb") as f:
+                    data = f.read()
                 date = _SORT_DATE.search(data)
                 known = [identity, BODY_MARK in data, date.group(1).decode("ascii", "replace") if date else "",
                          hashlib.sha256(data).hexdigest()]

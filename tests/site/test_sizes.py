@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from archivist.site.sizes import format_report, kind_of, measure
+from archivist.site.sizes import (file_sizes, format_report, kind_of, load_ledger, measure, save_ledger,
+                                   summarise, updated_sizes)
 
 
 @pytest.mark.parametrize("path, kind", [
@@ -39,3 +40,34 @@ def test_measure(tmp_path):
     assert (report.total_bytes, report.total_files) == (5510, 4)  # the build's own marker is not counted
     assert report.largest == ("actors/x/index.html", 300)
     assert format_report(report)[-1] == "  largest page: actors/x/index.html (0 KB)"
+
+
+def _files(root, files):
+    for rel, size in files.items():
+        (root / rel).parent.mkdir(parents=True, exist_ok=True)
+        (root / rel).write_bytes(b"x" * size)
+
+
+def test_updated_sizes_are_those_of_a_walk(tmp_path):
+    _files(tmp_path, {"index.html": 10, "articles/a/index.html": 20, "articles/b/index.html": 30,
+                      "pagefind/x/fragment/1.pf": 40, "pagefind/old.pf": 1})
+    before = file_sizes(tmp_path)
+    assert before["articles/b/index.html"] == 30 and ".archivist-output" not in before
+    _files(tmp_path, {"articles/a/index.html": 25, "articles/c/index.html": 5, "pagefind/y/fragment/2.pf": 7})
+    (tmp_path / "articles/b/index.html").unlink()
+    (tmp_path / "pagefind/old.pf").unlink()
+    bundle = file_sizes(tmp_path / "pagefind")
+    after = updated_sizes(tmp_path, before, ["articles/a/index.html", "articles/b/index.html",
+                                             "articles/c/index.html"], {"pagefind": bundle})
+    assert after == file_sizes(tmp_path)
+    assert summarise(after) == measure(tmp_path)
+
+
+def test_ledger_is_only_read_for_the_output_it_was_kept_for(tmp_path):
+    path = tmp_path / "cache" / "pages.sizes.json"
+    assert load_ledger(path, "1:2:3") is None  # none yet
+    save_ledger(path, "1:2:3", {"index.html": 10})
+    assert load_ledger(path, "1:2:3") == {"index.html": 10}
+    assert load_ledger(path, "1:2:4") is None  # another output (another build wrote it since)
+    path.write_text("{not json")
+    assert load_ledger(path, "1:2:3") is None
