@@ -96,6 +96,32 @@ def test_actors_min_mentions_errors_come_with_the_others():
     assert e.value.errors == ["'per_page' must be at least 1", "'actors.min_mentions' must be at least 1"]
 
 
+def test_data_and_feeds_defaults_one_export_and_bounded_feeds():
+    config = parse_config({"title": "t"})
+    assert config.data.formats == ("csv",)
+    assert (config.feeds.limit, config.feeds.quotes_limit, config.feeds.actor_min_quotes) == (20, 10, 3)
+    chosen = parse_config({"title": "t", "data": {"formats": ["sqlite", "json"]}, "feeds": {"limit": 50}})
+    assert chosen.data.formats == ("sqlite", "json") and chosen.feeds.limit == 50
+    assert parse_config({"title": "t", "data": {"formats": []}}).data.formats == ()
+
+
+@pytest.mark.parametrize("table, message", [
+    ({"data": {"formats": ["csv", "xml"]}}, "'data.formats[1]' must be one of csv, sqlite, json, not 'xml'"),
+    ({"data": {"formats": ["csv", "csv"]}}, "'data.formats' must name each format once, not 'csv' again"),
+    ({"data": {"formats": "csv"}}, "'data.formats' must be a list of strings"),
+    ({"data": {"format": ["csv"]}}, "unknown key 'data.format' (did you mean 'data.formats'?)"),
+    ({"feeds": {"limit": 0}}, "'feeds.limit' must be at least 1"),
+    ({"feeds": {"quotes_limit": "10"}}, "'feeds.quotes_limit' must be an integer"),
+    ({"feeds": {"actor_min_quotes": -1}}, "'feeds.actor_min_quotes' must be at least 0"),
+    ({"feeds": {"rssLimit": 10}}, "unknown key 'feeds.rssLimit'"),
+])
+def test_data_and_feeds_errors_name_the_key(table, message):
+    with pytest.raises(ConfigError) as e:
+        parse_config({"title": "t", **table})
+    assert [m for m in e.value.errors if message in m], e.value.errors
+    assert len(e.value.errors) == 1
+
+
 @pytest.mark.parametrize("outlets, expected", [
     (None, {}),
     ({"cbsnews.com": "CBS News"}, {"cbsnews.com": "CBS News"}),

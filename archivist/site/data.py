@@ -1,10 +1,12 @@
 """Data for researchers: the archive's articles, quotes, mentions, actors and co-occurrences as CSV and SQLite.
 
 ``data_files`` is a pure function, Archive and Config in, ``{path: bytes}`` out, under
-``data/`` of the built site: one CSV per table (the ``csv`` module, UTF-8, one header row,
-rows in a fixed order, so an unchanged archive gives the same bytes), ``archive.sqlite``
-with the same tables for Datasette Lite while it stays under ``max_sqlite_bytes``, and a
-``README.txt`` of every column. Each table is declared once below (its columns, their
+``data/`` of the built site, in the formats ``[data] formats`` names (one by default: the
+same rows in three formats were a third of a CNN-sized site): "csv", one CSV per table
+(the ``csv`` module, UTF-8, one header row, rows in a fixed order, so an unchanged archive
+gives the same bytes); "sqlite", ``archive.sqlite`` with the same tables for Datasette Lite
+while it stays under ``max_sqlite_bytes``; and with either a ``README.txt`` of every column.
+("json", each article's ``annotations.json``, is written beside its page by render.) Each table is declared once below (its columns, their
 types and meanings, and the function that gives its rows), so the CSV header, the SQLite
 schema and the README cannot disagree.
 
@@ -196,16 +198,23 @@ TABLES = (
 
 
 def data_files(archive: Archive, config: Config, max_sqlite_bytes: int = MAX_SQLITE_BYTES) -> dict[str, bytes]:
-    """The ``data/`` files of the site: a CSV per table, ``archive.sqlite`` (if small enough) and README.txt."""
+    """The ``data/`` files of the site in ``config.data.formats``: a CSV per table ("csv"), ``archive.sqlite``
+    if small enough ("sqlite"), and with either README.txt; nothing when neither is asked for."""
+    formats = config.data.formats
+    if "csv" not in formats and "sqlite" not in formats:
+        return {}
     rows = {t.name: list(t.rows(archive, config)) for t in TABLES}
-    out = {f"{DATA_DIR}{t.name}.csv": csv_bytes(t, rows[t.name]) for t in TABLES}
+    tables = {f"{DATA_DIR}{t.name}.csv": csv_bytes(t, rows[t.name]) for t in TABLES}
+    out = dict(tables) if "csv" in formats else {}
+    database = None
     # SQLite holds the same values with a little more room than the CSVs (1.2x on the example
     # archive), so it is not even built where they pass the limit
-    database = sqlite_bytes(TABLES, rows) if sum(map(len, out.values())) <= max_sqlite_bytes else None
-    if database is not None and len(database) <= max_sqlite_bytes:
-        out[f"{DATA_DIR}archive.sqlite"] = database
-    else:
-        database = None
+    if "sqlite" in formats and sum(map(len, tables.values())) <= max_sqlite_bytes:
+        database = sqlite_bytes(TABLES, rows)
+        if len(database) <= max_sqlite_bytes:
+            out[f"{DATA_DIR}archive.sqlite"] = database
+        else:
+            database = None
     out[f"{DATA_DIR}README.txt"] = readme(config, {n: len(r) for n, r in rows.items()},
                                           len(database) if database else None, max_sqlite_bytes).encode("utf-8")
     return out
@@ -244,24 +253,29 @@ def sqlite_bytes(tables: Iterable[Table], rows: dict[str, list[Row]]) -> bytes:
 def readme(config: Config, counts: dict[str, int], sqlite_size: int | None, max_sqlite_bytes: int) -> str:
     """README.txt of the data folder: what each file is, each column's meaning, how to open them."""
     home = _page(config, DATA_DIR)
-    lines = [f"Data of {config.title}", "", f"The archive's annotations as tables, for research. {home}", "",
-             "Every table is a CSV file: UTF-8, comma-separated, one header row, quoted where needed",
-             "(Python's csv module, R's read.csv, pandas.read_csv, a spreadsheet). Ids join the tables:",
-             "quotes.article_id and mentions.article_id are articles.id; speaker_id, actor_id, source",
-             "and target are actors.id. Offsets are characters of the article's text as annotated",
-             "(annotations.json beside each article has the same offsets). Cells hold the articles'",
-             "own words, as written: a spreadsheet may take a cell that begins with = + - or @ for a",
-             "formula, so import the files as text or read them with a CSV library.", ""]
+    formats = config.data.formats
+    lines = [f"Data of {config.title}", "", f"The archive's annotations as tables, for research. {home}", ""]
+    if "csv" in formats:
+        lines += ["Every table is a CSV file: UTF-8, comma-separated, one header row, quoted where needed",
+                  "(Python's csv module, R's read.csv, pandas.read_csv, a spreadsheet). Cells hold the",
+                  "articles' own words, as written: a spreadsheet may take a cell that begins with = + - or @",
+                  "for a formula, so import the files as text or read them with a CSV library.", ""]
+    lines += ["Ids join the tables: quotes.article_id and mentions.article_id are articles.id; speaker_id,",
+              "actor_id, source and target are actors.id. Offsets are characters of the article's text as",
+              "annotated" + (" (annotations.json beside each article has the same offsets)." if "json" in formats
+                             else "."), ""]
     if sqlite_size is not None:
         lines += [f"archive.sqlite ({sqlite_size / 2**20:.1f} MB) holds the same tables. Open it in the browser",
                   f"with Datasette Lite: https://lite.datasette.io/?url={home}archive.sqlite", ""]
-    else:
+    elif "sqlite" in formats:
         lines += [f"archive.sqlite is left out: it would be larger than {max_sqlite_bytes / 2**20:.0f} MB.", ""]
-    lines += ["cooccurrence.csv is an undirected edge list: in Gephi, File > Import spreadsheet as an edges",
-              "table (choose 'undirected'), with actors.csv as its nodes table; in networkx,",
-              "nx.from_pandas_edgelist(pandas.read_csv('cooccurrence.csv'), edge_attr='weight').", ""]
+    if "csv" in formats:
+        lines += ["cooccurrence.csv is an undirected edge list: in Gephi, File > Import spreadsheet as an edges",
+                  "table (choose 'undirected'), with actors.csv as its nodes table; in networkx,",
+                  "nx.from_pandas_edgelist(pandas.read_csv('cooccurrence.csv'), edge_attr='weight').", ""]
     for table in TABLES:
-        lines += [f"{table.name}.csv: one row per {table.row} ({counts.get(table.name, 0):,} rows)"]
+        name = f"{table.name}.csv" if "csv" in formats else f"table {table.name}"
+        lines += [f"{name}: one row per {table.row} ({counts.get(table.name, 0):,} rows)"]
         width = max(len(c.name) for c in table.columns)
         lines += [f"  {c.name:<{width}}  {c.meaning}" for c in table.columns] + [""]
     return "\n".join(lines)

@@ -11,17 +11,28 @@ from __future__ import annotations
 import datetime as dt
 from typing import Iterable, Mapping
 
-from archivist.config import Config
+from archivist.config import Config, FeedsConfig
+from archivist.models import Actor
 from archivist.site import urls
 
-#: Entries per Atom feed: the newest.
-FEED_SIZE = 20
-#: Entries per actor's feed of quotes: fewer, since every quoted actor has one (5,365 on CNN).
-QUOTE_FEED_SIZE = 10
+#: Entries per Atom feed, the newest: ``[feeds] limit``'s default (Hugo's ``rssLimit``).
+FEED_SIZE = FeedsConfig().limit
+#: Entries per actor's feed of quotes: ``[feeds] quotes_limit``'s default.
+QUOTE_FEED_SIZE = FeedsConfig().quotes_limit
 #: URLs per sitemap file: the sitemap protocol's limit (https://www.sitemaps.org/protocol.html).
 SITEMAP_LIMIT = 50_000
 #: Pages no search engine should list: the search page shows nothing without a query.
 _UNLISTED = (urls.SEARCH,)
+
+
+def has_quote_feed(actor: Actor, config: Config) -> bool:
+    """Whether an actor gets an Atom feed of its quotes: quoted ``[feeds] actor_min_quotes`` times or more.
+
+    A feed of one or two quotes is one a reader has no reason to follow; on 2,287 CNN articles
+    5,365 actors were quoted, most once, and their feeds were 12 MB.
+    """
+    threshold = config.feeds.actor_min_quotes
+    return threshold > 0 and len(actor.quotes) >= threshold
 
 
 def updated(dates: Iterable[dt.date | None]) -> dt.date | None:

@@ -140,13 +140,14 @@ def render_site(archive: Archive, config: Config, theme_dirs: Sequence[Path],
              jsonld=_jsonld(site.article_jsonld(article)), description=first_sentence(article),
              terms=site.article_terms(article),
              quote_records=quote_ids.records_json(quote_ids.card_records(cards)))
-        out[urls.annotations_url(article.id)] = _json_bytes(site.annotation_json(article), compact=True)
+        if "json" in config.data.formats:  # [data] formats: annotations.json beside each article
+            out[urls.annotations_url(article.id)] = _json_bytes(site.annotation_json(article), compact=True)
 
     for actor in archive.actors:
         for path, context in site.actor_pages(actor, per_page, per_list):
             page(urls.file_of(path), "actor.html", **context)
-        if actor.quotes:
-            cards = site.actor_cards(actor)[:feeds.QUOTE_FEED_SIZE]
+        if feeds.has_quote_feed(actor, config):
+            cards = site.actor_cards(actor)[:config.feeds.quotes_limit]
             page(urls.actor_feed_url(actor.id), "quote_feed.xml", actor=actor, cards=cards,
                  updated=feeds.updated(c.article.date for c in cards))
 
@@ -185,14 +186,14 @@ def render_site(archive: Archive, config: Config, theme_dirs: Sequence[Path],
                      pagination=p, feed=feed, description=f"{plural(len(term.articles), 'article')} of "
                      f"{config.title} with the {group.singular} {term.name}.", **labels)
             if feed:
-                recent = term.articles[:feeds.FEED_SIZE]
+                recent = term.articles[:config.feeds.limit]
                 page(feed, "feed.xml", articles=recent, updated=feeds.updated(a.date for a in recent),
                      feed_title=f"{term.name} · {config.title}", feed_path=feed, home_path=prefix)
 
     if config.search.enabled:
         page(urls.file_of(urls.SEARCH), "search.html")
     page("404.html", "404.html")
-    recent = articles[:feeds.FEED_SIZE]
+    recent = articles[:config.feeds.limit]
     page(urls.FEED, "feed.xml", articles=recent, updated=feeds.updated(a.date for a in recent),
          feed_title=config.title, feed_path=urls.FEED, home_path=urls.HOME)
     maps = feeds.sitemaps(feeds.sitemap_paths(out), sitemap_limit)
@@ -284,7 +285,7 @@ class _Site:
                 "articles": listed[(n - 1) * per_list:n * per_list], "articles_total": len(listed),
                 "articles_first": (n - 1) * per_list + 1,
                 "description": actor_description(actor, self.config),
-                "feed": urls.actor_feed_url(actor.id) if actor.quotes else None,
+                "feed": urls.actor_feed_url(actor.id) if feeds.has_quote_feed(actor, self.config) else None,
             }
             if n == 1:
                 co = [ActorCount(self.actors[i], k) for i, k in actor.co_actors if i in self.actors]

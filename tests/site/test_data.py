@@ -1,4 +1,5 @@
-"""``data/``: the archive's tables as CSV and SQLite, parsed back and counted against the archive."""
+"""``data/``: the archive's tables as CSV and SQLite, parsed back and counted against the archive;
+``[data] formats`` chooses which of them (and each article's annotations.json) a site carries."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import dataclasses
 import io
 import sqlite3
 
+import pytest
 from conftest import BASE_URL, sample_archive, sample_config
 
 from archivist.site.data import TABLES, data_files
@@ -53,8 +55,12 @@ def test_cooccurrence_is_an_edge_list_of_shared_articles():
     assert all(s < t for s, t in edges)
 
 
+#: A config that asks for every export.
+ALL = {"data": {"formats": ["csv", "sqlite", "json"]}}
+
+
 def test_sqlite_holds_the_same_tables_and_the_same_bytes_every_time():
-    archive, config = sample_archive(), sample_config()
+    archive, config = sample_archive(), sample_config(**ALL)
     files = data_files(archive, config)
     # CSVs and database, byte for byte, whatever order the actors and the annotations come in
     shuffled = dataclasses.replace(archive, actors=archive.actors[::-1],
@@ -70,13 +76,13 @@ def test_sqlite_holds_the_same_tables_and_the_same_bytes_every_time():
 
 
 def test_a_database_above_the_limit_is_left_out_and_the_readme_says_so():
-    files = data_files(sample_archive(), sample_config(), max_sqlite_bytes=1000)
+    files = data_files(sample_archive(), sample_config(**ALL), max_sqlite_bytes=1000)
     assert "data/archive.sqlite" not in files and "data/quotes.csv" in files
     assert "archive.sqlite is left out" in files["data/README.txt"].decode()
 
 
 def test_the_readme_names_every_column_and_the_home_page_links_it():
-    archive, config = sample_archive(), sample_config()
+    archive, config = sample_archive(), sample_config(**ALL)
     readme = data_files(archive, config)["data/README.txt"].decode()
     for table in TABLES:
         assert f"{table.name}.csv" in readme
@@ -98,3 +104,27 @@ def test_each_quote_links_to_its_anchor_in_the_built_site(example_site):
         path, _, anchor = q["page"].removeprefix(BASE_URL).partition("#")
         page = pages.setdefault(path, (report.output / path / "index.html").read_text("utf-8"))
         assert anchor == q["anchor"] and f'id="{anchor}"' in page, q["page"]
+
+
+@pytest.mark.parametrize("formats, data, annotations_json", [
+    (None, {"README.txt", "articles.csv", "quotes.csv", "mentions.csv", "actors.csv", "cooccurrence.csv"}, False),
+    (["sqlite"], {"README.txt", "archive.sqlite"}, False),
+    (["json"], set(), True),
+    ([], set(), False),
+])
+def test_formats_choose_the_exports_the_site_carries(formats, data, annotations_json):
+    # one of each by default: the CSV tables; SQLite and the per-article JSON (the same rows) only where asked
+    archive = sample_archive()
+    config = sample_config() if formats is None else sample_config(data={"formats": formats})
+    site = render_site(archive, config, [default_theme_dir()], lambda a: "")
+    assert {p.removeprefix("data/") for p in site if p.startswith("data/")} == data
+    assert ("articles/budget/annotations.json" in site) is annotations_json
+    article, home = site["articles/budget/index.html"].decode(), site["index.html"].decode()
+    assert ('href="/archive/articles/budget/annotations.json"' in article) is annotations_json
+    assert ('href="/archive/data/README.txt"' in home) is bool(data)
+
+
+def test_a_readme_without_csv_names_tables_not_files():
+    readme = data_files(sample_archive(), sample_config(data={"formats": ["sqlite"]}))["data/README.txt"].decode()
+    assert "table quotes: one row per quotation" in readme and "quotes.csv: one row" not in readme
+    assert "annotations.json" not in readme and "lite.datasette.io" in readme

@@ -1,11 +1,28 @@
-"""Tests of archivist.site.feeds: a feed's date, the sitemap's pages and its split, robots.txt."""
+"""Tests of archivist.site.feeds: which actors get a feed, a feed's date, the sitemap's pages and its split,
+robots.txt."""
 
 from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from archivist.config import parse_config
-from archivist.site.feeds import robots_txt, sitemap_paths, sitemaps, updated
+from archivist.models import Actor, QuoteRef
+from archivist.site.feeds import has_quote_feed, robots_txt, sitemap_paths, sitemaps, updated
+
+
+@pytest.mark.parametrize("quotes, threshold, expected", [
+    (0, 1, False),  # never quoted: nothing to follow
+    (1, 1, True),
+    (2, 3, False),  # below [feeds] actor_min_quotes
+    (3, 3, True),
+    (5, 0, False),  # 0: no actor feeds at all
+])
+def test_an_actor_gets_a_quote_feed_from_actor_min_quotes_quotes(quotes, threshold, expected):
+    actor = Actor(id="a", name="A", kind="person", quotes=tuple(QuoteRef("x", i) for i in range(quotes)))
+    config = parse_config({"title": "T", "feeds": {"actor_min_quotes": threshold}})
+    assert has_quote_feed(actor, config) is expected
 
 
 def test_updated_is_the_newest_date_and_none_without_dates():

@@ -68,7 +68,7 @@ def text(site, path: str) -> str:
 
 def test_pages_written(site):
     expected = {
-        "index.html", "page/2/index.html", "articles/budget/index.html", "articles/budget/annotations.json",
+        "index.html", "page/2/index.html", "articles/budget/index.html",
         "articles/xss/index.html", "articles/harbour/index.html", "actors/index.html",
         "actors/by-mentions/index.html", "actors/by-quotes/index.html", "actors/jane-doe/index.html",
         "actors/springfield/index.html", "quotes/index.html", "quotes/page/2/index.html", "search/index.html",
@@ -257,7 +257,7 @@ def test_article_page(site):
     assert "Mayor" in cards[0]
     assert "A senior official" in cards[1] and "actors/" not in cards[1] and 'href="#q-nothing-has' in cards[1]
     assert 'id="quote-3"' in page  # the fragment is anchored in the text all the same
-    assert 'href="/archive/articles/budget/annotations.json"' in page
+    assert "annotations.json" not in page  # an opt-in export ([data] formats, tests/site/test_data.py)
     # Actors grouped by kind, with counts and search filters.
     actors = page[page.index('class="article-actors"'):]
     assert actors.index("<h3>People</h3>") < actors.index("<h3>Organisations</h3>") < actors.index("<h3>Places</h3>")
@@ -299,8 +299,8 @@ def test_feed_and_sitemap_are_xml(site):
     assert len(sitemap) == sum(1 for p in site if p.endswith("index.html") and not p.startswith("search/"))
 
 
-def test_annotations_json(site):
-    data = json.loads(site["articles/budget/annotations.json"])
+def test_annotations_json():
+    data = json.loads(render(data={"formats": ["json"]})["articles/budget/annotations.json"])
     assert data["id"] == "budget"
     assert [e["actor_id"] for e in data["entities"]] == ["jane-doe", "springfield", "jane-doe", "john-smith",
                                                          "port-authority"]
@@ -492,6 +492,9 @@ ATOM = "{http://www.w3.org/2005/Atom}"
 
 
 def test_actor_feed_of_new_quotes(site):
+    # Jane Doe is quoted twice: a feed of her quotes only from [feeds] actor_min_quotes = 2
+    assert "actors/jane-doe/feed.xml" not in site and "jane-doe/feed.xml" not in text(site, "actors/jane-doe/index.html")
+    site = render(feeds={"actor_min_quotes": 2})
     feed = ElementTree.fromstring(site["actors/jane-doe/feed.xml"])
     assert feed.find(ATOM + "title").text == "New quotes by Jane Doe · Springfield Archive"
     assert feed.find(ATOM + "link[@rel='self']").get("href") == "https://someone.github.io/archive/actors/jane-doe/feed.xml"
@@ -501,6 +504,7 @@ def test_actor_feed_of_new_quotes(site):
     assert entries[0].find(ATOM + "link").get("href").startswith("https://someone.github.io/archive/articles/budget/#q-")
     assert feed.find(ATOM + "updated").text == "2024-03-05T00:00:00Z"
     assert "actors/springfield/feed.xml" not in site  # never quoted: no feed
+    assert "actors/john-smith/feed.xml" not in site  # quoted once
     assert ('<link rel="alternate" type="application/atom+xml" title="New quotes by Jane Doe" '
             'href="/archive/actors/jane-doe/feed.xml">') in text(site, "actors/jane-doe/index.html")
 

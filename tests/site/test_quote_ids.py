@@ -1,0 +1,44 @@
+"""Tests of archivist.site.quote_ids' search records: what an article page's island holds and reads back."""
+
+from __future__ import annotations
+
+import json
+
+from archivist.site.quote_ids import RECORDS_ID, read_records, records_json
+
+ARTICLE = {"article": "budget", "title": "Council approves the budget", "outlet": "Example Times",
+           "date": "2024-03-05"}
+RECORDS = [
+    {"anchor": "q-this-budget-1a2b3c", "text": "This budget </script><b>keeps</b>", "said_by": "Jane Doe",
+     "speaker": "Jane Doe", "role": "", "about": [], "kind": "direct", **ARTICLE},
+    {"anchor": "q-nothing-has-2d3e4f", "text": "nothing has been decided", "said_by": "A senior official",
+     "speaker": "", "role": "Mayor", "about": ["Port Authority"], "kind": "partial", **ARTICLE},
+]
+
+
+def page(island: str) -> bytes:
+    return f'<p>x</p><script type="application/json" id="{RECORDS_ID}">{island}</script>'.encode()
+
+
+def test_records_read_back_whole_from_the_island():
+    assert read_records(page(records_json(RECORDS))) == RECORDS
+    assert read_records(page(records_json([]))) == [] and read_records(b"<p>no island</p>") == []
+
+
+def test_the_island_holds_an_article_s_fields_once_and_no_defaults():
+    island = str(records_json(RECORDS))
+    assert "</script>" not in island and "<b>" not in island
+    data = json.loads(island)
+    assert data["article"] == ARTICLE
+    assert data["quotes"][0] == {"anchor": "q-this-budget-1a2b3c", "text": "This budget </script><b>keeps</b>",
+                                 "speaker": "Jane Doe"}  # said_by is the speaker; role, about, kind defaults
+    assert island.count("Council approves") == 1
+
+
+def test_records_of_different_articles_keep_their_own_fields():
+    other = {**RECORDS[1], "title": "Harbour reopens"}
+    assert read_records(page(records_json([RECORDS[0], other]))) == [RECORDS[0], other]
+
+
+def test_a_page_written_with_a_list_of_records_still_reads():
+    assert read_records(page(json.dumps(RECORDS[1:]))) == RECORDS[1:]
