@@ -216,6 +216,21 @@ def first_name(name: str) -> str:
     return _name_words(name)[0]
 
 
+#: The shortest surname that :func:`spelled_alike` compares: shorter ones ("Hahn", "Hann") are often two families.
+SPELLED_ALIKE_MIN = 6
+
+
+def spelled_alike(a: str, b: str) -> bool:
+    """True for two spellings of one surname, one with a letter the other lacks ("McClenney" / "McLenney"),
+    the same first letter and at least :data:`SPELLED_ALIKE_MIN` letters. A letter changed ("Clinton" /
+    "Clifton") is another name as often as a typo, so it is not alike, nor is a plural ("Clintons")."""
+    a, b = sorted((a.lower(), b.lower()), key=len)
+    if a[:1] != b[:1] or len(a) < SPELLED_ALIKE_MIN or len(b) != len(a) + 1 or b == a + "s":
+        return False  # "the Clintons" are a family, not a way to spell Clinton
+    i = next((k for k in range(len(a)) if a[k] != b[k]), len(a))
+    return a[i:] == b[i + 1:]
+
+
 def is_acronym(text: str) -> bool:
     """True for an acronym-like token: "NATO", "OSCE", "U.N.", "DoD" (2-7 letters, mostly capitals)."""
     if not _ACRONYM.match(text):

@@ -91,3 +91,15 @@ def test_title_lexicon(word, title, head, honorific):
     assert names.is_title_word(word) is title
     assert names.is_role_head(word) is head
     assert names.is_honorific(word) is honorific
+
+
+@pytest.mark.parametrize("a, b, expected", [
+    ("McLenney", "McClenney", True), ("McClenney", "McLenney", True), ("Phillips", "Philips", True),
+    ("Clinton", "Clifton", False),  # a letter changed: as often another name as a typo
+    ("Clinton", "Clintons", False),  # a family
+    ("Smith", "Smiths", False), ("Hahn", "Hahne", False),  # too short to tell
+    ("Trump", "Trump", False), ("McLenney", "Mclenney", False),  # the same, in any case
+    ("Harris", "Harrison", False), ("Peters", "Keters", False),
+])
+def test_spelled_alike(a, b, expected):
+    assert names.spelled_alike(a, b) is expected

@@ -455,7 +455,8 @@ def _resolve_people(cands: list[_Cand]) -> None:
     names ending in it are nested ("Amin Shah Alam" too); "Johnson" with two Johnsons stays.
     A first name ("Vladimir") resolves only from a PERSON mention and only if no name ends with it.
     A first and last name join the one fuller name with a middle between them ("Jesse Jackson" ->
-    "Jesse Louis Jackson").
+    "Jesse Louis Jackson"); a surname spelled another way the one full name it fits ("McLenney" ->
+    "Tyresha McClenney", :func:`names.spelled_alike`).
     """
     fulls = sorted({c.actor for c in cands if c.label == "PERSON" and " " in c.actor
                     and c.actor not in _CANONICAL_VALUES})
@@ -489,6 +490,10 @@ def _resolve_people(cands: list[_Cand]) -> None:
             c.label = "PERSON"  # two Trumps: which one is unclear, that it is a person is not
         if target is None and c.label == "PERSON" and " " not in c.name and c.name not in by_suffix:
             target = _unique_fullest(by_first.get(c.name, ()))
+        if target is None and c.label == "PERSON" and " " not in c.name and c.name not in by_suffix:
+            # "Tyresha McClenney ... McLenney said": a surname spelled another way, where one full name fits
+            alike = {full for full in fulls if names.spelled_alike(c.name, names.surname(full))}
+            target = next(iter(alike)) if len(alike) == 1 else None
         if target is None and c.label == "PERSON" and c.name.count(" ") == 1:
             # "Jesse Jackson" beside "Jesse Louis Jackson": one person with a middle name or initial,
             # where the article has only one such fuller name ("George Bush" beside George W. and

@@ -64,6 +64,9 @@ PEOPLE = [
     ("Obama spoke on Monday. Obama met Congress. Obama left Washington. Obama called Merkel. "
      "Obama flew to Chicago. Later, first lady Michelle Obama joined the trip.",
      [("Obama", "Obama"), ("Michelle Obama", "Michelle Obama")]),
+    # A surname spelled another way later in the article is the one full name it fits.
+    ("The campaign interviewed two voters, Tyresha McClenney and Bryan Anderson. McLenney said she was unsure.",
+     [("Tyresha McClenney", "Tyresha McClenney"), ("McLenney", "Tyresha McClenney")]),
 ]
 
 
