@@ -134,7 +134,9 @@ class ActorsConfig:
 
     #: an actor mentioned fewer times across the archive gets no page (its name stays plain text);
     #: quoted speakers and actors the editor file describes or links always keep theirs. 1: every actor.
-    min_mentions: int = key(1, check=at_least(1))
+    #: By default 2: a page for a name said once and never quoted lists one article, the one it is
+    #: named in, and the people that article lists (8,398 of 19,172 actors on 2,287 CNN articles)
+    min_mentions: int = key(2, check=at_least(1))
     #: entities that are actors only where asked: "events" ("Cold War"), "laws" ("First Amendment"),
     #: "works" (books, songs, shows); by default they get no page and no link
     include: tuple[str, ...] = key((), each=one_of(("events", "laws", "works")))
@@ -142,7 +144,8 @@ class ActorsConfig:
 
 #: ``[data] formats``: the ways the annotations are exported, each the same data: "csv" (``data/*.csv``, a
 #: file per table, for spreadsheets, pandas, R and Gephi), "sqlite" (``data/archive.sqlite``, the same tables for
-#: Datasette Lite) and "json" (``annotations.json`` beside each article: its entities and quotes with offsets).
+#: Datasette Lite) and "json" (``annotations.json`` beside each article: its entities and quotes with offsets;
+#: ``actors.json`` at the root: every actor with its counts and page).
 DATA_FORMATS = ("csv", "sqlite", "json")
 
 

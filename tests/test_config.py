@@ -64,8 +64,8 @@ def test_missing_file(tmp_path):
 
 
 @pytest.mark.parametrize("actors, value", [
-    (None, 1),  # the default: every actor gets a page
-    ({}, 1),
+    (None, 2),  # the default: no page for an actor mentioned once and never quoted
+    ({}, 2),
     ({"min_mentions": 1}, 1),
     ({"min_mentions": 3}, 3),
 ])

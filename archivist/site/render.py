@@ -202,8 +202,9 @@ def render_site(archive: Archive, config: Config, theme_dirs: Sequence[Path],
     if len(maps) > 1:
         page(urls.SITEMAP, "sitemap_index.xml", maps=list(maps))
     out[urls.ROBOTS] = feeds.robots_txt(config).encode("utf-8")
-    out["actors.json"] = _json_bytes([site.actor_summary(a) for a in sorted(archive.actors, key=lambda a: a.id)],
-                                     compact=True)
+    if "json" in config.data.formats:  # the actors as JSON, beside the articles' annotations.json
+        out["actors.json"] = _json_bytes([site.actor_summary(a) for a in sorted(archive.actors, key=lambda a: a.id)],
+                                         compact=True)
     out[".nojekyll"] = b""
     out.update(data_files(archive, config))  # data/: the tables as CSV and SQLite, for research
     out.update(_static_files(dirs))

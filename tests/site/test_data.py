@@ -119,6 +119,7 @@ def test_formats_choose_the_exports_the_site_carries(formats, data, annotations_
     site = render_site(archive, config, [default_theme_dir()], lambda a: "")
     assert {p.removeprefix("data/") for p in site if p.startswith("data/")} == data
     assert ("articles/budget/annotations.json" in site) is annotations_json
+    assert ("actors.json" in site) is annotations_json
     article, home = site["articles/budget/index.html"].decode(), site["index.html"].decode()
     assert ('href="/archive/articles/budget/annotations.json"' in article) is annotations_json
     assert ('href="/archive/data/README.txt"' in home) is bool(data)

@@ -73,7 +73,7 @@ def test_pages_written(site):
         "actors/by-mentions/index.html", "actors/by-quotes/index.html", "actors/jane-doe/index.html",
         "actors/springfield/index.html", "quotes/index.html", "quotes/page/2/index.html", "search/index.html",
         "archive/index.html", "archive/2023/index.html", "archive/2024/index.html", "404.html",
-        "sitemap.xml", "feed.xml", "actors.json", ".nojekyll", "static/style.css",
+        "sitemap.xml", "feed.xml", ".nojekyll", "static/style.css",
     }
     assert expected <= set(site)
     assert site[".nojekyll"] == b""
@@ -97,8 +97,9 @@ def test_no_broken_internal_links(site):
 
 
 def pruned_site(min_mentions: int = 3) -> dict[str, bytes]:
-    """The sample archive without actors mentioned fewer than ``min_mentions`` times, rendered."""
-    full, config = sample_archive(), sample_config(actors={"min_mentions": min_mentions})
+    """The sample archive without actors mentioned fewer than ``min_mentions`` times, rendered (with actors.json)."""
+    full = sample_archive()
+    config = sample_config(actors={"min_mentions": min_mentions}, data={"formats": ["json"]})
     archive = prune_actors(full, min_mentions)
     assert len(archive.unpaged) == len(full.actors) - len(archive.actors)
     return render_site(archive, config, [default_theme_dir()], sample_body(archive, config))
@@ -379,7 +380,8 @@ def test_feed_and_sitemap(site):
 
 
 def test_actors_json(site):
-    data = json.loads(site["actors.json"])
+    assert "actors.json" not in site  # with annotations.json, an opt-in export ([data] formats)
+    data = json.loads(render(data={"formats": ["json"]})["actors.json"])
     assert [a["id"] for a in data] == ["jane-doe", "john-smith", "port-authority", "springfield"]
     assert data[0] == {"id": "jane-doe", "name": "Jane Doe", "kind": "person", "aliases": ["Doe"], "mentions": 3,
                        "articles": 2, "quotes": 2, "url": "/archive/actors/jane-doe/"}
