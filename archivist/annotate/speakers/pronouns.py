@@ -29,10 +29,11 @@ _OPEN_MARKS = frozenset('"“‘\'')
 
 #: How a candidate antecedent stands in its sentence, best first: an unnamed source the sentence
 #: continues, the same pronoun heading it, a document as its subject; a person the sentence closing
-#: the paragraph before the quotation introduces, or the main clause's subject (these two: the later
+#: the paragraph before the quotation introduces, the main clause's subject, or a person the main
+#: clause's subject describes without naming ("the senator's aide", "my mother": these three, the later
 #: in the sentence); an embedded clause's subject; the one person that closing sentence names.
 ANTECEDENT_RANKS = {"unnamed-source": 0, "chain": 1, "document": 2, "introduced": 3, "main-subject": 3,
-                    "subject": 4, "sole-person": 5}
+                    "described": 3, "subject": 4, "sole-person": 5}
 
 
 @dataclass(frozen=True)
@@ -191,7 +192,8 @@ class PronounResolver:
             # the sentence closing the paragraph before one that opens with the quotation
             closing = want is not None and sent.end_char <= para and not self.text[sent.end_char:para].strip() \
                 and self.text[para:pos].lstrip()[:1] in _OPEN_MARKS
-            found = [] if seen else self._sentence_reading(low, want, sent, pos, step)
+            found = [] if seen else self._sentence_reading(low, want, sent, pos, step) + \
+                self._described_subject(want, sent, pos, step)
             mentions = []
             while k >= 0 and self.article.mentions[k].start >= sent.start_char:
                 m = self.article.mentions[k]
@@ -240,6 +242,27 @@ class PronounResolver:
                 self.descriptions.maker_of(document) or self.descriptions.document_maker(document)
             return [Antecedent("document", step, document.idx, maker)]
         return []
+
+    def _described_subject(self, want: str | None, sent, pos: int, step: int) -> list[Antecedent]:
+        """The person a possessive main-clause subject describes, before ``pos``, as a candidate of its own:
+        "The senator's aide said ... she" is the aide, not the senator; "My mother has softened, but she
+        still says" is the mother. Its value is the name the description stands for, else None (nobody
+        named). Only for "he"/"she": a word for one person (:data:`PERSON_NOUNS`) of a compatible gender,
+        not one a name stands beside ("his spokesman, John Smith,"), which is a candidate as that name."""
+        subj = self._root_subject(sent) if want is not None else None
+        if subj is None or subj.idx >= pos or subj.tag_ != "NN" or subj.ent_type_ or \
+                self.article.in_quote(subj.idx) or subj.lower_ not in PERSON_NOUNS or \
+                not any(c.dep_ == "poss" for c in subj.children):
+            return []
+        noun_gender = {"he": "m", "she": "f"}.get(PERSON_NOUNS[subj.lower_])
+        if noun_gender not in (None, want) or any(t.ent_type_ == "PERSON" for t in subj.subtree if t.i > subj.i) or \
+                subj.i + 1 < len(self.doc) and self.doc[subj.i + 1].ent_type_ == "PERSON" or \
+                any(c.dep_ == "compound" and c.ent_type_ == "PERSON" for c in subj.children):
+            return []  # "Trump spokeswoman Hope Hicks", "the spokesman, John Smith": named after all
+        name = self.descriptions.description(subj, subj.idx)
+        if name is not None and self.gender.get(name) not in (None, want):
+            name = None  # "Marjorie Taylor Greene posted. The president denied it, and he left": someone unnamed
+        return [Antecedent("described", step, subj.idx, name)]
 
     def _named(self, mentions: list[Mention], sent, want: str | None, step: int, closing: bool,
                described: bool) -> list[Antecedent]:

@@ -82,6 +82,13 @@ ANTECEDENT_CASES = [
     ("Iranians fled. One resident told CNN the blast was loud. They said so twice.", "unnamed-source", None),
     ('Mr. Tom Reyes spoke first.\nHe was taken into custody, police said. "We found him," he said.', "chain", None),
     ("The fact sheet noted that the Acme Corporation made the drug. It said the drug was safe.", "document", None),
+    # a person the main subject describes is a candidate of its own: the aide, not the senator; the mother,
+    # not the last woman named; named where the description stands for a name
+    ("Senator Bill Smith spoke first. The senator's aide then stood up. She said the bill was dead.",
+     "described", None),
+    ("Ann Lee ran the shop. My mother has softened with age, but even now she still says so.", "described", None),
+    ("Jane Roe, the senator's aide, spoke first. Senator Bill Smith left. The senator's aide said she was tired.",
+     "described", "Jane Roe"),
     # a campaign is a body its owner does not speak for: "it" is the campaign, unnamed
     ("Jane Moore's campaign defended her on Monday. It said the claims were false.", "document", None),
     ('The meeting ended.\nThe mayor thanked Jane Moore, a lawyer for the city.\n"We are done," she said.',
