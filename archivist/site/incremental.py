@@ -8,12 +8,16 @@ Two levels, both keyed by content, never by time stamps:
   same output, and the output still carries that build's id, the output is up to date and the
   build stops there.
 - **Each page.** ``PageReuse`` is handed every page before it is rendered: its key is a digest
-  of the template's name and of everything in the page's context (articles, annotations, actors,
-  cards: walked field by field, each frozen record hashed once per build), salted with the config,
-  the theme's files and archivist's code. A page whose key equals the one recorded for it, and
-  whose file is still in the output, is not rendered: the writer keeps the previous file. A
-  template that reads the archive through a global function instead of its context (``top_actors``)
-  has no key and is always rendered, so a theme cannot make a page stale.
+  of the template's name and of what the page is made from (walked field by field, each frozen
+  record hashed once per build), salted with the config, the theme's files and archivist's code.
+  For a page whose context is cheap that is its context; for one whose context is costly (an
+  article's body, cards and JSON-LD; an actor's cards) it is its *inputs*: the archive's records
+  the context is made from (an ``Inputs`` record), and the context is built only where the key
+  changed. A page whose key equals the one recorded for it, and whose file is still in the
+  output, is not rendered: the writer keeps the previous file. A template that reads the archive
+  through a global function instead of its context (``top_actors``) has no key and is always
+  rendered, so a theme cannot make a page stale. Files render makes without a template (an
+  article's annotations JSON) are keyed the same way, under a ``file:`` kind.
 
 The keys live in the annotation cache's folder, one SQLite file per output folder, and are
 trusted only while the output carries the build id they were recorded with (the digest of all
@@ -41,6 +45,25 @@ from archivist import models
 ARCHIVE_GLOBALS = frozenset({"top_actors"})
 #: Bump when the key scheme changes.
 SCHEME = b"archivist-page-keys-1"
+
+
+#: A ``template`` name of this prefix names a file made without a template (``file:annotations``).
+FILE_KIND = "file:"
+
+
+@dataclasses.dataclass(frozen=True)
+class Inputs:
+    """What a page (or file) is made from, where its context is costly to build: its key walks this.
+
+    ``parts`` are the archive's records (and small values) the context is a pure function of,
+    with the config and code of the key's salt: every record it reads must be here, or an edit
+    of it would leave the page stale. One Inputs stands in the keys of many pages (an article's
+    in every page that shows its cards), so the walker digests each once a build, as it does the
+    archive's records.
+    """
+
+    kind: str
+    parts: tuple[Any, ...]
 
 
 class NotKeyable(TypeError):
@@ -161,9 +184,10 @@ class _Walker:
     def _record(self, value: Any, names: tuple[str, ...]) -> str:
         # The archive's records are shared by many pages (an article on every actor page that lists
         # it): digest each once. The memo keeps the object alive, so its id is not reused meanwhile;
-        # so only the archive's own records (models), which live all build long anyway, are kept:
+        # so only the archive's own records (models) and the Inputs made from them, which live all
+        # build long anyway, are kept:
         # a page's view records (cards, counts) are made per page and hashed each time.
-        shared = type(value).__module__ == models.__name__
+        shared = type(value).__module__ == models.__name__ or type(value) is Inputs
         if shared:
             hit = self.memo.get(id(value))
             if hit is not None and hit[0] is value:
@@ -204,8 +228,9 @@ def _template_names(env: jinja2.Environment, name: str, seen: set[str]) -> None:
 class PageReuse:
     """Decides, page by page, whether the previous output's file can stand; records the new keys.
 
-    Call it as ``reuse(path, template, context)`` before rendering: True means "keep the file
-    that is there". ``keys`` holds every key computed in this build, for ``PageKeyStore.save``.
+    Call it as ``reuse(path, template, context)`` before rendering, where ``context`` is the
+    page's context or what it is made from (``Inputs``): True means "keep the file that is
+    there". ``keys`` holds every key computed in this build, for ``PageKeyStore.save``.
     """
 
     def __init__(self, previous: Mapping[str, str], output: Path | None, theme_dirs: Sequence[Path], salt: str):
@@ -222,7 +247,12 @@ class PageReuse:
         self._keyable: dict[str, bool] = {}
 
     def keyable(self, template: str) -> bool:
-        """Whether ``template`` (with what it extends, includes and imports) reads only its context."""
+        """Whether ``template`` (with what it extends, includes and imports) reads only its context.
+
+        A ``file:`` kind (``FILE_KIND``) has no template: it is made from its inputs alone.
+        """
+        if template.startswith(FILE_KIND):
+            return True
         if template not in self._keyable:
             names: set[str] = set()
             _template_names(self._env, template, names)

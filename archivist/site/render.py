@@ -11,7 +11,9 @@ prefixed with ``config.base_path`` (the ``url`` global) so the same build works 
 ``/`` and under a subpath such as GitHub Pages' ``/archive/``. Every list is cut into
 pages by ``pagination``; the taxonomies (outlets, tags, authors) come from ``taxonomy``,
 the feeds, sitemaps and robots.txt from ``feeds``. Each page's context holds all it
-shows, so ``site.incremental`` can key it.
+shows, so ``site.incremental`` can key it; a page whose context is costly to build (an
+article's, an actor's, the quotes index's) is keyed on its inputs instead (``incremental.Inputs``:
+the archive's records its context is made from), and its context is built only when it is rendered.
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ import archivist
 from archivist.config import Config
 from archivist.site.data import data_files
 from archivist.site import feeds, quote_ids, taxonomy, urls
+from archivist.site.incremental import FILE_KIND, Inputs
 from archivist.site.pagination import page_count, paginate, pagination
 from archivist.site.urls import absolute_url, url_for
 from archivist.text.lexicon import PRONOUNS, RELATIVE
@@ -102,11 +105,13 @@ def render_site(archive: Archive, config: Config, theme_dirs: Sequence[Path],
 
     ``theme_dirs`` are searched in order (the site's theme first, the default
     theme last) for ``templates/`` and ``static/``; ``body_html`` renders an
-    article's body with entity links and ``quote-N`` anchors. The actors index says how
+    article's body with entity links and ``quote-N`` anchors, from the article, its annotation
+    and the config alone (an article page is keyed on those, not on its body). The actors index says how
     many actors ``aggregate.prune`` left without a page (``Archive.unpaged``).
     ``reuse(path, template, context)`` (``site.incremental.PageReuse``), where given, is asked
-    before each page is rendered: a page it keeps maps to None, meaning "the file already
-    in the output stands". ``sitemap.xml`` becomes a sitemap index of ``sitemap-N.xml``
+    before each page is rendered, with the page's context or, where that is costly to build,
+    its ``Inputs``: a page it keeps maps to None, meaning "the file already in the output
+    stands" (so does an article's annotations JSON, asked as ``file:annotations``). ``sitemap.xml`` becomes a sitemap index of ``sitemap-N.xml``
     files past ``sitemap_limit`` URLs (the sitemap protocol's limit is 50,000). Files go into
     ``sink`` as they are made, where one is given (the build streams them to disk, so that no
     more than one page is held at a time), and the sink is returned; else a new sorted dict.
@@ -129,27 +134,35 @@ def render_site(archive: Archive, config: Config, theme_dirs: Sequence[Path],
             return
         out[path] = env.get_template(template).render(page_path=path, **context).encode("utf-8")
 
+    def made(path: str, template: str, inputs: Mapping[str, Any], context: Callable[[], Mapping[str, Any]]) -> None:
+        # A page keyed on what it is made from: its context is built only when it is rendered.
+        if reuse is not None and reuse(path, template, inputs):
+            out[path] = None
+            return
+        out[path] = env.get_template(template).render(page_path=path, **context()).encode("utf-8")
+
+    def made_file(path: str, kind: str, inputs: Mapping[str, Any], data: Callable[[], bytes]) -> None:
+        out[path] = None if reuse is not None and reuse(path, FILE_KIND + kind, inputs) else data()
+
     articles = archive.articles
     for path, chunk, p in paginate(articles, per_page, urls.HOME):
-        page(urls.file_of(path), "index.html", articles=chunk, top=site.tops(chunk), pagination=p)
+        made(urls.file_of(path), "index.html", {"articles": tuple(map(site.inputs, chunk)), "pagination": p},
+             lambda chunk=chunk, p=p: {"articles": chunk, "top": site.tops(chunk), "pagination": p})
 
     for article in articles:
-        cards = site.cards(article)
-        page(urls.file_of(urls.article_url(article.id)), "article.html", article=article,
-             body=body_html(article), cards=cards, actor_groups=site.article_groups(article),
-             jsonld=_jsonld(site.article_jsonld(article)), description=first_sentence(article),
-             terms=site.article_terms(article),
-             quote_records=quote_ids.records_json(quote_ids.card_records(cards)))
-        if "json" in config.data.formats:  # [data] formats: annotations.json beside each article
-            out[urls.annotations_url(article.id)] = _json_bytes(site.annotation_json(article), compact=True)
+        made(urls.file_of(urls.article_url(article.id)), "article.html", {"article": site.inputs(article)},
+             lambda article=article: site.article_page(article, body_html))
+        made_file(urls.annotations_url(article.id), "annotations",
+                  {"id": article.id, "title": article.title, "annotation": archive.annotations.get(article.id)},
+                  lambda article=article: _json_bytes(site.annotation_json(article), compact=True))
 
     for actor in archive.actors:
-        for path, context in site.actor_pages(actor, per_page, per_list):
-            page(urls.file_of(path), "actor.html", **context)
-        if feeds.has_quote_feed(actor, config):
-            cards = site.actor_cards(actor)[:config.feeds.quotes_limit]
-            page(urls.actor_feed_url(actor.id), "quote_feed.xml", actor=actor, cards=cards,
-                 updated=feeds.updated(c.article.date for c in cards))
+        inputs = site.actor_inputs(actor)
+        for n, (path, context) in enumerate(site.actor_pages(actor, per_page, per_list), 1):
+            made(urls.file_of(path), "actor.html", {"actor": inputs, "page": n}, context)
+        if actor.quotes:
+            made(urls.actor_feed_url(actor.id), "quote_feed.xml", {"actor": inputs},
+                 lambda actor=actor: site.quote_feed(actor))
 
     for sort, _, prefix in urls.ACTOR_SORTS:
         ranked = site.ranked_actors(sort)
@@ -159,9 +172,14 @@ def render_site(archive: Archive, config: Config, theme_dirs: Sequence[Path],
                  kind_counts=site.kind_counts, letters=list(starts.values()),
                  anchors={a.id: starts[a.id][0] for a in chunk if a.id in starts})
 
-    all_cards = [c for a in articles for c in site.cards(a)]
-    for path, chunk, p in paginate(all_cards, per_page, urls.QUOTES):
-        page(urls.file_of(path), "quotes.html", cards=chunk, total=len(all_cards), pagination=p)
+    # The quotes index, keyed on (article, quote number) of each card and its articles' inputs.
+    all_refs = [(a, i) for a in articles for i in site.card_indices(a)]
+    for path, chunk, p in paginate(all_refs, per_page, urls.QUOTES):
+        made(urls.file_of(path), "quotes.html",
+             {"cards": tuple((a.id, i) for a, i in chunk), "articles": tuple(site.inputs(a) for a, _ in chunk),
+              "total": len(all_refs), "pagination": p},
+             lambda chunk=chunk, p=p: {"cards": [site.quote_cards(a.id)[i] for a, i in chunk],
+                                       "total": len(all_refs), "pagination": p})
 
     years = site.years()
     groups = site.taxonomies
@@ -169,8 +187,10 @@ def render_site(archive: Archive, config: Config, theme_dirs: Sequence[Path],
          taxonomies=[(t.label, t.path, len(t.terms)) for t in groups])
     for year, year_articles in years:
         for path, chunk, p in paginate(year_articles, per_page, urls.year_url(year)):
-            page(urls.file_of(path), "archive_year.html", year=year, articles=chunk, top=site.tops(chunk),
-                 pagination=p)
+            made(urls.file_of(path), "archive_year.html",
+                 {"year": year, "articles": tuple(map(site.inputs, chunk)), "pagination": p},
+                 lambda year=year, chunk=chunk, p=p: {"year": year, "articles": chunk, "top": site.tops(chunk),
+                                                      "pagination": p})
 
     for group in groups:
         # Labels, not the Taxonomy record: a term page's key must not hold every other term's articles.
@@ -186,14 +206,14 @@ def render_site(archive: Archive, config: Config, theme_dirs: Sequence[Path],
                      pagination=p, feed=feed, description=f"{plural(len(term.articles), 'article')} of "
                      f"{config.title} with the {group.singular} {term.name}.", **labels)
             if feed:
-                recent = term.articles[:config.feeds.limit]
+                recent = term.articles[:feeds.FEED_SIZE]
                 page(feed, "feed.xml", articles=recent, updated=feeds.updated(a.date for a in recent),
                      feed_title=f"{term.name} · {config.title}", feed_path=feed, home_path=prefix)
 
     if config.search.enabled:
         page(urls.file_of(urls.SEARCH), "search.html")
     page("404.html", "404.html")
-    recent = articles[:config.feeds.limit]
+    recent = articles[:feeds.FEED_SIZE]
     page(urls.FEED, "feed.xml", articles=recent, updated=feeds.updated(a.date for a in recent),
          feed_title=config.title, feed_path=urls.FEED, home_path=urls.HOME)
     maps = feeds.sitemaps(feeds.sitemap_paths(out), sitemap_limit)
@@ -202,9 +222,9 @@ def render_site(archive: Archive, config: Config, theme_dirs: Sequence[Path],
     if len(maps) > 1:
         page(urls.SITEMAP, "sitemap_index.xml", maps=list(maps))
     out[urls.ROBOTS] = feeds.robots_txt(config).encode("utf-8")
-    if "json" in config.data.formats:  # the actors as JSON, beside the articles' annotations.json
-        out["actors.json"] = _json_bytes([site.actor_summary(a) for a in sorted(archive.actors, key=lambda a: a.id)],
-                                         compact=True)
+    made_file("actors.json", "actors", {"actors": archive.actors},
+              lambda: _json_bytes([site.actor_summary(a) for a in sorted(archive.actors, key=lambda a: a.id)],
+                                  compact=True))
     out[".nojekyll"] = b""
     out.update(data_files(archive, config))  # data/: the tables as CSV and SQLite, for research
     out.update(_static_files(dirs))
@@ -227,6 +247,59 @@ class _Site:
         self.kind_counts = [(KIND_LABELS[k], kinds[k]) for k in KINDS if kinds[k]]
         self._cards: dict[str, tuple[QuoteCard, ...]] = {}
         self._counts: dict[str, list[ActorCount]] = {}
+        self._inputs: dict[str, Inputs] = {}
+
+    def inputs(self, article: Article) -> Inputs:
+        """What every view of an article (its page, its cards, its row in a list) is made from: the
+        article, its annotation, the actors with a page that the annotation names, and its
+        taxonomy pages; made once a build, so that each page's key walks it once."""
+        found = self._inputs.get(article.id)
+        if found is None:
+            annotation = self.archive.annotations.get(article.id)
+            named = set()
+            if annotation is not None:
+                named = {m.actor_id for m in annotation.mentions if m.actor_id in self.actors}
+                named |= {q.actor_id for q in annotation.quotes if q.actor_id in self.actors}
+            found = self._inputs[article.id] = Inputs("article", (
+                article, annotation, tuple(self.actors[i] for i in sorted(named)),
+                self.article_terms(article)))
+        return found
+
+    def article_page(self, article: Article, body_html: Callable[[Article], Markup]) -> dict[str, Any]:
+        """The context of an article's page (made from ``inputs(article)`` and the config)."""
+        cards = self.cards(article)
+        return {"article": article, "body": body_html(article), "cards": cards,
+                "actor_groups": self.article_groups(article), "jsonld": _jsonld(self.article_jsonld(article)),
+                "description": first_sentence(article), "terms": self.article_terms(article),
+                "quote_records": quote_ids.records_json(quote_ids.card_records(cards))}
+
+    def quote_at(self, article_id: str, index: int) -> Quote | None:
+        """Quote ``index`` of an article, where ``card`` would make a card of it (else None)."""
+        annotation = self.archive.annotations.get(article_id) if article_id in self.articles else None
+        return annotation.quotes[index] if annotation is not None and 0 <= index < len(annotation.quotes) else None
+
+    def card_indices(self, article: Article) -> list[int]:
+        """The indexes in ``quote_cards`` of the article's quotes that make cards (``cards``, uncut)."""
+        annotation = self.archive.annotations.get(article.id)
+        quotes = annotation.quotes if annotation is not None else ()
+        return [i for i, q in enumerate(quotes) if self.makes_card(q)]
+
+    def actor_inputs(self, actor: Actor) -> Inputs:
+        """What an actor's pages and quote feed are made from: the actor; the articles it is listed
+        in (by their records: a list shows title, date, outlet); the inputs of every article
+        whose quotes it shows (its own and those about it); the actors it shows beside it; its
+        outlets' pages."""
+        quoted = sorted({r.article_id for r in actor.quotes + actor.quoted_about if r.article_id in self.articles})
+        beside = sorted({i for i, _ in actor.co_actors + actor.talks_about if i in self.actors})
+        return Inputs("actor", (
+            actor, tuple(self.articles[a] for a in actor.articles if a in self.articles),
+            tuple(self.inputs(self.articles[a]) for a in quoted), tuple(self.actors[i] for i in beside),
+            tuple(self.term_path("outlets", name) for name, _ in actor.outlets)))
+
+    def quote_feed(self, actor: Actor) -> dict[str, Any]:
+        """The context of an actor's quote feed: its newest cards."""
+        cards = self.actor_cards(actor)[:feeds.QUOTE_FEED_SIZE]
+        return {"actor": actor, "cards": cards, "updated": feeds.updated(c.article.date for c in cards)}
 
     def card(self, article_id: str, index: int) -> QuoteCard | None:
         """The card of quote ``index`` of an article (None if the reference is stale)."""
@@ -256,6 +329,13 @@ class _Site:
         """An actor's own quotes as cards, newest first."""
         return [c for c in (self.card(r.article_id, r.index) for r in actor.quotes) if c]
 
+    def actor_card_counts(self, actor: Actor) -> tuple[int, int]:
+        """``len(actor_cards(actor))`` and ``len(about_cards(actor))``, without making the cards."""
+        own = sum(1 for r in actor.quotes if self.quote_at(r.article_id, r.index) is not None)
+        about = sum(1 for r in actor.quoted_about
+                    if (q := self.quote_at(r.article_id, r.index)) is not None and self.makes_card(q))
+        return own, about
+
     def about_cards(self, actor: Actor) -> list[QuoteCard]:
         """Quotes by others that name the actor ("quoted about them"), those that make cards, newest first."""
         return [c for r in actor.quoted_about if (c := self.card(r.article_id, r.index)) and self.makes_card(c.quote)]
@@ -264,20 +344,28 @@ class _Site:
         """Whether a quote gets a card: every direct quote, and partial ones of ``card_min_words`` words."""
         return q.kind == "direct" or len(quote_text(q.text).split()) >= self.config.quotes.card_min_words
 
-    def actor_pages(self, actor: Actor, per_page: int, per_list: int) -> Iterator[tuple[str, dict[str, Any]]]:
-        """(path, context) of each page of an actor: page N holds the Nth slice of each of its lists.
+    def actor_pages(self, actor: Actor, per_page: int,
+                    per_list: int) -> Iterator[tuple[str, Callable[[], dict[str, Any]]]]:
+        """(path, context maker) of each page of an actor: page N holds the Nth slice of each of its lists.
 
+        The pages are counted without making the cards; the cards are made at the first page
+        rendered, once for all of the actor's pages (a page kept needs none).
         Page 1, at ``actors/<id>/``, also has what does not grow with the archive: the header,
         the timeline, co-actors, whom they talk about. An article is listed by title, date and
         outlet, not its excerpt: the excerpts were 40% of the CNN site's actor pages.
         """
         prefix = urls.actor_url(actor.id)
-        cards, about = self.actor_cards(actor), self.about_cards(actor)
         listed = [self.articles[a] for a in actor.articles if a in self.articles]
-        total = max(page_count(len(cards), per_page), page_count(len(listed), per_list),
-                    page_count(len(about), per_page))
-        for n in range(1, total + 1):
-            context: dict[str, Any] = {
+        own, about_count = self.actor_card_counts(actor)
+        total = max(page_count(own, per_page), page_count(len(listed), per_list),
+                    page_count(about_count, per_page))
+        lists: dict[str, list[QuoteCard]] = {}
+
+        def context(n: int) -> dict[str, Any]:
+            if not lists:
+                lists.update(cards=self.actor_cards(actor), about=self.about_cards(actor))
+            cards, about = lists["cards"], lists["about"]
+            page: dict[str, Any] = {
                 "actor": actor, "pagination": pagination(n, total, prefix),
                 "cards": cards[(n - 1) * per_page:n * per_page], "cards_total": len(cards),
                 "cards_first": (n - 1) * per_page + 1,
@@ -286,7 +374,7 @@ class _Site:
                 "articles": listed[(n - 1) * per_list:n * per_list], "articles_total": len(listed),
                 "articles_first": (n - 1) * per_list + 1,
                 "description": actor_description(actor, self.config),
-                "feed": urls.actor_feed_url(actor.id) if feeds.has_quote_feed(actor, self.config) else None,
+                "feed": urls.actor_feed_url(actor.id) if actor.quotes else None,
             }
             if n == 1:
                 co = [ActorCount(self.actors[i], k) for i, k in actor.co_actors if i in self.actors]
@@ -297,7 +385,7 @@ class _Site:
                 groups = ([("People", people[:CO_ACTORS_SHOWN]), ("Organisations, places and other",
                                                                   others[:CO_ACTORS_SHOWN])]
                           if len(actor.articles) > 1 else [("People", people[:CO_ACTORS_ONE])])
-                context.update(
+                page.update(
                     co_actors=groups,
                     talks_about=[ActorCount(self.actors[i], k) for i, k in actor.talks_about
                                  if i in self.actors][:CO_ACTORS_SHOWN],
@@ -305,9 +393,12 @@ class _Site:
                     timeline=timeline_svg(actor), jsonld=_jsonld(self.actor_jsonld(actor)),
                     outlets=[(name, n, self.term_path("outlets", name)) for name, n in actor.outlets])
             else:
-                context.update(co_actors=[], talks_about=[], talked_by=[], timeline=Markup(""), jsonld=None,
-                               outlets=[])
-            yield urls.page_url(prefix, n), context
+                page.update(co_actors=[], talks_about=[], talked_by=[], timeline=Markup(""), jsonld=None,
+                            outlets=[])
+            return page
+
+        for n in range(1, total + 1):
+            yield urls.page_url(prefix, n), (lambda n=n: context(n))
 
     def tops(self, articles: Iterable[Article]) -> dict[str, list[ActorCount]]:
         """Each article's most mentioned actors, for lists that show them beside the title."""

@@ -185,3 +185,118 @@ def test_an_unchanged_rebuild_stops_at_once_and_a_one_article_edit_renders_only_
     render_line = next(line for line in logs if line.startswith("render"))
     kept = int(re.search(r"(\d+) unchanged", render_line)[1])
     assert kept > report.pages // 2, render_line  # most pages did not depend on that title
+
+
+# Page keys on what pages are made from (``incremental.Inputs``): each change to the archive must
+# render again every page and file whose bytes it changes, of every kind, and no page it leaves alone.
+
+def _archive_changes():
+    from conftest import sample_archive  # noqa: F401  (the archive the changes apply to)
+
+    def article(archive, article_id, **changes):
+        return dataclasses.replace(archive, articles=tuple(dataclasses.replace(a, **changes) if a.id == article_id
+                                                           else a for a in archive.articles))
+
+    def actor(archive, actor_id, **changes):
+        return dataclasses.replace(archive, actors=tuple(dataclasses.replace(a, **changes) if a.id == actor_id
+                                                         else a for a in archive.actors))
+
+    def annotation(archive, article_id, edit):
+        return dataclasses.replace(archive, annotations={**archive.annotations,
+                                                         article_id: edit(archive.annotations[article_id])})
+
+    def quote_words(ann):
+        q = ann.quotes[0]
+        return dataclasses.replace(ann, quotes=(dataclasses.replace(q, text=q.text.replace("library", "museum")),
+                                                *ann.quotes[1:]))
+
+    def quote_speaker(ann):  # the first quote, given to John Smith
+        q = ann.quotes[0]
+        return dataclasses.replace(ann, quotes=(dataclasses.replace(q, actor_id="john-smith"), *ann.quotes[1:]))
+
+    def mention_unlinked(ann):
+        return dataclasses.replace(ann, mentions=tuple(dataclasses.replace(m, actor_id=None)
+                                                       if m.actor_id == "springfield" else m for m in ann.mentions))
+
+    return {
+        "article title": lambda a: article(a, "harbour", title="Harbour reopens at last"),
+        "article text": lambda a: article(a, "xss", text=a.articles[1].text.replace("comment", "reply")),
+        "article date": lambda a: article(a, "harbour", date=dt.date(2022, 6, 1)),
+        "article outlet": lambda a: article(a, "harbour", outlet="Other Times"),
+        "article tags": lambda a: article(a, "budget", tags=("council",)),
+        "quote words": lambda a: annotation(a, "budget", quote_words),
+        "quote speaker": lambda a: annotation(a, "budget", quote_speaker),
+        "mention unlinked": lambda a: annotation(a, "harbour", mention_unlinked),
+        "actor name": lambda a: actor(a, "john-smith", name="Johnny Smith"),
+        "co-actor name": lambda a: actor(a, "port-authority", name="Harbour Authority"),  # on Springfield's page
+        "actor description": lambda a: actor(a, "jane-doe", description="Mayor since 2020."),
+        "actor mentions": lambda a: actor(a, "springfield", mentions=9),
+        "actor co-actors": lambda a: actor(a, "john-smith", co_actors=()),
+        "actor kind": lambda a: actor(a, "port-authority", kind="group"),
+        "actor gone": lambda a: dataclasses.replace(a, actors=tuple(x for x in a.actors if x.id != "john-smith")),
+    }
+
+
+def _keyed_render(archive, config, out, previous, made_bodies=None):
+    from conftest import sample_body
+    from archivist.site.render import render_site
+    body = sample_body(archive, config)
+
+    def counted(article):
+        if made_bodies is not None:
+            made_bodies.append(article.id)
+        return body(article)
+
+    reuse = PageReuse(previous, out, [default_theme_dir()], "salt")
+    files = render_site(archive, config, [default_theme_dir()], counted, reuse=reuse)
+    for path, data in files.items():
+        if data is not None:
+            (out / path).parent.mkdir(parents=True, exist_ok=True)
+            (out / path).write_bytes(data)
+    return files, reuse.keys
+
+
+@pytest.fixture(scope="module")
+def keyed_sample(tmp_path_factory):
+    """The sample archive rendered with page keys (one card a page: many pages of each kind): (output, keys)."""
+    from conftest import sample_archive, sample_config
+    out = tmp_path_factory.mktemp("keyed") / "out"
+    _, keys = _keyed_render(sample_archive(), sample_config(per_page=1), out, {})
+    return out, keys
+
+
+@pytest.mark.parametrize("change", list(_archive_changes()))
+def test_a_change_to_the_archive_renders_again_every_page_it_changes_and_only_those(keyed_sample, tmp_path, change):
+    from conftest import sample_archive, sample_body, sample_config
+    from archivist.site.render import render_site
+    config = sample_config(per_page=1)
+    changed = _archive_changes()[change](sample_archive())
+    out = tmp_path / "out"
+    shutil.copytree(keyed_sample[0], out)
+    keys = keyed_sample[1]
+    before = _tree(out)
+    bodies: list[str] = []
+    files, _ = _keyed_render(changed, config, out, keys, bodies)
+    clean = render_site(changed, config, [default_theme_dir()], sample_body(changed, config))
+    assert _tree(out).keys() >= clean.keys()
+    stale = [p for p in clean if (out / p).read_bytes() != clean[p]]
+    assert stale == [], f"{change}: kept though changed"
+    differs = {p for p in clean if before.get(p) != clean[p]}
+    assert differs, "a change that changes no page tests nothing"
+    assert {p for p, data in files.items() if data is not None} >= differs
+    kept = [p for p, data in files.items() if data is None]
+    assert kept, f"{change}: every page was made again"
+    # an article's body is made only for the article pages made again
+    assert set(bodies) == {p.split("/")[1] for p, data in files.items()
+                           if data is not None and p.startswith("articles/") and p.endswith("/index.html")}
+
+
+def test_an_unchanged_archive_makes_no_page_and_no_article_body(tmp_path):
+    from conftest import sample_archive, sample_config
+    archive, config = sample_archive(), sample_config()
+    _, keys = _keyed_render(archive, config, tmp_path, {})
+    bodies: list[str] = []
+    files, again = _keyed_render(sample_archive(), config, tmp_path, keys, bodies)
+    assert again == keys and bodies == []
+    made = sorted(p for p, data in files.items() if data is not None and not p.startswith(("static/", "data/")))
+    assert made == sorted(p for p in made if not p.endswith((".html", ".json", ".xml")))  # robots.txt, .nojekyll
