@@ -296,7 +296,8 @@ def speech_verb(tok) -> bool:
 #: Nouns for something said: their possessor said it ("Trump's claim that ...").
 SPEECH_NOUNS = frozenset("claim prediction statement remark comment promise warning assertion argument suggestion "
                          "accusation insistence pledge vow description charge allegation declaration contention "
-                         "complaint plea demand admission boast characterization characterisation".split())
+                         "complaint plea demand admission boast characterization characterisation reply response "
+                         "answer retort".split())
 
 #: "The report found that ...": what a document or study finds is what it says.
 FINDING_VERBS = frozenset(inflect("find") | inflect("conclude"))
@@ -365,8 +366,12 @@ TITLE_ABBREVIATIONS = {"gov": "governor", "sen": "senator", "rep": "representati
                        "sec": "secretary", "atty": "attorney", "pres": "president", "lt": "lieutenant",
                        "col": "colonel", "adm": "admiral", "supt": "superintendent", "amb": "ambassador"}
 
+#: Words that introduce a source beside a quote with a preposition of their own ("according to X"): word -> preposition.
+SOURCE_PHRASES = {"according": "to"}
+#: Prepositions that introduce a source after a comma (`..., per the party's bylaws`; not "per hour").
+SOURCE_PREPOSITIONS = frozenset({"per"})
 #: Words that introduce a source beside a quote ("according to X", "..., per X").
-SOURCE_WORDS = frozenset({"according", "per"})
+SOURCE_WORDS = frozenset(SOURCE_PHRASES) | SOURCE_PREPOSITIONS
 
 #: Determiners of a text that "reads" its words (`"...," the post read`).
 DETERMINERS = frozenset({"the", "a", "an", "his", "her", "its", "their"})

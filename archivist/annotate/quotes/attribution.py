@@ -51,9 +51,11 @@ class QuoteSite:
     def cue(self):
         """The speech verb (or noun for something said) governing the quote, nearest the quote, else None."""
         best = None
+        # a later item of a list ('about "X," and "Y," Melanie said') is the list's: its marks hang on the clause after it
+        words_only = _later_list_item(self)
         for i in range(self.i0, self.i1):
             tok = self.doc[i]
-            if self.i0 <= tok.head.i < self.i1 and tok.head.i != tok.i:
+            if self.i0 <= tok.head.i < self.i1 and tok.head.i != tok.i or words_only and tok.is_punct:
                 continue  # only the quote's own roots lead outside it
             found = _reporting_ancestor(self, tok)
             if found is not None and (best is None or found[0] < best[0]):
@@ -107,10 +109,11 @@ class QuoteSite:
 
 
 def _reports(anc, via) -> bool:
-    """True when ``anc``, reached from the quote through ``via``, reports what is said: a speech verb,
-    a noun for something said with the quote as its clause ("his claim that "..."") or a document's
-    finding ("a GAO report found that "..."")."""
-    return speech_verb(anc) or via.dep_ in ("acl", "ccomp") and _owned_speech(anc) is not None or \
+    """True when ``anc``, reached from the quote through ``via``, reports what is said: a speech verb
+    or "go on" ("as Trump went on about "..."", not the main clause's "Melanie said yes"), a noun for
+    something said with the quote as its clause ("his claim that "..."") or a document's finding ("a
+    GAO report found that "..."")."""
+    return speech_verb(anc) or _goes_on(anc) or via.dep_ in ("acl", "ccomp") and _owned_speech(anc) is not None or \
         anc.lower_ in FINDING_VERBS and via.dep_ == "ccomp" and _document_subject(anc)
 
 
@@ -147,8 +150,23 @@ def sign_off(site: QuoteSite) -> Attribution | None:
 
 def trailing_cue(site: QuoteSite) -> Attribution | None:
     """`"...," he said`, `"...," said Smith`, `"...," Nate Silver, the polling guru, tweeted`,
-    `"...," the post read`: the cue right after the quote's closing mark."""
+    `"...," the post read`: the cue right after the quote's closing mark; not for a later item of a
+    list begun before the quote (`went on about "X," and "Y," Melanie said yes`), whose cue is the list's."""
+    if _later_list_item(site):
+        return None
     return _trailing_cue(site.doc, site.i0, site.i1, site.in_quote, site.para[1])
+
+
+def _later_list_item(site: QuoteSite) -> bool:
+    """True when the quote follows "and" or "or" and its words are a conjunct of a word before it: an
+    item of a list that began before the quote."""
+    doc, k = site.doc, site.i0 - 1
+    while k >= 0 and doc[k].is_space:
+        k -= 1
+    if k < 0 or doc[k].tag_ != "CC":
+        return False
+    roots = [t for t in doc[site.i0:site.i1] if not t.is_punct and not site.i0 <= t.head.i < site.i1]
+    return any(t.dep_ == "conj" and t.head.i < k for t in roots)
 
 
 def quoted_adverb(site: QuoteSite) -> Attribution | None:
@@ -422,6 +440,9 @@ def _colon_before(doc, i0: int, in_quote: list[bool], para: tuple[int, int]) -> 
     j = k - 1
     while j >= 0 and k - j <= 4 and doc[j].pos_ == "PROPN" and not in_quote[j] and doc[j].idx >= lo:
         j -= 1
+    roundup = _roundup_label(doc, k, lo, in_quote)
+    if roundup is not None:
+        return Attribution(None, None, roundup, 2)  # `John Smith, The Daily Courier: "..."`: the person, not the outlet
     if j < k - 1 and (j < 0 or in_quote[j] or doc[j].is_punct or doc[j].is_space or doc[j].idx < lo):
         return Attribution(None, None, doc[k - 1], 2)  # `Clinton: "..." Bush: "..."`: a name as a label
     if j < k - 1 and doc[j].lower_ in SPEECH_VERBS and (j == 0 or doc[j - 1].is_punct or doc[j - 1].is_space):
@@ -429,6 +450,9 @@ def _colon_before(doc, i0: int, in_quote: list[bool], para: tuple[int, int]) -> 
     top = doc[k - 1]
     while top.head.i != top.i and lo <= top.head.idx and top.head.i < k and not in_quote[top.head.i]:
         top = top.head
+    if top.pos_ == "NOUN" and not in_quote[top.i]:
+        owner = _owned_speech(top)  # `Trump's reply: "..."`: the owner of the words the colon opens
+        return Attribution(top, cue_text(top), owner, 2) if owner is not None else None
     if top.pos_ not in ("VERB", "AUX") or in_quote[top.i]:
         return None
     # "The challenge is exemplified by this finding: "..."": a passive's agent introduces the words
@@ -437,6 +461,28 @@ def _colon_before(doc, i0: int, in_quote: list[bool], para: tuple[int, int]) -> 
     if subj is None or in_quote[subj.i] or subj.idx < lo or subj.pos_ not in ("PROPN", "PRON", "NOUN"):
         return None
     return _aside(top, subj, in_quote, 2) or Attribution(top, cue_text(top), subj, 2)
+
+
+#: How many tokens a roundup's label (`John Smith, The Daily Courier:`) may run to.
+_LABEL_REACH = 10
+
+
+def _roundup_label(doc, k: int, lo: int, in_quote: list[bool]):
+    """The person of a roundup's label that opens its paragraph, a name and then, after a comma, their
+    outlet or role in capitalised words (`John Smith, The Daily Courier: "..."`): the last word of the
+    name before the first comma; else None."""
+    j = k - 1
+    while j >= 0 and k - j <= _LABEL_REACH and not in_quote[j] and doc[j].idx >= lo and not doc[j].is_space and \
+            (doc[j].text == "," or doc[j].text[:1].isupper() and not doc[j].is_punct):
+        j -= 1
+    if j >= 0 and doc[j].idx >= lo and not doc[j].is_space:
+        return None  # the label does not open the paragraph: a sentence of the writer's
+    label = doc[j + 1:k]
+    commas = [t.i for t in label if t.text == ","]
+    if not commas or commas[0] == j + 1 or commas[-1] == k - 1:
+        return None
+    first = doc[commas[0] - 1]
+    return first if first.pos_ == "PROPN" and first.ent_type_ in ("PERSON", "") else None
 
 
 @names_rule("aside")
@@ -463,7 +509,8 @@ def said_word(doc, i0: int, i1: int, in_quote: list[bool]) -> bool:
     characterising verb ("called Clinton a "disgrace"", "described it as "unhinged"").
 
     A word two steps down from "said" ("adding "measures"" in a clause of its own) or
-    further, and a quoted verb with the writer's words around it, stay terms held at a distance.
+    further, a quoted verb with the writer's words around it, and the subject of a passive speech
+    verb (a song "was written by" someone), stay terms held at a distance.
     """
     for k in range(i0, i1):
         tok = doc[k]
@@ -473,6 +520,8 @@ def said_word(doc, i0: int, i1: int, in_quote: list[bool]) -> bool:
             return False  # a quoted verb heading the writer's clause ("would "deescalate" the situation")
         while tok.dep_ == "conj" and tok.head.i != tok.i:
             tok = tok.head  # 'a "bully" and a "narcissist"': a list shares its first item's verb
+        if tok.dep_ == "nsubjpass" and speech_verb(tok.head):
+            return False  # '"American Skin" was written by Springsteen': what a passive speech verb makes is a work
         # "said the plan was "unworkable"": the predicate of the reported clause
         predicate = tok.dep_ in ("acomp", "attr", "oprd") and tok.head.dep_ == "ccomp"
         # "blasted Clinton as a "disgrace"": the complement of "as" on the verb itself

@@ -13,7 +13,7 @@ import functools
 from dataclasses import dataclass, replace
 
 from archivist.text.lexicon import (ADDRESSING_VERBS, CARRIERS, CAUSING_VERBS, POLL_NOUNS, RELATIVE, SHARE_WORDS,
-                                    SPEECH_VERBS, capitalised, could_speak)
+                                    SOURCE_PHRASES, SOURCE_PREPOSITIONS, SPEECH_VERBS, capitalised, could_speak)
 from archivist.models import Span
 
 _SUBJ_DEPS = ("nsubj", "nsubjpass", "csubj")
@@ -306,20 +306,22 @@ def adjacent_subject(doc, verb, i1: int, in_quote):
 
 
 def according_to(tok):
-    """The object of "according to" when ``tok`` is "according", or of a source's "per" after a comma
-    (`..., per the party's bylaws`; not "per hour"), else None."""
-    if tok.lower_ == "per" and _comma_before(tok):
+    """The source ``tok`` introduces: the object of "according to" (a word of the lexicon's
+    SOURCE_PHRASES with its preposition), or of a source's "per" after a comma (`..., per the party's
+    bylaws`; not "per hour"), else None."""
+    if tok.lower_ in SOURCE_PREPOSITIONS and _comma_before(tok):
         return next((c for c in tok.children if c.dep_ == "pobj" and
                      (c.pos_ == "PROPN" or any(g.dep_ in ("det", "poss") for g in c.children))), None)
-    if tok.lower_ != "according":
+    preposition = SOURCE_PHRASES.get(tok.lower_)
+    if preposition is None:
         return None
     for child in tok.children:
-        if child.lower_ == "to":
+        if child.lower_ == preposition:
             for grand in child.children:
                 if grand.dep_ == "pobj":
                     return grand
     nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
-    if nxt is not None and nxt.lower_ == "to" and nxt.i + 1 < len(tok.doc):
+    if nxt is not None and nxt.lower_ == preposition and nxt.i + 1 < len(tok.doc):
         return tok.doc[nxt.i + 1]
     return None
 
@@ -329,8 +331,15 @@ def fix_relative(subj):
     if subj is not None and subj.lower_ in RELATIVE:
         head = subj.head
         if head.dep_ in ("relcl", "acl") and head.head.i != head.i:
-            return _carrier_owner(head.head)
+            return _carrier_owner(_nearest_item(head.head, subj.i))
     return subj
+
+
+def _nearest_item(noun, before: int):
+    """Of a list that ``noun`` is an item of ("Oprah Winfrey, Will Smith and Stevie Wonder, who joked"),
+    the item nearest before the relative pronoun at token ``before``, as a reader takes it: the
+    parser hangs the relative clause on any item of the list."""
+    return max((c for c in (noun, *noun.conjuncts) if c.i < before), key=lambda c: c.i, default=noun)
 
 
 def _carrier_owner(noun):
@@ -351,8 +360,8 @@ def _carrier_owner(noun):
 
 def cue_text(tok) -> str:
     """The cue as shown: the verb with its particle ("pointed out") or "according to"."""
-    if tok.lower_ == "according":
-        return "according to"
+    if tok.lower_ in SOURCE_PHRASES:
+        return f"{tok.lower_} {SOURCE_PHRASES[tok.lower_]}"
     parts = [tok.text] + [c.text for c in tok.children if c.dep_ == "prt"]
     return " ".join(parts)
 
@@ -364,12 +373,12 @@ def relayed(doc, att: Attribution, in_quote: list[bool], para: tuple[int, int]) 
     source, as PolNeAR marks it; the person quoted stays in the quote's words.
     """
     verb = att.cue
-    if verb is None or att.strength < 2 or verb.lower_ == "according":
+    if verb is None or att.strength < 2 or verb.lower_ in SOURCE_PHRASES:
         return att
     lo, hi = para
     sent = verb.sent
     for tok in sent:
-        if tok.lower_ != "according" or in_quote[tok.i] or not lo <= tok.idx < hi:
+        if tok.lower_ not in SOURCE_PHRASES or in_quote[tok.i] or not lo <= tok.idx < hi:
             continue
         obj = according_to(tok)
         if obj is not None and not in_quote[obj.i]:
@@ -383,6 +392,6 @@ def relative_surface(att: Attribution, mention):
         return mention
     for c in att.cue.children:
         if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in RELATIVE and att.cue.dep_ == "relcl" and \
-                att.speaker is not None and att.speaker.i == att.cue.head.i:
+                att.speaker is not None and att.speaker.i == _nearest_item(att.cue.head, c.i).i:
             return Span(c.idx, c.idx + len(c.text), c.text)
     return mention

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from archivist.annotate.quotes.cues import Attribution, according_to, cue_text, fix_relative, names_rule, subject_of
-from archivist.text.lexicon import CONTINUE, SPEECH_VERBS, WEAK_CUES, speech_verb
+from archivist.text.lexicon import CONTINUE, SOURCE_PHRASES, SPEECH_VERBS, WEAK_CUES, speech_verb
 
 #: A signer's name: up to five capitalised words, with the particles of names between them.
 _SIGNER = r"((?:[A-Z][\w.'’-]*)(?:[^\S\n]+(?:[A-Z][\w.'’-]*|de|la|van|von|del|da{extra})){{0,4}})"
@@ -73,7 +73,7 @@ def colon_lead(doc, text, paras, p, index, in_quote) -> Attribution | None:
     for tok in doc[last.sent.start:last.i]:
         if tok.idx < plo or in_quote[tok.i]:
             continue
-        if tok.lower_ == "according":
+        if tok.lower_ in SOURCE_PHRASES:
             obj = according_to(tok)
             if obj is not None:
                 best = Attribution(tok, cue_text(tok), obj, 2, "according-to")

@@ -57,8 +57,11 @@ RULE_CASES = [
     ('His aides forced a change, replacing the plan with softer language calling for "an orderly end to the war."',
      "governing-clause", "aides"),
     ('Park said the plan was "a costly mistake for the city."', "cue-subject", "Park"),
+    ('As Trump went on about "how the system is rigged" and more, Melanie said yes, over and over again.',
+     "cue-subject", "Trump"),
     ('Clinton: "Our goal is to defeat the group."', "colon-label", "Clinton"),
     ('Sanders delivered a retort: "We have the votes."', "colon-label", "Sanders"),
+    ('John Smith, The Daily Courier: "It was a rout from start to finish."', "colon-label", "Smith"),
     ('The message, he said, was simply: "Go home now."', "aside", "he"),
     ('The storm hit hard. "We will rebuild every one of them," according to Governor Ellen Park.', "according-to", "Park"),
     ('The mayor, Park said on Friday, is "a costly mistake for the city."', "sentence-cue", "Park"),
@@ -77,6 +80,13 @@ def test_a_clause_of_its_own_after_a_semicolon_is_no_reported_clause(quoted):
     _, att, _ = _attribution(quoted, 'Smith called the disappearance an "interesting" case; Miller said "It is a '
                                      'little hard to say what is going on".')
     assert (att.rule, att.speaker.text) == ("cue-subject", "Smith")
+
+
+def test_a_later_item_of_a_list_takes_the_lists_cue_not_the_clause_after_it(quoted):
+    text = ('As Trump went on about "how the system is rigged," and "wounded families" and "our own struggling '
+            'citizens," Melanie said yes, over and over again.')
+    _, att, _ = _attribution(quoted, text, 2)
+    assert (att.rule, att.speaker.text) == ("cue-subject", "Trump")
 
 
 def test_every_row_of_the_table_is_a_named_rule_and_the_first_that_fires_wins(quoted):

@@ -28,6 +28,9 @@ def test_lexicon():
     ("It will rain, said Jane Roe.", "said", "Roe"),
     ("Jane Roe, adding that it would rain, left.", "adding", "Roe"),  # a participle's subject is its clause's
     ("The mayor, who said it would rain, left.", "said", "mayor"),  # "who" stands for its noun
+    # ... for the item of a list nearest before it, whichever item the parser hangs the clause on
+    ("The ceremony featured Oprah Winfrey, Will Smith, Patti LaBelle and Stevie Wonder, who joked about it.",
+     "joked", "Wonder"),
 ])
 def test_subject_of_a_cue(nlp, text, verb, speaker):
     doc = nlp(text)

@@ -55,6 +55,8 @@ CASES = [
     ("organisation", '"The deal is off," The New York Post reported.',
      [('"The deal is off,"', "New York Post", "New York Post", "direct")]),
     ("title is no quote", 'The film "Ordinary Days" opened on Friday to strong reviews.', []),
+    ("a title that is the subject of a speech verb is no quote", 'Ann Ruiz sang it on Friday.\n\n“Blue River '
+     '(Live)” was written by Tom Hale after the flood.', []),
     ("scare quote is no quote", 'Officials said they would "deescalate" the situation.', []),
     ("sign-off with no-break space", 'Readers wrote in.\n"He makes simple blanket statements."― Pamela Rios\u00a0\n"Next one."― Jo Park',
      [('"He makes simple blanket statements."', "Pamela Rios", "Pamela Rios", "direct"),
@@ -575,6 +577,11 @@ CASES = [
        "direct"),
       ('"Maria thought the whole thing was unfair. She was angry, sure.', "Ann Dale", "Dale", "direct"),
       ('“It changed my life,”', "Maria Ortiz", "she", "direct")]),
+    ("a roundup's label names the person, not the outlet", 'Pundits weighed in on the debate.\n\nJohn Smith, The '
+     'Daily Courier: "It was a rout from start to finish."\n\nMary Jones, Fox News: "Nobody won tonight, least of '
+     'all the voters."',
+     [('"It was a rout from start to finish."', "John Smith", "John Smith", "direct"),
+      ('"Nobody won tonight, least of all the voters."', "Mary Jones", "Mary Jones", "direct")]),
     ("damaged mark recovered locally", 'Talks with NATO"failed badly." The rest is fine. "We will continue," Peskov said.',
      [('"We will continue,"', "Peskov", "Peskov", "direct")]),
 ]
