@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from archivist.text.lexicon import (BODIES, DOC_NOUNS, FEMALE_PRONOUNS, FIRST_SECOND_PRONOUNS, GROUP_NOUNS,
-                                    HONORIFIC_GENDER, MALE_PRONOUNS, ORG_NOUNS, PERSON_NOUNS, PLURAL_PRONOUNS,
-                                    VOICE_NOUNS, could_speak, given_gender, speech_verb)
+                                    HONORIFIC_GENDER, MALE_PRONOUNS, ORG_NOUNS, PEOPLE_NOUNS, PERSON_NOUNS,
+                                    PLURAL_PRONOUNS, VOICE_NOUNS, could_speak, given_gender, singular, speech_verb)
 from archivist.annotate.speakers.article import ArticleIndex
 from archivist.models import Mention, Span
 
@@ -193,7 +193,7 @@ class PronounResolver:
             closing = want is not None and sent.end_char <= para and not self.text[sent.end_char:para].strip() \
                 and self.text[para:pos].lstrip()[:1] in _OPEN_MARKS
             found = [] if seen else self._sentence_reading(low, want, sent, pos, step) + \
-                self._described_subject(want, sent, pos, step)
+                self._described_subject(low, want, sent, pos, step)
             mentions = []
             while k >= 0 and self.article.mentions[k].start >= sent.start_char:
                 m = self.article.mentions[k]
@@ -229,8 +229,10 @@ class PronounResolver:
             # "One resident told CNN ... “...,” they said", "“...,” said a club official. “...,” he
             # added": the pronoun continues an unnamed source
             return [Antecedent("unnamed-source", step, sent.start_char, None)]
-        chain = self._first_subject(sent, pos) if want is not None and step > 0 else None
-        if chain is not None and chain.lower_ in (MALE_PRONOUNS if want == "m" else FEMALE_PRONOUNS):
+        same = MALE_PRONOUNS if want == "m" else FEMALE_PRONOUNS if want == "f" else \
+            PLURAL_PRONOUNS if low == "they" else ()
+        chain = self._first_subject(sent, pos) if same and step > 0 else None
+        if chain is not None and chain.lower_ in same and chain.lower_ not in FIRST_SECOND_PRONOUNS:
             # "He was taken into custody, Dames said. “...,” he said": the sentence before is about the
             # same "he" as its first subject, so both stand for whoever that one does
             return [Antecedent("chain", step, chain.idx, chain.idx)]
@@ -243,13 +245,18 @@ class PronounResolver:
             return [Antecedent("document", step, document.idx, maker)]
         return []
 
-    def _described_subject(self, want: str | None, sent, pos: int, step: int) -> list[Antecedent]:
+    def _described_subject(self, low: str, want: str | None, sent, pos: int, step: int) -> list[Antecedent]:
         """The person a possessive main-clause subject describes, before ``pos``, as a candidate of its own:
         "The senator's aide said ... she" is the aide, not the senator; "My mother has softened, but she
         still says" is the mother. Its value is the name the description stands for, else None (nobody
         named). Only for "he"/"she": a word for one person (:data:`PERSON_NOUNS`) of a compatible gender,
         not one a name stands beside ("his spokesman, John Smith,"), which is a candidate as that name."""
-        subj = self._root_subject(sent) if want is not None else None
+        subj = self._root_subject(sent) if want is not None or low == "they" else None
+        if subj is not None and low == "they":
+            # "Critics of the program, like Senators A and B, see ... They sent a letter": people unnamed as one
+            people = subj.tag_ == "NNS" and not subj.ent_type_ and subj.idx < pos and \
+                not self.article.in_quote(subj.idx) and singular(subj.lower_) in PEOPLE_NOUNS
+            return [Antecedent("described", step, subj.idx, None)] if people else []
         if subj is None or subj.idx >= pos or subj.tag_ != "NN" or subj.ent_type_ or \
                 self.article.in_quote(subj.idx) or subj.lower_ not in PERSON_NOUNS or \
                 not any(c.dep_ == "poss" for c in subj.children):

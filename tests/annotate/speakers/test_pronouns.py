@@ -89,6 +89,12 @@ ANTECEDENT_CASES = [
     ("Ann Lee ran the shop. My mother has softened with age, but even now she still says so.", "described", None),
     ("Jane Roe, the senator's aide, spoke first. Senator Bill Smith left. The senator's aide said she was tired.",
      "described", "Jane Roe"),
+    # "they" after a sentence headed by "they" stands for whoever that one does; people described as a
+    # group ("critics", "officials") are a candidate of their own, unnamed, not the last organisation named
+    ('The Acme Corporation backed the plan. Critics oppose it. They sent a letter on Monday. "No," they wrote.',
+     "chain", None),
+    ("The Acme Corporation backed the plan. Critics of the plan, like Senators Jane Moore and Tom Reyes, oppose "
+     "it. They sent a letter to the board.", "described", None),
     # a campaign is a body its owner does not speak for: "it" is the campaign, unnamed
     ("Jane Moore's campaign defended her on Monday. It said the claims were false.", "document", None),
     ('The meeting ended.\nThe mayor thanked Jane Moore, a lawyer for the city.\n"We are done," she said.',
