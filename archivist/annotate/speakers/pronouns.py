@@ -249,8 +249,9 @@ class PronounResolver:
         """The person a possessive main-clause subject describes, before ``pos``, as a candidate of its own:
         "The senator's aide said ... she" is the aide, not the senator; "My mother has softened, but she
         still says" is the mother. Its value is the name the description stands for, else None (nobody
-        named). Only for "he"/"she": a word for one person (:data:`PERSON_NOUNS`) of a compatible gender,
-        not one a name stands beside ("his spokesman, John Smith,"), which is a candidate as that name."""
+        named). For "he"/"she": a word for one person (:data:`PERSON_NOUNS`) of a compatible gender, not one
+        a name stands beside ("his spokesman, John Smith,"), which is a candidate as that name. For "they":
+        a plural word for people (:data:`PEOPLE_NOUNS`: "Critics ... see"), unnamed."""
         subj = self._root_subject(sent) if want is not None or low == "they" else None
         if subj is not None and low == "they":
             # "Critics of the program, like Senators A and B, see ... They sent a letter": people unnamed as one
