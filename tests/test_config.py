@@ -98,7 +98,7 @@ def test_actors_min_mentions_errors_come_with_the_others():
 
 def test_data_and_feeds_defaults_one_export_and_bounded_feeds():
     config = parse_config({"title": "t"})
-    assert config.data.formats == ("csv",)
+    assert config.data.formats == ("csv",) and config.data.min_cooccurrence == 2
     assert (config.feeds.limit, config.feeds.quotes_limit, config.feeds.actor_min_quotes) == (20, 10, 3)
     chosen = parse_config({"title": "t", "data": {"formats": ["sqlite", "json"]}, "feeds": {"limit": 50}})
     assert chosen.data.formats == ("sqlite", "json") and chosen.feeds.limit == 50
@@ -110,6 +110,7 @@ def test_data_and_feeds_defaults_one_export_and_bounded_feeds():
     ({"data": {"formats": ["csv", "csv"]}}, "'data.formats' must name each format once, not 'csv' again"),
     ({"data": {"formats": "csv"}}, "'data.formats' must be a list of strings"),
     ({"data": {"format": ["csv"]}}, "unknown key 'data.format' (did you mean 'data.formats'?)"),
+    ({"data": {"min_cooccurrence": 0}}, "'data.min_cooccurrence' must be at least 1"),
     ({"feeds": {"limit": 0}}, "'feeds.limit' must be at least 1"),
     ({"feeds": {"quotes_limit": "10"}}, "'feeds.quotes_limit' must be an integer"),
     ({"feeds": {"actor_min_quotes": -1}}, "'feeds.actor_min_quotes' must be at least 0"),

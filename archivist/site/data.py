@@ -11,8 +11,8 @@ types and meanings, and the function that gives its rows), so the CSV header, th
 schema and the README cannot disagree.
 
 ``cooccurrence.csv`` is an edge list (``source,target,weight``: two actor ids and the
-number of articles that mention both) that Gephi imports as an edge table and networkx
-reads with ``nx.from_pandas_edgelist(df, edge_attr="weight")``.
+number of articles that mention both, from ``[data] min_cooccurrence`` articles) that Gephi
+imports as an edge table and networkx reads with ``nx.from_pandas_edgelist(df, edge_attr="weight")``.
 """
 
 from __future__ import annotations
@@ -114,7 +114,8 @@ def _cooccurrence_rows(archive: Archive, config: Config) -> Iterator[Row]:
         first, second = np.triu_indices(len(present), 1)
         codes.append(present[first] * n + present[second])
     pairs, weights = np.unique(np.concatenate(codes), return_counts=True)
-    for code, weight in zip(pairs.tolist(), weights.tolist()):
+    kept = weights >= config.data.min_cooccurrence
+    for code, weight in zip(pairs[kept].tolist(), weights[kept].tolist()):
         yield ids[code // n], ids[code % n], weight
 
 
@@ -273,6 +274,9 @@ def readme(config: Config, counts: dict[str, int], sqlite_size: int | None, max_
         lines += ["cooccurrence.csv is an undirected edge list: in Gephi, File > Import spreadsheet as an edges",
                   "table (choose 'undirected'), with actors.csv as its nodes table; in networkx,",
                   "nx.from_pandas_edgelist(pandas.read_csv('cooccurrence.csv'), edge_attr='weight').", ""]
+    if config.data.min_cooccurrence > 1:
+        lines += [f"The co-occurrence table keeps the pairs that share {config.data.min_cooccurrence} articles or more;",
+                  "the pairs of fewer are in the mentions table (two actor_ids of one article_id).", ""]
     for table in TABLES:
         name = f"{table.name}.csv" if "csv" in formats else f"table {table.name}"
         lines += [f"{name}: one row per {table.row} ({counts.get(table.name, 0):,} rows)"]

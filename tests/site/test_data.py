@@ -47,12 +47,22 @@ def test_values_survive_commas_quotes_and_markup():
 
 
 def test_cooccurrence_is_an_edge_list_of_shared_articles():
-    rows = tables(data_files(sample_archive(), sample_config()))["cooccurrence"]
+    rows = tables(data_files(sample_archive(), sample_config(data={"min_cooccurrence": 1})))["cooccurrence"]
     edges = {(r["source"], r["target"]): int(r["weight"]) for r in rows}
     assert list(rows[0]) == ["source", "target", "weight"]
     assert edges[("port-authority", "springfield")] == 2  # the budget and the harbour articles
     assert edges[("jane-doe", "john-smith")] == 1
     assert all(s < t for s, t in edges)
+
+
+def test_cooccurrence_keeps_pairs_of_min_cooccurrence_articles_by_default_two():
+    every = tables(data_files(sample_archive(), sample_config(data={"min_cooccurrence": 1})))["cooccurrence"]
+    files = data_files(sample_archive(), sample_config())
+    kept = tables(files)["cooccurrence"]
+    assert kept == [r for r in every if int(r["weight"]) >= 2] and 0 < len(kept) < len(every)
+    assert "share 2 articles or more" in files["data/README.txt"].decode()
+    assert "share 1 articles" not in data_files(sample_archive(), sample_config(data={"min_cooccurrence": 1}))[
+        "data/README.txt"].decode()
 
 
 #: A config that asks for every export.
