@@ -187,11 +187,19 @@ class _Walker:
         # so only the archive's own records (models) and the Inputs made from them, which live all
         # build long anyway, are kept:
         # a page's view records (cards, counts) are made per page and hashed each time.
-        shared = type(value).__module__ == models.__name__ or type(value) is Inputs
+        archive = type(value).__module__ == models.__name__
+        shared = archive or type(value) is Inputs
         if shared:
             hit = self.memo.get(id(value))
             if hit is not None and hit[0] is value:
                 return hit[1]
+        if archive:
+            # The archive's records are frozen dataclasses of plain values whose generated repr names
+            # every field and quotes every string (test_incremental checks it): one call writes the
+            # record and all it holds, where walking field by field was most of a rebuild's render.
+            digest = hashlib.blake2b(repr(value).encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+            self.memo[id(value)] = (value, digest)
+            return digest
         parts: list[str] = []
         for name in names:
             parts.append(name + "=")
@@ -215,14 +223,18 @@ class _AnyFilter(dict):
         return self[name]
 
 
-def _template_names(env: jinja2.Environment, name: str, seen: set[str]) -> None:
+def _template_names(env: jinja2.Environment, name: str, seen: set[str], parsed: dict[str, Any]) -> None:
+    """Add ``name`` and every template it extends, includes or imports to ``seen``; ``parsed`` keeps
+    each template's tree, so that a template shared by many (base.html) is parsed once."""
     if name in seen:
         return
     seen.add(name)
-    source, filename, _ = env.loader.get_source(env, name)
-    for child in jinja2.meta.find_referenced_templates(env.parse(source, name, filename)):
+    if name not in parsed:
+        source, filename, _ = env.loader.get_source(env, name)
+        parsed[name] = env.parse(source, name, filename)
+    for child in jinja2.meta.find_referenced_templates(parsed[name]):
         if child:
-            _template_names(env, child, seen)
+            _template_names(env, child, seen, parsed)
 
 
 class PageReuse:
@@ -245,6 +257,8 @@ class PageReuse:
                                                                        for d in theme_dirs]))
         self._env.filters, self._env.tests = _AnyFilter(self._env.filters), _AnyFilter(self._env.tests)
         self._keyable: dict[str, bool] = {}
+        self._parsed: dict[str, Any] = {}
+        self._undeclared: dict[str, frozenset[str]] = {}
 
     def keyable(self, template: str) -> bool:
         """Whether ``template`` (with what it extends, includes and imports) reads only its context.
@@ -255,11 +269,12 @@ class PageReuse:
             return True
         if template not in self._keyable:
             names: set[str] = set()
-            _template_names(self._env, template, names)
+            _template_names(self._env, template, names, self._parsed)
             used: set[str] = set()
             for name in names:
-                source, filename, _ = self._env.loader.get_source(self._env, name)
-                used |= jinja2.meta.find_undeclared_variables(self._env.parse(source, name, filename))
+                if name not in self._undeclared:
+                    self._undeclared[name] = frozenset(jinja2.meta.find_undeclared_variables(self._parsed[name]))
+                used |= self._undeclared[name]
             self._keyable[template] = not (used & ARCHIVE_GLOBALS)
         return self._keyable[template]
 

@@ -300,3 +300,18 @@ def test_an_unchanged_archive_makes_no_page_and_no_article_body(tmp_path):
     assert again == keys and bodies == []
     made = sorted(p for p, data in files.items() if data is not None and not p.startswith(("static/", "data/")))
     assert made == sorted(p for p in made if not p.endswith((".html", ".json", ".xml")))  # robots.txt, .nojekyll
+
+
+def test_the_archive_records_are_keyed_by_a_repr_that_names_every_field():
+    from conftest import sample_archive
+    archive = sample_archive()
+    ann = archive.annotations["budget"]
+    records = [archive.articles[0], ann, ann.mentions[0], ann.quotes[0], ann.quotes[0].speaker_mention,
+               archive.actors[0], archive.actors[0].quotes[0]]
+    for record in records:
+        text = repr(record)
+        assert text.startswith(type(record).__qualname__ + "(")
+        assert all(f.repr and f"{f.name}=" in text for f in dataclasses.fields(record)), type(record)
+    walk = _Walker().digest
+    assert walk(records[2]) != walk(dataclasses.replace(records[2], actor_id=None))
+    assert walk(ann) != walk(dataclasses.replace(ann, quotes=ann.quotes[:1]))
