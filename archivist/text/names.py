@@ -221,13 +221,16 @@ SPELLED_ALIKE_MIN = 6
 
 
 def spelled_alike(a: str, b: str) -> bool:
-    """True for two spellings of one surname, one with a letter the other lacks ("McClenney" / "McLenney"),
-    the same first letter and at least :data:`SPELLED_ALIKE_MIN` letters. A letter changed ("Clinton" /
-    "Clifton") is another name as often as a typo, so it is not alike, nor is a plural ("Clintons")."""
+    """True for two spellings of one surname, one with a letter the other lacks ("McClenney" / "McLenney")
+    or two neighbouring letters swapped ("Kiedis" / "Keidis"), the same first letter and at least
+    :data:`SPELLED_ALIKE_MIN` letters. A letter changed ("Clinton" / "Clifton") is another name as often
+    as a typo, so it is not alike, nor is a plural ("Clintons")."""
     a, b = sorted((a.lower(), b.lower()), key=len)
-    if a[:1] != b[:1] or len(a) < SPELLED_ALIKE_MIN or len(b) != len(a) + 1 or b == a + "s":
+    if a[:1] != b[:1] or len(a) < SPELLED_ALIKE_MIN or len(b) - len(a) not in (0, 1) or b == a + "s":
         return False  # "the Clintons" are a family, not a way to spell Clinton
     i = next((k for k in range(len(a)) if a[k] != b[k]), len(a))
+    if len(a) == len(b):
+        return i + 1 < len(a) and a[i] == b[i + 1] and a[i + 1] == b[i] and a[i + 2:] == b[i + 2:]
     return a[i:] == b[i + 1:]
 
 

@@ -95,6 +95,8 @@ def test_title_lexicon(word, title, head, honorific):
 
 @pytest.mark.parametrize("a, b, expected", [
     ("McLenney", "McClenney", True), ("McClenney", "McLenney", True), ("Phillips", "Philips", True),
+    ("Keidis", "Kiedis", True), ("Kiedis", "Kiedsi", True),  # two neighbouring letters swapped
+    ("Kiedis", "Kidies", False),  # swapped apart
     ("Clinton", "Clifton", False),  # a letter changed: as often another name as a typo
     ("Clinton", "Clintons", False),  # a family
     ("Smith", "Smiths", False), ("Hahn", "Hahne", False),  # too short to tell

@@ -67,6 +67,8 @@ PEOPLE = [
     # A surname spelled another way later in the article is the one full name it fits.
     ("The campaign interviewed two voters, Tyresha McClenney and Bryan Anderson. McLenney said she was unsure.",
      [("Tyresha McClenney", "Tyresha McClenney"), ("McLenney", "Tyresha McClenney")]),
+    ("The band's singer Anthony Kiedis spoke on Monday. Keidis said the tour would go on.",
+     [("Anthony Kiedis", "Anthony Kiedis"), ("Keidis", "Anthony Kiedis")]),
 ]
 
 
