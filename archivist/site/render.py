@@ -152,15 +152,16 @@ def render_site(archive: Archive, config: Config, theme_dirs: Sequence[Path],
     for article in articles:
         made(urls.file_of(urls.article_url(article.id)), "article.html", {"article": site.inputs(article)},
              lambda article=article: site.article_page(article, body_html))
-        made_file(urls.annotations_url(article.id), "annotations",
-                  {"id": article.id, "title": article.title, "annotation": archive.annotations.get(article.id)},
-                  lambda article=article: _json_bytes(site.annotation_json(article), compact=True))
+        if "json" in config.data.formats:  # [data] formats: annotations.json beside each article
+            made_file(urls.annotations_url(article.id), "annotations",
+                      {"id": article.id, "title": article.title, "annotation": archive.annotations.get(article.id)},
+                      lambda article=article: _json_bytes(site.annotation_json(article), compact=True))
 
     for actor in archive.actors:
         inputs = site.actor_inputs(actor)
         for n, (path, context) in enumerate(site.actor_pages(actor, per_page, per_list), 1):
             made(urls.file_of(path), "actor.html", {"actor": inputs, "page": n}, context)
-        if actor.quotes:
+        if feeds.has_quote_feed(actor, config):
             made(urls.actor_feed_url(actor.id), "quote_feed.xml", {"actor": inputs},
                  lambda actor=actor: site.quote_feed(actor))
 
@@ -206,14 +207,14 @@ def render_site(archive: Archive, config: Config, theme_dirs: Sequence[Path],
                      pagination=p, feed=feed, description=f"{plural(len(term.articles), 'article')} of "
                      f"{config.title} with the {group.singular} {term.name}.", **labels)
             if feed:
-                recent = term.articles[:feeds.FEED_SIZE]
+                recent = term.articles[:config.feeds.limit]
                 page(feed, "feed.xml", articles=recent, updated=feeds.updated(a.date for a in recent),
                      feed_title=f"{term.name} · {config.title}", feed_path=feed, home_path=prefix)
 
     if config.search.enabled:
         page(urls.file_of(urls.SEARCH), "search.html")
     page("404.html", "404.html")
-    recent = articles[:feeds.FEED_SIZE]
+    recent = articles[:config.feeds.limit]
     page(urls.FEED, "feed.xml", articles=recent, updated=feeds.updated(a.date for a in recent),
          feed_title=config.title, feed_path=urls.FEED, home_path=urls.HOME)
     maps = feeds.sitemaps(feeds.sitemap_paths(out), sitemap_limit)
@@ -222,9 +223,10 @@ def render_site(archive: Archive, config: Config, theme_dirs: Sequence[Path],
     if len(maps) > 1:
         page(urls.SITEMAP, "sitemap_index.xml", maps=list(maps))
     out[urls.ROBOTS] = feeds.robots_txt(config).encode("utf-8")
-    made_file("actors.json", "actors", {"actors": archive.actors},
-              lambda: _json_bytes([site.actor_summary(a) for a in sorted(archive.actors, key=lambda a: a.id)],
-                                  compact=True))
+    if "json" in config.data.formats:  # the actors as JSON, beside the articles' annotations.json
+        made_file("actors.json", "actors", {"actors": archive.actors},
+                  lambda: _json_bytes([site.actor_summary(a) for a in sorted(archive.actors, key=lambda a: a.id)],
+                                      compact=True))
     out[".nojekyll"] = b""
     out.update(data_files(archive, config))  # data/: the tables as CSV and SQLite, for research
     out.update(_static_files(dirs))
@@ -298,7 +300,7 @@ class _Site:
 
     def quote_feed(self, actor: Actor) -> dict[str, Any]:
         """The context of an actor's quote feed: its newest cards."""
-        cards = self.actor_cards(actor)[:feeds.QUOTE_FEED_SIZE]
+        cards = self.actor_cards(actor)[:self.config.feeds.quotes_limit]
         return {"actor": actor, "cards": cards, "updated": feeds.updated(c.article.date for c in cards)}
 
     def card(self, article_id: str, index: int) -> QuoteCard | None:
@@ -374,7 +376,7 @@ class _Site:
                 "articles": listed[(n - 1) * per_list:n * per_list], "articles_total": len(listed),
                 "articles_first": (n - 1) * per_list + 1,
                 "description": actor_description(actor, self.config),
-                "feed": urls.actor_feed_url(actor.id) if actor.quotes else None,
+                "feed": urls.actor_feed_url(actor.id) if feeds.has_quote_feed(actor, self.config) else None,
             }
             if n == 1:
                 co = [ActorCount(self.actors[i], k) for i, k in actor.co_actors if i in self.actors]
