@@ -140,6 +140,9 @@ def show(label: str, result: dict) -> None:
           f"(build process), {result['peak_tree'] / 2**20:,.0f} MiB (with its workers)")
     for name, seconds, counts in result["stages"]:
         print(f"  {name:<10} {float(seconds):7.2f} s  {counts}")
+    if result["stages"]:
+        rest = result["wall"] - sum(float(seconds) for _, seconds, _ in result["stages"])
+        print(f"  {'other':<10} {rest:7.2f} s  wall minus the stages: start-up (imports, config, inputs digest)")
 
 
 def main() -> None:
