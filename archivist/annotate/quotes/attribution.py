@@ -172,10 +172,20 @@ def _later_list_item(site: QuoteSite) -> bool:
 def quoted_adverb(site: QuoteSite) -> Attribution | None:
     """"Holm said the ad "unmistakably" suggests ...": a quoted adverb is the reporter's word, and "Mook
     expects Holt to ... by calling out Trump's "lies"": a speech act only imagined; both are the words of
-    the speech verb above."""
-    if site.cue is None or not (_adverbial(site.doc, site.i0, site.i1) or _imagined(site.cue)):
+    the speech verb above, or where none reports them, of the one who expects or wishes them ("I hope
+    America says, "..."": the hope is the writer's, the words no one's but theirs)."""
+    if site.cue is None:
         return None
-    return _outer_speaker(site.cue, site.in_quote, site.para)
+    wish = _imagined(site.cue)
+    if wish is None and not _adverbial(site.doc, site.i0, site.i1):
+        return None
+    outer = _outer_speaker(site.cue, site.in_quote, site.para)
+    if outer is not None or wish is None or site.in_quote[wish.i]:
+        return outer
+    subj = fix_relative(subject_of(wish))
+    if subj is None or site.in_quote[subj.i] or not could_speak(subj):
+        return None
+    return Attribution(wish, cue_text(wish), subj, 2)
 
 
 def reported_within(site: QuoteSite) -> Attribution | None:
@@ -343,18 +353,19 @@ def _adverbial(doc, i0: int, i1: int) -> bool:
         not any(t.pos_ in ("VERB", "AUX") for t in words)
 
 
-def _imagined(verb) -> bool:
-    """True when ``verb`` sits in the complement of a verb of expecting or wishing, below its clause."""
+def _imagined(verb):
+    """The verb of expecting or wishing in whose complement ``verb`` sits, below its clause ("expects
+    Holt to ... by calling", "I hope America says" - the parser often makes that a parataxis), else None."""
     tok = verb
     for _ in range(4):
         if tok.head.i == tok.i:
-            return False
-        if tok.dep_ in ("xcomp", "ccomp") and tok.head.lower_ in IRREALIS_VERBS:
-            return True
+            return None
+        if tok.dep_ in ("xcomp", "ccomp", "parataxis") and tok.head.lower_ in IRREALIS_VERBS:
+            return tok.head
         if tok.dep_ not in ("xcomp", "advcl", "pcomp", "prep", "conj") and tok.pos_ != "ADP":
-            return False
+            return None
         tok = tok.head
-    return False
+    return None
 
 
 def _nearer_cue(doc, verb, i0: int, in_quote: list[bool]):

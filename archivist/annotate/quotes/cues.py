@@ -41,7 +41,7 @@ RULES = {
     "cue-subject": 'the subject of a speech verb that governs the quote ("Smith said "..."")',
     "owned-speech": '"Trump\'s claim that "..."": the owner of a noun for something said',
     "asked": '"He was asked, "..."": by someone unnamed',
-    "outer-cue": "the next speech verb above a clause whose subject is a thing",
+    "outer-cue": "the next speech verb above a clause whose subject is a thing, or an imagined one's wisher",
     "reported-within": '"Clinton pointed to reports that Trump called her "X"": a fragment in a reported clause is the reporter\'s',
     "governing-clause": "the subject of the clause above one whose subject is a thing",
     "colon-label": '`Clinton: "..."`, `Said Ellis: "..."`, `X delivered a retort: "..."`',

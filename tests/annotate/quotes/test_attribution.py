@@ -50,6 +50,7 @@ RULE_CASES = [
     ('"We will win," Nate Silver, the polling guru who founded the site, tweeted.', "appositive-cue", "Silver"),
     ('"Vote no on the plan," the post read.', "reads", "post"),
     ('Holm said the ad "unmistakably" suggests a link.', "outer-cue", "Holm"),
+    ('Residents wish the mayor would say, "The plant will stay open."', "outer-cue", "Residents"),
     ('Trump said during a rally that Clinton once described the deal as "the gold standard" of trade deals.',
      "reported-within", "Trump"),
     ("Roe's claim that the bridge would be \"the finest in the country\" drew laughs.", "owned-speech", "Roe"),
