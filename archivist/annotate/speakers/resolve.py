@@ -392,6 +392,11 @@ class SpeakerResolver:
                     fw = full.split()
                     if len(fw) > 1 and fw[-1].lower() == name.lower():
                         return full
+            # "Peabody said" of Peabody Energy: the one organisation the article names that starts with the word
+            orgs = {full for m in self.article.mentions if m.label == "ORG"
+                    for full in [self.article.name_of(m)] if len(full.split()) > 1 and full.split()[0] == name}
+            if len(orgs) == 1:
+                return orgs.pop()
         return name
 
     def _capitalised_phrase(self, tok) -> str | None:

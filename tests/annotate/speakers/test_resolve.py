@@ -48,6 +48,8 @@ CASES = [
      ("Acme Corporation", "the Acme Corporation's office", None, "owner", None)),
     ('"We are ready," Ivana Trump\'s brief said.', "brief", ("Ivana Trump", "Ivana Trump's brief", None, "owner", None)),
     ('"We are ready," Tanner said.', "Tanner", ("Tanner", "Tanner", None, "unlisted-name", None)),
+    ('The coal miner Peabody Energy filed for bankruptcy.\n"We are ready," Peabody said.', "Peabody",
+     ("Peabody Energy", "Peabody", None, "unlisted-name", None)),
     ('Vermont Sen. Bernie Sanders spoke on Monday. "We are ready," the Vermont senator said.', "senator",
      ("Bernie Sanders", "the Vermont senator", "Vermont Sen.", "description", "Bernie Sanders")),
     # indefinite sources and quantifiers stay unnamed
