@@ -271,7 +271,7 @@ CASES = [
      [('"Phil has broken his radius."', "Nigel Melville", "Gloucester director of rugby Nigel Melville", "direct")]),
     ("... with no quoted words in the speaker's phrase", 'Another was tour manager Thomas Gray, 24.\n"I am in awe of '
      'the people who ran towards danger to keep us all safe" tweeted Mayor of London Sadiq Khan (no relation).',
-     [('"I am in awe of the people who ran towards danger to keep us all safe"', "Khan",
+     [('"I am in awe of the people who ran towards danger to keep us all safe"', "Sadiq Khan",
        "Mayor of London Sadiq Khan", "direct")]),
     ("... but not an owner", 'Donald Trump sued the newspaper.\n“President Trump will refile this lawsuit,” a '
      'spokesman for Trump’s legal team told CNN in a statement.',
@@ -385,9 +385,9 @@ CASES = [
     ("a press release: its sender speaks", 'Senator Ann Reyes held a call.\n\nAfter the call, Reyes sent out a '
      'press release saying her rival owes “the state an explanation for his votes.”',
      [('“the state an explanation for his votes.”', "Ann Reyes", "Reyes", "partial")]),
-    ("her campaign: its owner speaks", 'Hillary Clinton spoke in Ohio on Monday.\n\n"We will win Ohio in '
+    ("her campaign: not its owner, who is a person", 'Hillary Clinton spoke in Ohio on Monday.\n\n"We will win Ohio in '
      'November," her campaign said.',
-     [('"We will win Ohio in November,"', "Hillary Clinton", "her campaign", "direct")]),
+     [('"We will win Ohio in November,"', None, "her campaign", "direct")]),
     ("he is never a woman the name list knows", 'Marjorie Taylor Greene posted on X.\n\nThe president denied it: '
      '"It is supposed to be me as a doctor," he told a reporter.',
      [('"It is supposed to be me as a doctor,"', None, "he", "direct")]),
@@ -467,10 +467,10 @@ CASES = [
      'further sanctions as a deterrence to what it called "a clear threat to international peace and security."',
      [('"a clear threat to international peace and security."', "United Nations Security Council",
        "United Nations Security Council", "partial")]),
-    ("they for a named campaign in its own sentence", 'Hillary Clinton spoke in Florida on Friday.\n\nIt is the '
+    ("they for a person's campaign: not the person", 'Hillary Clinton spoke in Florida on Friday.\n\nIt is the '
      'latest in a series of policy speeches. Clinton’s campaign is seeking to contrast her approach with what they '
      'call Donald Trump’s “self-centered message.”',
-     [('“self-centered message.”', "Hillary Clinton", "Clinton’s campaign", "partial")]),
+     [('“self-centered message.”', None, "Clinton’s campaign", "partial")]),
     ("a thing calling, under a clause whose subject can speak", 'Donald Trump avoids condemning the invasion.\n\n'
      'At the convention in Cleveland his operatives forced a change in the party platform, stripping out a call for '
      '“providing lethal defensive weapons” to Ukraine and replacing it with softer language calling for '
