@@ -11,14 +11,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import Iterable, Mapping
 
-from archivist.config import Config, FeedsConfig
+from archivist.config import Config
 from archivist.models import Actor
 from archivist.site import urls
 
-#: Entries per Atom feed, the newest: ``[feeds] limit``'s default (Hugo's ``rssLimit``).
-FEED_SIZE = FeedsConfig().limit
-#: Entries per actor's feed of quotes: ``[feeds] quotes_limit``'s default.
-QUOTE_FEED_SIZE = FeedsConfig().quotes_limit
 #: URLs per sitemap file: the sitemap protocol's limit (https://www.sitemaps.org/protocol.html).
 SITEMAP_LIMIT = 50_000
 #: Pages no search engine should list: the search page shows nothing without a query.

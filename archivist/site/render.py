@@ -128,18 +128,16 @@ def render_site(archive: Archive, config: Config, theme_dirs: Sequence[Path],
     out: MutableMapping[str, bytes | None] = sink if sink is not None else {}
     per_page, per_list = config.per_page, config.per_page * LIST_FACTOR
 
-    def page(path: str, template: str, **context: Any) -> None:
-        if reuse is not None and reuse(path, template, context):
-            out[path] = None  # unchanged since the last build: the writer keeps the file there
-            return
-        out[path] = env.get_template(template).render(page_path=path, **context).encode("utf-8")
-
     def made(path: str, template: str, inputs: Mapping[str, Any], context: Callable[[], Mapping[str, Any]]) -> None:
         # A page keyed on what it is made from: its context is built only when it is rendered.
         if reuse is not None and reuse(path, template, inputs):
-            out[path] = None
+            out[path] = None  # unchanged since the last build: the writer keeps the file there
             return
         out[path] = env.get_template(template).render(page_path=path, **context()).encode("utf-8")
+
+    def page(path: str, template: str, **context: Any) -> None:
+        # A page whose context is cheap: keyed on the context itself.
+        made(path, template, context, lambda: context)
 
     def made_file(path: str, kind: str, inputs: Mapping[str, Any], data: Callable[[], bytes]) -> None:
         out[path] = None if reuse is not None and reuse(path, FILE_KIND + kind, inputs) else data()

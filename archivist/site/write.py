@@ -328,6 +328,20 @@ def _put(root: Path, parts: tuple[str, ...], data: bytes) -> None:
     os.replace(tmp, target)
 
 
+def keep_json(path: Path, data: object) -> None:
+    """Keep ``data`` as compact JSON at ``path`` (a new file renamed over the old), for a file a later
+    build may read to save work: a failure to write it costs only that work, so it is not an error."""
+    path = Path(path)
+    tmp = path.with_name(f"{path.name}.tmp-{os.getpid()}")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp.write_text(json.dumps(data, separators=(",", ":")), encoding="utf-8")
+        os.replace(tmp, path)
+    except OSError:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+
+
 def write_files(root: Path, files: Mapping[str, bytes]) -> int:
     """Write each relative path's bytes below ``root``, in sorted order; returns the number of files.
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -13,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from archivist.site import write
-from archivist.site.write import MARKER, OutputError, Protected, staged_output, write_files
+from archivist.site.write import MARKER, OutputError, Protected, keep_json, staged_output, write_files
 
 
 def files_of(folder: Path) -> dict[str, bytes]:
@@ -339,3 +340,14 @@ def test_syncing_a_file_onto_a_link_to_it_leaves_no_temporary_file(tmp_path):
     _sync(root, source, "pagefind/s/a.pf")
     assert sorted(p.name for p in (root / "pagefind" / "s").iterdir()) == ["a.pf"]
     assert (root / "pagefind" / "s" / "a.pf").read_bytes() == b"index"
+
+
+def test_keep_json_writes_the_data_and_a_failure_costs_nothing(tmp_path):
+    target = tmp_path / "cache" / "memo.json"
+    keep_json(target, {"pages": {"a.html": [1, 2]}})
+    assert json.loads(target.read_text(encoding="utf-8")) == {"pages": {"a.html": [1, 2]}}
+    assert sorted(p.name for p in target.parent.iterdir()) == ["memo.json"]  # no temporary file left
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    keep_json(blocker / "memo.json", {"a": 1})  # its folder cannot be made: no error, nothing written
+    assert blocker.read_text() == "x"
