@@ -13,11 +13,18 @@ with archivist (or reads the predictions ``--pred-dir`` already holds), then:
 - ``--calibrate``: measures, for each (quote kind, attribution rule, resolution) of a quote's
   evidence, the share of its names that are right, and writes that table to
   ``archivist/annotate/speakers/calibration.py``. The share is P(mention right) on the studied
-  sets (all have speaker spans) times P(name right | mention right) on the studied sets with names
-  (dev and ``train-named-studied``), each smoothed towards its parent ((kind, any rule, resolution),
-  then (kind, any, any), then all names) with the weight of :data:`SMOOTHING` quotes. A quote in
-  two studied sets (the named studied articles are in the studied slice too) counts once. Neither
+  train slice (speaker spans) times P(name right | mention right) on the studied named quotes
+  (``train-named-studied``), each smoothed towards its parent ((kind, any rule, resolution), then
+  (kind, any, any), then all names) with the weight of :data:`SMOOTHING` quotes. A quote in two
+  studied sets (the named studied articles are in the studied slice too) counts once. **Not dev**
+  (by default; ``--calibrate-on`` may add it): its errors were studied rule by rule for three
+  rounds, so its shares say how well the rules fit the text they were fitted to (a table learned
+  with dev was 3 to 10 points over the share of right names on the unstudied named quotes). Neither
   the unstudied slice nor its named part ever enters it.
+- ``--folds K`` (default :data:`FOLDS`): the curve of the sets the table learns from is
+  cross-validated: each article's quotes get the confidence of a table learned without its fold
+  (articles split by a hash of their id), so that curve is one the table never saw, like the
+  others'. Also prints each named set's Brier score (the confidence as the chance its name is right).
 - prints the curve: for each threshold, on dev and on the named train slice the found quotes with
   a gold name key whose shown name is right / wrong / part of it / missing (the scorer's
   definitions), and on the other train slices (speaker spans, no names) the shown names whose
@@ -36,15 +43,20 @@ import importlib.util
 import json
 import sys
 import tempfile
+import textwrap
+import zlib
 from collections import defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 CALIBRATION = ROOT / "archivist" / "annotate" / "speakers" / "calibration.py"
-#: Pseudo-counts pulling a rare (rule, resolution) towards its parent's share.
-SMOOTHING = 8
-THRESHOLDS = [round(0.05 * k, 2) for k in range(21)]
+#: Pseudo-counts pulling a rare (rule, resolution) towards its parent's share: 20 had the lowest
+#: cross-validated Brier score on the studied named quotes (0.0794; 8: 0.0803, 50: 0.0796).
+SMOOTHING = 20
+#: Folds of the cross-validated curve of the sets calibration learns from.
+FOLDS = 5
+THRESHOLDS = [round(0.025 * k, 3) for k in range(41)]
 #: The hand-named quotes of the unstudied train draw (see benchmarks/gold/README.md).
 NAMED_SLICE = ROOT / "benchmarks" / "gold" / "polnear-train-names.jsonl"
 #: The hand-named quotes of the studied train draw (its first 65 articles; benchmarks/gold/README.md).
@@ -58,6 +70,12 @@ SETS = [("dev", "gold/polnear-dev.jsonl", 0, 0, True, None),
         ("train-named-studied", "gold/polnear-train.jsonl", 0, 0, True, NAMED_STUDIED)]
 #: The sets calibration may learn from; the others only check it.
 STUDIED = {label for label, *_, studied, _names in SETS if studied}
+#: How calibration.py's docstring names a set it was learned from.
+SOURCE_NAMES = {"dev": "PolNeAR dev",
+                "train-studied": "the speaker spans of the studied slice of PolNeAR train (its first 300 drawn)",
+                "train-named-studied": "the hand-named first 65 articles of the studied train draw"}
+#: The sets ``--calibrate`` learns from by default (see the module docstring for why not dev).
+CALIBRATE_ON = frozenset({"train-studied", "train-named-studied"})
 #: The sets whose gold has speaker names: their curve counts right, wrong, partial and missing names.
 NAMED = {"dev"} | {label for label, *_, names in SETS if names}
 
@@ -123,14 +141,17 @@ def _mention_right(q: dict, p: dict, scorer) -> bool:
     return m.get("end") is not None and scorer.overlap(m["start"], m["end"], q["speaker_start"], q["speaker_end"]) > 0
 
 
-def studied_pairs(sets: dict[str, list]):
-    """(label, gold quote, prediction) of the studied sets, each gold quote once, a named set's first.
+def studied_pairs(sets: dict[str, list], on=None):
+    """(label, gold quote, prediction) of the sets ``on`` (default :data:`CALIBRATE_ON`), each gold
+    quote once, a named set's first.
 
     The named studied articles are also in the studied slice: their quotes count once, from the
     set that has their names. The unstudied sets never appear.
     """
+    on = CALIBRATE_ON if on is None else on
+    assert on <= STUDIED, f"calibration may learn only from studied sets, not {sorted(on - STUDIED)}"
     seen = set()
-    for label in sorted((label for label in sets if label in STUDIED), key=lambda label: label not in NAMED):
+    for label in sorted((label for label in sets if label in on), key=lambda label: label not in NAMED):
         for q, p in sets[label]:
             quote = (q["article"], q["start"], q["end"])
             if quote not in seen:
@@ -138,12 +159,20 @@ def studied_pairs(sets: dict[str, list]):
                 yield label, q, p
 
 
-def calibrate(sets: dict[str, list], scorer) -> tuple[float, dict[tuple[str, str], float]]:
-    """(prior, table): the smoothed share of right names by (kind, rule, resolution), with "*" rows."""
+def calibrate(sets: dict[str, list], scorer, on=None, smoothing: int = None,
+              leave_out=frozenset()) -> tuple[float, dict[tuple[str, str, str], float]]:
+    """(prior, table): the smoothed share of right names by (kind, rule, resolution), with "*" rows.
+
+    Learned from the sets ``on`` (default :data:`CALIBRATE_ON`), leaving out the articles of
+    ``leave_out`` (a fold, for cross-validation); ``smoothing`` pseudo-counts pull a row towards
+    its parent (default :data:`SMOOTHING`).
+    """
+    on = CALIBRATE_ON if on is None else on
+    smoothing = SMOOTHING if smoothing is None else smoothing
     mention = defaultdict(lambda: [0, 0])  # key -> [right, all] over named predictions with a gold span
     name = defaultdict(lambda: [0, 0])  # key -> [right, all] over named sets' predictions whose mention is right
-    for label, q, p in studied_pairs(sets):
-        if not p.get("speaker") or q.get("speaker_start") is None:
+    for label, q, p in studied_pairs(sets, on):
+        if not p.get("speaker") or q.get("speaker_start") is None or q["article"] in leave_out:
             continue
         ok = _mention_right(q, p, scorer)
         for key in _rows(*_key(p)):
@@ -161,20 +190,73 @@ def calibrate(sets: dict[str, list], scorer) -> tuple[float, dict[tuple[str, str
         right, n = counts.get(key, (0, 0))
         if key == top:
             return right / max(1, n)
-        return (right + SMOOTHING * share(counts, _parent(key))) / (n + SMOOTHING)
+        return (right + smoothing * share(counts, _parent(key))) / (n + smoothing)
 
     table = {key: round(share(mention, key) * share(name, key), 3) for key in sorted(mention) if key != top}
     return round(share(mention, top) * share(name, top), 3), table
 
 
-def write_calibration(prior: float, table: dict, counts: dict) -> None:
+def lookup(prior: float, table: dict) -> "callable":
+    """``confidence.confidence`` over another table: (rule, resolution, kind) -> share, with its fallbacks."""
+    def conf(rule: str, how: str, kind: str = "direct") -> float:
+        for key in ((kind, rule, how), (kind, "*", how), (kind, "*", "*")):
+            if key in table:
+                return table[key]
+        return prior
+    return conf
+
+
+def fold_of(article: str, folds: int) -> int:
+    """The cross-validation fold of an article: a stable hash of its id."""
+    return zlib.crc32(article.encode("utf-8")) % folds
+
+
+def cross_validated(sets: dict[str, list], scorer, folds: int, on=None, smoothing: int = None):
+    """(label, quote, prediction) -> confidence, each studied article's from a table learned without its fold.
+
+    Articles of the sets ``on`` fall in ``folds`` folds by id; each fold's quotes get the confidence
+    of the table the other folds make, so the curve drawn with it is one the table never saw. The
+    other sets take the table of all the sets ``on``, as a build would.
+    """
+    on = CALIBRATE_ON if on is None else on
+    full = lookup(*calibrate(sets, scorer, on, smoothing))
+    articles = {q["article"] for label in on if label in sets for q, _ in sets[label]}
+    by_fold = {}
+    for k in range(folds):
+        out = frozenset(a for a in articles if fold_of(a, folds) == k)
+        by_fold[k] = (out, lookup(*calibrate(sets, scorer, on, smoothing, leave_out=out)))
+
+    def conf(label: str, q: dict, p: dict) -> float:
+        if label in on:
+            out, fn = by_fold[fold_of(q["article"], folds)]
+            if q["article"] in out:
+                return fn(*_key(p))
+        return full(*_key(p))
+    return conf
+
+
+def brier(sets: dict[str, list], scorer, conf, labels) -> tuple[float, int]:
+    """(mean squared error of the confidence as the chance a shown name is right, names judged) on ``labels``."""
+    err, n = 0.0, 0
+    for label in labels:
+        for q, p in sets.get(label, ()):
+            if not p.get("speaker") or "speaker_name" not in q:
+                continue
+            right = bool(q["speaker_name"]) and scorer.same_name(p["speaker"], q["speaker_name"])
+            err += (conf(label, q, p) - right) ** 2
+            n += 1
+    return err / max(1, n), n
+
+
+def write_calibration(prior: float, table: dict, counts: dict, on=CALIBRATE_ON, smoothing: int = SMOOTHING) -> None:
     """The table as ``calibration.py``: data, regenerated by ``--calibrate``."""
+    sources = " and ".join(name for label, name in SOURCE_NAMES.items() if label in on)
     lines = ['"""The share of right speaker names by (quote kind, attribution rule, resolution), measured.',
              "",
-             "Written by ``benchmarks/confidence_curve.py --calibrate`` from PolNeAR dev, the studied",
-             "slice of PolNeAR train (the first 300 drawn) and its hand-named first 65 articles; do not",
-             "edit by hand. A \"*\" stands for every rule or resolution; the comment after a row is how",
-             "many named quotes it was measured on.",
+             *textwrap.wrap(f"Written by ``benchmarks/confidence_curve.py --calibrate`` from {sources}, smoothed "
+                            f"with {smoothing} pseudo-counts; do not edit by hand. A \"*\" stands for "
+                            "every rule or resolution; the comment after a row is how many named quotes it "
+                            "was measured on.", 100),
              '"""', "", f"PRIOR = {prior}", "#: (quote kind, attribution rule, resolution) -> share of right names",
              "CALIBRATION: dict[tuple[str, str, str], float] = {"]
     for key, value in table.items():
@@ -183,15 +265,18 @@ def write_calibration(prior: float, table: dict, counts: dict) -> None:
     CALIBRATION.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
-def curve(sets: dict[str, list], scorer, confidence) -> dict[str, list[dict]]:
-    """label -> one row a threshold: what a reader sees when names below it are withheld."""
+def curve(sets: dict[str, list], scorer, conf) -> dict[str, list[dict]]:
+    """label -> one row a threshold: what a reader sees when names below it are withheld.
+
+    ``conf(label, gold quote, prediction)`` is the prediction's confidence (the shipped table's,
+    or a cross-validated one)."""
     out = {}
     for label, pairs in sets.items():
         rows = []
         for t in THRESHOLDS:
             row = defaultdict(int)
             for q, p in pairs:
-                shown = p.get("speaker") if p.get("speaker") and confidence(*_key(p)) >= t else None
+                shown = p.get("speaker") if p.get("speaker") and conf(label, q, p) >= t else None
                 if label in NAMED:
                     if "speaker_name" not in q:
                         continue
@@ -220,12 +305,42 @@ def curve(sets: dict[str, list], scorer, confidence) -> dict[str, list[dict]]:
     return out
 
 
+#: What a wrong name costs, in missing names: a wrong name puts words in someone's mouth. For a
+#: calibrated confidence it means "show a name whose chance of being right is over 3/4".
+COST_WRONG = 3
+
+
+def cost(row: dict, first: dict) -> float:
+    """A curve row's cost per judged quote: :data:`COST_WRONG` a wrong name, 1 a right name not shown.
+
+    On a named set a name not shown is a missing one; on a set of speaker spans a right mention
+    withheld (the withheld names less the wrong ones the threshold took away from ``first``, the
+    row that withholds nothing)."""
+    lost = row.get("missing", 0) if "missing" in row or "partial" in row else \
+        row.get("withheld", 0) - (first.get("wrong", 0) - row.get("wrong", 0))
+    return (COST_WRONG * row.get("wrong", 0) + lost) / max(1, row["judged"])
+
+
+def choose(curves: dict[str, list[dict]], labels) -> tuple[float, dict[float, float]]:
+    """(threshold, its mean cost by threshold): the threshold of least mean cost over the sets ``labels``
+    (each set weighs the same), the higher one on a tie (abstain where it costs nothing)."""
+    labels = [label for label in labels if label in curves]
+    by_t = defaultdict(float)
+    for label in labels:
+        rows = curves[label]
+        for r in rows:
+            by_t[r["threshold"]] += cost(r, rows[0]) / len(labels)
+    best = min(by_t, key=lambda t: (round(by_t[t], 9), -t))
+    return best, dict(by_t)
+
+
 #: The thresholds the plot shows: below 0.5 nothing changes, at 1.0 every name is withheld.
 PLOT_FROM, PLOT_TO = 0.5, 0.95
 
 
-def svg(curves: dict[str, list[dict]], path: Path) -> None:
-    """Wrong (solid) and missing or withheld (dashed) names against the threshold, one colour a set."""
+def svg(curves: dict[str, list[dict]], path: Path, chosen: float | None = None) -> None:
+    """Wrong (solid) and missing or withheld (dashed) names against the threshold, one colour a set;
+    a grey line at the ``chosen`` threshold."""
     w, h, pad = 660, 400, 64
     colours = {"dev": "#1f77b4", "train-studied": "#2ca02c", "train-unstudied": "#d62728", "train-named": "#9467bd",
                "train-named-studied": "#ff7f0e"}
@@ -258,6 +373,10 @@ def svg(curves: dict[str, list[dict]], path: Path) -> None:
             parts.append(f'<polyline points="{pts}" fill="none" stroke="{c}" stroke-width="2"{dash}/>')
         parts.append(f'<text x="{pad + 10}" y="{pad + 16 * n}" fill="{c}">{label}: wrong (solid), '
                      'missing or withheld (dashed)</text>')
+    if chosen is not None and PLOT_FROM <= chosen <= PLOT_TO:
+        x, _ = xy(chosen, 0)
+        parts.append(f'<line x1="{x:.1f}" y1="{pad}" x2="{x:.1f}" y2="{h - pad}" stroke="grey" stroke-dasharray="2 3"/>')
+        parts.append(f'<text x="{x + 4:.1f}" y="{h - pad - 6}" fill="grey">chosen {chosen:g}</text>')
     parts.append("</svg>")
     path.write_text("\n".join(parts) + "\n", encoding="utf-8")
 
@@ -265,10 +384,19 @@ def svg(curves: dict[str, list[dict]], path: Path) -> None:
 def main() -> int:
     """Annotate or read the five sets, calibrate if asked, print and draw the curve."""
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--calibrate", action="store_true", help="rewrite calibration.py from the studied sets (dev, train-studied, train-named-studied)")
+    ap.add_argument("--calibrate", action="store_true",
+                    help="rewrite calibration.py from the sets of --calibrate-on")
+    ap.add_argument("--calibrate-on", default=",".join(sorted(CALIBRATE_ON)),
+                    help=f"comma-separated studied sets to learn from (default {','.join(sorted(CALIBRATE_ON))})")
+    ap.add_argument("--smoothing", type=int, default=SMOOTHING, help=f"pseudo-counts towards a row's parent ({SMOOTHING})")
+    ap.add_argument("--folds", type=int, default=FOLDS,
+                    help=f"draw the sets learned from cross-validated, by article, in this many folds ({FOLDS}; 0: not)")
     ap.add_argument("--pred-dir", type=Path, help="read (or keep) the predictions here")
     ap.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "confidence_curve.svg")
     a = ap.parse_args()
+    on = frozenset(x for x in a.calibrate_on.split(",") if x)
+    if not on <= STUDIED:
+        ap.error(f"--calibrate-on: only studied sets ({', '.join(sorted(STUDIED))}), not {', '.join(sorted(on - STUDIED))}")
     scorer_path = SHARED / "tools" / "eval_quotes.py"
     if not scorer_path.exists():
         print(f"../shared is missing ({scorer_path} not found): nothing to measure.", file=sys.stderr)
@@ -281,27 +409,40 @@ def main() -> int:
         files = predictions(pred_dir, Path(tmp))
         sets = {label: matched(gold, pred, scorer) for label, (gold, pred) in files.items()}
     if a.calibrate:
-        prior, table = calibrate(sets, scorer)
+        prior, table = calibrate(sets, scorer, on, a.smoothing)
         counts = defaultdict(int)
-        for _label, q, p in studied_pairs(sets):
+        for _label, q, p in studied_pairs(sets, on):
             if p.get("speaker") and q.get("speaker_start") is not None:
                 for key in _rows(*_key(p)):
                     counts[key] += 1
-        write_calibration(prior, table, counts)
+        write_calibration(prior, table, counts, on, a.smoothing)
         print(f"wrote {CALIBRATION.relative_to(ROOT)}: {len(table)} rows, prior {prior}")
     from archivist.annotate.speakers import calibration, confidence
 
     importlib.reload(calibration)
     importlib.reload(confidence)
-    curves = curve(sets, scorer, confidence.confidence)
+    shipped = lambda label, q, p: confidence.confidence(*_key(p))  # noqa: E731
+    conf = cross_validated(sets, scorer, a.folds, on, a.smoothing) if a.folds > 1 else shipped
+    named = [label for label in sets if label in NAMED]
+    for label in named:
+        err, n = brier(sets, scorer, conf, [label])
+        print(f"brier {label}: {err:.4f} over {n} named quotes"
+              + (f" ({a.folds}-fold cross-validated)" if a.folds > 1 and label in on else ""))
+    curves = curve(sets, scorer, conf)
     for label, rows in curves.items():
-        print(f"== {label}")
+        how = f", {a.folds}-fold cross-validated" if a.folds > 1 and label in on else ""
+        print(f"== {label}{how}")
         cols = ["right", "wrong", "partial", "missing"] if label in NAMED else ["right", "wrong", "withheld", "unnamed"]
         print("threshold  " + "  ".join(f"{c:>8}" for c in cols) + "    judged")
         for r in rows:
-            print(f"{r['threshold']:9.2f}  " + "  ".join(f"{r.get(c, 0) / max(1, r['judged']):8.3f}" for c in cols)
+            print(f"{r['threshold']:9.3f}  " + "  ".join(f"{r.get(c, 0) / max(1, r['judged']):8.3f}" for c in cols)
                   + f"  {r['judged']:8d}")
-    svg(curves, a.out)
+    studied = [label for label in curves if label in STUDIED]
+    chosen, costs = choose(curves, studied)
+    print(f"cost (wrong = {COST_WRONG} missing) per 100 judged, mean of {', '.join(studied)}: "
+          + " ".join(f"{t:g}:{100 * c:.2f}" for t, c in sorted(costs.items()) if PLOT_FROM <= t <= PLOT_TO))
+    print(f"chosen min_confidence: {chosen:g}")
+    svg(curves, a.out, chosen)
     print(f"wrote {a.out}")
     return 0
 
