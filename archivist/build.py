@@ -22,7 +22,7 @@ from archivist.site import body as markup
 from archivist.aggregate import duplicates
 from archivist.site import render
 from archivist.site import incremental, search, urls
-from archivist.site import sizes
+from archivist.site import sizes, stat_cache
 from archivist.annotate.distributed import ClusterError
 from archivist.annotate.model import available_model, model_version
 from archivist.annotate.pipeline import WorkerMismatch, annotate
@@ -175,8 +175,10 @@ def _build_claimed(site_dir: Path, config: Config, output: Path, progress: bool,
     previous, state = ({}, {}) if clean else store.load()
     # The recorded keys describe this output only while it is the one that build left.
     trusted = bool(state) and state.get("output") == incremental.output_identity(output)
+    # Content files whose stat is the recorded one are not read again; --clean reads them all.
+    stat_digests = None if clean else stat_cache.cache_file(site_dir / CACHE_FILE.parent, site_dir / config.content_dir)
     inputs = incremental.inputs_digest(site_dir, site_dir / config.content_dir, themes,
-                                       f"{config!r}\0{_model_key(config)}")
+                                       f"{config!r}\0{_model_key(config)}", stat_digests)
     if trusted and state.get("inputs") == inputs:
         return _up_to_date(report, state, log)
 

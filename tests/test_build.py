@@ -6,6 +6,7 @@ import hashlib
 import os
 import json
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -195,6 +196,25 @@ def test_a_site_folder_whose_name_is_not_utf8_builds(tmp_path, nlp):
     site = tiny_site(folder, "Mayor Jane Doe said the budget passed.")
     assert (site / "build" / "index.html").is_file()
     assert build(site, progress=False, log=lambda m: None).up_to_date
+
+
+def test_an_edit_that_keeps_the_size_and_mtime_is_built(tmp_path, nlp, monkeypatch):
+    # The unchanged-build check reads only files whose stat changed: the ctime moves on every write.
+    from archivist.site import stat_cache
+
+    monkeypatch.setattr(stat_cache, "RACY_NS", 0)  # trust the keys of files written a moment ago
+    tiny_site(tmp_path, "Mayor Jane Doe said the budget passed.")
+    [recorded] = (tmp_path / ".archivist-cache").glob("stat-*.json")
+    assert list(json.loads(recorded.read_text())["files"]) == ["a.txt"]
+    time.sleep(0.05)  # past the file system's clock tick
+    a = tmp_path / "content" / "a.txt"
+    st = a.stat()
+    a.write_text(a.read_text().replace("Jane Doe", "Jane Roe"))
+    os.utime(a, ns=(st.st_atime_ns, st.st_mtime_ns))
+    report = build(tmp_path, progress=False, log=lambda m: None)
+    assert not report.up_to_date
+    assert "Jane Roe" in (tmp_path / "build/articles/a/index.html").read_text()
+    assert build(tmp_path, progress=False, log=lambda m: None).up_to_date
 
 
 def test_size_report_of_a_rebuild_is_that_of_a_walk(tmp_path, nlp):

@@ -6,7 +6,8 @@ Two levels, both keyed by content, never by time stamps:
   content folder, site.toml, actors.toml, the theme, archivist's own code, the model's version
   and the command-line overrides). When it equals the digest recorded by the last build of the
   same output, and the output still carries that build's id, the output is up to date and the
-  build stops there.
+  build stops there. (A content file's digest is reused while its stat is unchanged: see
+  ``stat_cache``, exact since every write changes a file's ctime.)
 - **Each page.** ``PageReuse`` is handed every page before it is rendered: its key is a digest
   of the template's name and of what the page is made from (walked field by field, each frozen
   record hashed once per build), salted with the config, the theme's files and archivist's code.
@@ -40,6 +41,7 @@ from markupsafe import Markup
 
 import archivist
 from archivist import models
+from archivist.site import stat_cache
 
 #: Template globals that read the archive rather than the page's context: a template using one has no key.
 ARCHIVE_GLOBALS = frozenset({"top_actors"})
@@ -112,10 +114,12 @@ def themes_digest(theme_dirs: Sequence[Path]) -> str:
     return h.hexdigest()
 
 
-def inputs_digest(site_dir: Path, content_dir: Path, theme_dirs: Sequence[Path], extra: str) -> str:
-    """The digest of everything a build of ``site_dir`` reads; ``extra`` holds the overrides and model."""
+def inputs_digest(site_dir: Path, content_dir: Path, theme_dirs: Sequence[Path], extra: str,
+                  stat_digests: Path | None = None) -> str:
+    """The digest of everything a build of ``site_dir`` reads; ``extra`` holds the overrides and model.
+    The content files are read only where their stat changed since ``stat_digests`` recorded them."""
     h = hashlib.sha256(SCHEME)
-    h.update(files_digest(tree_files(content_dir), content_dir).encode())
+    h.update(stat_cache.folder_digest(content_dir, stat_digests).encode())
     h.update(files_digest([site_dir / "site.toml", site_dir / "actors.toml"], site_dir).encode())
     h.update(themes_digest(theme_dirs).encode())
     h.update(code_digest().encode())
