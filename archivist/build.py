@@ -11,25 +11,23 @@ import json
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
 import jinja2
 
-from archivist.aggregate import actors
-from archivist.load import articles as content
-from archivist.aggregate import editor as editor_file
-from archivist.site import body as markup
-from archivist.aggregate import duplicates
+# What an unchanged rebuild needs before it stops: the config, the theme folders, the inputs digest.
+# The stages' own modules (and markdown-it, yaml, cbor2 and the aggregate's numpy code behind them)
+# are imported where their stage runs: a build that stops before any stage does not pay for them.
 from archivist.site import render
-from archivist.site import incremental, search, urls
-from archivist.site import sizes, stat_cache
-from archivist.annotate.distributed import ClusterError
+from archivist.site import incremental, urls
+from archivist.site import stat_cache
 from archivist.annotate.model import available_model, model_version
-from archivist.annotate.pipeline import WorkerMismatch, annotate
-from archivist.annotate.shown import shown
 from archivist.config import Config, load_config
 from archivist.models import Archive
-from archivist.site.write import OutputError, Protected, StagingSink, claim_output, fault_point, staged_output
+from archivist.site.write import OutputError, Protected, claim_output, fault_point
+
+if TYPE_CHECKING:
+    from archivist.load import articles as content
 
 CACHE_FILE = Path(".archivist-cache") / "annotations.sqlite3"
 
@@ -57,6 +55,9 @@ def annotate_site(site_dir: Path, config: Config, articles, progress: bool = Tru
                   log: Callable[[str], None] | None = None):
     """The annotate stage with the site's cache and its ``[nlp]`` settings: (annotations, stats).
     A damaged or unwritable cache is a warning passed to ``log``, never a failed build."""
+    from archivist.annotate.distributed import ClusterError
+    from archivist.annotate.pipeline import WorkerMismatch, annotate
+
     try:
         return annotate(articles, Path(site_dir) / CACHE_FILE, config.nlp.model, config.nlp.batch_size,
                         config.nlp.processes, progress, config.nlp.scheduler, log=log)
@@ -83,6 +84,11 @@ def analyse(site_dir: Path, config: Config, report: BuildReport, stage: Callable
     Problems and editor warnings go into ``report``; ``archivist actors`` runs this too, and
     reports on the Archive it returns.
     """
+    from archivist.aggregate import actors
+    from archivist.aggregate import editor as editor_file
+    from archivist.annotate.shown import shown
+    from archivist.load import articles as content
+
     t = time.perf_counter()
     loaded = content.load_articles(site_dir / config.content_dir, config.include_drafts, config.outlets,
                                    config.allow_html, site_dir=site_dir,
@@ -124,6 +130,8 @@ def analyse(site_dir: Path, config: Config, report: BuildReport, stage: Callable
 
 def actors_report(site_dir: Path | str, limit: int = 0, as_json: bool = False) -> str:
     """``archivist actors``: the archive's actors and likely duplicates, as a table or JSON."""
+    from archivist.aggregate import duplicates
+
     site_dir = Path(site_dir)
     config = load_config(site_dir)
     report = BuildReport(output=site_dir / config.output_dir, config=config)
@@ -183,6 +191,9 @@ def _build_claimed(site_dir: Path, config: Config, output: Path, progress: bool,
         return _up_to_date(report, state, log)
 
     archive = analyse(site_dir, config, report, stage, progress, log)
+    from archivist.site import body as markup
+    from archivist.site import search, sizes
+    from archivist.site.write import StagingSink, staged_output
 
     t = time.perf_counter()
     reuse = incremental.PageReuse(previous if trusted else {}, output, themes,
@@ -270,6 +281,8 @@ def _up_to_date(report: BuildReport, state: dict[str, str], log: Callable[[str],
 
     The problems that build skipped are reported again, and fail the build again under ``strict``.
     """
+    from archivist.load import articles as content
+
     report.problems = tuple(content.Problem(*p) for p in json.loads(state.get("problems") or "[]"))
     for problem in report.problems:
         log(f"{'error' if report.config.strict else 'skipped'}: {problem}")
