@@ -52,7 +52,7 @@ spokesperson spokesman spokeswoman spokespeople spokesmen
 ambassador envoy diplomat consul attache
 gen general lt lieutenant col colonel maj capt captain cmdr commander adm admiral sgt sergeant
 cpl corporal pvt marshal brig brigadier officer
-judge justice magistrate prosecutor attorney lawyer counsel solicitor
+judge justice magistrate prosecutor attorney ag lawyer counsel solicitor
 chief head leader chair chairman chairwoman chairperson ceo cfo coo cto founder co-founder cofounder
 director manager executive president-elect owner publisher editor correspondent reporter anchor host
 commissioner inspector superintendent detective agent trooper administrator

@@ -109,8 +109,11 @@ def entity_mentions(doc, quoted: list[tuple[int, int]]) -> tuple[Mention, ...]:
     "Russian officials"), which speaker resolution reads and actors leave out; ``quoted`` is the
     article's quotation spans (words inside them are no evidence of what a name is)."""
     text = doc.text
-    cands = [c for c in (_clean(doc, ent) for ent in doc.ents if ent.label_ in LABEL_KINDS) if c is not None]
+    places = frozenset(ent.text for ent in doc.ents if ent.label_ in _PLACE_LABELS)
+    cands = [c for c in (_clean(doc, ent, places) for ent in doc.ents if ent.label_ in LABEL_KINDS)
+             if c is not None]
     cands += _honorific_names(doc, cands)
+    cands += _given_names(doc, cands)
     cands = _apply_acronyms(doc, cands)
     for c in cands:
         if c.name is None:
@@ -175,8 +178,9 @@ def _kind(doc, c: _Cand) -> str:
 
 # --- 1. cleaning --------------------------------------------------------------------------
 
-def _clean(doc, ent) -> _Cand | None:
-    """The entity with its boundaries fixed, or None if nothing of it is an actor name."""
+def _clean(doc, ent, places: frozenset[str] = frozenset()) -> _Cand | None:
+    """The entity with its boundaries fixed, or None if nothing of it is an actor name; ``places``
+    are the texts the model tags as places anywhere in the article."""
     s, e, label = ent.start, ent.end, ent.label_
     # A possessive token ends the name: "Trump's Iran" -> "Trump"; "McDonald's" is a name, and so
     # is an institution named for its members: "the Nevada County Sheriff's Office", and a thing.
@@ -199,6 +203,7 @@ def _clean(doc, ent) -> _Cand | None:
     if s >= e:
         return None
     s, label = _after_title_of(doc, s, e, label)
+    s, label = _after_place(doc, s, e, label, places)
     # "the Foreign Policy Centre Mr Straw": an honorific inside starts another actor's name
     e = next((i for i in range(s + 1, e - 1) if names.is_honorific_before_name(doc[i].text)), e)
     if label != "PERSON" and (names.is_honorific_before_name(doc[s].text) and e - s > 1 or
@@ -297,6 +302,29 @@ def _after_title_of(doc, s: int, e: int, label: str) -> tuple[int, str]:
     return s, label
 
 
+#: Words that tie a place to the title before it ("Senator from Vermont", "Governor of Ohio").
+_PLACE_TIES = frozenset({"from", "of"})
+
+
+def _after_place(doc, s: int, e: int, label: str, places: frozenset[str]) -> tuple[int, str]:
+    """(start, label) of entity ``doc[s:e]`` where a place glued before a person's name ends.
+
+    The model reads "Senator from Vermont Bernie Sanders" as one entity "Vermont Bernie Sanders"
+    (an ORG or a PERSON). Where the entity's last words are a common given name and proper nouns
+    (at most :data:`_MAX_NAME_AFTER_TITLE`), and the words before them are a place, the name is that
+    person's: a place the model tags as such elsewhere in the article, or tied to a title before the
+    entity ("Senator from", "Governor of").
+    """
+    for k in range(s + 1, e - 1):
+        if e - k <= _MAX_NAME_AFTER_TITLE and given_gender(doc[k].text, alone=True) and \
+                all(doc[j].pos_ == "PROPN" for j in range(k, e)):
+            tied = s >= 2 and doc[s - 1].lower_ in _PLACE_TIES and names.is_role_head(doc[s - 2].text)
+            if tied or doc[s:k].text in places:
+                return k, "PERSON"
+            break
+    return s, label
+
+
 def _honorific_names(doc, cands: list[_Cand]) -> list[_Cand]:
     """PERSON candidates for names after an honorific that the model tagged as nothing ("Lord
     Browne said", "Mr Prettejohn, Lloyd's chief executive"): up to three capitalised proper nouns."""
@@ -317,6 +345,29 @@ def _honorific_names(doc, cands: list[_Cand]) -> list[_Cand]:
             out.append(_Cand(s, e, doc[s].idx, end, "PERSON"))
             covered.update(range(s, e))
     return out
+
+
+def _given_names(doc, cands: list[_Cand]) -> list[_Cand]:
+    """PERSON candidates for a common given name and a surname the article gives a person, that the
+    model tagged as nothing: "Ivanka Trump" left untagged in an article that names "Donald Trump"
+    (a second person of the family, who the bare "Trump" and "she" may be). Only a name the article
+    writes at least :data:`GIVEN_NAME_USES` times: one the article follows, not one in passing."""
+    covered = {i for c in cands for i in range(c.s, c.e)}
+    surnames = {doc[c.e - 1].text for c in cands if c.label == "PERSON"}
+    found = [t for t in doc[:-1] if doc[t.i + 1].text in surnames and t.whitespace_ and t.pos_ == "PROPN" and
+             doc[t.i + 1].pos_ == "PROPN" and t.text[:1].isupper() and given_gender(t.text, alone=True)]
+    uses = Counter((t.text, doc[t.i + 1].text) for t in found)
+    out = []
+    for t in found:
+        n = doc[t.i + 1]
+        if t.i not in covered and n.i not in covered and uses[t.text, n.text] >= GIVEN_NAME_USES:
+            out.append(_Cand(t.i, t.i + 2, t.idx, n.idx + len(n.text), "PERSON"))
+            covered.update((t.i, n.i))
+    return out
+
+
+#: How often the article must write a given name and a family name for :func:`_given_names`.
+GIVEN_NAME_USES = 2
 
 
 def _hyphen_glued(doc, i: int) -> bool:
@@ -521,6 +572,11 @@ def _unique_fullest(candidates) -> str | None:
     return None
 
 
+#: Labels the model gives a person's full name by mistake ("Mitch Landrieu" ORG, "Savannah Guthrie"
+#: GPE, "Ivanka Trump" PRODUCT, for her brand).
+_MISTAKEN_PERSON_LABELS = frozenset({"ORG", "GPE", "PRODUCT"})
+
+
 def _person_evidence(doc, cands: list[_Cand], sent_start: list[int], ent_labels: list[str],
                      quoted: list[tuple[int, int]]) -> bool:
     """Relabel as PERSON an actor that some PERSON mention gives a title ("President Trump"), or
@@ -548,7 +604,7 @@ def _person_evidence(doc, cands: list[_Cand], sent_start: list[int], ent_labels:
             word_actors.setdefault(w, set()).add(c.actor)
     for c in cands:
         words = c.actor.split()
-        if c.label in ("ORG", "GPE") and 2 <= len(words) <= 3 and words[-1] in surnames and (
+        if c.label in _MISTAKEN_PERSON_LABELS and 2 <= len(words) <= 3 and words[-1] in surnames and (
                 given_gender(c.actor) or len(words) == 2 and _plain_given_name(words[0]) and
                 word_actors[words[0]] <= {c.actor, words[0]}):  # "Kouri" alone is hers too
             persons.add(c.actor)

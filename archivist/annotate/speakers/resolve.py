@@ -195,16 +195,22 @@ class SpeakerResolver:
 
     def _mention_of(self, tok) -> Mention | None:
         """The Mention at ``tok``, or the PERSON of its appositive ("the spokesman, John Smith,", "Trump
-        spokeswoman Hope Hicks" whose head is a noun), else None."""
+        spokeswoman Hope Hicks" whose head is a noun), else None. An appositive across a colon is
+        none: "RAMOS: Secretary Clinton, did you ..." is a transcript label and whom it addresses."""
         m = self.article.mention_at(tok)
         if m is not None:
             return m
         for c in tok.children:
-            if c.dep_ == "appos":
+            if c.dep_ == "appos" and not self._across_colon(tok, c):
                 m = self.article.mention_at(c)
                 if m is not None and m.label == "PERSON":
                     return m
         return None
+
+    def _across_colon(self, a, b) -> bool:
+        """True when a colon stands between tokens ``a`` and ``b``."""
+        lo, hi = sorted((a.i, b.i))
+        return any(t.text == ":" for t in self.doc[lo + 1:hi])
 
     def _by_title(self, tok, pos: int):
         """"Mayor of London Sadiq Khan": the name after a title the parser made the head."""

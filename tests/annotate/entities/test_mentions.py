@@ -69,6 +69,11 @@ PEOPLE = [
      [("Tyresha McClenney", "Tyresha McClenney"), ("McLenney", "Tyresha McClenney")]),
     ("The band's singer Anthony Kiedis spoke on Monday. Keidis said the tour would go on.",
      [("Anthony Kiedis", "Anthony Kiedis"), ("Keidis", "Anthony Kiedis")]),
+    # A given name before a family name the article gives a person is a person of that family, where
+    # the model tagged it as nothing: the bare "Trump" then has two people to be
+    ("At the convention, Ivanka Trump strode across the stage. Donald Trump's eldest daughter spoke of "
+     "work. As Ivanka Trump delivered her speech, the crowd cheered.",
+     [("Donald Trump", "Donald Trump"), ("Ivanka Trump", "Ivanka Trump")]),
 ]
 
 
@@ -128,6 +133,8 @@ ROLES = [
      {"Seth Harris": "Deputy Secretary of Labor"}),
     ('"It is a good day for London," Mayor of London Sadiq Khan said on Tuesday.',
      {"Sadiq Khan": "Mayor of London"}),
+    # a title's abbreviation is a title too ("AG" for attorney general), not part of the name
+    ('Former AG Eric Holder spoke on Monday. "It is wrong," Holder said.', {"Eric Holder": "Former AG"}),
 ]
 
 
@@ -179,6 +186,9 @@ JUNK = [
     # A headline's gerund glued to a name: "Hosting Herzog, Australia braces ..."
     ("Hosting Herzog, Australia braces for protests.\n\nHerzog said he wanted to confront lies.",
      {"Herzog"}, {"Hosting Herzog"}),
+    # A place glued before a person's name, tied to a title ("Senator from Vermont"): the name is the person's
+    ("On Wednesday, United States Senator from Vermont Bernie Sanders ended his bid for the nomination.",
+     {"Bernie Sanders", "United States"}, {"Vermont Bernie Sanders"}),
 ]
 
 

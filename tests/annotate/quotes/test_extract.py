@@ -598,6 +598,15 @@ def test_quotes_and_speakers(annotate, pattern, text, expected):
             assert text[q.speaker_mention.start:q.speaker_mention.end] == q.speaker_mention.text
 
 
+def test_a_transcript_label_is_not_the_one_it_addresses(annotate):
+    # the parser makes "Secretary Clinton" an appositive of the label "RAMOS" across its colon
+    text = ('Hillary Clinton spoke at the debate on Wednesday.\n\nPartial transcript as follows:\n\n'
+            '"RAMOS: Secretary Clinton, did you lie to them?\n\n"CLINTON: I feel a great deal of sympathy.\n\nIt ended.')
+    first = annotate(text).quotes[0]
+    assert first.speaker_mention.text == "RAMOS"
+    assert first.speaker != "Hillary Clinton"
+
+
 def test_unnamed_speaker_keeps_its_description(annotate):
     """A card for an unnamed speaker reached through "who" shows the phrase that describes them."""
     q = annotate('Gary Johnson held a rally in Maine.\n\nThe crowd included an Abraham Lincoln impersonator, who '
