@@ -117,14 +117,17 @@ def analyse(site_dir: Path, config: Config, report: BuildReport, stage: Callable
 
     t = time.perf_counter()
     editor = editor_file.load_editor_file(site_dir)
-    archive = actors.aggregate_actors(loaded.articles, annotations, editor, config.actors.min_mentions, covered)
+    archive = actors.aggregate_actors(loaded.articles, annotations, editor, config.actors.min_mentions, covered,
+                                      min_articles=config.actors.min_articles)
     report.warnings = tuple(actors.editor_warnings(archive, editor)) if editor else ()
     for warning in report.warnings:
         log(f"warning: {warning}")
     unpaged = len(archive.unpaged)
-    stage("aggregate", t, f"{len(archive.actors)} actors" + (f" with a page, {unpaged} mentioned fewer than "
-                                                             f"{config.actors.min_mentions} times without one"
-                                                             if config.actors.min_mentions > 1 else ""))
+    least = config.actors
+    rules = [f"mentioned fewer than {least.min_mentions} times"] * (least.min_mentions > 1) + [
+        f"named in fewer than {least.min_articles} articles"] * (least.min_articles > 1)
+    stage("aggregate", t, f"{len(archive.actors)} actors" + (f" with a page, {unpaged} without one "
+                                                             f"({' or '.join(rules)})" if unpaged else ""))
     return archive
 
 

@@ -75,7 +75,7 @@ def test_min_mentions_drops_rare_actors_without_breaking_links(example_site, tmp
     logs: list[str] = []
     pruned = build(copy, output_dir=tmp_path / "out", overrides={"base_url": BASE_URL}, progress=False,
                    log=logs.append)
-    assert any(line.startswith("aggregate") and "mentioned fewer than 3 times without one" in line
+    assert any(line.startswith("aggregate") and "without one (mentioned fewer than 3 times" in line
                for line in logs), logs
     before = {a["id"]: a for a in json.loads((report.output / "actors.json").read_text())}
     after = {a["id"]: a for a in json.loads((pruned.output / "actors.json").read_text())}

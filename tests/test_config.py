@@ -90,6 +90,28 @@ def test_actors_min_mentions_errors_name_the_key(actors, message):
     assert len(e.value.errors) == 1
 
 
+@pytest.mark.parametrize("actors, value", [
+    (None, 2),  # the default: no page for an actor named in one article only and never quoted
+    ({"min_articles": 1}, 1),
+    ({"min_articles": 3}, 3),
+])
+def test_actors_min_articles(actors, value):
+    data = {"title": "t"} if actors is None else {"title": "t", "actors": actors}
+    assert parse_config(data).actors.min_articles == value
+
+
+@pytest.mark.parametrize("actors, message", [
+    ({"min_articles": 0}, "'actors.min_articles' must be at least 1"),
+    ({"min_articles": "2"}, "'actors.min_articles' must be an integer"),
+    ({"min_article": 2}, "unknown key 'actors.min_article' (did you mean 'actors.min_articles'?)"),
+])
+def test_actors_min_articles_errors_name_the_key(actors, message):
+    with pytest.raises(ConfigError) as e:
+        parse_config({"title": "t", "actors": actors})
+    assert [m for m in e.value.errors if message in m], e.value.errors
+    assert len(e.value.errors) == 1
+
+
 def test_actors_min_mentions_errors_come_with_the_others():
     with pytest.raises(ConfigError) as e:
         parse_config({"title": "t", "per_page": 0, "actors": {"min_mentions": 0}})

@@ -93,7 +93,7 @@ class _Tally:
 
 def aggregate_actors(articles: Sequence[Article], annotations: Mapping[str, Annotation],
                      editor: EditorFile | None = None, min_mentions: int = 1,
-                     covered: Mapping[str, Sequence[tuple[int, int]]] | None = None) -> Archive:
+                     covered: Mapping[str, Sequence[tuple[int, int]]] | None = None, min_articles: int = 1) -> Archive:
     """The Archive: articles newest first, their annotations (extended by the name scan, each
     mention and quote with its ``actor_id``) and the actors that get a page: with ``min_mentions``
     above 1, only those ``prune.keeps_page`` keeps.
@@ -202,7 +202,7 @@ def aggregate_actors(articles: Sequence[Article], annotations: Mapping[str, Anno
                 for a in articles}
     archive = Archive(articles=tuple(articles), annotations=resolved,
                       actors=_build_actors(articles, tallies, ids, resolver))
-    return relate_actors(prune_actors(archive, min_mentions))
+    return relate_actors(prune_actors(archive, min_mentions, min_articles))
 
 
 def _with_ids(annotation: Annotation, mention_targets: Sequence[str | None], quote_targets: Sequence[str | None],

@@ -3,7 +3,9 @@
 Between aggregation and rendering. On a large archive most actors are named once
 (on 2,287 CNN articles, 53% of 20,876 actors), and a page each is most of the
 site's size. ``[actors] min_mentions = N`` in site.toml drops every actor mentioned
-fewer than N times across the archive, except
+fewer than N times across the archive, and ``[actors] min_articles = M`` every actor
+named in fewer than M articles (a page that lists one article, the one it is named in,
+and the actors that article names, says nothing its article page does not), except
 
 * quoted speakers: quote cards link to their speaker, and the speaker's page
   gathers what they said, which is worth a page even when said once;
@@ -26,21 +28,24 @@ from archivist.models import Actor, Annotation, Archive
 __all__ = ["prune_actors", "keeps_page"]
 
 
-def keeps_page(actor: Actor, min_mentions: int, quoted: frozenset[str] | set[str] = frozenset()) -> bool:
-    """Whether ``actor`` gets a page: enough mentions, quoted (its id in ``quoted``), or editor-described."""
-    return (actor.mentions >= min_mentions or bool(actor.quotes) or actor.id in quoted
-            or actor.description is not None or bool(actor.links))
+def keeps_page(actor: Actor, min_mentions: int, quoted: frozenset[str] | set[str] = frozenset(),
+               min_articles: int = 1) -> bool:
+    """Whether ``actor`` gets a page: enough mentions in enough articles, quoted (its id in ``quoted``),
+    or editor-described."""
+    return ((actor.mentions >= min_mentions and (min_articles <= 1 or len(actor.articles) >= min_articles))
+            or bool(actor.quotes)
+            or actor.id in quoted or actor.description is not None or bool(actor.links))
 
 
-def prune_actors(archive: Archive, min_mentions: int) -> Archive:
+def prune_actors(archive: Archive, min_mentions: int, min_articles: int = 1) -> Archive:
     """The archive without the actors that get no page (``archive`` itself when none is dropped).
 
     What the kept actors share is left as it is: ``aggregate_actors`` prunes before counting it.
     """
-    if min_mentions <= 1:
-        return archive  # every actor has at least one mention or quote: nothing to drop
+    if min_mentions <= 1 and min_articles <= 1:
+        return archive  # every actor has at least one mention or quote in an article: nothing to drop
     quoted = {q.actor_id for ann in archive.annotations.values() for q in ann.quotes if q.actor_id is not None}
-    kept = tuple(a for a in archive.actors if keeps_page(a, min_mentions, quoted))
+    kept = tuple(a for a in archive.actors if keeps_page(a, min_mentions, quoted, min_articles))
     if len(kept) == len(archive.actors):
         return archive
     keep = {a.id for a in kept}

@@ -24,6 +24,31 @@ def test_keeps_page(actor, quoted, keeps):
     assert keeps_page(actor, 3, frozenset(quoted)) is keeps
 
 
+ONE, TWO = ("x",), ("x", "y")
+
+
+@pytest.mark.parametrize("actor, min_mentions, min_articles, keeps", [
+    (Actor("a", "A", "person", mentions=9, articles=ONE), 2, 2, False),  # named often, but in one article
+    (Actor("a", "A", "person", mentions=2, articles=TWO), 2, 2, True),
+    (Actor("a", "A", "person", mentions=2, articles=TWO), 2, 3, False),
+    (Actor("a", "A", "person", mentions=9, articles=ONE), 2, 1, True),  # 1: no such rule
+    (Actor("a", "A", "person", mentions=2, articles=TWO), 3, 2, False),  # enough articles, too few mentions
+    (Actor("a", "A", "person", mentions=1, articles=ONE, quotes=(QuoteRef("x", 0),)), 2, 2, True),  # quoted
+    (Actor("a", "A", "person", mentions=1, articles=ONE, description="An editor wrote this."), 2, 2, True),
+])
+def test_keeps_page_of_an_actor_of_few_articles(actor, min_mentions, min_articles, keeps):
+    assert keeps_page(actor, min_mentions, frozenset(), min_articles) is keeps
+
+
+def test_min_articles_drops_the_actors_of_fewer_articles():
+    archive = sample_archive()  # Port Authority and Springfield: two articles each, John Smith one (quoted)
+    assert prune_actors(archive, 1, 2) is archive  # every unquoted, undescribed actor is in two articles
+    pruned = prune_actors(archive, 1, 3)
+    assert [a.id for a in pruned.actors] == ["jane-doe", "john-smith"]
+    assert pruned.unpaged == ("Port Authority", "Springfield")
+    assert pruned == prune_actors(archive, 3)  # here the same actors as three mentions
+
+
 @pytest.mark.parametrize("min_mentions", [0, 1, 2])
 def test_nothing_dropped_returns_the_archive_itself(min_mentions):
     archive = sample_archive()  # its unquoted, undescribed actors have two mentions each

@@ -96,11 +96,13 @@ def test_no_broken_internal_links(site):
     assert ("actors/index.html", "/archive/actors/springfield/") in broken_links(broken, "/archive/")
 
 
-def pruned_site(min_mentions: int = 3) -> dict[str, bytes]:
-    """The sample archive without actors mentioned fewer than ``min_mentions`` times, rendered (with actors.json)."""
+def pruned_site(min_mentions: int = 3, min_articles: int = 1) -> dict[str, bytes]:
+    """The sample archive without actors mentioned fewer than ``min_mentions`` times or in fewer than
+    ``min_articles`` articles, rendered (with actors.json)."""
     full = sample_archive()
-    config = sample_config(actors={"min_mentions": min_mentions}, data={"formats": ["json"]})
-    archive = prune_actors(full, min_mentions)
+    config = sample_config(actors={"min_mentions": min_mentions, "min_articles": min_articles},
+                           data={"formats": ["json"]})
+    archive = prune_actors(full, min_mentions, min_articles)
     assert len(archive.unpaged) == len(full.actors) - len(archive.actors)
     return render_site(archive, config, [default_theme_dir()], sample_body(archive, config))
 
@@ -120,6 +122,10 @@ def test_actors_below_min_mentions_get_no_page_and_no_link():
     assert ">Springfield<" not in index
     assert [a["id"] for a in json.loads(site["actors.json"])] == ["jane-doe", "john-smith"]
     assert "mentioned fewer than" not in text(render(), "actors/index.html")
+    # Port Authority and Springfield are in two articles each: three are asked for
+    index = text(pruned_site(1, 3), "actors/index.html")
+    assert ("2 more actors, named in fewer than 3 articles and never quoted, have no page") in index
+    assert ">Springfield<" not in index
 
 
 @pytest.mark.parametrize("words, description, shown", [
@@ -554,6 +560,23 @@ def test_each_page_has_its_own_description(site):
         "An organisation in 2 articles of Springfield Archive: 2 mentions.")
     assert description("index.html") == "News about Springfield &amp; its harbour"
     assert '<meta property="og:type" content="article">' in text(site, "articles/budget/index.html")
+
+
+def test_quotes_off_the_article_page_are_rows_under_their_article(site):
+    """An actor's quotes and the quotes index: a row a quote under its article's title (said once a group),
+    the quote a link to its anchor in the article; the full card and its citation on the article page only."""
+    jane = text(site, "actors/jane-doe/index.html")
+    quotes = jane[jane.index('id="quotes-heading"'):jane.index('id="articles-heading"')]
+    assert quotes.count('class="quote-source"') == 2 and quotes.count('class="quote-card"') == 2  # two articles
+    assert ('<a href="/archive/articles/budget/#q-this-budget-keeps-every-2861c2"><q>This budget keeps every '
+            'library open for another year</q></a>') in quotes
+    assert 'class="speaker"' not in quotes and "<figure" not in jane and "Cite this quote" not in jane
+    index = text(site, "quotes/index.html")  # two quotes of one article
+    assert index.count('class="quote-source"') == 1 and index.count('class="quote-card"') == 2
+    assert '>Council approves the budget</a> <time datetime="2024-03-05">' in index
+    assert '<span class="speaker">A senior official</span>: <a href="/archive/articles/budget/#q-nothing' in index
+    article = text(site, "articles/budget/index.html")
+    assert article.count("<figure") == 2 and article.count("Cite this quote") == 2 and " cite=" not in article
 
 
 def test_actor_page_lists_articles_by_title_not_excerpt(site):
