@@ -200,7 +200,8 @@ def _build_claimed(site_dir: Path, config: Config, output: Path, progress: bool,
 
     t = time.perf_counter()
     reuse = incremental.PageReuse(previous if trusted else {}, output, themes,
-                                  salt=f"{config!r}\0{incremental.code_digest()}\0{incremental.themes_digest(themes)}")
+                                  salt=f"{config!r}\0{incremental.code_digest()}\0{incremental.themes_digest(themes)}",
+                                  analysis=state.get("templates", ""))
 
     def body_html(article):
         return markup.render_body(article, archive.annotations[article.id],
@@ -259,7 +260,8 @@ def _build_claimed(site_dir: Path, config: Config, output: Path, progress: bool,
     sizes.save_ledger(ledger, incremental.output_identity(output), output_sizes)
     report.build_id = incremental.build_id(reuse.keys, inputs)
     warning = store.save(reuse.keys, {"inputs": inputs, "output": incremental.output_identity(output),
-                                      "build_id": report.build_id, "problems": _problems_json(report.problems)})
+                                      "build_id": report.build_id, "problems": _problems_json(report.problems),
+                                      "templates": reuse.analysis()})
     if warning:
         log(f"warning: {warning}")
     stage("finish", t, f"output swapped in, {len(output_sizes):,} files' sizes"

@@ -21,7 +21,7 @@ import csv
 import io
 import sqlite3
 from dataclasses import dataclass
-from typing import Any, Callable, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator, Mapping
 
 import numpy as np
 
@@ -50,12 +50,20 @@ class Column:
 
 @dataclass(frozen=True)
 class Table:
-    """One table of the data: its name (``<name>.csv``, the SQLite table), what one row is, and its rows."""
+    """One table of the data: its name (``<name>.csv``, the SQLite table), what one row is, and its rows.
+
+    ``inputs`` gives the archive's records (and small values) its rows are a pure function of, with
+    the config: a build keys the table's file on them, and a table whose inputs did not change is
+    not made again. ``count`` gives its number of rows without making them, where that is cheap
+    (the README's counts), else None.
+    """
 
     name: str
     row: str
     columns: tuple[Column, ...]
     rows: Callable[[Archive, Config], Iterable[Row]]
+    inputs: Callable[[Archive], tuple[Any, ...]]
+    count: Callable[[Archive], int] | None = None
 
 
 def _page(config: Config, path: str) -> str:
@@ -119,6 +127,18 @@ def _cooccurrence_rows(archive: Archive, config: Config) -> Iterator[Row]:
         yield ids[code // n], ids[code % n], weight
 
 
+def _annotated(archive: Archive) -> tuple[Any, ...]:
+    # what the quotes, mentions and co-occurrence rows read of an article besides its annotation
+    # (not its text, title or tags: an edit of those leaves these tables as they are). The whole
+    # annotation, each digested once a build: keying a table on its quotes or mentions alone
+    # would digest each of those records once more.
+    return tuple((a.id, a.date, a.outlet, archive.annotations.get(a.id)) for a in archive.articles)
+
+
+def _annotations(archive: Archive) -> list[Any]:
+    return [ann for a in archive.articles if (ann := archive.annotations.get(a.id))]
+
+
 #: Words a column's meaning may hold in braces: ``{separator}`` and ``{kinds}``.
 _MEANING_WORDS = {"separator": LIST_SEPARATOR, "kinds": ", ".join(KINDS[:-1]) + " or " + KINDS[-1]}
 
@@ -148,7 +168,10 @@ TABLES = (
         words       INTEGER  words in its text
         mentions    INTEGER  named entities found in it (rows of mentions.csv)
         quotes      INTEGER  quotations found in it (rows of quotes.csv)
-    """), _article_rows),
+    """), _article_rows,
+          lambda archive: tuple((a, len(ann.mentions), len(ann.quotes)) if (ann := archive.annotations.get(a.id))
+                                else (a,) for a in archive.articles),
+          lambda archive: len(archive.articles)),
     Table("quotes", "quotation in an article", _columns("""
         article_id     TEXT     the article's id (articles.csv), its page articles/<id>/
         number         INTEGER  the quotation's number in its article, 1 first, in text order
@@ -165,7 +188,9 @@ TABLES = (
         end            INTEGER  where it ends, in characters
         date           TEXT     the article's date, YYYY-MM-DD (empty: undated)
         outlet         TEXT     the article's outlet
-    """), _quote_rows),
+    """), _quote_rows,
+          _annotated,
+          lambda archive: sum(len(ann.quotes) for ann in _annotations(archive))),
     Table("mentions", "named entity in an article", _columns("""
         article_id  TEXT     the article's id (articles.csv), its page articles/<id>/
         start       INTEGER  where it starts in the article's text, in characters
@@ -176,7 +201,9 @@ TABLES = (
         actor       TEXT     the actor's name across the archive ('Vladimir Putin' for 'Putin')
         actor_id    TEXT     the actor's id (actors.csv) where the actor has a page
         role        TEXT     a title or role the article gives the actor here
-    """), _mention_rows),
+    """), _mention_rows,
+          _annotated,
+          lambda archive: sum(len(ann.mentions) for ann in _annotations(archive))),
     Table("actors", "person, organisation or place with a page", _columns("""
         id           TEXT     the actor's id, unique, its page actors/<id>/
         name         TEXT     the name
@@ -189,35 +216,73 @@ TABLES = (
         description  TEXT     the editor's description (actors.toml)
         page         TEXT     its page on this site
         links        TEXT     Wikipedia, Wikidata and website links, separated by '{separator}'
-    """), _actor_rows),
+    """), _actor_rows,
+          lambda archive: tuple(sorted(archive.actors, key=lambda a: a.id)),
+          lambda archive: len(archive.actors)),
     Table("cooccurrence", "pair of actors mentioned in the same articles (an undirected edge)", _columns("""
         source  TEXT     one actor's id (actors.csv), the smaller of the two
         target  TEXT     the other actor's id
         weight  INTEGER  articles that mention both
-    """), _cooccurrence_rows),
+    """), _cooccurrence_rows,
+          _annotated),
 )
 
 
-def data_files(archive: Archive, config: Config, max_sqlite_bytes: int = MAX_SQLITE_BYTES) -> dict[str, bytes]:
+def data_files(archive: Archive, config: Config, max_sqlite_bytes: int = MAX_SQLITE_BYTES,
+               keep: Callable[[str, Mapping[str, Any]], bool] | None = None) -> dict[str, bytes | None]:
     """The ``data/`` files of the site in ``config.data.formats``: a CSV per table ("csv"), ``archive.sqlite``
-    if small enough ("sqlite"), and with either README.txt; nothing when neither is asked for."""
+    if small enough ("sqlite"), and with either README.txt; nothing when neither is asked for.
+
+    ``keep(path, inputs)`` (render's page keys), where given, is asked for each file with what it is
+    made from (with the config): a file it keeps maps to None, "the file in the output stands", and
+    its rows are not made. A CSV is made from its table's ``inputs``; the README from the tables'
+    row counts (a table's inputs where it has no cheap ``count``); the SQLite file, and the README
+    beside it, from every table's inputs, since one changed row changes the whole database.
+    """
     formats = config.data.formats
     if "csv" not in formats and "sqlite" not in formats:
         return {}
-    rows = {t.name: list(t.rows(archive, config)) for t in TABLES}
-    tables = {f"{DATA_DIR}{t.name}.csv": csv_bytes(t, rows[t.name]) for t in TABLES}
-    out = dict(tables) if "csv" in formats else {}
+    keep = keep or (lambda path, inputs: False)
+    inputs = {t.name: t.inputs(archive) for t in TABLES}
+    rows: dict[str, list[Row]] = {}  # made only for the files made
+    tables: dict[str, bytes] = {}
+
+    def rows_of(table: Table) -> list[Row]:
+        if table.name not in rows:
+            rows[table.name] = list(table.rows(archive, config))
+        return rows[table.name]
+
+    def csv_of(table: Table) -> bytes:
+        if table.name not in tables:
+            tables[table.name] = csv_bytes(table, rows_of(table))
+        return tables[table.name]
+
+    out: dict[str, bytes | None] = {}
+    if "csv" in formats:
+        for t in TABLES:
+            path = f"{DATA_DIR}{t.name}.csv"
+            out[path] = None if keep(path, {"table": t.name, "inputs": inputs[t.name]}) else csv_of(t)
+    readme_path, sqlite_path = f"{DATA_DIR}README.txt", f"{DATA_DIR}archive.sqlite"
     database = None
-    # SQLite holds the same values with a little more room than the CSVs (1.2x on the example
-    # archive), so it is not even built where they pass the limit
-    if "sqlite" in formats and sum(map(len, tables.values())) <= max_sqlite_bytes:
-        database = sqlite_bytes(TABLES, rows)
-        if len(database) <= max_sqlite_bytes:
-            out[f"{DATA_DIR}archive.sqlite"] = database
-        else:
-            database = None
-    out[f"{DATA_DIR}README.txt"] = readme(config, {n: len(r) for n, r in rows.items()},
-                                          len(database) if database else None, max_sqlite_bytes).encode("utf-8")
+    if "sqlite" in formats:
+        # asked for both, so that both keys are recorded; kept only together, else both made again
+        keep_both = [keep(p, {"tables": inputs}) for p in (readme_path, sqlite_path)]
+        if all(keep_both):
+            return {**out, readme_path: None, sqlite_path: None}
+        # SQLite holds the same values with a little more room than the CSVs (1.2x on the example
+        # archive), so it is not even built where they pass the limit
+        if sum(len(csv_of(t)) for t in TABLES) <= max_sqlite_bytes:
+            database = sqlite_bytes(TABLES, {t.name: rows_of(t) for t in TABLES})
+            if len(database) <= max_sqlite_bytes:
+                out[sqlite_path] = database
+            else:
+                database = None
+    else:
+        counted = {t.name: t.count(archive) if t.count else inputs[t.name] for t in TABLES}
+        if keep(readme_path, {"counts": counted}):
+            return {**out, readme_path: None}
+    counts = {t.name: len(rows_of(t)) if t.name in rows or not t.count else t.count(archive) for t in TABLES}
+    out[readme_path] = readme(config, counts, len(database) if database else None, max_sqlite_bytes).encode("utf-8")
     return out
 
 

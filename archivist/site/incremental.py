@@ -30,6 +30,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import hashlib
+import json
 import os
 import sqlite3
 from pathlib import Path
@@ -153,8 +154,15 @@ class _Walker:
             out.append(f"{t.__name__[0]}{value!r};")
         elif t is tuple or t is list:
             out.append(f"[{len(value)}")
+            memo = self.memo
             for item in value:
-                self.feed(out, item)
+                # inline, what _record gives a record digested before (most items of the long lists:
+                # an actor's articles, a page of index rows): the same text, without two calls
+                hit = memo.get(id(item))
+                if hit is not None and hit[0] is item:
+                    out.append(f"<{type(item).__qualname__}:{hit[1]}>")
+                else:
+                    self.feed(out, item)
             out.append("]")
         elif t is dict:
             out.append(f"{{{len(value)}")
@@ -249,7 +257,8 @@ class PageReuse:
     there". ``keys`` holds every key computed in this build, for ``PageKeyStore.save``.
     """
 
-    def __init__(self, previous: Mapping[str, str], output: Path | None, theme_dirs: Sequence[Path], salt: str):
+    def __init__(self, previous: Mapping[str, str], output: Path | None, theme_dirs: Sequence[Path], salt: str,
+                 analysis: str = ""):
         self.previous = previous
         self.output = Path(output) if output else None
         self._output_str = str(self.output) if self.output else ""
@@ -260,7 +269,16 @@ class PageReuse:
         self._env = jinja2.Environment(loader=jinja2.FileSystemLoader([str(Path(d) / "templates")
                                                                        for d in theme_dirs]))
         self._env.filters, self._env.tests = _AnyFilter(self._env.filters), _AnyFilter(self._env.tests)
+        # The template analysis of the last build, where made with this salt (theme, code, config):
+        # parsing the theme was seconds of every build.
+        self._analysis_key = hashlib.blake2b(self.salt, digest_size=16).hexdigest()
         self._keyable: dict[str, bool] = {}
+        try:
+            known = json.loads(analysis) if analysis else {}
+            if isinstance(known, dict) and known.get("salt") == self._analysis_key:
+                self._keyable = {str(k): bool(v) for k, v in known.get("keyable", {}).items()}
+        except (ValueError, AttributeError):  # damaged: analysed again
+            pass
         self._parsed: dict[str, Any] = {}
         self._undeclared: dict[str, frozenset[str]] = {}
 
@@ -281,6 +299,11 @@ class PageReuse:
                 used |= self._undeclared[name]
             self._keyable[template] = not (used & ARCHIVE_GLOBALS)
         return self._keyable[template]
+
+    def analysis(self) -> str:
+        """The template analysis of this build (``keyable`` by template), as JSON for the next
+        build's ``analysis``: trusted only under the same salt."""
+        return json.dumps({"salt": self._analysis_key, "keyable": dict(sorted(self._keyable.items()))})
 
     def __call__(self, path: str, template: str, context: Mapping[str, Any]) -> bool:
         if not self.keyable(template):

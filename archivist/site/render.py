@@ -226,7 +226,9 @@ def render_site(archive: Archive, config: Config, theme_dirs: Sequence[Path],
                   lambda: _json_bytes([site.actor_summary(a) for a in sorted(archive.actors, key=lambda a: a.id)],
                                       compact=True))
     out[".nojekyll"] = b""
-    out.update(data_files(archive, config))  # data/: the tables as CSV and SQLite, for research
+    # data/: the tables as CSV and SQLite, for research; each file keyed on what its rows are made from
+    out.update(data_files(archive, config, keep=None if reuse is None else
+                          lambda path, inputs: reuse(path, FILE_KIND + "data", inputs)))
     out.update(_static_files(dirs))
     return out if sink is not None else dict(sorted(out.items()))
 

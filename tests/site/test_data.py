@@ -32,6 +32,16 @@ def test_each_csv_parses_back_with_one_row_per_record():
     assert {(r["article_id"], r["number"]) for r in rows["quotes"]} >= {("budget", "1"), ("budget", "3"), ("xss", "1")}
 
 
+def test_a_tables_count_is_its_number_of_rows():
+    # the README's counts come from ``count`` where a table's file is kept (its rows not made)
+    for config in (sample_config(), sample_config(data={"min_cooccurrence": 1})):
+        archive = sample_archive()
+        for table in TABLES:
+            if table.count:
+                assert table.count(archive) == len(list(table.rows(archive, config))), table.name
+    assert sum(1 for t in TABLES if t.count) == len(TABLES) - 1  # all but cooccurrence
+
+
 def test_values_survive_commas_quotes_and_markup():
     rows = tables(data_files(sample_archive(), sample_config()))
     budget = next(r for r in rows["quotes"] if r["article_id"] == "budget" and r["number"] == "1")

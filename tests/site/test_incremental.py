@@ -56,6 +56,21 @@ def test_a_template_that_reads_the_archive_through_a_global_has_no_key(tmp_path)
     assert reads("articles/a/index.html", "article.html", {"article": _article()}) is False
 
 
+def test_the_template_analysis_is_reused_under_the_same_salt_only(tmp_path):
+    themes = _theme(tmp_path, '{% extends "base.html" %}{{ article.title }}')
+    first = PageReuse({}, tmp_path, themes, "salt")
+    assert first.keyable("article.html")
+    analysis = first.analysis()
+    (themes[0] / "templates" / "article.html").write_text("{{ top_actors(article) }}", encoding="utf-8")
+    # the salt holds the theme's digest: a changed theme comes with another salt, and is analysed again
+    again = PageReuse({}, tmp_path, themes, "salt of the changed theme", analysis=analysis)
+    assert not again.keyable("article.html")
+    trusted = PageReuse({}, tmp_path, themes, "salt", analysis=analysis)
+    assert trusted.keyable("article.html") and trusted._parsed == {}  # from the last build's analysis, unparsed
+    for damaged in ("not json", "[1, 2]", '{"salt": 1}', ""):
+        assert not PageReuse({}, tmp_path, themes, "salt", analysis=damaged).keyable("article.html")
+
+
 def test_a_page_is_kept_only_when_its_key_is_the_same_and_its_file_is_there(tmp_path):
     themes = [default_theme_dir()]
     first = PageReuse({}, tmp_path, themes, "salt")
@@ -298,8 +313,35 @@ def test_an_unchanged_archive_makes_no_page_and_no_article_body(tmp_path):
     bodies: list[str] = []
     files, again = _keyed_render(sample_archive(), config, tmp_path, keys, bodies)
     assert again == keys and bodies == []
-    made = sorted(p for p, data in files.items() if data is not None and not p.startswith(("static/", "data/")))
-    assert made == sorted(p for p in made if not p.endswith((".html", ".json", ".xml")))  # robots.txt, .nojekyll
+    made = sorted(p for p, data in files.items() if data is not None and not p.startswith("static/"))
+    assert made == [".nojekyll", "robots.txt"]  # no page, no data table: each is keyed
+
+
+@pytest.mark.parametrize("formats", [["csv"], ["csv", "sqlite", "json"], ["sqlite"]])
+def test_a_data_file_is_made_again_when_its_rows_change_and_only_then(tmp_path, formats):
+    from conftest import sample_archive, sample_body, sample_config
+    from archivist.site.render import render_site
+    config = sample_config(data={"formats": formats, "min_cooccurrence": 1})
+    out = tmp_path / "out"
+    _, keys = _keyed_render(sample_archive(), config, out, {})
+    changes = _archive_changes()
+    made_by = {}
+    for change in ("article text", "quote words", "actor name", "mention unlinked"):
+        edited = changes[change](sample_archive())
+        shutil.copytree(out, tmp_path / change)
+        files, _ = _keyed_render(edited, config, tmp_path / change, keys)
+        clean = render_site(edited, config, [default_theme_dir()], sample_body(edited, config))
+        data = [p for p in clean if p.startswith("data/")]
+        assert [p for p in data if (tmp_path / change / p).read_bytes() != clean[p]] == [], change
+        made_by[change] = {p.removeprefix("data/") for p in data if files[p] is not None}
+    if formats == ["csv"]:
+        # the tables made from the annotations are keyed on them whole (and so the README, on
+        # cooccurrence's, which has no cheap count); an edit of an article's text keeps them
+        annotated = {"quotes.csv", "mentions.csv", "cooccurrence.csv", "README.txt"}
+        assert made_by == {"article text": {"articles.csv"}, "quote words": annotated,
+                           "actor name": {"actors.csv"}, "mention unlinked": annotated}
+    else:  # one changed row changes the whole database
+        assert all(m >= {"archive.sqlite", "README.txt"} for m in made_by.values())
 
 
 def test_the_archive_records_are_keyed_by_a_repr_that_names_every_field():
@@ -312,6 +354,9 @@ def test_the_archive_records_are_keyed_by_a_repr_that_names_every_field():
         text = repr(record)
         assert text.startswith(type(record).__qualname__ + "(")
         assert all(f.repr and f"{f.name}=" in text for f in dataclasses.fields(record)), type(record)
+    warm = _Walker()
+    warm.digest(records[0])  # a record digested before reads the same in a list (feed's inlined memo)
+    assert warm.digest([records[0], records[0], "x"]) == _Walker().digest([records[0], records[0], "x"])
     walk = _Walker().digest
     assert walk(records[2]) != walk(dataclasses.replace(records[2], actor_id=None))
     assert walk(ann) != walk(dataclasses.replace(ann, quotes=ann.quotes[:1]))
