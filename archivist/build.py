@@ -24,12 +24,14 @@ from archivist.site import stat_cache
 from archivist.annotate.model import available_model, model_version
 from archivist.config import Config, load_config
 from archivist.models import Archive
-from archivist.site.write import OutputError, Protected, claim_output, fault_point
+from archivist.site.write import OutputError, Protected, claim_output, fault_point, keep_json
 
 if TYPE_CHECKING:
     from archivist.load import articles as content
 
 CACHE_FILE = Path(".archivist-cache") / "annotations.sqlite3"
+#: What the aggregate's name scan found in each article at the last build (``actors.ScanMemo``).
+SCAN_MEMO = CACHE_FILE.parent / "scan-memo.json"
 
 
 class BuildError(RuntimeError):
@@ -117,8 +119,12 @@ def analyse(site_dir: Path, config: Config, report: BuildReport, stage: Callable
 
     t = time.perf_counter()
     editor = editor_file.load_editor_file(site_dir)
+    code = incremental.code_digest()  # the memo holds what this code's scan found: no other version reads it
+    memo = actors.ScanMemo(known=_scan_memo(site_dir / SCAN_MEMO, code))
     archive = actors.aggregate_actors(loaded.articles, annotations, editor, config.actors.min_mentions, covered,
-                                      min_articles=config.actors.min_articles)
+                                      memo, min_articles=config.actors.min_articles)
+    if memo.reused != len(memo.made) or len(memo.known) != len(memo.made):
+        keep_json(site_dir / SCAN_MEMO, {"code": code, "articles": memo.made})
     report.warnings = tuple(actors.editor_warnings(archive, editor)) if editor else ()
     for warning in report.warnings:
         log(f"warning: {warning}")
@@ -129,6 +135,16 @@ def analyse(site_dir: Path, config: Config, report: BuildReport, stage: Callable
     stage("aggregate", t, f"{len(archive.actors)} actors" + (f" with a page, {unpaged} without one "
                                                              f"({' or '.join(rules)})" if unpaged else ""))
     return archive
+
+
+def _scan_memo(path: Path, code: str) -> dict:
+    """The name scan's hits of the last build by article, where that build ran ``code`` (else none)."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):  # missing or damaged: every article is scanned
+        return {}
+    ok = isinstance(data, dict) and data.get("code") == code and isinstance(data.get("articles"), dict)
+    return data["articles"] if ok else {}
 
 
 def actors_report(site_dir: Path | str, limit: int = 0, as_json: bool = False) -> str:

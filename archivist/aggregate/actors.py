@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import hashlib
 import itertools
 import re
 import unicodedata
@@ -45,7 +46,7 @@ from archivist.models import RESERVED_ACTOR_IDS, Actor, Annotation, Archive, Art
 from archivist.text.names import name_key, surname
 from archivist.text.slug import slugify
 
-__all__ = ["aggregate_actors", "editor_warnings", "actor_key", "actor_slug", "relate_actors"]
+__all__ = ["aggregate_actors", "editor_warnings", "actor_key", "actor_slug", "relate_actors", "ScanMemo"]
 
 #: Actor pairs counted at once when finding co-actors (a memory bound, not a result).
 _PAIR_BATCH = 1 << 20
@@ -91,16 +92,36 @@ class _Tally:
         self.outlets: Counter = Counter()
 
 
+@dataclasses.dataclass
+class ScanMemo:
+    """What the name scan found in each article, kept from one build for the next: the scan is a
+    sixth of the stage, and after one edit only the edited article's inputs differ.
+
+    ``known`` is the last build's, ``made`` this one's (``aggregate_actors`` fills it): each maps
+    an article id to (key, hits), the key a digest of what the hits depend on (the article's text,
+    its mention and covered spans, and the archive's set of names looked for), the hits
+    (start, end, name) as ``_scan_hits`` finds them. An entry is used only where its key is this
+    build's; what follows the hits (whose actor a name is here) is worked out again every build.
+    The caller keeps the code it ran with: another version of this module must not read it.
+    """
+
+    known: Mapping[str, tuple[str, Sequence[Sequence]]] = dataclasses.field(default_factory=dict)
+    made: dict[str, tuple[str, list[tuple[int, int, str]]]] = dataclasses.field(default_factory=dict)
+    reused: int = 0  #: articles whose entry of ``known`` stood in for the scan
+
+
 def aggregate_actors(articles: Sequence[Article], annotations: Mapping[str, Annotation],
                      editor: EditorFile | None = None, min_mentions: int = 1,
-                     covered: Mapping[str, Sequence[tuple[int, int]]] | None = None, min_articles: int = 1) -> Archive:
+                     covered: Mapping[str, Sequence[tuple[int, int]]] | None = None,
+                     memo: ScanMemo | None = None, min_articles: int = 1) -> Archive:
     """The Archive: articles newest first, their annotations (extended by the name scan, each
     mention and quote with its ``actor_id``) and the actors that get a page: with ``min_mentions``
     above 1, only those ``prune.keeps_page`` keeps.
 
     ``covered`` maps an article id to (start, end) spans the name scan leaves alone though no
     mention holds them: the entities the site does not show (``annotate.shown`` drops events,
-    laws and works), which the scan would otherwise add back as the actor of the same words."""
+    laws and works), which the scan would otherwise add back as the actor of the same words.
+    ``memo`` lets articles whose scan inputs are unchanged skip the scan (``ScanMemo``)."""
     articles = sorted(articles, key=_newest_first)
     empty = Annotation()
     anns = [annotations.get(a.id) or empty for a in articles]
@@ -152,6 +173,7 @@ def aggregate_actors(articles: Sequence[Article], annotations: Mapping[str, Anno
                 kind = entry.kind or "other"
                 forms.setdefault(name, (name_key(name), kind, KIND_LABELS[kind]))
     finder = _NameFinder(forms) if forms else None
+    looked_for = hashlib.blake2b(repr(sorted(forms)).encode("utf-8", "surrogatepass"), digest_size=16).digest()
     display_names = _target_names(names, resolver)
 
     # Pass 2, over mentions: each mention's target, the scan, and the counts.
@@ -166,8 +188,21 @@ def aggregate_actors(articles: Sequence[Article], annotations: Mapping[str, Anno
         if per_article in targets:
             targets = [_resolve_here(m, article, resolver) if t is per_article else t
                        for m, t in zip(mentions, targets)]
-        extra = (_scan(article, mentions, finder, forms, resolver, visible, display_names,
-                       covered.get(article.id, ()) if covered else ()) if finder else [])
+        extra = []
+        if finder:
+            spans = sorted([*((m.start, m.end) for m in mentions), *(covered.get(article.id, ()) if covered else ())])
+            hits = None
+            if memo is not None:
+                key = _scan_key(looked_for, article.text, spans)
+                entry = memo.known.get(article.id)
+                if entry is not None and entry[0] == key:
+                    hits = [tuple(h) for h in entry[1]]
+                    memo.reused += 1
+            if hits is None:
+                hits = _scan_hits(article.text, spans, finder)
+            if memo is not None:
+                memo.made[article.id] = (key, hits)
+            extra = _found(article, hits, forms, resolver, visible, display_names)
         if extra:
             merged = sorted([*zip(mentions, targets), *extra], key=lambda mt: (mt[0].start, mt[0].end))
             mentions = tuple(m for m, _ in merged)
@@ -272,15 +307,20 @@ class _NameFinder:
                     break
 
 
-def _scan(article, mentions, finder, forms, resolver, visible, display_names,
-          covered: Sequence[tuple[int, int]] = ()) -> list[tuple[Mention, str]]:
-    """Occurrences of known multi-word names in ``article`` that no mention nor ``covered`` span covers,
-    as (new Mention, target)."""
-    text = article.text
-    spans = sorted([*((m.start, m.end) for m in mentions), *covered])
+def _scan_key(looked_for: bytes, text: str, spans: Sequence[tuple[int, int]]) -> str:
+    """What an article's scan hits depend on, as a digest: the names looked for, its text and spans."""
+    h = hashlib.blake2b(looked_for, digest_size=16)
+    h.update(text.encode("utf-8", "surrogatepass"))
+    h.update(repr(spans).encode())
+    return h.hexdigest()
+
+
+def _scan_hits(text: str, spans: Sequence[tuple[int, int]], finder: _NameFinder) -> list[tuple[int, int, str]]:
+    """(start, end, name) of the occurrences of known multi-word names in ``text`` that stand as
+    names of their own and that no span of ``spans`` (sorted: the mentions and covered spans) overlaps."""
     begin = [s for s, _ in spans]
     reach = list(itertools.accumulate((e for _, e in spans), max))  # spans may overlap: the furthest end so far
-    out: list[tuple[Mention, str]] = []
+    out: list[tuple[int, int, str]] = []
     for pos, end, form in finder.finditer(text):
         if pos and (text[pos - 1].isalnum() or text[pos - 1] in "_'’"):
             continue  # inside a word
@@ -289,6 +329,14 @@ def _scan(article, mentions, finder, forms, resolver, visible, display_names,
         i = bisect.bisect_left(begin, end)
         if i and reach[i - 1] > pos:
             continue  # overlaps an annotated mention or a covered span
+        out.append((pos, end, form))
+    return out
+
+
+def _found(article, hits, forms, resolver, visible, display_names) -> list[tuple[Mention, str]]:
+    """The scan's hits in ``article`` whose name means a visible actor here, as (new Mention, target)."""
+    out: list[tuple[Mention, str]] = []
+    for pos, end, form in hits:
         key, kind, label = forms[form]
         target = resolver.resolve(key, article)
         if target in visible:

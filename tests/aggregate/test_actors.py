@@ -11,7 +11,7 @@ import dataclasses
 import pytest
 from conftest import actor_ids, article, by_name, corpus, quote
 
-from archivist.aggregate.actors import _NameFinder, actor_slug, aggregate_actors, relate_actors
+from archivist.aggregate.actors import ScanMemo, _NameFinder, actor_slug, aggregate_actors, relate_actors
 from archivist.aggregate.prune import keeps_page, prune_actors
 from archivist.models import Actor, QuoteRef
 
@@ -141,6 +141,56 @@ def test_name_scan_leaves_covered_spans_alone():
     assert by_name(archive)["State of the Union"].mentions == 2
     # without it, both occurrences are added
     assert len(aggregate_actors(arts, anns).annotations["a"].mentions) == 2
+
+
+def scan_corpus(extra_text=""):
+    """Three articles whose scan finds names the model missed; ``extra_text`` edits the last one."""
+    return corpus(
+        (article("a", "Vladimir Putin spoke. Later Vladimir Putin left for George Washington University."),
+         [("Vladimir Putin", "Vladimir Putin", "person")]),
+        (article("b", "George Washington crossed. Vladimir Putin watched.", date="2024-03-04"),
+         [("George Washington", "George Washington", "person")]),
+        (article("c", "Joe Biden met Vladimir Putin." + extra_text, date="2024-03-03"),
+         [("Joe Biden", "Joe Biden", "person")]),
+    )
+
+
+def test_the_scan_memo_gives_the_archive_a_full_scan_gives():
+    arts, anns = scan_corpus()
+    plain = aggregate_actors(arts, anns, min_mentions=2)
+    first = ScanMemo()
+    assert aggregate_actors(arts, anns, min_mentions=2, memo=first) == plain
+    assert set(first.made) == {"a", "b", "c"} and first.made["b"][1] == [(27, 41, "Vladimir Putin")]
+    # A memo whose hits are wrong is read: proof that a matching entry stands in for the scan.
+    wrong = ScanMemo(known={**first.made, "b": (first.made["b"][0], [])})
+    assert aggregate_actors(arts, anns, min_mentions=2, memo=wrong) != plain
+    again = ScanMemo(known=first.made)
+    assert aggregate_actors(arts, anns, min_mentions=2, memo=again) == plain
+    assert again.made == first.made
+
+
+def test_an_edited_article_changes_its_memo_entry_only():
+    arts, anns = scan_corpus()
+    memo = ScanMemo()
+    aggregate_actors(arts, anns, memo=memo)
+    edited_arts, edited_anns = scan_corpus(" Vladimir Putin smiled.")
+    after = ScanMemo(known=memo.made)
+    assert aggregate_actors(edited_arts, edited_anns, memo=after) == aggregate_actors(edited_arts, edited_anns)
+    assert {i for i in after.made if after.made[i] != memo.made[i]} == {"c"}
+    assert len(after.made["c"][1]) == 2
+
+
+def test_a_new_name_anywhere_changes_every_memo_key():
+    # The hits depend on the names looked for: a name new to the archive may occur in any article.
+    arts, anns = scan_corpus()
+    memo = ScanMemo()
+    aggregate_actors(arts, anns, memo=memo)
+    arts2, anns2 = corpus(*zip(arts, [[(m.text, m.actor, m.kind) for m in anns[a.id].mentions] for a in arts]),
+                          (article("d", "Joe Biden and Kamala Harris.", date="2024-03-01"),
+                           [("Kamala Harris", "Kamala Harris", "person")]))
+    after = ScanMemo(known=memo.made)
+    assert aggregate_actors(arts2, anns2, memo=after) == aggregate_actors(arts2, anns2)
+    assert all(after.made[i][0] != memo.made[i][0] for i in "abc")
 
 
 def test_name_scan_is_case_sensitive_and_whole_word_and_keeps_order():
