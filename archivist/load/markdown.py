@@ -14,14 +14,19 @@ browser fetches nothing from another host unless ``allow_remote_images`` is set.
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
-from markdown_it import MarkdownIt
 from markupsafe import escape
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
 
 _LOCAL = re.compile(r"^(?![a-z][a-z0-9+.-]*:|//|\\)", re.IGNORECASE)
 
 
 def _parser(allow_html: bool) -> MarkdownIt:
+    from markdown_it import MarkdownIt  # here: an archive of .txt articles never pays for importing it
+
     return MarkdownIt("commonmark", {"html": allow_html}).enable("table")
 
 
