@@ -338,9 +338,9 @@ def choose(curves: dict[str, list[dict]], labels) -> tuple[float, dict[float, fl
 PLOT_FROM, PLOT_TO = 0.5, 0.95
 
 
-def svg(curves: dict[str, list[dict]], path: Path, chosen: float | None = None) -> None:
+def svg(curves: dict[str, list[dict]], path: Path, chosen: float | None = None, crossed=frozenset()) -> None:
     """Wrong (solid) and missing or withheld (dashed) names against the threshold, one colour a set;
-    a grey line at the ``chosen`` threshold."""
+    a grey line at the ``chosen`` threshold; the sets of ``crossed`` are labelled cross-validated."""
     w, h, pad = 660, 400, 64
     colours = {"dev": "#1f77b4", "train-studied": "#2ca02c", "train-unstudied": "#d62728", "train-named": "#9467bd",
                "train-named-studied": "#ff7f0e"}
@@ -371,7 +371,8 @@ def svg(curves: dict[str, list[dict]], path: Path, chosen: float | None = None) 
             pts = " ".join("%.1f,%.1f" % xy(r["threshold"], (r.get(series, 0) + (r.get("withheld", 0) if series == "missing" else 0))
                                             / max(1, r["judged"])) for r in rows)
             parts.append(f'<polyline points="{pts}" fill="none" stroke="{c}" stroke-width="2"{dash}/>')
-        parts.append(f'<text x="{pad + 10}" y="{pad + 16 * n}" fill="{c}">{label}: wrong (solid), '
+        cv = " (cross-validated)" if label in crossed else ""
+        parts.append(f'<text x="{pad + 10}" y="{pad + 16 * n}" fill="{c}">{label}{cv}: wrong (solid), '
                      'missing or withheld (dashed)</text>')
     if chosen is not None and PLOT_FROM <= chosen <= PLOT_TO:
         x, _ = xy(chosen, 0)
@@ -442,7 +443,7 @@ def main() -> int:
     print(f"cost (wrong = {COST_WRONG} missing) per 100 judged, mean of {', '.join(studied)}: "
           + " ".join(f"{t:g}:{100 * c:.2f}" for t, c in sorted(costs.items()) if PLOT_FROM <= t <= PLOT_TO))
     print(f"chosen min_confidence: {chosen:g}")
-    svg(curves, a.out, chosen)
+    svg(curves, a.out, chosen, on if a.folds > 1 else frozenset())
     print(f"wrote {a.out}")
     return 0
 
