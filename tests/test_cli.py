@@ -50,8 +50,8 @@ def test_build_with_a_bad_config_names_every_key(tmp_path):
 
 
 def test_actors_lists_counts_and_likely_duplicates(tmp_path, nlp):
-    # every actor, however rarely named: the duplicate "Lyndon Johnson" is named once
-    (tmp_path / "site.toml").write_text('title = "Actors"\n[actors]\nmin_mentions = 1\n')
+    # every actor, however rarely named: the duplicate "Lyndon Johnson" is named once, in one article
+    (tmp_path / "site.toml").write_text('title = "Actors"\n[actors]\nmin_mentions = 1\nmin_articles = 1\n')
     (tmp_path / "content").mkdir()
     (tmp_path / "content" / "a.txt").write_text(
         "One\n20240101\nhttps://www.example.org/a\nBoris Johnson met Emmanuel Macron in Paris. Johnson said no.\n")
