@@ -27,6 +27,7 @@ import numpy as np
 
 from archivist.config import Config
 from archivist.models import KINDS, Archive
+from archivist.site.incremental import Inputs
 from archivist.site.quote_ids import annotation_anchors
 
 #: Where the files go in the built site.
@@ -243,7 +244,13 @@ def data_files(archive: Archive, config: Config, max_sqlite_bytes: int = MAX_SQL
     if "csv" not in formats and "sqlite" not in formats:
         return {}
     keep = keep or (lambda path, inputs: False)
-    inputs = {t.name: t.inputs(archive) for t in TABLES}
+    # Each table's inputs as one Inputs record, made once for the tables that share them (quotes,
+    # mentions, co-occurrence), so that the page keys digest them once a build.
+    shared: dict[Callable[[Archive], tuple[Any, ...]], Inputs] = {}
+    for t in TABLES:
+        if t.inputs not in shared:
+            shared[t.inputs] = Inputs("data", t.inputs(archive))
+    inputs = {t.name: shared[t.inputs] for t in TABLES}
     rows: dict[str, list[Row]] = {}  # made only for the files made
     tables: dict[str, bytes] = {}
 
