@@ -268,7 +268,7 @@ def test_article_page(site):
     # Actors grouped by kind, with counts and search filters.
     actors = page[page.index('class="article-actors"'):]
     assert actors.index("<h3>People</h3>") < actors.index("<h3>Organisations</h3>") < actors.index("<h3>Places</h3>")
-    assert ('>Jane Doe</a> <span class="count">2 mentions</span>') in actors
+    assert '>Jane Doe</a> 2 mentions</li>' in actors
 
 
 def test_source_identifier_where_no_url(site):
@@ -564,7 +564,7 @@ def test_each_page_has_its_own_description(site):
 
 def test_quotes_off_the_article_page_are_rows_under_their_article(site):
     """An actor's quotes and the quotes index: a row a quote under its article's title (said once a group),
-    the quote a link to its anchor in the article; the full card and its citation on the article page only."""
+    the quote a link to its anchor in the article; the full card, and how to cite it, on the article page only."""
     jane = text(site, "actors/jane-doe/index.html")
     quotes = jane[jane.index('id="quotes-heading"'):jane.index('id="articles-heading"')]
     assert quotes.count('class="quote-source"') == 2 and quotes.count('class="quote-card"') == 2  # two articles
@@ -574,9 +574,14 @@ def test_quotes_off_the_article_page_are_rows_under_their_article(site):
     index = text(site, "quotes/index.html")  # two quotes of one article
     assert index.count('class="quote-source"') == 1 and index.count('class="quote-card"') == 2
     assert '>Council approves the budget</a> <time datetime="2024-03-05">' in index
-    assert '<span class="speaker">A senior official</span>: <a href="/archive/articles/budget/#q-nothing' in index
+    assert '<li class="quote-card">A senior official: <a href="/archive/articles/budget/#q-nothing' in index
     article = text(site, "articles/budget/index.html")
-    assert article.count("<figure") == 2 and article.count("Cite this quote") == 2 and " cite=" not in article
+    assert article.count("<figure") == 2 and " cite=" not in article
+    # How to cite a quote, said once: the article, and the quote's "In context" link as its address
+    assert article.count('class="cite-how"') == 1 and ('quoted in “Council approves the budget”, Example Times, '
+                                                       '5 March 2024, and the address of its “In context” link '
+                                                       '(https://someone.github.io/archive/articles/budget/#q-…)'
+                                                       ) in article
 
 
 def test_actor_page_lists_articles_by_title_not_excerpt(site):
@@ -598,11 +603,11 @@ def test_actor_page_says_who_they_talk_about_and_who_talks_about_them():
     site = render_site(archive, config, [default_theme_dir()], sample_body(archive, config))
     jane_page, john_page = text(site, "actors/jane-doe/index.html"), text(site, "actors/john-smith/index.html")
     talks = jane_page[jane_page.index('id="talks-heading"'):]
-    assert "<h3>Whom Jane Doe talks about</h3>" in talks and '>John Smith</a> <span class="count">1 quote</span>' in talks
+    assert "<h3>Whom Jane Doe talks about</h3>" in talks and '>John Smith</a> 1 quote</li>' in talks
     about = john_page[john_page.index('id="about-heading"'):]
     assert "Quoted about John Smith" in about and "This budget keeps every library open" in about
     by = john_page[john_page.index('id="talks-heading"'):]  # who talks about him: Jane Doe, in one quote
-    assert "<h3>Who talks about John Smith</h3>" in by and '>Jane Doe</a> <span class="count">1 quote</span>' in by
+    assert "<h3>Who talks about John Smith</h3>" in by and '>Jane Doe</a> 1 quote</li>' in by
     assert "nothing has been decided about the harbour" in jane_page[jane_page.index('id="about-heading"'):]
 
 
