@@ -172,6 +172,35 @@ def _subject_child(tok):
             inverted = [g for g in child.children if g.dep_ == "nsubj" and g.left_edge.i == tok.i + 1]
             if inverted:
                 return inverted[0]
+        swallowed = _swallowed_subject(tok, child)
+        if swallowed is not None:
+            return swallowed
+    return None
+
+
+#: The words that open a relative clause on a speaker ("Sanders, who ...", "Slinker, whose ...").
+_RELATIVE_OPENERS = RELATIVE | {"whose"}
+
+
+def _swallowed_subject(verb, clause):
+    """"Sanders, meanwhile, who sits at zero endorsements, said ...": the parser made the speaker the
+    subject of the relative clause set off before speech verb ``verb`` and hung that clause on the
+    verb as ``clause`` (its complement or an adverbial). The speaker is the subject that opens the
+    clause, its head word followed by a comma and the relative word (past adverbs and commas); else None."""
+    doc = verb.doc
+    if verb.lower_ not in SPEECH_VERBS or clause.dep_ not in ("ccomp", "advcl", "parataxis") or \
+            clause.i > verb.i or clause.right_edge.i < verb.i - 2 or doc[verb.i - 1].text != ",":
+        return None
+    for subj in clause.children:
+        if subj.dep_ != "nsubj" or subj.left_edge.i != clause.left_edge.i or subj.pos_ not in ("PROPN", "NOUN"):
+            continue
+        k = subj.i + 1
+        if k >= verb.i or doc[k].text != ",":
+            continue
+        while k < verb.i and (doc[k].text == "," or doc[k].pos_ == "ADV"):
+            k += 1
+        if k < verb.i and doc[k].lower_ in _RELATIVE_OPENERS and could_speak(subj):
+            return subj
     return None
 
 

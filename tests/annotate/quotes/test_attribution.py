@@ -58,6 +58,8 @@ RULE_CASES = [
     ('His aides forced a change, replacing the plan with softer language calling for "an orderly end to the war."',
      "governing-clause", "aides"),
     ('Park said the plan was "a costly mistake for the city."', "cue-subject", "Park"),
+    ('Moreno, meanwhile, who holds no seats, said that record speaks volumes about who is "ready to lead."',
+     "cue-subject", "Moreno"),
     ('As Trump went on about "how the system is rigged" and more, Melanie said yes, over and over again.',
      "cue-subject", "Trump"),
     ('Clinton: "Our goal is to defeat the group."', "colon-label", "Clinton"),

@@ -38,6 +38,19 @@ def test_subject_of_a_cue(nlp, text, verb, speaker):
     assert fix_relative(subject_of(tok)).text == speaker
 
 
+@pytest.mark.parametrize("text, speaker", [
+    ("Moreno, meanwhile, who holds no such seats, said that record speaks volumes.", "Moreno"),
+    ("One neighbour, who like others asked not to be named, said the mood was grim.", "neighbour"),
+])
+def test_a_speaker_the_parse_hid_in_its_own_relative_clause_is_the_subject(nlp, text, speaker):
+    # the parser made the speaker (and "who") the subjects of the relative clause and hung that
+    # clause on "said", which has no subject of its own
+    doc = nlp(text)
+    verb = next(t for t in doc if t.text == "said")
+    assert not [c for c in verb.children if c.dep_ == "nsubj"]
+    assert subject_of(verb).text == speaker
+
+
 def test_cue_text(nlp):
     doc = nlp("She pointed out that it rained.")
     verb = next(t for t in doc if t.text == "pointed")
