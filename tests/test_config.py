@@ -120,7 +120,7 @@ def test_actors_min_mentions_errors_come_with_the_others():
 
 def test_data_and_feeds_defaults_one_export_and_bounded_feeds():
     config = parse_config({"title": "t"})
-    assert config.data.formats == ("csv",) and config.data.min_cooccurrence == 2
+    assert config.data.formats == ("csv.gz",) and config.data.min_cooccurrence == 2
     assert (config.feeds.limit, config.feeds.quotes_limit, config.feeds.actor_min_quotes) == (20, 10, 3)
     chosen = parse_config({"title": "t", "data": {"formats": ["sqlite", "json"]}, "feeds": {"limit": 50}})
     assert chosen.data.formats == ("sqlite", "json") and chosen.feeds.limit == 50
@@ -128,7 +128,7 @@ def test_data_and_feeds_defaults_one_export_and_bounded_feeds():
 
 
 @pytest.mark.parametrize("table, message", [
-    ({"data": {"formats": ["csv", "xml"]}}, "'data.formats[1]' must be one of csv, sqlite, json, not 'xml'"),
+    ({"data": {"formats": ["csv", "xml"]}}, "'data.formats[1]' must be one of csv, csv.gz, sqlite, json, not 'xml'"),
     ({"data": {"formats": ["csv", "csv"]}}, "'data.formats' must name each format once, not 'csv' again"),
     ({"data": {"formats": "csv"}}, "'data.formats' must be a list of strings"),
     ({"data": {"format": ["csv"]}}, "unknown key 'data.format' (did you mean 'data.formats'?)"),

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import dataclasses
+import gzip
 import io
 import sqlite3
 
@@ -16,9 +17,11 @@ from archivist.site.render import default_theme_dir, render_site
 
 
 def tables(files: dict[str, bytes]) -> dict[str, list[dict[str, str]]]:
-    """Each CSV of ``files`` parsed back with the csv module, by table name."""
-    return {t.name: list(csv.DictReader(io.StringIO(files[f"data/{t.name}.csv"].decode("utf-8"), newline="")))
-            for t in TABLES}
+    """Each CSV of ``files`` (plain, else gzipped: the default) parsed back with the csv module, by table name."""
+    def text(name: str) -> str:
+        plain = files.get(f"data/{name}.csv")
+        return (plain if plain is not None else gzip.decompress(files[f"data/{name}.csv.gz"])).decode("utf-8")
+    return {t.name: list(csv.DictReader(io.StringIO(text(t.name), newline=""))) for t in TABLES}
 
 
 def test_each_csv_parses_back_with_one_row_per_record():
@@ -127,13 +130,15 @@ def test_each_quote_links_to_its_anchor_in_the_built_site(example_site):
 
 
 @pytest.mark.parametrize("formats, data, annotations_json", [
-    (None, {"README.txt", "articles.csv", "quotes.csv", "mentions.csv", "actors.csv", "cooccurrence.csv"}, False),
+    (None, {"README.txt", "articles.csv.gz", "quotes.csv.gz", "mentions.csv.gz", "actors.csv.gz",
+            "cooccurrence.csv.gz"}, False),
+    (["csv"], {"README.txt", "articles.csv", "quotes.csv", "mentions.csv", "actors.csv", "cooccurrence.csv"}, False),
     (["sqlite"], {"README.txt", "archive.sqlite"}, False),
     (["json"], set(), True),
     ([], set(), False),
 ])
 def test_formats_choose_the_exports_the_site_carries(formats, data, annotations_json):
-    # one of each by default: the CSV tables; SQLite and the per-article JSON (the same rows) only where asked
+    # one by default: the CSV tables, gzipped; plain CSV, SQLite and the per-article JSON (the same rows) where asked
     archive = sample_archive()
     config = sample_config() if formats is None else sample_config(data={"formats": formats})
     site = render_site(archive, config, [default_theme_dir()], lambda a: "")
@@ -143,6 +148,22 @@ def test_formats_choose_the_exports_the_site_carries(formats, data, annotations_
     article, home = site["articles/budget/index.html"].decode(), site["index.html"].decode()
     assert ('href="/archive/articles/budget/annotations.json"' in article) is annotations_json
     assert ('href="/archive/data/README.txt"' in home) is bool(data)
+
+
+def test_gzipped_csv_files_hold_the_csv_files_bytes():
+    """"csv.gz" (the default): each table's CSV file gzipped, the same bytes on every build; the README
+    names the .csv.gz files and says how to read them, and the home page says what they are."""
+    archive = sample_archive()
+    plain = data_files(archive, sample_config(data={"formats": ["csv"]}))
+    gz = data_files(archive, sample_config())
+    for table in TABLES:
+        packed = gz[f"data/{table.name}.csv.gz"]
+        assert gzip.decompress(packed) == plain[f"data/{table.name}.csv"] and packed[4:8] == bytes(4)  # no mtime
+    assert data_files(archive, sample_config()) == gz
+    readme = gz["data/README.txt"].decode()
+    assert "quotes.csv.gz: one row per quotation" in readme and "pandas.read_csv('quotes.csv.gz')" in readme
+    home = render_site(archive, sample_config(), [default_theme_dir()], lambda a: "")["index.html"].decode()
+    assert "mentions, actors and who appears with whom, as gzipped CSV, for research" in home
 
 
 def test_a_readme_without_csv_names_tables_not_files():
