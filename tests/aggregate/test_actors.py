@@ -119,11 +119,12 @@ def test_name_scan_adds_mentions_the_model_missed():
     ("Kamala Harris Trump", [(0, "Kamala Harris")]),
     ("no names here at all", []),
     ("ends with Joe", []),
+    ("ends with Joe Biden", [(10, "Joe Biden")]),  # a longer name that would run past the end does not fit
 ])
 def test_name_finder_is_whole_word_longest_first_left_to_right(text, found):
     finder = _NameFinder(["Joe Biden", "Joe Biden Jr.", "Biden Harris", "Kamala Harris"])
     assert [(start, name) for start, _, name in finder.finditer(text)] == found
-    assert all(text[s:e] == name for s, e, name in finder.finditer(text))
+    assert all(text[s:e] == name and e - s == len(name) for s, e, name in finder.finditer(text))
 
 
 def test_name_scan_leaves_covered_spans_alone():
