@@ -29,12 +29,14 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import functools
 import hashlib
 import itertools
+import operator
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from typing import Iterable, Iterator, Mapping, Sequence
+from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
 
 import numpy as np
 
@@ -245,10 +247,32 @@ def _with_ids(annotation: Annotation, mention_targets: Sequence[str | None], quo
     """``annotation`` with each mention and quote carrying its target's actor id (None: no page)."""
     def resolved(record, target):
         actor_id = ids.get(target) if target is not None else None
-        return record if record.actor_id == actor_id else dataclasses.replace(record, actor_id=actor_id)
+        return record if record.actor_id == actor_id else _with_actor_id(record, actor_id)
 
     return Annotation(mentions=tuple(resolved(m, t) for m, t in zip(annotation.mentions, mention_targets, strict=True)),
                       quotes=tuple(resolved(q, t) for q, t in zip(annotation.quotes, quote_targets, strict=True)))
+
+
+@functools.cache
+def _positional(cls: type) -> tuple[Callable[[Any], tuple], int] | None:
+    """(getter of every field's value, in order; the position of ``actor_id``) for a record type whose
+    fields all go to ``__init__`` by position; None for any other (``dataclasses.replace`` serves it)."""
+    fields = dataclasses.fields(cls)
+    if any(not f.init or f.kw_only for f in fields):
+        return None
+    names = [f.name for f in fields]
+    return operator.attrgetter(*names), names.index("actor_id")
+
+
+def _with_actor_id(record, actor_id: str | None):
+    """``dataclasses.replace(record, actor_id=actor_id)`` for a Mention or Quote, without replace's walk of
+    the fields on every call (a fifth of a million calls at 19k articles)."""
+    how = _positional(type(record))
+    if how is None:
+        return dataclasses.replace(record, actor_id=actor_id)
+    values = list(how[0](record))
+    values[how[1]] = actor_id
+    return type(record)(*values)
 
 
 def _resolve_here(m: Mention, article: Article, resolver: Resolver) -> str | None:

@@ -11,9 +11,10 @@ import dataclasses
 import pytest
 from conftest import actor_ids, article, by_name, corpus, quote
 
-from archivist.aggregate.actors import ScanMemo, _NameFinder, actor_slug, aggregate_actors, relate_actors
+from archivist.aggregate.actors import (ScanMemo, _NameFinder, _with_actor_id, actor_slug, aggregate_actors,
+                                        relate_actors)
 from archivist.aggregate.prune import keeps_page, prune_actors
-from archivist.models import Actor, QuoteRef
+from archivist.models import Actor, Evidence, Mention, Quote, QuoteRef, Span
 
 
 def test_same_full_name_is_one_actor_across_articles():
@@ -433,3 +434,15 @@ def test_an_actor_never_takes_the_path_of_the_actors_index_pages():
     ids = {a.name: a.id for a in aggregate_actors(arts, anns).actors}
     assert ids == {"By Mentions": "by-mentions-2", "Page": "page-2", "By Quotes": "by-quotes-2"}
     assert not set(ids.values()) & RESERVED_ACTOR_IDS
+
+
+@pytest.mark.parametrize("record", [
+    Mention(0, 8, "Jane Doe", "PERSON", "Jane Doe", "person", "mayor"),
+    Mention(3, 9, "Acme's", "ORG", "Acme", "organisation", None, "old-id"),
+    Quote(10, 20, "we did it", "Jane Doe", Span(0, 8, "Jane Doe"), "said", "direct", "mayor", "the mayor",
+          Evidence(rule="r", resolution="name", confidence=0.9)),
+])
+@pytest.mark.parametrize("actor_id", ["jane-doe", None])
+def test_with_actor_id_is_replace(record, actor_id):
+    made = _with_actor_id(record, actor_id)
+    assert made == dataclasses.replace(record, actor_id=actor_id) and type(made) is type(record)
