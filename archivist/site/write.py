@@ -413,6 +413,17 @@ def _tree_files(root: Path, prefix: str = "") -> Iterator[str]:
                 yield rel
 
 
+def _tree_inodes(root: Path, prefix: str = "") -> Iterator[tuple[str, int]]:
+    """(relative POSIX path, inode) of every non-folder entry below ``root`` (``_tree_files`` with inodes)."""
+    with os.scandir(root) as entries:
+        for entry in entries:
+            rel = prefix + entry.name
+            if entry.is_dir(follow_symlinks=False):
+                yield from _tree_inodes(Path(entry.path), rel + "/")
+            else:
+                yield rel, entry.inode()
+
+
 def _link_tree(src: Path, dst: Path, skip: Collection[str] = (), prefix: str = "") -> Iterator[str]:
     """Make ``dst`` a farm of hard links to ``src``'s files (copies across file systems), but for ``skip``;
     yields each file's relative path."""
@@ -573,10 +584,17 @@ class Staging:
         and anything under the folders a later stage wrote into ``root`` (in ``trees``)."""
         differs = set(self.written_paths) | set(self.removed_paths)
         if self._opened:
-            for tree in trees:
-                for folder in self._keep or ():
+            # A later stage creates files or renames over old ones, never writes into one (Pagefind):
+            # a file that is the same file (device, inode) in every tree is unchanged. Only the others
+            # differ: listing the whole search bundle made the next build re-link all its files.
+            for folder in self._keep or ():
+                found: dict[str, list[tuple[int, int]]] = {}
+                for tree in trees:
                     if (tree / folder).is_dir():
-                        differs.update(f"{folder}/{f}" for f in _tree_files(tree / folder))
+                        device = os.stat(tree / folder).st_dev
+                        for rel, inode in _tree_inodes(tree / folder):
+                            found.setdefault(f"{folder}/{rel}", []).append((device, inode))
+                differs.update(rel for rel, ids in found.items() if len(ids) < len(trees) or len(set(ids)) > 1)
         return differs
 
     def _make_spare_of(self, folder: Path, differs: Iterable[str], files: Iterable[str]) -> None:

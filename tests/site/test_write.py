@@ -143,6 +143,28 @@ def test_a_partial_write_keeps_the_other_files_and_keep_spares_a_later_stage_s_f
                              "pagefind/pagefind.js": b"js"}
 
 
+def test_the_spare_s_journal_lists_only_the_files_a_later_stage_replaced(tmp_path):
+    # the search bundle: a file Pagefind rewrote (a new file renamed over the old) differs; the files
+    # it left are the same file in both trees and are not synced again by the next build
+    out = tmp_path / "build"
+    built(out, {**SITE, "pagefind/kept.pf": b"kept", "pagefind/shard.pf": b"old", "pagefind/gone.pf": b"gone"})
+    with staged_output(out) as staging:
+        staging.write({"feed.xml": b"<feed>3</feed>"})
+        root = staging.root
+        (root / "pagefind" / "new.pf").write_bytes(b"new")
+        (root / "pagefind" / "shard.tmp").write_bytes(b"rewritten")
+        os.replace(root / "pagefind" / "shard.tmp", root / "pagefind" / "shard.pf")
+        (root / "pagefind" / "gone.pf").unlink()
+        staging.keep_only([*SITE, "feed.xml"], keep=("pagefind",))
+    journal = json.loads((tmp_path / ".build.spare" / write.SPARE_JOURNAL).read_text(encoding="utf-8"))
+    assert sorted(journal["differs"]) == ["feed.xml", "pagefind/gone.pf", "pagefind/new.pf", "pagefind/shard.pf"]
+    with staged_output(out) as staging:  # the spare, synced at those paths only, is the next staging folder
+        staging.write({"feed.xml": b"<feed>4</feed>"})
+        staging.keep_only([*SITE, "feed.xml"], keep=("pagefind",))
+    assert files_of(out) == {MARKER: write.MARKER_TEXT, **SITE, "feed.xml": b"<feed>4</feed>",
+                             "pagefind/kept.pf": b"kept", "pagefind/new.pf": b"new", "pagefind/shard.pf": b"rewritten"}
+
+
 def test_nothing_changed_leaves_the_output_as_it_is(tmp_path):
     out = tmp_path / "build"
     built(out, SITE)
