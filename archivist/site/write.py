@@ -402,19 +402,13 @@ def _sync(root: Path, source: Path, rel: str) -> None:
         os.unlink(tmp)
 
 
-def _tree_files(root: Path, prefix: str = "") -> Iterator[str]:
+def _tree_files(root: Path) -> Iterator[str]:
     """Every non-folder entry below ``root``, as a relative POSIX path."""
-    with os.scandir(root) as entries:
-        for entry in entries:
-            rel = prefix + entry.name
-            if entry.is_dir(follow_symlinks=False):
-                yield from _tree_files(Path(entry.path), rel + "/")
-            else:
-                yield rel
+    return (rel for rel, _ in _tree_inodes(root))
 
 
 def _tree_inodes(root: Path, prefix: str = "") -> Iterator[tuple[str, int]]:
-    """(relative POSIX path, inode) of every non-folder entry below ``root`` (``_tree_files`` with inodes)."""
+    """(relative POSIX path, inode) of every non-folder entry below ``root`` (the inode is scandir's: no stat)."""
     with os.scandir(root) as entries:
         for entry in entries:
             rel = prefix + entry.name
