@@ -11,7 +11,9 @@ The quote cards of an article page also carry their search records (JSON inside 
 never indexed as text): the search stage turns each into a Pagefind record of its own. The
 island holds what the records of one article share (its id, title, outlet, date) once, and each
 quote only what differs from the defaults (``RECORD_DEFAULTS``): repeated per quote, they were
-half of the records' bytes on CNN's long articles. ``read_records`` gives back whole records.
+half of the records' bytes on CNN's long articles. A quote's anchor is left out where its words
+give it (``quote_anchor`` of its text: all but a repeat's ``-2``), 0.9 MB of CNN's 5.0 MB of
+islands. ``read_records`` gives back whole records.
 """
 
 from __future__ import annotations
@@ -110,12 +112,14 @@ def card_records(cards: Iterable[Any]) -> list[dict[str, Any]]:
 
 def records_json(records: Iterable[Mapping[str, Any]]) -> Markup:
     """Quote records as JSON for a ``<script type="application/json">``, safe against ``</script>``:
-    ``{"article": {the fields all share}, "quotes": [each record without them and its defaults]}``."""
+    ``{"article": {the fields all share}, "quotes": [each record without them and its defaults]}``;
+    a record's anchor is left out where it is ``quote_anchor`` of its text."""
     records = list(records)
     shared = {k: records[0][k] for k in ARTICLE_FIELDS
               if records and all(k in r and r[k] == records[0][k] for r in records)}
     quotes = [{k: v for k, v in r.items() if k not in shared and RECORD_DEFAULTS.get(k, ...) != v
-               and not (k == "said_by" and v == r.get("speaker"))} for r in records]
+               and not (k == "said_by" and v == r.get("speaker"))
+               and not (k == "anchor" and v == quote_anchor(r.get("text", "")))} for r in records]
     text = json.dumps({"article": shared, "quotes": quotes}, sort_keys=True, ensure_ascii=False,
                       separators=(",", ":"))
     return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
@@ -133,4 +137,4 @@ def read_records(page: bytes) -> list[dict[str, Any]]:
     if isinstance(island, list):  # a page written before records shared their article's fields
         return island
     return [{**RECORD_DEFAULTS, "about": [], "said_by": q.get("speaker", RECORD_DEFAULTS["speaker"]),
-             **island["article"], **q} for q in island["quotes"]]
+             "anchor": quote_anchor(q["text"]), **island["article"], **q} for q in island["quotes"]]

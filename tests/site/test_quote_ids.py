@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from archivist.site.quote_ids import RECORDS_ID, read_records, records_json
+from archivist.site.quote_ids import RECORDS_ID, quote_anchor, read_records, records_json
 
 ARTICLE = {"article": "budget", "title": "Council approves the budget", "outlet": "Example Times",
            "date": "2024-03-05"}
@@ -42,3 +42,11 @@ def test_records_of_different_articles_keep_their_own_fields():
 
 def test_a_page_written_with_a_list_of_records_still_reads():
     assert read_records(page(json.dumps(RECORDS[1:]))) == RECORDS[1:]
+
+
+def test_an_anchor_the_words_give_is_left_out_and_read_back():
+    own = {**RECORDS[0], "anchor": quote_anchor(RECORDS[0]["text"])}
+    repeat = {**own, "anchor": own["anchor"] + "-2"}
+    data = json.loads(str(records_json([own, repeat])))
+    assert "anchor" not in data["quotes"][0] and data["quotes"][1]["anchor"] == repeat["anchor"]
+    assert read_records(page(records_json([own, repeat]))) == [own, repeat]
