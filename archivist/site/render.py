@@ -55,8 +55,9 @@ TOP_ACTORS = 5
 #: for an actor of one article (its article lists them all; here only the strongest).
 CO_ACTORS_SHOWN = 6
 CO_ACTORS_ONE = 4
-#: Actors a page's JSON-LD ``mentions``, most mentioned first (all of them were a sixth of a long article's page).
-JSONLD_MENTIONS = 20
+#: Actors a page's JSON-LD ``mentions``, most mentioned first (all of them were a sixth of a long article's page;
+#: 20 were 2.6 MB of CNN's article pages, 10 are 1.5: the page itself lists them all).
+JSONLD_MENTIONS = 10
 #: Taxonomies whose values get an Atom feed of their own.
 FEED_TAXONOMIES = ("outlets",)
 #: Longest page description (meta description, OpenGraph), cut at a word.

@@ -621,3 +621,16 @@ def test_link_mentions_scope(scope, links):
     html = render_body(body_article, Annotation(mentions), lambda actor_id: f"/a/{actor_id}/", scope)
     assert html.count("<a ") == links
     assert html.startswith('<p id="p-1"><a class="entity entity-person" href="/a/jane/">Jane Doe</a> met ')
+
+
+def _jsonld(page: str) -> dict:
+    return json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', page, re.S).group(1))
+
+
+def test_article_jsonld_names_only_the_most_mentioned_actors(site, monkeypatch):
+    from archivist.site import render as render_module
+
+    every = _jsonld(text(site, "articles/budget/index.html"))["mentions"]
+    assert len(every) == 4 < render_module.JSONLD_MENTIONS
+    monkeypatch.setattr(render_module, "JSONLD_MENTIONS", 2)
+    assert _jsonld(text(render(), "articles/budget/index.html"))["mentions"] == every[:2]
