@@ -24,7 +24,7 @@ from archivist.site import stat_cache
 from archivist.annotate.model import available_model, model_version
 from archivist.config import Config, load_config
 from archivist.models import Archive
-from archivist.site.write import OutputError, Protected, claim_output, fault_point, keep_json
+from archivist.site.write import OutputError, Protected, claim_output, fault_point, keep_json, kept_json
 
 if TYPE_CHECKING:
     from archivist.load import articles as content
@@ -139,12 +139,8 @@ def analyse(site_dir: Path, config: Config, report: BuildReport, stage: Callable
 
 def _scan_memo(path: Path, code: str) -> dict:
     """The name scan's hits of the last build by article, where that build ran ``code`` (else none)."""
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):  # missing or damaged: every article is scanned
-        return {}
-    ok = isinstance(data, dict) and data.get("code") == code and isinstance(data.get("articles"), dict)
-    return data["articles"] if ok else {}
+    known = kept_json(path, "code", code, "articles")  # missing or damaged: every article is scanned
+    return {} if known is None else known
 
 
 def actors_report(site_dir: Path | str, limit: int = 0, as_json: bool = False) -> str:

@@ -67,7 +67,7 @@ from markupsafe import escape
 from archivist.config import Config
 from archivist.site.quote_ids import read_records
 from archivist.site.sizes import file_sizes, walk_prefix
-from archivist.site.write import keep_json, write_files
+from archivist.site.write import keep_json, kept_json, write_files
 
 BUNDLE_DIR = "pagefind"
 #: The list of shards, in date order, that the search page reads (``pagefind/shards.json``).
@@ -213,12 +213,8 @@ def _load_memo(path: Path | None) -> dict[str, list] | None:
     """The scan memo kept at ``path`` (empty where it is missing or unreadable; None without a path)."""
     if path is None:
         return None
-    try:
-        memo = json.loads(Path(path).read_text(encoding="utf-8"))
-        return memo if isinstance(memo, dict) and memo.get("scheme") == SCHEME and isinstance(memo.get("pages"), dict) \
-            else {"pages": {}}
-    except (OSError, ValueError):
-        return {"pages": {}}
+    pages = kept_json(path, "scheme", SCHEME, "pages")
+    return {"pages": {} if pages is None else pages}
 
 
 def _save_memo(path: Path | None, memo: dict | None) -> None:

@@ -14,14 +14,13 @@ finds, walks (``file_sizes``).
 from __future__ import annotations
 
 import contextlib
-import json
 import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Mapping
 
-from archivist.site.write import keep_json
+from archivist.site.write import keep_json, kept_json
 
 #: (kind, pattern of the path relative to the output folder), first match wins.
 KINDS: tuple[tuple[str, re.Pattern], ...] = tuple((kind, re.compile(pattern)) for kind, pattern in (
@@ -122,13 +121,7 @@ def measure(root: Path) -> SizeReport:
 def load_ledger(path: Path, output: str) -> dict[str, int] | None:
     """The file sizes kept at ``path`` by the build that left the output whose identity is ``output``
     (``incremental.output_identity``); None where the file is missing, damaged or another output's."""
-    try:
-        ledger = json.loads(Path(path).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
-    if not isinstance(ledger, dict) or ledger.get("output") != output or not isinstance(ledger.get("sizes"), dict):
-        return None
-    return ledger["sizes"]
+    return kept_json(path, "output", output, "sizes")
 
 
 def save_ledger(path: Path, output: str, sizes: Mapping[str, int]) -> None:

@@ -19,13 +19,12 @@ those, ``archivist build --clean`` reads every file again.
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import time
 from pathlib import Path
 from typing import Iterator
 
-from archivist.site.write import keep_json
+from archivist.site.write import keep_json, kept_json
 
 #: Bump when the file's layout or what a digest covers changes.
 SCHEME = "archivist-stat-digests-1"
@@ -72,13 +71,8 @@ def content_digest(path: str) -> str:
 
 def load_known(path: Path) -> dict[str, list[str]]:
     """The recorded ``{relative path: [stat key, content digest]}`` (empty when missing or damaged)."""
-    try:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    if not isinstance(data, dict) or data.get("scheme") != SCHEME or not isinstance(data.get("files"), dict):
-        return {}
-    return data["files"]
+    known = kept_json(path, "scheme", SCHEME, "files")
+    return {} if known is None else known
 
 
 def folder_digest(folder: Path, cache: Path | None) -> str:

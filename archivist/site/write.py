@@ -342,6 +342,19 @@ def keep_json(path: Path, data: object) -> None:
             tmp.unlink()
 
 
+def kept_json(path: Path, tag: str, value: object, field: str) -> dict | None:
+    """The ``field`` dict of the JSON ``keep_json`` kept at ``path``, where its ``tag`` is ``value`` (the
+    scheme, code or output it was made for); None where the file is missing, damaged, of another
+    ``value`` or of another shape: the work it saves is done again."""
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(data, dict) or data.get(tag) != value or not isinstance(data.get(field), dict):
+        return None
+    return data[field]
+
+
 def write_files(root: Path, files: Mapping[str, bytes]) -> int:
     """Write each relative path's bytes below ``root``, in sorted order; returns the number of files.
 

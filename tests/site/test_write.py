@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from archivist.site import write
-from archivist.site.write import MARKER, OutputError, Protected, keep_json, staged_output, write_files
+from archivist.site.write import MARKER, OutputError, Protected, keep_json, kept_json, staged_output, write_files
 
 
 def files_of(folder: Path) -> dict[str, bytes]:
@@ -373,3 +373,18 @@ def test_keep_json_writes_the_data_and_a_failure_costs_nothing(tmp_path):
     blocker.write_text("x")
     keep_json(blocker / "memo.json", {"a": 1})  # its folder cannot be made: no error, nothing written
     assert blocker.read_text() == "x"
+
+
+def test_kept_json_reads_only_a_file_of_its_tag_and_shape(tmp_path):
+    path = tmp_path / "memo.json"
+    assert kept_json(path, "scheme", "s-1", "files") is None  # missing
+    keep_json(path, {"scheme": "s-1", "files": {"a.txt": ["k", "d"]}})
+    assert kept_json(path, "scheme", "s-1", "files") == {"a.txt": ["k", "d"]}
+    assert kept_json(path, "scheme", "s-2", "files") is None  # made for another scheme
+    assert kept_json(path, "scheme", "s-1", "pages") is None  # no such field
+    keep_json(path, {"scheme": "s-1", "files": ["a.txt"]})
+    assert kept_json(path, "scheme", "s-1", "files") is None  # another shape
+    path.write_text("{not json", encoding="utf-8")
+    assert kept_json(path, "scheme", "s-1", "files") is None  # damaged
+    path.write_text("[1, 2]", encoding="utf-8")
+    assert kept_json(path, "scheme", "s-1", "files") is None
