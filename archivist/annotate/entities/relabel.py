@@ -47,6 +47,7 @@ def label_evidence(doc, cands: list, quoted: list[tuple[int, int]]) -> tuple[set
     evidenced |= {c.actor for c in cands if c.label in ("ORG", "GPE", "NORP") and len(c.actor.split()) >= 2 and
                   _person_apposition(doc, c)}
     evidenced |= _speaks_as_he_or_she(doc, cands, quoted)
+    evidenced |= _speaks_by_surname(doc, cands, quoted)
     for actor in sorted(evidenced):
         persons.add(actor)
         fuller = {c.actor for c in cands if c.actor.endswith(" " + actor) and len(c.actor.split()) <= 3} \
@@ -73,6 +74,11 @@ def label_evidence(doc, cands: list, quoted: list[tuple[int, int]]) -> tuple[set
 _PLACE_PREPS = frozenset("in into to at across near outside inside throughout around toward towards".split())
 
 
+#: Labels of a name that may be a person's the model did not know: actors' and things' that cannot speak
+#: ("Adrian Aviles" WORK_OF_ART), not NORP ("Democrats said ... he").
+_SPEAKER_OR_MISTAKEN = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW"})
+
+
 def _speaks_as_he_or_she(doc, cands: list, quoted: list[tuple[int, int]]) -> set[str]:
     """Actors the model tagged as places or organisations that speak and are then "he" or "she".
 
@@ -90,7 +96,7 @@ def _speaks_as_he_or_she(doc, cands: list, quoted: list[tuple[int, int]]) -> set
                (doc[c.e - 1].head.lower_ in PERSON_NOUNS or doc[c.e - 1].head.lower_ in names.ROLE_HEADS)}
     out: set[str] = set()
     for c in cands:
-        if c.label not in ("PERSON", "ORG", "GPE", "LOC", "FAC") or c.actor in placed or c.actor in out or \
+        if c.label not in _SPEAKER_OR_MISTAKEN or c.actor in placed or c.actor in out or \
                 c.actor.isupper() or len(c.actor.split()) > 3 or (c.s > 0 and doc[c.s - 1].lower_ == "the"):
             continue
         head = doc[c.e - 1]
@@ -107,6 +113,40 @@ def _speaks_as_he_or_she(doc, cands: list, quoted: list[tuple[int, int]]) -> set
         if tok is not None and tok.lower_ in ("he", "she") and tok.dep_ == "nsubj" and \
                 (tok.head.lower_ in SPEECH_VERBS or tok.head.dep_ == "ccomp" and tok.head.head.i == head.head.i):
             out.add(c.actor)  # "“...,” he added", or "Montgomery ... said he saw the children"
+    return out
+
+
+#: Labels the model gives a person's full name that it did not know as one ("Adrian Aviles" WORK_OF_ART).
+_NAME_MISTAKEN_AS = frozenset({"ORG", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW", "FAC"})
+
+
+def _speaks_by_surname(doc, cands: list, quoted: list[tuple[int, int]]) -> set[str]:
+    """Full names the model tagged as no person that speak, and whose last word alone also speaks.
+
+    "Adrian Aviles told CNN ... Aviles said" (WORK_OF_ART): a name of two or three capitalised words
+    that is a speech verb's subject, whose last word the article writes alone, outside every longer
+    name, as a speech verb's subject too, is a person's: news style calls a person by the surname
+    and an organisation by its first word or its acronym ("Goldman Sachs said ... Goldman said").
+    Not a name after "the" or within quotation marks, nor one with a word for a body ("Trump Media
+    Group"), nor one whose last word another person's name ends with ("Trump Tower" beside "Donald
+    Trump": that "Trump said" is his)."""
+    speaking = {t.text for t in doc if t.dep_ == "nsubj" and t.head.lower_ in SPEECH_VERBS and
+                t.pos_ == "PROPN" and not within(quoted, t.idx) and
+                not any(ch.dep_ in ("compound", "flat") for ch in t.children)}
+    others = {c.actor.split()[-1]: c.actor for c in cands if c.label == "PERSON" and " " in c.actor}
+    out: set[str] = set()
+    for c in cands:
+        words = c.actor.split()
+        if c.label not in _NAME_MISTAKEN_AS or not 2 <= len(words) <= 3 or words[-1] not in speaking or \
+                others.get(words[-1], c.actor) != c.actor or c.actor in out:
+            continue
+        if not all(w[:1].isupper() and w[1:].replace("-", "").isalpha() and not w.isupper() for w in words) or \
+                any(w.lower() in _BODY_WORDS for w in words) or c.s > 0 and doc[c.s - 1].lower_ == "the":
+            continue
+        head = doc[c.e - 1]
+        if head.dep_ == "nsubj" and head.head.lower_ in SPEECH_VERBS and not within(quoted, c.start) and \
+                not (c.s > 0 and doc[c.s - 1].text[-1:] in _OPENING):
+            out.add(c.actor)
     return out
 
 
@@ -319,7 +359,7 @@ WORK_VERBS = frozenset("star host watch read write direct produce release air st
 NOUNS_BEFORE = {**dict.fromkeys(ORG_NOUNS | frozenset(
     "startup start-up platform giant maker market exchange retailer chain airline carrier bank lender insurer "
     "studio outlet website brand manufacturer automaker broker conglomerate nonprofit lab laboratory "
-    "charity".split()), "ORG"),
+    "charity affiliate station broadcaster".split()), "ORG"),
     **dict.fromkeys("chatbot app".split(), "PRODUCT"),
     **dict.fromkeys("capital city town village country province region".split(), "GPE")}
 

@@ -142,7 +142,10 @@ class DescriptionResolver:
             if label == "PERSON" and not personal or (words & RANK_WORDS) - said:
                 continue  # "the Foreign Secretary" is not the "Shadow foreign secretary" or a deputy
             if head in words or (head.endswith("s") and head[:-1] in words):
-                score = len(mods & words)
+                # the latest fitting role wins, but one written before the description beats one after
+                # it that fits no better: a description points back ("the party said. The National
+                # Citizen Party ..." is the party named before)
+                score = (len(mods & words), start < tok.idx)
                 if best is None or score >= best[0]:
                     best = (score, name)
         if best:

@@ -46,6 +46,12 @@ PERSON_EVIDENCE = [
     # a name in apposition to a word for a person, and its surname with it
     ('The co-founder of the group, Huda Ammori, had brought the legal challenge.\nIn an interview with CNN Friday, '
      'Ammori said the ruling means “all of those arrests were technically unlawful.”', ["Huda Ammori"]),
+    # a full name tagged WORK_OF_ART that tells CNN, whose surname alone then speaks (lite.cnn.com 2026-02-25)
+    ('“You know, the guy’s a predator,” Adrian Aviles told CNN’s Erin Burnett on “OutFront” in an interview.\n'
+     'Gonzales has denied that he had an affair.\n“This guy is a coward,” Aviles said.', ["Adrian Aviles"]),
+    # ... and one tagged WORK_OF_ART that speaks and is then "he"
+    ('“You know, the guy’s a predator,” Adrian Aviles told CNN’s Erin Burnett on Wednesday. “He lied,” he added.',
+     ["Adrian Aviles"]),
     # a common given name tagged GPE once and PERSON once
     ('With this storm, the mayor posted a screen recording of a call with a New York City student named Victoria. '
      'In the video, he greeted her with a cheerful “Hi, Victoria,” and shared the news.', ["Victoria"]),
@@ -68,6 +74,9 @@ def test_person_evidence_beats_the_models_label(annotate, text, people):
     # a company beside a role word a company holds, or after another noun the parser hung it on
     ("“We stand by our reporting,” a spokesperson for the Journal’s publisher, Dow Jones, said in a statement.",
      "Dow Jones", "ORG"),
+    # a company named after people that speaks, whose first word alone speaks too, stays a company
+    ("“We are reviewing the results,” Goldman Sachs said in a statement. Goldman said it would respond.",
+     "Goldman Sachs", "ORG"),
     # ... but a person with a role beside it stays a person whatever else the parser hangs on the name
     ("''I think the train has left the station,'' said Guido Schmidt-Traub, managing director of a group in Paris "
      "and New York, the Sustainable Development Solutions Network, that is analyzing the needed steps.",
@@ -112,6 +121,8 @@ ACTORS = [
     ("product-noun-after", "Labs were accused of extracting capabilities from its Claude model to advance their own.",
      "Claude", "PRODUCT"),
     ("which-follows", "Investors backed Kalshi, which lets users bet on elections.", "Kalshi", "ORG"),
+    # a TV station after "affiliate" (the small model tags "KMPH" PERSON; lite.cnn.com 2026-03)
+    ("org-noun-before", "The president said in a statement, CNN affiliate KMPH reported.", "KMPH", "ORG"),
     ("place-noun-before", "The strikes targeted the capital Kyiv and six regions, officials said.", "Kyiv", "GPE"),
     # tagged PERSON once and GPE once: the preposition of place decides
     ("place-after-preposition", "Orbán has been a firm opponent of aid for Kyiv since Russia invaded. Sirens "

@@ -33,6 +33,9 @@ def _describe(nlp, text, head):
     # never the person it names as a modifier or an owner
     ("President Donald Trump kept Susie Wiles. The longtime Trump adviser said so.", "adviser", None),
     ("Snoop Dogg is being sued. The rapper's spokesperson said so.", "spokesperson", None),
+    # a description points back: a role written after it fits no better than one before
+    ("The Bangladesh Nationalist Party won the election on Thursday. The party said in a statement that no rally "
+     "would be held. The National Citizen Party won 77 seats.", "party", "Bangladesh Nationalist Party"),
     # a description that goes on from an unnamed one stays unnamed
     ("Jane Moore won. A senior official spoke to CNN on Monday. The official said more.", "official", None),
 ])
