@@ -26,6 +26,7 @@ from archivist.annotate.entities import mentions as entities
 from archivist.annotate.pieces import merged, shifted, split_text
 from archivist.annotate.rulematch import lookup_matcher
 from archivist.annotate.quotes import extract as quotes
+from archivist.annotate.speakers.confidence import calibrated
 from archivist.models import Annotation  # noqa: E402
 
 #: A speech verb with the words beside it run together, as scraped text has them ("Trumpsaid",
@@ -229,7 +230,8 @@ def annotate_doc(doc) -> Annotation:
     spans = quotes.find_quote_spans(doc.text)  # once: the mentions' label evidence and the quotes both read them
     mentions = entities.entity_mentions(doc, spans)
     # nationality adjectives help find speakers ("Russian officials said") but are no actors
-    return Annotation(mentions=entities.actor_mentions(mentions), quotes=quotes.extract_quotes(doc, mentions, spans))
+    annotation = Annotation(mentions=entities.actor_mentions(mentions), quotes=quotes.extract_quotes(doc, mentions, spans))
+    return calibrated(doc.text, annotation)  # each name's confidence weighs what surrounds its quote
 
 
 #: Texts piped inside one of spaCy's memory zones. Each text leaves strings in the model's

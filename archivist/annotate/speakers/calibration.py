@@ -1,138 +1,171 @@
 """The share of right speaker names by (quote kind, attribution rule, resolution), measured.
 
-Written by ``benchmarks/confidence_curve.py --calibrate`` from the speaker spans of the studied
-slice of PolNeAR train (its first 300 drawn) and the hand-named first 65 articles of the studied
-train draw, smoothed with 20 pseudo-counts; do not edit by hand. A "*" stands for every rule or
-resolution; the comment after a row is how many named quotes it was measured on.
+Written by ``benchmarks/confidence_curve.py --calibrate`` from the speaker spans of the studied draw
+of PolNeAR train (its first 500) and the hand-named first 65 articles of the studied train draw,
+smoothed with 20 pseudo-counts, with the weights of the facts around a quote
+(``confidence.FEATURES``: a logistic regression with the table's share as offset, L2 penalty 5); do
+not edit by hand. A "*" stands for every rule or resolution; the comment after a row is how many
+named quotes it was measured on.
 """
 
-PRIOR = 0.927
+PRIOR = 0.921
+#: Log-odds added to every named quote's share before its features' weights (fit_weights).
+BIAS = 0.237
+#: Feature (confidence.FEATURES) -> its weight on the log-odds of a name being right.
+WEIGHTS: dict[str, float] = {
+    'contested': -0.317,
+    'crowded': -0.255,
+    'named-elsewhere': 0.146,
+    'mention-outside': -1.305,
+    'antecedent-far': -0.061,
+    'passed-over': -0.025,
+    'named-once': -0.384,
+    'pronoun-to-dominant': -0.244,
+}
 #: (quote kind, attribution rule, resolution) -> share of right names
 CALIBRATION: dict[tuple[str, str, str], float] = {
-    ('direct', '*', '*'): 0.948,  # 1800
-    ('direct', '*', 'appositive'): 0.949,  # 1
-    ('direct', '*', 'description'): 0.922,  # 39
-    ('direct', '*', 'name'): 0.961,  # 495
-    ('direct', '*', 'owner'): 0.953,  # 5
-    ('direct', '*', 'pronoun'): 0.941,  # 331
-    ('direct', '*', 'pronoun-contested'): 0.902,  # 151
-    ('direct', '*', 'surname-expansion'): 0.969,  # 755
-    ('direct', '*', 'unlisted-name'): 0.87,  # 23
-    ('direct', 'according-to', 'name'): 0.967,  # 6
-    ('direct', 'according-to', 'owner'): 0.955,  # 3
-    ('direct', 'according-to', 'surname-expansion'): 0.972,  # 2
-    ('direct', 'according-to', 'unlisted-name'): 0.877,  # 2
-    ('direct', 'appositive-cue', 'name'): 0.976,  # 23
-    ('direct', 'appositive-cue', 'surname-expansion'): 0.973,  # 3
-    ('direct', 'carried-back', 'surname-expansion'): 0.923,  # 1
-    ('direct', 'colon-label', 'name'): 0.966,  # 3
-    ('direct', 'colon-label', 'owner'): 0.954,  # 1
-    ('direct', 'colon-label', 'pronoun'): 0.944,  # 1
-    ('direct', 'colon-label', 'pronoun-contested'): 0.859,  # 1
-    ('direct', 'colon-label', 'surname-expansion'): 0.974,  # 4
-    ('direct', 'colon-label', 'unlisted-name'): 0.872,  # 1
-    ('direct', 'colon-lead', 'name'): 0.964,  # 2
-    ('direct', 'colon-lead', 'surname-expansion'): 0.972,  # 2
-    ('direct', 'continuation', 'description'): 0.838,  # 2
-    ('direct', 'continuation', 'name'): 0.921,  # 18
-    ('direct', 'continuation', 'pronoun'): 0.942,  # 4
-    ('direct', 'continuation', 'pronoun-contested'): 0.825,  # 3
-    ('direct', 'continuation', 'surname-expansion'): 0.925,  # 29
-    ('direct', 'continuation', 'unlisted-name'): 0.829,  # 1
-    ('direct', 'cue-subject', 'appositive'): 0.95,  # 1
-    ('direct', 'cue-subject', 'description'): 0.94,  # 8
-    ('direct', 'cue-subject', 'name'): 0.965,  # 77
-    ('direct', 'cue-subject', 'pronoun'): 0.951,  # 64
-    ('direct', 'cue-subject', 'pronoun-contested'): 0.913,  # 28
-    ('direct', 'cue-subject', 'surname-expansion'): 0.975,  # 135
-    ('direct', 'cue-subject', 'unlisted-name'): 0.875,  # 4
-    ('direct', 'governing-clause', 'pronoun-contested'): 0.859,  # 1
-    ('direct', 'governing-verb', 'name'): 0.962,  # 1
-    ('direct', 'governing-verb', 'pronoun'): 0.941,  # 1
-    ('direct', 'governing-verb', 'surname-expansion'): 0.97,  # 1
-    ('direct', 'inverted-cue', 'description'): 0.929,  # 3
-    ('direct', 'inverted-cue', 'name'): 0.984,  # 189
-    ('direct', 'inverted-cue', 'surname-expansion'): 0.95,  # 55
-    ('direct', 'paragraph-before', 'name'): 0.873,  # 2
-    ('direct', 'paragraph-before', 'pronoun'): 0.941,  # 1
-    ('direct', 'paragraph-before', 'surname-expansion'): 0.975,  # 5
-    ('direct', 'sentence-before', 'description'): 0.908,  # 9
-    ('direct', 'sentence-before', 'name'): 0.976,  # 100
-    ('direct', 'sentence-before', 'pronoun'): 0.905,  # 62
-    ('direct', 'sentence-before', 'pronoun-contested'): 0.894,  # 31
-    ('direct', 'sentence-before', 'surname-expansion'): 0.956,  # 158
-    ('direct', 'sentence-before', 'unlisted-name'): 0.84,  # 4
-    ('direct', 'sentence-cue', 'name'): 0.937,  # 11
-    ('direct', 'sentence-cue', 'pronoun'): 0.941,  # 1
-    ('direct', 'sentence-cue', 'surname-expansion'): 0.976,  # 7
-    ('direct', 'sign-off', 'name'): 0.922,  # 3
-    ('direct', 'sign-off', 'surname-expansion'): 0.973,  # 3
-    ('direct', 'trailing-cue', 'description'): 0.951,  # 17
-    ('direct', 'trailing-cue', 'name'): 0.94,  # 59
-    ('direct', 'trailing-cue', 'owner'): 0.954,  # 1
-    ('direct', 'trailing-cue', 'pronoun'): 0.945,  # 184
-    ('direct', 'trailing-cue', 'pronoun-contested'): 0.907,  # 83
-    ('direct', 'trailing-cue', 'surname-expansion'): 0.987,  # 335
-    ('direct', 'trailing-cue', 'unlisted-name'): 0.851,  # 10
-    ('direct', 'trailing-verb', 'name'): 0.963,  # 1
-    ('direct', 'trailing-verb', 'pronoun'): 0.947,  # 13
-    ('direct', 'trailing-verb', 'pronoun-contested'): 0.91,  # 4
-    ('direct', 'trailing-verb', 'surname-expansion'): 0.981,  # 15
-    ('direct', 'trailing-verb', 'unlisted-name'): 0.872,  # 1
-    ('partial', '*', '*'): 0.875,  # 713
-    ('partial', '*', 'appositive'): 0.844,  # 3
-    ('partial', '*', 'description'): 0.753,  # 32
-    ('partial', '*', 'name'): 0.862,  # 198
-    ('partial', '*', 'owner'): 0.844,  # 3
-    ('partial', '*', 'pronoun'): 0.895,  # 106
-    ('partial', '*', 'pronoun-contested'): 0.796,  # 74
-    ('partial', '*', 'surname-expansion'): 0.931,  # 288
-    ('partial', '*', 'title'): 0.881,  # 1
-    ('partial', '*', 'unlisted-name'): 0.832,  # 8
-    ('partial', 'according-to', 'description'): 0.722,  # 1
-    ('partial', 'according-to', 'name'): 0.879,  # 5
-    ('partial', 'according-to', 'owner'): 0.849,  # 1
-    ('partial', 'appositive-cue', 'name'): 0.874,  # 2
-    ('partial', 'colon-label', 'surname-expansion'): 0.934,  # 1
-    ('partial', 'continuation', 'name'): 0.789,  # 3
-    ('partial', 'continuation', 'surname-expansion'): 0.825,  # 5
-    ('partial', 'cue-subject', 'appositive'): 0.853,  # 2
-    ('partial', 'cue-subject', 'description'): 0.702,  # 25
-    ('partial', 'cue-subject', 'name'): 0.841,  # 152
-    ('partial', 'cue-subject', 'owner'): 0.81,  # 2
-    ('partial', 'cue-subject', 'pronoun'): 0.925,  # 78
-    ('partial', 'cue-subject', 'pronoun-contested'): 0.807,  # 55
-    ('partial', 'cue-subject', 'surname-expansion'): 0.987,  # 217
-    ('partial', 'cue-subject', 'title'): 0.887,  # 1
-    ('partial', 'cue-subject', 'unlisted-name'): 0.82,  # 5
-    ('partial', 'governing-clause', 'name'): 0.821,  # 1
-    ('partial', 'governing-verb', 'description'): 0.758,  # 1
-    ('partial', 'governing-verb', 'name'): 0.869,  # 11
-    ('partial', 'governing-verb', 'pronoun'): 0.812,  # 8
-    ('partial', 'governing-verb', 'pronoun-contested'): 0.775,  # 3
-    ('partial', 'governing-verb', 'surname-expansion'): 0.845,  # 15
-    ('partial', 'governing-verb', 'unlisted-name'): 0.802,  # 2
-    ('partial', 'inverted-cue', 'name'): 0.877,  # 6
-    ('partial', 'inverted-cue', 'surname-expansion'): 0.939,  # 3
-    ('partial', 'outer-cue', 'name'): 0.87,  # 2
-    ('partial', 'outer-cue', 'surname-expansion'): 0.892,  # 2
-    ('partial', 'owned-speech', 'pronoun'): 0.852,  # 1
-    ('partial', 'reported-within', 'name'): 0.87,  # 4
-    ('partial', 'reported-within', 'pronoun'): 0.91,  # 5
-    ('partial', 'reported-within', 'pronoun-contested'): 0.729,  # 2
-    ('partial', 'reported-within', 'surname-expansion'): 0.818,  # 10
-    ('partial', 'sentence-before', 'surname-expansion'): 0.887,  # 1
-    ('partial', 'sentence-cue', 'appositive'): 0.803,  # 1
-    ('partial', 'sentence-cue', 'description'): 0.724,  # 2
-    ('partial', 'sentence-cue', 'name'): 0.878,  # 7
-    ('partial', 'sentence-cue', 'pronoun'): 0.916,  # 8
-    ('partial', 'sentence-cue', 'pronoun-contested'): 0.789,  # 11
-    ('partial', 'sentence-cue', 'surname-expansion'): 0.919,  # 10
-    ('partial', 'sentence-cue', 'unlisted-name'): 0.838,  # 1
-    ('partial', 'trailing-cue', 'description'): 0.767,  # 3
-    ('partial', 'trailing-cue', 'name'): 0.842,  # 5
-    ('partial', 'trailing-cue', 'pronoun'): 0.911,  # 5
-    ('partial', 'trailing-cue', 'pronoun-contested'): 0.813,  # 3
-    ('partial', 'trailing-cue', 'surname-expansion'): 0.941,  # 24
-    ('partial', 'trailing-verb', 'pronoun'): 0.898,  # 1
+    ('direct', '*', '*'): 0.949,  # 2993
+    ('direct', '*', 'appositive'): 0.95,  # 1
+    ('direct', '*', 'description'): 0.941,  # 69
+    ('direct', '*', 'name'): 0.957,  # 792
+    ('direct', '*', 'owner'): 0.955,  # 8
+    ('direct', '*', 'pronoun'): 0.939,  # 551
+    ('direct', '*', 'pronoun-contested'): 0.899,  # 244
+    ('direct', '*', 'surname-expansion'): 0.973,  # 1299
+    ('direct', '*', 'unlisted-name'): 0.856,  # 29
+    ('direct', 'according-to', 'name'): 0.93,  # 8
+    ('direct', 'according-to', 'owner'): 0.957,  # 3
+    ('direct', 'according-to', 'surname-expansion'): 0.975,  # 2
+    ('direct', 'according-to', 'unlisted-name'): 0.868,  # 4
+    ('direct', 'appositive-cue', 'name'): 0.977,  # 36
+    ('direct', 'appositive-cue', 'surname-expansion'): 0.978,  # 5
+    ('direct', 'carried-back', 'surname-expansion'): 0.93,  # 2
+    ('direct', 'colon-label', 'name'): 0.965,  # 6
+    ('direct', 'colon-label', 'owner'): 0.956,  # 1
+    ('direct', 'colon-label', 'pronoun'): 0.901,  # 3
+    ('direct', 'colon-label', 'pronoun-contested'): 0.856,  # 1
+    ('direct', 'colon-label', 'surname-expansion'): 0.951,  # 12
+    ('direct', 'colon-label', 'unlisted-name'): 0.858,  # 1
+    ('direct', 'colon-lead', 'name'): 0.96,  # 2
+    ('direct', 'colon-lead', 'owner'): 0.957,  # 2
+    ('direct', 'colon-lead', 'pronoun'): 0.939,  # 1
+    ('direct', 'colon-lead', 'pronoun-contested'): 0.9,  # 1
+    ('direct', 'colon-lead', 'surname-expansion'): 0.975,  # 2
+    ('direct', 'colon-lead', 'unlisted-name'): 0.858,  # 1
+    ('direct', 'continuation', 'description'): 0.866,  # 4
+    ('direct', 'continuation', 'name'): 0.878,  # 31
+    ('direct', 'continuation', 'owner'): 0.956,  # 1
+    ('direct', 'continuation', 'pronoun'): 0.941,  # 10
+    ('direct', 'continuation', 'pronoun-contested'): 0.755,  # 10
+    ('direct', 'continuation', 'surname-expansion'): 0.926,  # 57
+    ('direct', 'continuation', 'unlisted-name'): 0.815,  # 1
+    ('direct', 'cue-subject', 'appositive'): 0.951,  # 1
+    ('direct', 'cue-subject', 'description'): 0.959,  # 14
+    ('direct', 'cue-subject', 'name'): 0.962,  # 140
+    ('direct', 'cue-subject', 'pronoun'): 0.955,  # 109
+    ('direct', 'cue-subject', 'pronoun-contested'): 0.903,  # 40
+    ('direct', 'cue-subject', 'surname-expansion'): 0.979,  # 212
+    ('direct', 'cue-subject', 'unlisted-name'): 0.829,  # 5
+    ('direct', 'governing-clause', 'pronoun-contested'): 0.856,  # 1
+    ('direct', 'governing-verb', 'description'): 0.943,  # 1
+    ('direct', 'governing-verb', 'name'): 0.958,  # 1
+    ('direct', 'governing-verb', 'pronoun'): 0.939,  # 1
+    ('direct', 'governing-verb', 'surname-expansion'): 0.93,  # 2
+    ('direct', 'inverted-cue', 'description'): 0.948,  # 4
+    ('direct', 'inverted-cue', 'name'): 0.98,  # 300
+    ('direct', 'inverted-cue', 'surname-expansion'): 0.953,  # 81
+    ('direct', 'paragraph-before', 'name'): 0.87,  # 2
+    ('direct', 'paragraph-before', 'pronoun'): 0.939,  # 1
+    ('direct', 'paragraph-before', 'pronoun-contested'): 0.9,  # 1
+    ('direct', 'paragraph-before', 'surname-expansion'): 0.978,  # 6
+    ('direct', 'sentence-before', 'description'): 0.934,  # 16
+    ('direct', 'sentence-before', 'name'): 0.968,  # 153
+    ('direct', 'sentence-before', 'pronoun'): 0.898,  # 104
+    ('direct', 'sentence-before', 'pronoun-contested'): 0.896,  # 46
+    ('direct', 'sentence-before', 'surname-expansion'): 0.966,  # 273
+    ('direct', 'sentence-before', 'unlisted-name'): 0.828,  # 4
+    ('direct', 'sentence-cue', 'name'): 0.948,  # 23
+    ('direct', 'sentence-cue', 'pronoun'): 0.94,  # 2
+    ('direct', 'sentence-cue', 'pronoun-contested'): 0.902,  # 2
+    ('direct', 'sentence-cue', 'surname-expansion'): 0.982,  # 12
+    ('direct', 'sentence-cue', 'unlisted-name'): 0.858,  # 1
+    ('direct', 'sign-off', 'name'): 0.919,  # 3
+    ('direct', 'sign-off', 'surname-expansion'): 0.976,  # 3
+    ('direct', 'trailing-cue', 'description'): 0.967,  # 30
+    ('direct', 'trailing-cue', 'name'): 0.944,  # 85
+    ('direct', 'trailing-cue', 'owner'): 0.956,  # 1
+    ('direct', 'trailing-cue', 'pronoun'): 0.945,  # 291
+    ('direct', 'trailing-cue', 'pronoun-contested'): 0.909,  # 135
+    ('direct', 'trailing-cue', 'surname-expansion'): 0.991,  # 603
+    ('direct', 'trailing-cue', 'unlisted-name'): 0.842,  # 11
+    ('direct', 'trailing-verb', 'name'): 0.96,  # 2
+    ('direct', 'trailing-verb', 'pronoun'): 0.948,  # 29
+    ('direct', 'trailing-verb', 'pronoun-contested'): 0.911,  # 7
+    ('direct', 'trailing-verb', 'surname-expansion'): 0.966,  # 27
+    ('direct', 'trailing-verb', 'unlisted-name'): 0.858,  # 1
+    ('partial', '*', '*'): 0.854,  # 1157
+    ('partial', '*', 'appositive'): 0.825,  # 3
+    ('partial', '*', 'description'): 0.746,  # 47
+    ('partial', '*', 'name'): 0.83,  # 322
+    ('partial', '*', 'owner'): 0.825,  # 3
+    ('partial', '*', 'pronoun'): 0.86,  # 168
+    ('partial', '*', 'pronoun-contested'): 0.802,  # 126
+    ('partial', '*', 'surname-expansion'): 0.917,  # 472
+    ('partial', '*', 'title'): 0.861,  # 1
+    ('partial', '*', 'unlisted-name'): 0.681,  # 15
+    ('partial', 'according-to', 'description'): 0.716,  # 1
+    ('partial', 'according-to', 'name'): 0.854,  # 5
+    ('partial', 'according-to', 'owner'): 0.831,  # 1
+    ('partial', 'according-to', 'surname-expansion'): 0.924,  # 2
+    ('partial', 'appositive-cue', 'name'): 0.845,  # 2
+    ('partial', 'colon-label', 'name'): 0.834,  # 1
+    ('partial', 'colon-label', 'surname-expansion'): 0.921,  # 1
+    ('partial', 'continuation', 'name'): 0.737,  # 5
+    ('partial', 'continuation', 'pronoun'): 0.782,  # 2
+    ('partial', 'continuation', 'surname-expansion'): 0.77,  # 9
+    ('partial', 'cue-subject', 'appositive'): 0.836,  # 2
+    ('partial', 'cue-subject', 'description'): 0.706,  # 35
+    ('partial', 'cue-subject', 'name'): 0.822,  # 246
+    ('partial', 'cue-subject', 'owner'): 0.793,  # 2
+    ('partial', 'cue-subject', 'pronoun'): 0.907,  # 117
+    ('partial', 'cue-subject', 'pronoun-contested'): 0.818,  # 91
+    ('partial', 'cue-subject', 'surname-expansion'): 0.967,  # 363
+    ('partial', 'cue-subject', 'title'): 0.867,  # 1
+    ('partial', 'cue-subject', 'unlisted-name'): 0.647,  # 7
+    ('partial', 'governing-clause', 'name'): 0.791,  # 1
+    ('partial', 'governing-clause', 'pronoun'): 0.865,  # 1
+    ('partial', 'governing-clause', 'surname-expansion'): 0.874,  # 1
+    ('partial', 'governing-verb', 'description'): 0.735,  # 5
+    ('partial', 'governing-verb', 'name'): 0.748,  # 20
+    ('partial', 'governing-verb', 'pronoun'): 0.749,  # 12
+    ('partial', 'governing-verb', 'pronoun-contested'): 0.775,  # 8
+    ('partial', 'governing-verb', 'surname-expansion'): 0.806,  # 20
+    ('partial', 'governing-verb', 'unlisted-name'): 0.622,  # 5
+    ('partial', 'inverted-cue', 'name'): 0.867,  # 14
+    ('partial', 'inverted-cue', 'surname-expansion'): 0.932,  # 5
+    ('partial', 'outer-cue', 'name'): 0.771,  # 4
+    ('partial', 'outer-cue', 'surname-expansion'): 0.841,  # 3
+    ('partial', 'owned-speech', 'name'): 0.834,  # 1
+    ('partial', 'owned-speech', 'pronoun'): 0.826,  # 2
+    ('partial', 'owned-speech', 'surname-expansion'): 0.921,  # 1
+    ('partial', 'reported-within', 'description'): 0.752,  # 1
+    ('partial', 'reported-within', 'name'): 0.813,  # 6
+    ('partial', 'reported-within', 'pronoun'): 0.888,  # 7
+    ('partial', 'reported-within', 'pronoun-contested'): 0.747,  # 4
+    ('partial', 'reported-within', 'surname-expansion'): 0.825,  # 13
+    ('partial', 'sentence-before', 'surname-expansion'): 0.874,  # 1
+    ('partial', 'sentence-cue', 'appositive'): 0.786,  # 1
+    ('partial', 'sentence-cue', 'description'): 0.717,  # 2
+    ('partial', 'sentence-cue', 'name'): 0.861,  # 10
+    ('partial', 'sentence-cue', 'pronoun'): 0.823,  # 15
+    ('partial', 'sentence-cue', 'pronoun-contested'): 0.813,  # 16
+    ('partial', 'sentence-cue', 'surname-expansion'): 0.871,  # 17
+    ('partial', 'sentence-cue', 'unlisted-name'): 0.694,  # 1
+    ('partial', 'sign-off', 'unlisted-name'): 0.619,  # 2
+    ('partial', 'trailing-cue', 'description'): 0.761,  # 3
+    ('partial', 'trailing-cue', 'name'): 0.824,  # 7
+    ('partial', 'trailing-cue', 'pronoun'): 0.9,  # 11
+    ('partial', 'trailing-cue', 'pronoun-contested'): 0.801,  # 7
+    ('partial', 'trailing-cue', 'surname-expansion'): 0.946,  # 36
+    ('partial', 'trailing-verb', 'pronoun'): 0.865,  # 1
 }

@@ -57,3 +57,11 @@ def test_the_counts_add_up():
     assert {kind: counts[kind, "*", "*"] for kind in ("direct", "partial")} == dict(by_kind)
     assert {(kind, how): n for (kind, rule, how), n in counts.items() if rule == "*" and how != "*"} == \
         dict(by_resolution)
+
+
+def test_every_feature_is_weighed_and_every_weight_names_a_feature():
+    from archivist.annotate.speakers.calibration import BIAS, WEIGHTS
+    from archivist.annotate.speakers.confidence import FEATURES
+
+    assert set(WEIGHTS) == {name for name, _ in FEATURES}
+    assert all(-10.0 < w < 10.0 for w in WEIGHTS.values()) and -10.0 < BIAS < 10.0
