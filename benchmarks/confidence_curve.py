@@ -268,13 +268,22 @@ def fit_weights(sets: dict[str, list], scorer, share, mention_share, on=None, le
             right, offset = _mention_right(q, p, scorer), mention_share
         rows.append(([1.0] + [float(p["features"][n]) for n in names], _logit(offset(*_key(p))), float(right)))
     k = len(names) + 1
+
+    def loss(beta):
+        """The penalised negative log-likelihood."""
+        out = 0.5 * penalty * sum(b * b for b in beta[1:])
+        for x, offset, y in rows:
+            z = offset + sum(b * v for b, v in zip(beta, x))
+            out += math.log1p(math.exp(-abs(z))) + max(z, 0) - y * z  # log(1 + e^z) - y z, stably
+        return out
+
     beta = [0.0] * k
-    for _ in range(50):
+    for _ in range(100):
         grad = [0.0] * k
         hess = [[0.0] * k for _ in range(k)]
         for x, offset, y in rows:
             z = offset + sum(b * v for b, v in zip(beta, x))
-            mu = 1 / (1 + math.exp(-z))
+            mu = 1 / (1 + math.exp(-z)) if z >= 0 else math.exp(z) / (1 + math.exp(z))
             for i in range(k):
                 grad[i] += (y - mu) * x[i]
                 for j in range(k):
@@ -283,8 +292,12 @@ def fit_weights(sets: dict[str, list], scorer, share, mention_share, on=None, le
             grad[i] -= penalty * beta[i]
             hess[i][i] += penalty
         step = _solve(hess, grad)
-        beta = [b + d for b, d in zip(beta, step)]
-        if max(abs(d) for d in step) < 1e-6:
+        # Newton's step, halved until the loss falls (a full step can overshoot and swing off)
+        before, scale = loss(beta), 1.0
+        while scale > 1e-4 and loss([b + scale * d for b, d in zip(beta, step)]) > before:
+            scale /= 2
+        beta = [b + scale * d for b, d in zip(beta, step)]
+        if max(abs(scale * d) for d in step) < 1e-6:
             break
     return round(beta[0], 3), {name: round(b, 3) for name, b in zip(names, beta[1:])}
 
@@ -518,7 +531,9 @@ def choose(curves: dict[str, list[dict]], labels) -> tuple[float, dict[float, fl
     target, kept = within_target(curves, labels), keeping_names(curves, labels)
     if target:
         return target[0], dict(by_t)
-    if kept:
+    # the name target bounds the threshold only where some studied named set meets it with no name withheld
+    bounded = any(name_share(curves[label][0]) >= MIN_NAME for label in labels if label in NAMED)
+    if kept and bounded:
         return kept[-1], dict(by_t)
     best = min(by_t, key=lambda t: (round(by_t[t], 9), -t))
     return best, dict(by_t)
