@@ -11,7 +11,7 @@ import json
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable
+from typing import TYPE_CHECKING, Any, Callable, Mapping
 
 import jinja2
 
@@ -32,6 +32,8 @@ if TYPE_CHECKING:
 CACHE_FILE = Path(".archivist-cache") / "annotations.sqlite3"
 #: What the aggregate's name scan found in each article at the last build (``actors.ScanMemo``).
 SCAN_MEMO = CACHE_FILE.parent / "scan-memo.json"
+#: What each content file gave the load stage at the last build (``content.ReadMemo``).
+LOAD_MEMO = CACHE_FILE.parent / "load-memo.json"
 
 
 class BuildError(RuntimeError):
@@ -80,11 +82,13 @@ def theme_dirs(site_dir: Path, theme: str) -> list[Path]:
 
 
 def analyse(site_dir: Path, config: Config, report: BuildReport, stage: Callable[[str, float, str], None],
-            progress: bool = True, log: Callable[[str], None] = print) -> Archive:
+            progress: bool = True, log: Callable[[str], None] = print,
+            content_digests: Mapping[str, str] | None = None) -> Archive:
     """The load, annotate and aggregate stages: the Archive to render.
 
     Problems and editor warnings go into ``report``; ``archivist actors`` runs this too, and
-    reports on the Archive it returns.
+    reports on the Archive it returns. ``content_digests`` (each content file's sha256 by its
+    path, from the inputs digest) lets the load stage take unchanged files from ``LOAD_MEMO``.
     """
     from archivist.aggregate import actors
     from archivist.aggregate import editor as editor_file
@@ -92,10 +96,18 @@ def analyse(site_dir: Path, config: Config, report: BuildReport, stage: Callable
     from archivist.load import articles as content
 
     t = time.perf_counter()
+    code = incremental.code_digest()  # the memos hold what this code found: no other version reads them
+    read_memo = version = None
+    if content_digests is not None:
+        version = content.memo_version(code, config.allow_html, config.max_article_bytes)
+        known = kept_json(site_dir / LOAD_MEMO, "version", version, "files")  # missing or damaged: read all
+        read_memo = content.ReadMemo(content_digests, {} if known is None else known)
     loaded = content.load_articles(site_dir / config.content_dir, config.include_drafts, config.outlets,
                                    config.allow_html, site_dir=site_dir,
                                    follow_external_links=config.follow_external_links,
-                                   max_article_bytes=config.max_article_bytes)
+                                   max_article_bytes=config.max_article_bytes, memo=read_memo)
+    if read_memo is not None and not (read_memo.reused == len(read_memo.made) == len(read_memo.known)):
+        keep_json(site_dir / LOAD_MEMO, {"version": version, "files": read_memo.made})
     report.problems = loaded.problems
     for problem in loaded.problems:
         log(f"{'error' if config.strict else 'skipped'}: {problem}")
@@ -103,7 +115,8 @@ def analyse(site_dir: Path, config: Config, report: BuildReport, stage: Callable
         raise BuildError(f"{len(loaded.problems)} bad article(s) and --strict is set; nothing was written")
     if not loaded.articles:
         raise BuildError(f"no articles found in {site_dir / config.content_dir}")
-    stage("load", t, f"{len(loaded.articles)} articles, {len(loaded.problems)} skipped")
+    reused = f", {read_memo.reused} as the last build read them" if read_memo is not None else ""
+    stage("load", t, f"{len(loaded.articles)} articles{reused}, {len(loaded.problems)} skipped")
 
     t = time.perf_counter()
     raw, stats = annotate_site(site_dir, config, loaded.articles, progress, log)
@@ -119,7 +132,6 @@ def analyse(site_dir: Path, config: Config, report: BuildReport, stage: Callable
 
     t = time.perf_counter()
     editor = editor_file.load_editor_file(site_dir)
-    code = incremental.code_digest()  # the memo holds what this code's scan found: no other version reads it
     memo = actors.ScanMemo(known=_scan_memo(site_dir / SCAN_MEMO, code))
     archive = actors.aggregate_actors(loaded.articles, annotations, editor, config.actors.min_mentions, covered,
                                       memo, min_articles=config.actors.min_articles)
@@ -200,12 +212,13 @@ def _build_claimed(site_dir: Path, config: Config, output: Path, progress: bool,
     trusted = bool(state) and state.get("output") == incremental.output_identity(output)
     # Content files whose stat is the recorded one are not read again; --clean reads them all.
     stat_digests = None if clean else stat_cache.cache_file(site_dir / CACHE_FILE.parent, site_dir / config.content_dir)
+    content_digests: dict[str, str] | None = None if clean else {}
     inputs = incremental.inputs_digest(site_dir, site_dir / config.content_dir, themes,
-                                       f"{config!r}\0{_model_key(config)}", stat_digests)
+                                       f"{config!r}\0{_model_key(config)}", stat_digests, content_digests)
     if trusted and state.get("inputs") == inputs:
         return _up_to_date(report, state, log)
 
-    archive = analyse(site_dir, config, report, stage, progress, log)
+    archive = analyse(site_dir, config, report, stage, progress, log, content_digests)
     from archivist.site import body as markup
     from archivist.site import search, sizes
     from archivist.site.write import StagingSink, staged_output

@@ -18,14 +18,17 @@ from __future__ import annotations
 
 import datetime as dt
 import errno
+import hashlib
+import importlib.metadata
 import json
 import os
 import re
 import stat
+import sys
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterator, Sequence
+from typing import Any, Iterator, Mapping, Sequence
 from urllib.parse import urlsplit
 
 import yaml
@@ -339,7 +342,12 @@ def read_bytes(path: Path, max_bytes: int = MAX_ARTICLE_BYTES) -> bytes:
 
 def read_article(path: Path, rel: str, allow_html: bool = False, max_bytes: int = MAX_ARTICLE_BYTES) -> dict[str, Any]:
     """The fields of one article file (raises ContentError, or OSError where it cannot be read)."""
-    text = decode(read_bytes(path, max_bytes))
+    return article_fields(read_bytes(path, max_bytes), path, rel, allow_html)
+
+
+def article_fields(data: bytes, path: Path, rel: str, allow_html: bool = False) -> dict[str, Any]:
+    """The fields of the article file ``path`` (relative name ``rel``) whose bytes are ``data``."""
+    text = decode(data)
     if path.suffix.lower() == ".txt":
         fields = read_text_article(text, path.stem)
     else:
@@ -350,6 +358,74 @@ def read_article(path: Path, rel: str, allow_html: bool = False, max_bytes: int 
     fields.setdefault("outlet", None)
     fields["outlet"] = fields["outlet"] or outlet_from_url(fields["url"])
     fields["credit"] = fields.get("credit") or credit_for(fields["url"])
+    return fields
+
+
+@dataclass
+class ReadMemo:
+    """What each article file gave the last build, kept for the next: after one edit, one file of
+    19,043 differs, and reading and parsing the others was most of the load stage (~2.5 s).
+
+    ``digests`` maps a file's path (relative to the content folder) to the sha256 of its bytes, as
+    the caller knows them without reading (the inputs digest's stat cache); ``known`` is the last
+    build's ``{path: [sha256 of the bytes read, fields]}`` (JSON: ``encode_fields``), ``made`` this
+    build's (``load_articles`` fills it). A file is not read where its digest is the entry's; any
+    other is read, and its entry holds the digest of the bytes read then, so a file that changed
+    between the caller's walk and the read is read again next time. The caller keeps the memo under
+    ``memo_version``: another version of the code or of the parsers, or other limits, read afresh.
+    """
+
+    digests: Mapping[str, str]
+    known: Mapping[str, Sequence] = field(default_factory=dict)
+    made: dict[str, list] = field(default_factory=dict)
+    reused: int = 0  #: files whose entry of ``known`` stood in for reading them
+
+
+#: What an article's fields depend on besides its bytes and archivist's code: the parsers read with.
+_PARSERS = ("markdown-it-py", "PyYAML")
+
+
+def memo_version(code: str, allow_html: bool, max_bytes: int) -> str:
+    """The tag a ``ReadMemo``'s entries are kept under: archivist's code (``code``), Python's and the
+    parsers' versions, and the settings ``read_article`` takes."""
+    versions = []
+    for name in _PARSERS:
+        try:
+            versions.append(importlib.metadata.version(name))
+        except importlib.metadata.PackageNotFoundError:
+            versions.append("")
+    return json.dumps([code, sys.version, versions, allow_html, max_bytes])
+
+
+def encode_fields(fields: Mapping[str, Any]) -> dict[str, Any]:
+    """``read_article``'s fields as JSON values: the date as ``YYYY-MM-DD``, tuples as lists."""
+    return {k: v.isoformat() if isinstance(v, dt.date) else list(v) if isinstance(v, tuple) else v
+            for k, v in fields.items()}
+
+
+def decode_fields(data: Mapping[str, Any]) -> dict[str, Any]:
+    """``encode_fields`` undone: a new dict of the fields ``read_article`` gave."""
+    fields = dict(data)
+    if fields.get("date") is not None:
+        fields["date"] = dt.date.fromisoformat(fields["date"])
+    for name in ("authors", "tags"):
+        if name in fields:
+            fields[name] = tuple(fields[name])
+    return fields
+
+
+def _remembered(path: Path, rel: str, allow_html: bool, max_bytes: int, memo: ReadMemo | None) -> dict[str, Any]:
+    """``read_article``'s fields, from ``memo`` where the file's digest is its entry's."""
+    if memo is None:
+        return read_article(path, rel, allow_html, max_bytes)
+    digest, entry = memo.digests.get(rel), memo.known.get(rel)
+    if digest is not None and entry is not None and entry[0] == digest:
+        memo.reused += 1
+        memo.made[rel] = [entry[0], entry[1]]
+        return decode_fields(entry[1])
+    data = read_bytes(path, max_bytes)
+    fields = article_fields(data, path, rel, allow_html)
+    memo.made[rel] = [hashlib.sha256(data).hexdigest(), encode_fields(fields)]
     return fields
 
 
@@ -417,7 +493,7 @@ def _walk(content_dir: Path, root: str, follow_external_links: bool) -> Iterator
 
 def load_articles(content_dir: Path, include_drafts: bool = False, outlets: dict[str, str] | None = None,
                   allow_html: bool = False, *, site_dir: Path | None = None, follow_external_links: bool = False,
-                  max_article_bytes: int = MAX_ARTICLE_BYTES) -> Loaded:
+                  max_article_bytes: int = MAX_ARTICLE_BYTES, memo: ReadMemo | None = None) -> Loaded:
     """Every article under ``content_dir``, in path order, with unique stable slugs as ids.
 
     The aggregate stage puts them newest first (``Archive.articles``): sorted once, there.
@@ -426,7 +502,8 @@ def load_articles(content_dir: Path, include_drafts: bool = False, outlets: dict
     ``allow_html`` passes raw HTML in Markdown bodies through (else it shows as text).
     A symbolic link (the content folder itself, or anything in it) that resolves outside
     ``site_dir`` (default: the content folder) is a Problem unless ``follow_external_links``;
-    a file over ``max_article_bytes`` is a Problem.
+    a file over ``max_article_bytes`` is a Problem. ``memo`` spares reading the files whose bytes it
+    holds the fields of (``ReadMemo``).
     """
     content_dir = Path(content_dir)
     root = os.path.realpath(site_dir if site_dir is not None else content_dir)
@@ -444,7 +521,7 @@ def load_articles(content_dir: Path, include_drafts: bool = False, outlets: dict
     records, taken = [], set()
     for path, rel in found:
         try:
-            fields = read_article(path, rel, allow_html, max_article_bytes)
+            fields = _remembered(path, rel, allow_html, max_article_bytes, memo)
         except ContentError as e:
             problems.append(Problem(f"{content_dir.name}/{rel}", e.line, str(e)))
             continue

@@ -116,11 +116,12 @@ def themes_digest(theme_dirs: Sequence[Path]) -> str:
 
 
 def inputs_digest(site_dir: Path, content_dir: Path, theme_dirs: Sequence[Path], extra: str,
-                  stat_digests: Path | None = None) -> str:
+                  stat_digests: Path | None = None, content_digests: dict[str, str] | None = None) -> str:
     """The digest of everything a build of ``site_dir`` reads; ``extra`` holds the overrides and model.
-    The content files are read only where their stat changed since ``stat_digests`` recorded them."""
+    The content files are read only where their stat changed since ``stat_digests`` recorded them;
+    ``content_digests``, where given, receives each one's sha256 by its path in the content folder."""
     h = hashlib.sha256(SCHEME)
-    h.update(stat_cache.folder_digest(content_dir, stat_digests).encode())
+    h.update(stat_cache.folder_digest(content_dir, stat_digests, content_digests).encode())
     h.update(files_digest([site_dir / "site.toml", site_dir / "actors.toml"], site_dir).encode())
     h.update(themes_digest(theme_dirs).encode())
     h.update(code_digest().encode())

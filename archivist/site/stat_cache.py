@@ -75,12 +75,13 @@ def load_known(path: Path) -> dict[str, list[str]]:
     return {} if known is None else known
 
 
-def folder_digest(folder: Path, cache: Path | None) -> str:
+def folder_digest(folder: Path, cache: Path | None, digests: dict[str, str] | None = None) -> str:
     """sha256 of the names and content digests of every file below ``folder``.
 
     ``cache`` is the JSON file of recorded digests: a file whose stat key is recorded there is
     not read; the file is rewritten where anything changed. ``None`` reads every file (and
-    records nothing), as ``--clean`` does.
+    records nothing), as ``--clean`` does. ``digests``, where given, receives each file's
+    content digest by its relative path (the load stage's ``ReadMemo`` reads them).
     """
     root = os.fspath(folder)
     known = load_known(cache) if cache is not None else {}
@@ -95,6 +96,8 @@ def folder_digest(folder: Path, cache: Path | None) -> str:
         files[rel] = entry
         if st.st_ctime_ns < started - RACY_NS:
             settled[rel] = entry
+    if digests is not None:
+        digests.update((rel, entry[1]) for rel, entry in files.items())
     h = hashlib.sha256(SCHEME.encode())
     h.update("".join(f"{rel}\0{files[rel][1]}\0" for rel in sorted(files)).encode("utf-8", "surrogateescape"))
     if cache is not None and settled != known:

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import json
 
 import pytest
 from conftest import ROOT
 
-from archivist.load.articles import load_articles, outlet_from_url, slugify
+from archivist.load.articles import ReadMemo, load_articles, memo_version, outlet_from_url, slugify
 
 GOOD = "A title\n20220113\nhttps://www.cbsnews.com/news/x/\nFirst paragraph.\n\nSecond \"quoted\" one.\n"
 
@@ -135,3 +137,59 @@ def test_the_example_archive_loads_cleanly():
 
     loaded = load_articles(ROOT / "content")
     assert loaded.problems == () and len(loaded.articles) >= 11
+
+
+def _memo_site(folder):
+    write(folder, "a.txt", GOOD)
+    write(folder, "sub/b.md", '+++\ntitle = "Toml one"\ndate = 2021-05-04\nurl = "https://www.bbc.co.uk/news/1"\n'
+                              'authors = ["A. Writer"]\ntags = ["x", "y"]\ndraft = true\n+++\n\nHello **Putin** said.\n')
+    write(folder, "c.md", "---\ntitle: Undated\noutlet: The Paper\n---\n# Head\n\nBody text.\n")
+    write(folder, "bad.txt", "T\n2022-13-01\nhttps://a.org/\nText")
+
+
+def _digests(folder):
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in folder.rglob("*") if p.is_file()}
+
+
+def test_the_read_memo_gives_what_reading_gives(tmp_path):
+    # Dates, author and tag tuples, drafts, Markdown skeletons and an undated article go through JSON
+    # and back; a bad file is no entry (it is read, and reported, every time).
+    _memo_site(tmp_path)
+    fresh = load_articles(tmp_path, include_drafts=True, outlets={"The Paper": "Paper"})
+    first = ReadMemo(_digests(tmp_path))
+    assert load_articles(tmp_path, include_drafts=True, outlets={"The Paper": "Paper"}, memo=first) == fresh
+    assert first.reused == 0 and set(first.made) == {"a.txt", "sub/b.md", "c.md"}
+    assert {rel: entry[0] for rel, entry in first.made.items()} == {rel: d for rel, d in _digests(tmp_path).items()
+                                                                   if rel != "bad.txt"}
+    known = json.loads(json.dumps(first.made))  # as the build keeps it
+    second = ReadMemo(_digests(tmp_path), known)
+    assert load_articles(tmp_path, include_drafts=True, outlets={"The Paper": "Paper"}, memo=second) == fresh
+    assert second.reused == 3 and second.made == known
+    assert load_articles(tmp_path, memo=ReadMemo(_digests(tmp_path), known)).articles == \
+        tuple(a for a in load_articles(tmp_path).articles if not a.draft)
+
+
+def test_a_memo_entry_stands_in_for_the_file_only_while_its_digest_holds(tmp_path):
+    _memo_site(tmp_path)
+    memo = ReadMemo(_digests(tmp_path))
+    load_articles(tmp_path, memo=memo)
+    known = json.loads(json.dumps(memo.made))
+    known["a.txt"][1]["title"] = "From the memo"  # proof that the entry, not the file, was read
+    titles = {a.source: a.title for a in load_articles(tmp_path, memo=ReadMemo(_digests(tmp_path), known)).articles}
+    assert titles["a.txt"] == "From the memo"
+    write(tmp_path, "a.txt", GOOD.replace("A title", "Edited"))
+    edited = ReadMemo(_digests(tmp_path), known)
+    assert {a.source: a.title for a in load_articles(tmp_path, memo=edited).articles}["a.txt"] == "Edited"
+    assert edited.reused == 2 and edited.made["a.txt"][0] == _digests(tmp_path)["a.txt"]
+    # a digest the caller does not know (a file new since its walk) is read, never trusted
+    unknown = ReadMemo({}, known)
+    assert {a.source: a.title for a in load_articles(tmp_path, memo=unknown).articles}["a.txt"] == "Edited"
+    assert unknown.reused == 0
+
+
+def test_the_memo_version_names_the_code_and_the_settings():
+    base = memo_version("code", False, 100)
+    assert base == memo_version("code", False, 100)
+    assert len({base, memo_version("other", False, 100), memo_version("code", True, 100),
+                memo_version("code", False, 99)}) == 4
