@@ -259,11 +259,15 @@ def _build_claimed(site_dir: Path, config: Config, output: Path, progress: bool,
         bundle_sizes = None  # the search bundle's file sizes, where the index stage wrote it
         if config.search.enabled:
             t = time.perf_counter()
-            html = [p for p in staging.written_paths + staging.removed_paths if p.endswith(".html")]
+            changed = staging.written_paths + staging.removed_paths
+            html = [p for p in changed if p.endswith(".html")]
             if html or clean or staging.missing([f"{bundle}/{search.MANIFEST}"]):
-                # What the last scan read of each page, beside the page keys: kept pages are not read again.
+                # What the last scan read of each page, beside the page keys: kept pages are not read again,
+                # nor looked at where the scan was of the output this staging folder was made from.
+                hint = None if clean else search.ScanHint(incremental.output_identity(output),
+                                                          incremental.output_identity(staging.root), changed)
                 stats_search = search.index_search(staging.root, config,
-                                                   scan_cache=store.path.with_suffix(".search.json"))
+                                                   scan_cache=store.path.with_suffix(".search.json"), hint=hint)
                 bundle_sizes = stats_search["sizes"]
                 stage("index", t, f"{stats_search['pages']} records in {stats_search['shards']} shards: "
                                   f"{stats_search['built']} indexed again ({stats_search['indexed']} pages), "

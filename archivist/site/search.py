@@ -59,7 +59,7 @@ import subprocess
 import threading
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable, Iterator, Mapping
+from typing import Any, Collection, Iterable, Iterator, Mapping
 
 import cbor2
 from markupsafe import escape
@@ -99,8 +99,20 @@ class SearchError(RuntimeError):
     """Pagefind could not index the site."""
 
 
+@dataclass(frozen=True)
+class ScanHint:
+    """What the build knows of the folder it has the index stage scan: it was made from the output whose
+    identity (``incremental.output_identity``) is ``base`` and differs from it only at ``changed`` (the
+    paths written or removed since); ``identity`` is its own, the output it becomes."""
+
+    base: str
+    identity: str
+    changed: Collection[str]
+
+
 def index_search(output_dir: Path, config: Config, shard_pages: int = SHARD_PAGES,
-                 shard_max: int = SHARD_MAX, scan_cache: Path | None = None) -> dict[str, Any]:
+                 shard_max: int = SHARD_MAX, scan_cache: Path | None = None,
+                 hint: ScanHint | None = None) -> dict[str, Any]:
     """Index ``output_dir``'s HTML with Pagefind into shards under ``output_dir/pagefind``.
 
     Only the shards whose pages changed are indexed again (none, when no indexed page
@@ -111,7 +123,8 @@ def index_search(output_dir: Path, config: Config, shard_pages: int = SHARD_PAGE
     by its path in the bundle (``sizes``, for the build's size report).
     ``shard_pages`` and ``shard_max`` set the shards' mean and largest size (tests make them small).
     ``scan_cache``, where given, is a file that keeps what the last scan read of each page
-    (``scan_pages``), so that a rebuild reads only the pages written since.
+    (``scan_pages``), so that a rebuild reads only the pages written since; with a ``hint`` whose
+    ``base`` is the output that memo was made for, only the ``changed`` pages are even looked at.
     Does nothing (``enabled`` False) when ``[search] enabled = false``.
     """
     output_dir = Path(output_dir).resolve()
@@ -119,9 +132,11 @@ def index_search(output_dir: Path, config: Config, shard_pages: int = SHARD_PAGE
     if not config.search.enabled:
         return {"enabled": False, "pages": 0, "shards": 0, "built": 0, "indexed": 0, "quotes": 0, "files": 0,
                 "bytes": 0, "sizes": {}}
-    memo = _load_memo(scan_cache)
-    shards = plan_shards(scan_pages(output_dir, memo["pages"] if memo is not None else None), shard_pages, shard_max)
-    _save_memo(scan_cache, memo)
+    memo, trusted = _load_memo(scan_cache, hint)
+    pages = memo["pages"] if memo is not None else None
+    found = rescan_pages(output_dir, pages, hint.changed) if trusted else scan_pages(output_dir, pages)
+    shards = plan_shards(found, shard_pages, shard_max)
+    _save_memo(scan_cache, memo, hint.identity if hint is not None else "")
     names = [shard_name(shard, config.language) for shard in shards]
     bundle.mkdir(exist_ok=True)
     static_missing = not (bundle / SCRIPT).is_file()
@@ -194,11 +209,7 @@ def scan_pages(site: Path, memo: dict[str, list] | None = None) -> list[IndexedP
             identity = [st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns]
             known = memo.get(rel) if memo is not None else None
             if known is None or known[0] != identity:
-                with open(path, "rb") as f:
-                    data = f.read()
-                date = _SORT_DATE.search(data)
-                known = [identity, BODY_MARK in data, date.group(1).decode("ascii", "replace") if date else "",
-                         hashlib.sha256(data).hexdigest()]
+                known = _read_page(path, identity)
                 if memo is not None:
                     memo[rel] = known
             if known[1]:
@@ -209,19 +220,53 @@ def scan_pages(site: Path, memo: dict[str, list] | None = None) -> list[IndexedP
     return found
 
 
-def _load_memo(path: Path | None) -> dict[str, list] | None:
-    """The scan memo kept at ``path`` (empty where it is missing or unreadable; None without a path)."""
+def rescan_pages(site: Path, memo: dict[str, list], changed: Iterable[str]) -> list[IndexedPage]:
+    """``scan_pages``'s pages of ``site`` where ``memo`` holds every page of it but those at the paths
+    ``changed``: only those are looked at (an edit's few, not a walk of the site's 34,000 folders)."""
+    top = Path(site)
+    for rel in sorted({p for p in changed if p.endswith(".html") and not p.startswith(BUNDLE_DIR + "/")}):
+        path = os.path.join(top, *rel.split("/"))
+        try:
+            st = os.stat(path, follow_symlinks=False)
+        except OSError:
+            st = None
+        if st is None or not stat.S_ISREG(st.st_mode):
+            memo.pop(rel, None)
+            continue
+        identity = [st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns]
+        if rel not in memo or memo[rel][0] != identity:
+            memo[rel] = _read_page(path, identity)
+    return [IndexedPage(rel, page_url(rel), known[2], known[3]) for rel, known in sorted(memo.items()) if known[1]]
+
+
+def _read_page(path: str, identity: list[int]) -> list:
+    """What the scan keeps of one page: its file's identity, whether it is indexed, its sort date, its digest."""
+    with open(path, "rb") as f:
+        data = f.read()
+    date = _SORT_DATE.search(data)
+    return [identity, BODY_MARK in data, date.group(1).decode("ascii", "replace") if date else "",
+            hashlib.sha256(data).hexdigest()]
+
+
+def _load_memo(path: Path | None, hint: ScanHint | None = None) -> tuple[dict[str, dict] | None, bool]:
+    """(the scan memo kept at ``path``, whether it holds every page but ``hint``'s changed ones): empty where
+    it is missing or unreadable; None without a path. It is whole where it was kept for ``hint``'s base."""
     if path is None:
-        return None
+        return None, False
+    if hint is not None and hint.base:
+        pages = kept_json(path, "scan", f"{SCHEME}\0{hint.base}", "pages")
+        if pages is not None:
+            return {"pages": pages}, True
     pages = kept_json(path, "scheme", SCHEME, "pages")
-    return {"pages": {} if pages is None else pages}
+    return {"pages": {} if pages is None else pages}, False
 
 
-def _save_memo(path: Path | None, memo: dict | None) -> None:
-    """Keep the scan memo at ``path`` (a new file renamed over the old); a failure only costs a full scan next time."""
+def _save_memo(path: Path | None, memo: dict | None, identity: str = "") -> None:
+    """Keep the scan memo at ``path`` (a new file renamed over the old), as made for the output ``identity``
+    (where known); a failure only costs a full scan next time."""
     if path is None or memo is None:
         return
-    keep_json(path, {"scheme": SCHEME, "pages": memo["pages"]})
+    keep_json(path, {"scheme": SCHEME, "scan": f"{SCHEME}\0{identity}" if identity else "", "pages": memo["pages"]})
 
 
 def plan_shards(pages: Iterable[IndexedPage], shard_pages: int = SHARD_PAGES,

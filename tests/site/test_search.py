@@ -24,7 +24,7 @@ from markupsafe import escape
 from conftest import XSS, ROOT, sample_archive, sample_body, sample_config, write_site
 
 from archivist.site.render import default_theme_dir, render_site
-from archivist.site.search import IndexedPage, bundle_digest, index_search, plan_shards, scan_pages
+from archivist.site.search import IndexedPage, ScanHint, bundle_digest, index_search, plan_shards, scan_pages
 
 #: What issue 11 found running in the search page: an outlet or actor name with an event handler.
 PAYLOAD = "<img src=x onerror=alert(document.domain)>"
@@ -278,6 +278,41 @@ def test_a_rescan_reads_only_the_pages_written_since(tmp_path):
     (out / "articles" / "harbour" / "index.html").unlink()
     assert "articles/harbour/index.html" not in {p.path for p in scan_pages(out, memo)}
     assert "articles/harbour/index.html" not in memo
+
+
+def test_a_hinted_rescan_looks_only_at_the_changed_pages(tmp_path):
+    """Where the scan memo was kept for the output the folder was made from (the hint's base), only
+    the pages the hint lists as changed are looked at: a written, a new and a removed page."""
+    out = write_site(tmp_path / "site")
+    cache = tmp_path / "cache" / "scan.json"
+    first = index_search(out, sample_config(), scan_cache=cache, hint=ScanHint("", "output-1", ()))
+    memo = json.loads(cache.read_text())
+    memo["pages"]["articles/xss/index.html"][3] = "from the memo"  # proof that the page was not looked at
+    cache.write_text(json.dumps(memo))
+    budget = out / "articles" / "budget" / "index.html"
+    new = budget.with_name("new.tmp")
+    new.write_bytes(budget.read_bytes().replace(b"library", b"libraries"))
+    new.replace(budget)
+    copy = out / "articles" / "budget-2" / "index.html"
+    copy.parent.mkdir()
+    copy.write_bytes(budget.read_bytes())
+    (out / "articles" / "harbour" / "index.html").unlink()
+    changed = ["articles/budget/index.html", "articles/budget-2/index.html", "articles/harbour/index.html",
+               "articles/budget/data.json"]
+    index_search(out, sample_config(), scan_cache=cache, hint=ScanHint("output-1", "output-2", changed))
+    pages = json.loads(cache.read_text())["pages"]
+    assert pages["articles/xss/index.html"][3] == "from the memo"
+    assert pages["articles/budget/index.html"][3] == pages["articles/budget-2/index.html"][3] == \
+        hashlib.sha256(budget.read_bytes()).hexdigest()
+    assert "articles/harbour/index.html" not in pages
+    walked: dict[str, list] = {}
+    scan_pages(out, walked)
+    assert set(pages) == set(walked)
+    # another base (the output was replaced since): every page is looked at again
+    index_search(out, sample_config(), scan_cache=cache, hint=ScanHint("output-9", "output-10", ()))
+    again = json.loads(cache.read_text())
+    assert again["pages"]["articles/xss/index.html"][3] == "from the memo"  # same file: the stat memo holds
+    assert again["scan"].endswith("output-10") and first["pages"] > 0
 
 
 def test_the_scan_cache_file_survives_damage(tmp_path):
