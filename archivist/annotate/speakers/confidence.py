@@ -95,8 +95,9 @@ def _crowded(where: Surroundings, q: Quote) -> bool:
 
 
 def _named_elsewhere(where: Surroundings, q: Quote) -> bool:
-    """The speaker's name is not written (outside quotations) in the quote's paragraph: the name
-    came from a pronoun, a description or a quote before."""
+    """The speaker is not named as a person (outside quotations) in the quote's paragraph: the name
+    came from a pronoun, a description or a quote before, or the speaker is no person (an
+    organisation, a group)."""
     lo, hi = where.paragraphs[where.paragraph(q.start)]
     return q.speaker not in where.people_in(lo, hi)
 
@@ -121,7 +122,8 @@ def _passed_over(where: Surroundings, q: Quote) -> bool:
 
 
 def _named_once(where: Surroundings, q: Quote) -> bool:
-    """The article names the speaker as a person at most once: one it mentions in passing."""
+    """The article names the speaker as a person at most once: one it mentions in passing, or no
+    person at all (an organisation, a group, a name no entity carries)."""
     return where.uses.get(q.speaker, 0) <= 1
 
 

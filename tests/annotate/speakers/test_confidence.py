@@ -71,6 +71,12 @@ def _person(name: str, nth: int = 0) -> Mention:
     return Mention(start, start + len(name), name, "PERSON", name, "person")
 
 
+def _org(where: str, nth: int = 0) -> Mention:
+    """An organisation "Acme" mentioned over the words of ``where`` (offsets are all the features read)."""
+    m = _person(where, nth)
+    return Mention(m.start, m.end, m.text, "ORG", "Acme", "organisation")
+
+
 def _said(speaker: str, how: str, antecedent: Mention | None = None, mention: tuple[int, int] | None = None) -> Quote:
     s = _TEXT.index('"We')
     e = _TEXT.index('," she') + 2
@@ -101,6 +107,10 @@ FEATURE_CASES = [
     ("pronoun-to-dominant", _ALL, _said("Jane Roe", "pronoun", _person("Jane Roe", 1)), 1),  # named most
     ("pronoun-to-dominant", _ALL, _said("Ann Lee", "pronoun", _person("Ann Lee")), 0),
     ("pronoun-to-dominant", _ALL, _said("Jane Roe", "name", mention=(0, 8)), 0),  # a name, not a pronoun
+    # the facts count people: an organisation speaker is never named as one, nor a candidate
+    ("named-once", _ALL + (_org("Jane Roe"), _org("Jane Roe", 1)), _said("Acme", "name"), 1),
+    ("named-elsewhere", _ALL + (_org("Ann Lee"),), _said("Acme", "name"), 1),
+    ("contested", (_person("Ann Lee"), _org("John Doe")), _said("Ann Lee", "pronoun", _person("Ann Lee")), 0),
 ]
 
 
