@@ -44,7 +44,7 @@ def test_seed_article_links_its_people_to_one_page_each(example_site):
                    "antony-blinken"]:
         assert f'href="/archive/actors/{person}/"' in page, person
         assert (report.output / f"actors/{person}/index.html").exists()
-    assert "Wendy Sherman" in page and "quote-1" in page
+    assert "Wendy Sherman" in page and 'data-quote="1"' in page
 
 
 def test_links_stay_under_the_base_path(example_site):

@@ -31,8 +31,9 @@ class Link:
 
 
 # ``link_mentions`` (config.LINK_SCOPES) says which mentions of an actor become links: "paragraph",
-# the first in each paragraph; "article", the first in the article; "all", every one (the seed
-# article had 97 links in 838 words, most of them repeats a reader had just seen).
+# the first in each paragraph; "article", the first in the article (the default, Wikipedia's rule:
+# a reader clicks the first; the page's "Who and where" lists them all again); "all", every one
+# (the seed article had 97 links in 838 words, most of them repeats a reader had just seen).
 
 
 def _links(annotation: Annotation, actor_href: Callable[[str], str], scope: str = "all",
@@ -57,9 +58,10 @@ def mark(text: str, start: int, end: int, links: Sequence[Link], quotes: Sequenc
     """Escaped ``text[start:end]`` with entity links and quote spans inside it.
 
     ``quotes`` are (start, end, number, kind, anchor); a quote that runs over several pieces
-    gets its anchor id (``quote_ids``) on its first piece only (``opened`` remembers those),
-    and an empty ``id="quote-N"`` just before it, so that positional links made before
-    stable anchors still land.
+    gets its anchor id (``quote_ids``) on its first piece only (``opened`` remembers those).
+    Every piece says its number N (``data-quote``): a positional ``#quote-N`` link made before
+    stable anchors is sent to the anchor by the theme's script (``static/highlight.js``), in
+    place of an empty ``<span id="quote-N">`` a quote (1.3 MB of CNN's article pages).
     """
     out: list[str] = []
 
@@ -69,7 +71,7 @@ def mark(text: str, start: int, end: int, links: Sequence[Link], quotes: Sequenc
             if link.start < a or link.end > b:
                 continue
             out.append(str(escape(text[pos:link.start])))
-            out.append(f'<a class="entity entity-{escape(link.kind)}" href="{escape(link.href)}">'
+            out.append(f'<a class="entity-{escape(link.kind)}" href="{escape(link.href)}">'
                        f"{escape(text[link.start:link.end])}</a>")
             pos = link.end
         out.append(str(escape(text[pos:b])))
@@ -80,10 +82,7 @@ def mark(text: str, start: int, end: int, links: Sequence[Link], quotes: Sequenc
         if a >= b or a < pos:
             continue
         emit_text(pos, a)
-        ids = ""
-        if n not in opened:
-            out.append(f'<span id="quote-{n}" class="legacy-anchor"></span>')
-            ids = f' id="{escape(anchor)}"'
+        ids = f' id="{escape(anchor)}"' if n not in opened else ""
         opened.add(n)
         out.append(f'<span class="quote quote-{escape(kind)}"{ids} data-quote="{n}">')
         emit_text(a, b)
@@ -94,15 +93,15 @@ def mark(text: str, start: int, end: int, links: Sequence[Link], quotes: Sequenc
 
 
 def render_body(article: Article, annotation: Annotation, actor_href: Callable[[str], str],
-                link_mentions: str = "paragraph") -> Markup:
+                link_mentions: str = "article") -> Markup:
     """The article body as HTML, with a link for the mentions of actors with a page (an ``actor_id``),
     to ``actor_href(actor_id)``.
 
     ``link_mentions`` (one of ``LINK_SCOPES``) says which: the first of each actor in each
-    paragraph (the default), in the article, or all.
+    paragraph, in the article (the default), or all.
 
-    Quote N (from 1, in annotation order) is wrapped in ``<span id="q-...">`` (its stable
-    anchor, ``quote_ids.quote_anchors``) after an empty ``<span id="quote-N">``.
+    Quote N (from 1, in annotation order) is wrapped in ``<span id="q-..." data-quote="N">`` (its
+    stable anchor, ``quote_ids.quote_anchors``).
     """
     links = _links(annotation, actor_href, link_mentions, article.paragraphs)
     anchors = quote_anchors(annotation.quotes)

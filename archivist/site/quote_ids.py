@@ -4,8 +4,8 @@ A quote's anchor comes from its words, not its position: ``q-`` + the first word
 quotation as a slug + 6 hex digits of a hash of the whole quotation (case and spacing folded),
 e.g. ``q-introducing-sanctions-against-the-1a2b3c``. A link to a quote keeps working when an
 earlier quote of the article is found or dropped; the same words quoted twice in one article
-number their second anchor (``-2``). The old positional ``quote-N`` id stays on an empty
-anchor beside it (body.py), so links made before still land.
+number their second anchor (``-2``). A link to the old positional ``#quote-N`` still lands:
+the theme's script sends it to the quote whose ``data-quote`` is N (body.py).
 
 The quote cards of an article page also carry their search records (JSON inside the page,
 never indexed as text): the search stage turns each into a Pagefind record of its own. The
@@ -13,13 +13,17 @@ island holds what the records of one article share (its id, title, outlet, date)
 quote only what differs from the defaults (``RECORD_DEFAULTS``): repeated per quote, they were
 half of the records' bytes on CNN's long articles. A quote's anchor is left out where its words
 give it (``quote_anchor`` of its text: all but a repeat's ``-2``), 0.9 MB of CNN's 5.0 MB of
-islands. ``read_records`` gives back whole records.
+islands, and so is its text, which the page's card holds (``CARD_TEXT``: the quote cards' own
+``<figure class="quote-card"><blockquote><p>``, in the island's order), 2.4 MB. ``read_records``
+gives back whole records; a theme whose article page loses that card markup fails the search
+stage (``CardsMissing``) rather than index quotes without their words.
 """
 
 from __future__ import annotations
 
 import bisect
 import hashlib
+import html
 import json
 import re
 import unicodedata
@@ -41,6 +45,13 @@ ARTICLE_FIELDS = ("article", "title", "outlet", "date")
 #: A record's value left out of the island where it is this (``said_by``: where it is ``speaker``).
 RECORD_DEFAULTS: Mapping[str, Any] = {"role": "", "about": [], "kind": "direct", "speaker": ""}
 _NOT_WORD = re.compile(r"[^\w]+")
+#: A quote card's text on its article's page (the default theme's ``quote_card`` macro), escaped as
+#: Jinja escapes it: what ``read_records`` reads a record's text back from.
+CARD_TEXT = re.compile(rb'<figure class="quote-card">\s*<blockquote><p>(.*?)</p></blockquote>', re.S)
+
+
+class CardsMissing(ValueError):
+    """An article page's island leaves its quotes' words to cards the page does not have."""
 
 
 def _folded(text: str) -> str:
@@ -113,13 +124,14 @@ def card_records(cards: Iterable[Any]) -> list[dict[str, Any]]:
 def records_json(records: Iterable[Mapping[str, Any]]) -> Markup:
     """Quote records as JSON for a ``<script type="application/json">``, safe against ``</script>``:
     ``{"article": {the fields all share}, "quotes": [each record without them and its defaults]}``;
-    a record's anchor is left out where it is ``quote_anchor`` of its text."""
+    a record's anchor is left out where it is ``quote_anchor`` of its text, and its text always (the
+    page's card holds it, in the same order: ``CARD_TEXT``)."""
     records = list(records)
     shared = {k: records[0][k] for k in ARTICLE_FIELDS
               if records and all(k in r and r[k] == records[0][k] for r in records)}
     quotes = [{k: v for k, v in r.items() if k not in shared and RECORD_DEFAULTS.get(k, ...) != v
                and not (k == "said_by" and v == r.get("speaker"))
-               and not (k == "anchor" and v == quote_anchor(r.get("text", "")))} for r in records]
+               and not (k == "anchor" and v == quote_anchor(r.get("text", ""))) and k != "text"} for r in records]
     text = json.dumps({"article": shared, "quotes": quotes}, sort_keys=True, ensure_ascii=False,
                       separators=(",", ":"))
     return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
@@ -129,12 +141,23 @@ _ISLAND = re.compile(rb'<script type="application/json" id="' + RECORDS_ID.encod
 
 
 def read_records(page: bytes) -> list[dict[str, Any]]:
-    """The quote records an article page carries, whole (``[]`` for a page without any)."""
+    """The quote records an article page carries, whole (``[]`` for a page without any); a record's
+    text from the page's cards (``CARD_TEXT``) where its island leaves it out.
+
+    Raises ``CardsMissing`` where the island leaves out texts and the page has not as many cards.
+    """
     found = _ISLAND.search(page)
     if not found:
         return []
     island = json.loads(found.group(1))
     if isinstance(island, list):  # a page written before records shared their article's fields
         return island
+    quotes = island["quotes"]
+    if any("text" not in q for q in quotes):
+        texts = [html.unescape(t.decode("utf-8")) for t in CARD_TEXT.findall(page)]
+        if len(texts) != len(quotes):
+            raise CardsMissing(f"{len(quotes)} quote records but {len(texts)} quote cards "
+                               '(<figure class="quote-card"><blockquote><p>...) to read their words from')
+        quotes = [{"text": text, **q} for q, text in zip(quotes, texts)]
     return [{**RECORD_DEFAULTS, "about": [], "said_by": q.get("speaker", RECORD_DEFAULTS["speaker"]),
-             "anchor": quote_anchor(q["text"]), **island["article"], **q} for q in island["quotes"]]
+             "anchor": quote_anchor(q["text"]), **island["article"], **q} for q in quotes]

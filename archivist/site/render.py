@@ -46,8 +46,8 @@ KIND_LABELS = {"person": "People", "organisation": "Organisations", "place": "Pl
 SCHEMA_TYPES = {"person": "Person", "organisation": "Organization", "place": "Place", "group": "Organization",
                 "other": "Thing"}
 QUOTE_MARKS = "\"'“”‘’«»„‚‹›「」"
-#: A compact list (an actor's articles by title, actors index rows, taxonomy pages) holds this
-#: many times ``per_page`` items a page: its rows are a tenth of a card's size.
+#: A compact list (an actor's articles by title, actors index rows, the quotes index's rows, taxonomy
+#: pages) holds this many times ``per_page`` items a page: its rows are a tenth of a card's size.
 LIST_FACTOR = 5
 #: Actors shown beside an article in lists (home, year archives).
 TOP_ACTORS = 5
@@ -79,7 +79,7 @@ class QuoteCard:
     """A quotation as a card: the quote, its article and its speaker resolved for display."""
 
     article: Article
-    number: int  # N of the body's ``id="quote-N"`` anchor (annotation index + 1)
+    number: int  # N of the body's ``data-quote="N"`` (annotation index + 1)
     quote: Quote
     text: str  # the quotation without its outer quote marks
     speaker: str  # the name (or the article's own words, e.g. "a senior official") to show
@@ -106,7 +106,7 @@ def render_site(archive: Archive, config: Config, theme_dirs: Sequence[Path],
 
     ``theme_dirs`` are searched in order (the site's theme first, the default
     theme last) for ``templates/`` and ``static/``; ``body_html`` renders an
-    article's body with entity links and ``quote-N`` anchors, from the article, its annotation
+    article's body with entity links and quote anchors, from the article, its annotation
     and the config alone (an article page is keyed on those, not on its body). The actors index says how
     many actors ``aggregate.prune`` left without a page (``Archive.unpaged``).
     ``reuse(path, template, context)`` (``site.incremental.PageReuse``), where given, is asked
@@ -118,7 +118,7 @@ def render_site(archive: Archive, config: Config, theme_dirs: Sequence[Path],
     more than one page is held at a time), and the sink is returned; else a new sorted dict.
 
     Every list is cut into pages (``pagination``): cards ``per_page`` a page, compact lists
-    (an actor's articles, the actors index, taxonomy pages) ``LIST_FACTOR`` times that.
+    (an actor's articles, the actors index, the quotes index, taxonomy pages) ``LIST_FACTOR`` times that.
     """
     dirs = [Path(d) for d in theme_dirs if Path(d).is_dir()] or [default_theme_dir()]
     site = _Site(archive, config)
@@ -172,9 +172,10 @@ def render_site(archive: Archive, config: Config, theme_dirs: Sequence[Path],
                  kind_counts=site.kind_counts, letters=list(starts.values()),
                  anchors={a.id: starts[a.id][0] for a in chunk if a.id in starts})
 
-    # The quotes index, keyed on (article, quote number) of each card and its articles' inputs.
+    # The quotes index, keyed on (article, quote number) of each card and its articles' inputs; its
+    # rows are compact (``quote_rows``), so a list's length a page (CNN: 213 pages, not 1,065).
     all_refs = [(a, i) for a in articles for i in site.card_indices(a)]
-    for path, chunk, p in paginate(all_refs, per_page, urls.QUOTES):
+    for path, chunk, p in paginate(all_refs, per_list, urls.QUOTES):
         made(urls.file_of(path), "quotes.html",
              {"cards": tuple((a.id, i) for a, i in chunk), "articles": tuple(site.inputs(a) for a, _ in chunk),
               "total": len(all_refs), "pagination": p},

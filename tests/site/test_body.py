@@ -31,22 +31,35 @@ def test_links_and_quotes_in_plain_text():
                                mention(text, "Peskov", "Dmitry Peskov")),  # Peskov: no page
                      quotes=(Quote(0, 14, text[:14], "Wendy Sherman", None, "said"),))
     html = render_body(article(text), ann, href)
-    assert html == ('<p id="p-1"><span id="quote-1" class="legacy-anchor"></span>'
-                    '<span class="quote quote-direct" id="q-we-will-not-35398d" data-quote="1">'
-                    '&#34;We will not,&#34;</span> <a class="entity entity-person" href="/actors/wendy-sherman/">'
+    assert html == ('<p id="p-1"><span class="quote quote-direct" id="q-we-will-not-35398d" data-quote="1">'
+                    '&#34;We will not,&#34;</span> <a class="entity-person" href="/actors/wendy-sherman/">'
                     'Sherman</a> said.</p>\n<p id="p-2">Peskov &lt;b&gt;replied&lt;/b&gt;.</p>')
+
+
+def test_an_actor_links_once_an_article_by_default():
+    """The first mention of an actor in the article is its link (as site.toml's default says); the rest are text."""
+    from archivist.config import parse_config
+
+    text = "Sherman spoke.\nLater Sherman left, and Sherman came back."
+    ann = Annotation(mentions=tuple(mention(text, "Sherman", "Wendy Sherman", nth=n, actor_id="wendy-sherman")
+                                    for n in range(3)))
+    html = render_body(article(text), ann, href)
+    assert html == ('<p id="p-1"><a class="entity-person" href="/actors/wendy-sherman/">Sherman</a> spoke.</p>\n'
+                    '<p id="p-2">Later Sherman left, and Sherman came back.</p>')
+    assert parse_config({"title": "T"}).link_mentions == "article"
+    assert render_body(article(text), ann, href, "paragraph").count("<a ") == 2
 
 
 def test_quote_over_two_paragraphs_gets_one_anchor():
     text = '"First part\n"second part," she said.'
     ann = Annotation(quotes=(Quote(0, 25, text[:25], None, None, None),))
     html = render_body(article(text), ann, href)
-    assert html.count('id="quote-1"') == 1 and html.count('data-quote="1"') == 2
+    assert 'id="quote-1"' not in html and html.count('data-quote="1"') == 2  # highlight.js maps #quote-1
     assert html.count('id="q-first-part-second-part') == 1
 
 
 def test_quote_anchors_come_from_the_words_not_the_position():
-    """Dropping the first quote keeps the second one's anchor; the old positional id moves."""
+    """Dropping the first quote keeps the second one's anchor; the old positional number moves."""
     text = '"One thing," she said. "Another thing," he said.'
     first, second = Quote(0, 12, text[:12], None, None, None), Quote(23, 39, text[23:39], None, None, None)
     both = render_body(article(text), Annotation(quotes=(first, second)), href)
@@ -54,6 +67,7 @@ def test_quote_anchors_come_from_the_words_not_the_position():
     anchor = quote_anchor(second.text)
     assert anchor.startswith("q-another-thing-") and f'id="{anchor}"' in both and f'id="{anchor}"' in alone
     assert quote_anchors((second, second)) == (anchor, anchor + "-2")
+    assert f'id="{anchor}" data-quote="2"' in both and f'id="{anchor}" data-quote="1"' in alone
 
 
 def test_overlapping_mentions_link_once():
@@ -71,7 +85,7 @@ def test_markdown_keeps_its_formatting_and_gets_links():
     ann = Annotation(mentions=(mention(text, "Dmitry Peskov", "Dmitry Peskov", actor_id="dmitry-peskov"),))
     html = render_body(article(text, "md", skeleton), ann, href)
     assert "<h1>Talks</h1>" in html
-    assert '<em><a class="entity entity-person" href="/actors/dmitry-peskov/">Dmitry Peskov</a></em>' in html
+    assert '<em><a class="entity-person" href="/actors/dmitry-peskov/">Dmitry Peskov</a></em>' in html
     assert "<script>" not in html and "&lt;script&gt;" in html
 
 

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import json
 
-from archivist.site.quote_ids import RECORDS_ID, quote_anchor, read_records, records_json
+import pytest
+from markupsafe import escape
+
+from archivist.site.quote_ids import RECORDS_ID, CardsMissing, quote_anchor, read_records, records_json
 
 ARTICLE = {"article": "budget", "title": "Council approves the budget", "outlet": "Example Times",
            "date": "2024-03-05"}
@@ -16,13 +19,23 @@ RECORDS = [
 ]
 
 
-def page(island: str) -> bytes:
-    return f'<p>x</p><script type="application/json" id="{RECORDS_ID}">{island}</script>'.encode()
+def page(island: str, cards=()) -> bytes:
+    """An article page with ``island`` and a quote card (as the default theme's, escaped) for each of ``cards``."""
+    figures = "".join(f'<figure class="quote-card">\n<blockquote><p>{escape(r["text"])}</p></blockquote>\n'
+                      f'<figcaption>x</figcaption>\n</figure>' for r in cards)
+    return f'<p>x</p><script type="application/json" id="{RECORDS_ID}">{island}</script>{figures}'.encode()
 
 
 def test_records_read_back_whole_from_the_island():
-    assert read_records(page(records_json(RECORDS))) == RECORDS
+    assert read_records(page(records_json(RECORDS), RECORDS)) == RECORDS
     assert read_records(page(records_json([]))) == [] and read_records(b"<p>no island</p>") == []
+
+
+def test_a_quotes_words_are_read_from_its_card_not_held_twice():
+    island = str(records_json(RECORDS))
+    assert "keeps" not in island and "nothing has been decided" not in island
+    with pytest.raises(CardsMissing, match="2 quote records but 1 quote cards"):
+        read_records(page(island, RECORDS[:1]))
 
 
 def test_the_island_holds_an_article_s_fields_once_and_no_defaults():
@@ -30,14 +43,14 @@ def test_the_island_holds_an_article_s_fields_once_and_no_defaults():
     assert "</script>" not in island and "<b>" not in island
     data = json.loads(island)
     assert data["article"] == ARTICLE
-    assert data["quotes"][0] == {"anchor": "q-this-budget-1a2b3c", "text": "This budget </script><b>keeps</b>",
-                                 "speaker": "Jane Doe"}  # said_by is the speaker; role, about, kind defaults
+    assert data["quotes"][0] == {"anchor": "q-this-budget-1a2b3c",
+                                 "speaker": "Jane Doe"}  # said_by is the speaker; role, about, kind defaults; text: the card's
     assert island.count("Council approves") == 1
 
 
 def test_records_of_different_articles_keep_their_own_fields():
     other = {**RECORDS[1], "title": "Harbour reopens"}
-    assert read_records(page(records_json([RECORDS[0], other]))) == [RECORDS[0], other]
+    assert read_records(page(records_json([RECORDS[0], other]), [RECORDS[0], other])) == [RECORDS[0], other]
 
 
 def test_a_page_written_with_a_list_of_records_still_reads():
@@ -49,4 +62,4 @@ def test_an_anchor_the_words_give_is_left_out_and_read_back():
     repeat = {**own, "anchor": own["anchor"] + "-2"}
     data = json.loads(str(records_json([own, repeat])))
     assert "anchor" not in data["quotes"][0] and data["quotes"][1]["anchor"] == repeat["anchor"]
-    assert read_records(page(records_json([own, repeat]))) == [own, repeat]
+    assert read_records(page(records_json([own, repeat]), [own, repeat])) == [own, repeat]

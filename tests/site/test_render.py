@@ -66,12 +66,17 @@ def text(site, path: str) -> str:
     return site[path].decode("utf-8")
 
 
+def quote_rows(html: str) -> int:
+    """How many quote rows (``quote_rows``: an ``<li>`` each in a ``quote-rows`` list) a page holds."""
+    return sum(block.count("<li>") for block in re.findall(r'<ul class="quote-rows">(.*?)</ul>', html, re.S))
+
+
 def test_pages_written(site):
     expected = {
         "index.html", "page/2/index.html", "articles/budget/index.html",
         "articles/xss/index.html", "articles/harbour/index.html", "actors/index.html",
         "actors/by-mentions/index.html", "actors/by-quotes/index.html", "actors/jane-doe/index.html",
-        "actors/springfield/index.html", "quotes/index.html", "quotes/page/2/index.html", "search/index.html",
+        "actors/springfield/index.html", "quotes/index.html", "search/index.html",
         "archive/index.html", "archive/2023/index.html", "archive/2024/index.html", "404.html",
         "sitemap.xml", "feed.xml", ".nojekyll", "static/style.css",
     }
@@ -362,7 +367,8 @@ def test_pagination(site):
     second = text(site, "page/2/index.html")
     assert "Harbour reopens" in second and 'href="/archive/" rel="prev"' in second
     quotes = text(site, "quotes/index.html")
-    assert quotes.count('class="quote-card"') == 2 and "3 quotes from the archive" in quotes
+    # Rows are compact: the quotes index holds a compact list's length a page (LIST_FACTOR x per_page).
+    assert quote_rows(quotes) == 3 and "3 quotes from the archive" in quotes and "quotes/page/2/" not in quotes
 
 
 def test_search_page(site):
@@ -464,7 +470,7 @@ def test_actor_pages_paginate_with_stable_urls():
     assert '<link rel="next" href="/archive/actors/jane-doe/page/2/">' in first and 'rel="prev"' not in first
     assert '<link rel="prev" href="/archive/actors/jane-doe/">' in second
     assert "data-pagefind-body" in first and "data-pagefind-body" not in second  # one search record an actor
-    assert first.count('class="quote-card"') == 1 and second.count('class="quote-card"') == 1
+    assert quote_rows(first) == 1 and quote_rows(second) == 1
     assert "Quotes<span class=\"range\">, 2–2 of 2</span>" in second
     assert "Often in the same articles" in first and "Often in the same articles" not in second
     assert '<link rel="canonical" href="https://someone.github.io/archive/actors/jane-doe/page/2/">' in second
@@ -473,9 +479,28 @@ def test_actor_pages_paginate_with_stable_urls():
 
 def test_lists_paginate():
     site = paged_site()
-    assert {"archive/2024/index.html", "quotes/page/3/index.html", "page/3/index.html"} <= set(site)
+    assert {"archive/2024/index.html", "page/3/index.html"} <= set(site)
     assert "archive/2023/page/2/index.html" in site  # two articles in 2023, one a page
     assert '<link rel="next" href="/archive/archive/2023/page/2/">' in text(site, "archive/2023/index.html")
+
+
+def test_quotes_index_paginates_by_a_compact_lists_length():
+    """Quote rows go ``per_page * LIST_FACTOR`` a page (5 with per_page 1), with rel=prev/next and stable URLs."""
+    archive = sample_archive()
+    budget = next(a for a in archive.articles if a.id == "budget")
+    copies = tuple(dataclasses.replace(budget, id=f"budget-{i}", title=f"Budget {i}") for i in range(4))
+    archive = dataclasses.replace(archive, articles=archive.articles + copies,
+                                  annotations={**archive.annotations, **{a.id: archive.annotations["budget"] for a in copies}})
+    config = sample_config(per_page=1)
+    site = render_site(archive, config, [default_theme_dir()], sample_body(archive, config))
+    total = int(re.search(r"([0-9]+) quotes from the archive", text(site, "quotes/index.html")).group(1))
+    pages = [p for p in site if p.startswith("quotes/")]
+    assert total == 3 + 4 * 2 and len(pages) == 3  # 11 rows, 5 a page
+    assert [quote_rows(text(site, p)) for p in ("quotes/index.html", "quotes/page/2/index.html",
+                                                "quotes/page/3/index.html")] == [5, 5, 1]
+    second = text(site, "quotes/page/2/index.html")
+    assert '<link rel="prev" href="/archive/quotes/">' in second
+    assert '<link rel="next" href="/archive/quotes/page/3/">' in second
 
 
 def test_sitemap_becomes_an_index_past_the_limit():
@@ -510,6 +535,10 @@ def test_actor_feed_of_new_quotes(site):
     assert len(entries) == 2
     assert entries[0].find(ATOM + "title").text.startswith("Jane Doe: “This budget keeps every library")
     assert entries[0].find(ATOM + "link").get("href").startswith("https://someone.github.io/archive/articles/budget/#q-")
+    assert entries[0].find(ATOM + "link").get("rel") is None  # Atom reads a link without rel as the alternate
+    # A quote the title holds whole is not said again in the summary; the source is.
+    assert entries[0].find(ATOM + "summary").text == (
+        "Jane Doe, Mayor. In “Council approves the budget”, Example Times, 5 March 2024.")
     assert feed.find(ATOM + "updated").text == "2024-03-05T00:00:00Z"
     assert "actors/springfield/feed.xml" not in site  # never quoted: no feed
     assert "actors/john-smith/feed.xml" not in site  # quoted once
@@ -537,16 +566,16 @@ def test_robots_txt(site):
 
 
 @pytest.mark.parametrize("path", ["index.html", "articles/budget/index.html", "actors/jane-doe/index.html",
-                                  "quotes/page/2/index.html", "outlets/index.html", "404.html"])
+                                  "page/2/index.html", "outlets/index.html", "404.html"])
 def test_canonical_and_opengraph_meta(site, path):
     page = text(site, path)
     url = "https://someone.github.io/archive/" + path.removesuffix("index.html")
     assert f'<link rel="canonical" href="{url}">' in page
-    assert f'<meta property="og:url" content="{url}">' in page
     assert re.search(r'<meta property="og:title" content="[^"]+">', page)
     assert '<meta name="twitter:card" content="summary">' in page
-    description = re.search(r'<meta name="description" content="([^"]*)">', page).group(1)
-    assert f'<meta property="og:description" content="{description}">' in page
+    assert re.search(r'<meta name="description" content="[^"]+">', page)
+    # Open Graph's url and description would repeat the canonical link and the description: left out.
+    assert "og:url" not in page and "og:description" not in page
 
 
 def test_each_page_has_its_own_description(site):
@@ -567,14 +596,14 @@ def test_quotes_off_the_article_page_are_rows_under_their_article(site):
     the quote a link to its anchor in the article; the full card, and how to cite it, on the article page only."""
     jane = text(site, "actors/jane-doe/index.html")
     quotes = jane[jane.index('id="quotes-heading"'):jane.index('id="articles-heading"')]
-    assert quotes.count('class="quote-source"') == 2 and quotes.count('class="quote-card"') == 2  # two articles
+    assert quotes.count('class="quote-source"') == 2 and quote_rows(quotes) == 2  # two articles
     assert ('<a href="/archive/articles/budget/#q-this-budget-keeps-every-2861c2"><q>This budget keeps every '
             'library open for another year</q></a>') in quotes
     assert 'class="speaker"' not in quotes and "<figure" not in jane and "Cite this quote" not in jane
-    index = text(site, "quotes/index.html")  # two quotes of one article
-    assert index.count('class="quote-source"') == 1 and index.count('class="quote-card"') == 2
+    index = text(site, "quotes/index.html")  # two quotes of one article, one of another
+    assert index.count('class="quote-source"') == 2 and quote_rows(index) == 3
     assert '>Council approves the budget</a> <time datetime="2024-03-05">' in index
-    assert '<li class="quote-card">A senior official: <a href="/archive/articles/budget/#q-nothing' in index
+    assert '<li>A senior official: <a href="/archive/articles/budget/#q-nothing' in index
     article = text(site, "articles/budget/index.html")
     assert article.count("<figure") == 2 and " cite=" not in article
     # How to cite a quote, said once: the article, and the quote's "In context" link as its address
@@ -620,7 +649,7 @@ def test_link_mentions_scope(scope, links):
                      for m in re.finditer("Jane Doe|Springfield", text_))
     html = render_body(body_article, Annotation(mentions), lambda actor_id: f"/a/{actor_id}/", scope)
     assert html.count("<a ") == links
-    assert html.startswith('<p id="p-1"><a class="entity entity-person" href="/a/jane/">Jane Doe</a> met ')
+    assert html.startswith('<p id="p-1"><a class="entity-person" href="/a/jane/">Jane Doe</a> met ')
 
 
 def _jsonld(page: str) -> dict:
@@ -634,3 +663,23 @@ def test_article_jsonld_names_only_the_most_mentioned_actors(site, monkeypatch):
     assert len(every) == 4 < render_module.JSONLD_MENTIONS
     monkeypatch.setattr(render_module, "JSONLD_MENTIONS", 2)
     assert _jsonld(text(render(), "articles/budget/index.html"))["mentions"] == every[:2]
+
+
+def test_a_card_says_how_its_speaker_was_found():
+    from archivist.models import Evidence
+
+    archive, config = sample_archive(), sample_config()
+    ann = archive.annotations["budget"]
+    named, unnamed = next(q for q in ann.quotes if q.speaker), next(q for q in ann.quotes if q.speaker is None)
+    shown_name = dataclasses.replace(named, evidence=Evidence(
+        "trailing-cue", "pronoun", 0.912, Span(0, 5, "<b>Doe</b>")))
+    withheld = dataclasses.replace(unnamed, kind="direct", evidence=Evidence("inverted-cue", "name", 0.41))
+    quotes = tuple(shown_name if q is named else withheld if q is unnamed else q for q in ann.quotes)
+    archive = dataclasses.replace(archive, annotations={**archive.annotations,
+                                                        "budget": dataclasses.replace(ann, quotes=quotes)})
+    page = text(render_site(archive, config, [default_theme_dir()], sample_body(archive, config)),
+                "articles/budget/index.html")
+    evidence = re.findall(r'<small class="evidence">(.*?)</small>', page)
+    assert "trailing-cue · pronoun of “&lt;b&gt;Doe&lt;/b&gt;” · 0.91" in evidence  # content stays inert
+    assert f"inverted-cue · name withheld: 0.41 &lt; {config.quotes.min_confidence}" in evidence
+    assert len(evidence) == 2  # the sample's other quotes record no evidence: nothing is said of them
