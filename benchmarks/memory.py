@@ -5,8 +5,10 @@
 Makes the site as ``scale.py`` does (the first ``--articles`` articles of a corpus archive in
 ``../shared/corpus/``), then runs ``archivist build`` on it in this process while a thread samples,
 every 50 ms with psutil, the RSS of this process and the sum over it and its children (annotation
-workers, Pagefind). Prints each stage's log line as it ends, then the peaks during each stage
-(a stage's peak is taken while it runs, i.e. after the line of the stage before it). A site folder
+workers, Pagefind), and every 200 ms the sum of their PSS (proportional set size: a page shared by
+forked workers with the build process counts once in all, where the RSS sum counts it in each).
+Prints each stage's log line as it ends, then the peaks during each stage (a stage's peak is taken
+while it runs, i.e. after the line of the stage before it). A site folder
 kept from an earlier run keeps its annotation cache: then the annotate stage loads no model and
 the peaks are those of a build with every annotation cached.
 """
@@ -22,6 +24,8 @@ import psutil
 
 from scale import corpus_path, make_site
 
+#: The PSS sum is read every this many samples: reading it (``/proc/PID/smaps``) costs more.
+PSS_EVERY = 4
 STAGES = ("load", "annotate", "aggregate", "render", "write", "index", "finish")
 
 
@@ -34,15 +38,17 @@ class Sampler:
         self._thread = threading.Thread(target=self._run, daemon=True)
 
     def _run(self) -> None:
-        me = psutil.Process()
+        me, n = psutil.Process(), 0
         while not self._stop.is_set():
             try:
                 tree = [me, *me.children(recursive=True)]
                 rss = [p.memory_info().rss for p in tree]
+                pss = sum(p.memory_full_info().pss for p in tree) if n % PSS_EVERY == 0 else 0
             except psutil.Error:  # a child ended between listing and reading it
                 continue
-            main, total = self.peaks.get(self.stage, (0, 0))
-            self.peaks[self.stage] = (max(main, rss[0]), max(total, sum(rss)))
+            n += 1
+            main, total, proportional = self.peaks.get(self.stage, (0, 0, 0))
+            self.peaks[self.stage] = (max(main, rss[0]), max(total, sum(rss)), max(proportional, pss))
             self._stop.wait(self.every)
 
     def log(self, line: str) -> None:
@@ -77,9 +83,9 @@ def main() -> None:
     with Sampler() as sampler:
         build(args.site, progress=False, log=sampler.log, clean=args.clean)
     print(f"wall {time.perf_counter() - started:.1f} s")
-    for stage, (main_rss, tree_rss) in sampler.peaks.items():
+    for stage, (main_rss, tree_rss, tree_pss) in sampler.peaks.items():
         print(f"peak during {stage:<10} build process {main_rss / 2**20:6.0f} MiB, "
-              f"with its children {tree_rss / 2**20:6.0f} MiB")
+              f"with its children {tree_rss / 2**20:6.0f} MiB (PSS {tree_pss / 2**20:6.0f} MiB)")
 
 
 if __name__ == "__main__":
