@@ -10,33 +10,33 @@ named quotes it was measured on.
 
 PRIOR = 0.921
 #: Log-odds added to every named quote's share before its features' weights (fit_weights).
-BIAS = 0.237
+BIAS = 0.24
 #: Feature (confidence.FEATURES) -> its weight on the log-odds of a name being right.
 WEIGHTS: dict[str, float] = {
-    'contested': -0.317,
-    'crowded': -0.255,
-    'named-elsewhere': 0.146,
-    'mention-outside': -1.305,
-    'antecedent-far': -0.061,
-    'passed-over': -0.025,
-    'named-once': -0.384,
-    'pronoun-to-dominant': -0.244,
+    'contested': -0.321,
+    'crowded': -0.247,
+    'named-elsewhere': 0.143,
+    'mention-outside': -1.302,
+    'antecedent-far': -0.063,
+    'passed-over': -0.028,
+    'named-once': -0.391,
+    'pronoun-to-dominant': -0.24,
 }
 #: (quote kind, attribution rule, resolution) -> share of right names
 CALIBRATION: dict[tuple[str, str, str], float] = {
     ('direct', '*', '*'): 0.949,  # 2993
     ('direct', '*', 'appositive'): 0.95,  # 1
-    ('direct', '*', 'description'): 0.941,  # 69
+    ('direct', '*', 'description'): 0.94,  # 67
     ('direct', '*', 'name'): 0.957,  # 792
     ('direct', '*', 'owner'): 0.955,  # 8
     ('direct', '*', 'pronoun'): 0.939,  # 551
     ('direct', '*', 'pronoun-contested'): 0.899,  # 244
-    ('direct', '*', 'surname-expansion'): 0.973,  # 1299
-    ('direct', '*', 'unlisted-name'): 0.856,  # 29
+    ('direct', '*', 'surname-expansion'): 0.973,  # 1302
+    ('direct', '*', 'unlisted-name'): 0.855,  # 28
     ('direct', 'according-to', 'name'): 0.93,  # 8
     ('direct', 'according-to', 'owner'): 0.957,  # 3
     ('direct', 'according-to', 'surname-expansion'): 0.975,  # 2
-    ('direct', 'according-to', 'unlisted-name'): 0.868,  # 4
+    ('direct', 'according-to', 'unlisted-name'): 0.867,  # 4
     ('direct', 'appositive-cue', 'name'): 0.977,  # 36
     ('direct', 'appositive-cue', 'surname-expansion'): 0.978,  # 5
     ('direct', 'carried-back', 'surname-expansion'): 0.93,  # 2
@@ -45,76 +45,76 @@ CALIBRATION: dict[tuple[str, str, str], float] = {
     ('direct', 'colon-label', 'pronoun'): 0.901,  # 3
     ('direct', 'colon-label', 'pronoun-contested'): 0.856,  # 1
     ('direct', 'colon-label', 'surname-expansion'): 0.951,  # 12
-    ('direct', 'colon-label', 'unlisted-name'): 0.858,  # 1
+    ('direct', 'colon-label', 'unlisted-name'): 0.857,  # 1
     ('direct', 'colon-lead', 'name'): 0.96,  # 2
     ('direct', 'colon-lead', 'owner'): 0.957,  # 2
     ('direct', 'colon-lead', 'pronoun'): 0.939,  # 1
     ('direct', 'colon-lead', 'pronoun-contested'): 0.9,  # 1
     ('direct', 'colon-lead', 'surname-expansion'): 0.975,  # 2
-    ('direct', 'colon-lead', 'unlisted-name'): 0.858,  # 1
-    ('direct', 'continuation', 'description'): 0.866,  # 4
+    ('direct', 'colon-lead', 'unlisted-name'): 0.857,  # 1
+    ('direct', 'continuation', 'description'): 0.865,  # 4
     ('direct', 'continuation', 'name'): 0.878,  # 31
     ('direct', 'continuation', 'owner'): 0.956,  # 1
     ('direct', 'continuation', 'pronoun'): 0.941,  # 10
     ('direct', 'continuation', 'pronoun-contested'): 0.755,  # 10
     ('direct', 'continuation', 'surname-expansion'): 0.926,  # 57
-    ('direct', 'continuation', 'unlisted-name'): 0.815,  # 1
+    ('direct', 'continuation', 'unlisted-name'): 0.814,  # 1
     ('direct', 'cue-subject', 'appositive'): 0.951,  # 1
-    ('direct', 'cue-subject', 'description'): 0.959,  # 14
+    ('direct', 'cue-subject', 'description'): 0.958,  # 14
     ('direct', 'cue-subject', 'name'): 0.962,  # 140
     ('direct', 'cue-subject', 'pronoun'): 0.955,  # 109
     ('direct', 'cue-subject', 'pronoun-contested'): 0.903,  # 40
-    ('direct', 'cue-subject', 'surname-expansion'): 0.979,  # 212
-    ('direct', 'cue-subject', 'unlisted-name'): 0.829,  # 5
+    ('direct', 'cue-subject', 'surname-expansion'): 0.979,  # 213
+    ('direct', 'cue-subject', 'unlisted-name'): 0.825,  # 4
     ('direct', 'governing-clause', 'pronoun-contested'): 0.856,  # 1
-    ('direct', 'governing-verb', 'description'): 0.943,  # 1
+    ('direct', 'governing-verb', 'description'): 0.942,  # 1
     ('direct', 'governing-verb', 'name'): 0.958,  # 1
     ('direct', 'governing-verb', 'pronoun'): 0.939,  # 1
     ('direct', 'governing-verb', 'surname-expansion'): 0.93,  # 2
-    ('direct', 'inverted-cue', 'description'): 0.948,  # 4
+    ('direct', 'inverted-cue', 'description'): 0.947,  # 4
     ('direct', 'inverted-cue', 'name'): 0.98,  # 300
     ('direct', 'inverted-cue', 'surname-expansion'): 0.953,  # 81
     ('direct', 'paragraph-before', 'name'): 0.87,  # 2
     ('direct', 'paragraph-before', 'pronoun'): 0.939,  # 1
     ('direct', 'paragraph-before', 'pronoun-contested'): 0.9,  # 1
     ('direct', 'paragraph-before', 'surname-expansion'): 0.978,  # 6
-    ('direct', 'sentence-before', 'description'): 0.934,  # 16
+    ('direct', 'sentence-before', 'description'): 0.932,  # 15
     ('direct', 'sentence-before', 'name'): 0.968,  # 153
     ('direct', 'sentence-before', 'pronoun'): 0.898,  # 104
     ('direct', 'sentence-before', 'pronoun-contested'): 0.896,  # 46
-    ('direct', 'sentence-before', 'surname-expansion'): 0.966,  # 273
-    ('direct', 'sentence-before', 'unlisted-name'): 0.828,  # 4
+    ('direct', 'sentence-before', 'surname-expansion'): 0.967,  # 274
+    ('direct', 'sentence-before', 'unlisted-name'): 0.827,  # 4
     ('direct', 'sentence-cue', 'name'): 0.948,  # 23
     ('direct', 'sentence-cue', 'pronoun'): 0.94,  # 2
     ('direct', 'sentence-cue', 'pronoun-contested'): 0.902,  # 2
     ('direct', 'sentence-cue', 'surname-expansion'): 0.982,  # 12
-    ('direct', 'sentence-cue', 'unlisted-name'): 0.858,  # 1
+    ('direct', 'sentence-cue', 'unlisted-name'): 0.857,  # 1
     ('direct', 'sign-off', 'name'): 0.919,  # 3
     ('direct', 'sign-off', 'surname-expansion'): 0.976,  # 3
-    ('direct', 'trailing-cue', 'description'): 0.967,  # 30
+    ('direct', 'trailing-cue', 'description'): 0.966,  # 29
     ('direct', 'trailing-cue', 'name'): 0.944,  # 85
     ('direct', 'trailing-cue', 'owner'): 0.956,  # 1
     ('direct', 'trailing-cue', 'pronoun'): 0.945,  # 291
     ('direct', 'trailing-cue', 'pronoun-contested'): 0.909,  # 135
-    ('direct', 'trailing-cue', 'surname-expansion'): 0.991,  # 603
+    ('direct', 'trailing-cue', 'surname-expansion'): 0.991,  # 604
     ('direct', 'trailing-cue', 'unlisted-name'): 0.842,  # 11
     ('direct', 'trailing-verb', 'name'): 0.96,  # 2
     ('direct', 'trailing-verb', 'pronoun'): 0.948,  # 29
     ('direct', 'trailing-verb', 'pronoun-contested'): 0.911,  # 7
     ('direct', 'trailing-verb', 'surname-expansion'): 0.966,  # 27
-    ('direct', 'trailing-verb', 'unlisted-name'): 0.858,  # 1
+    ('direct', 'trailing-verb', 'unlisted-name'): 0.857,  # 1
     ('partial', '*', '*'): 0.854,  # 1157
     ('partial', '*', 'appositive'): 0.825,  # 3
-    ('partial', '*', 'description'): 0.746,  # 47
-    ('partial', '*', 'name'): 0.83,  # 322
+    ('partial', '*', 'description'): 0.744,  # 46
+    ('partial', '*', 'name'): 0.83,  # 321
     ('partial', '*', 'owner'): 0.825,  # 3
     ('partial', '*', 'pronoun'): 0.86,  # 168
     ('partial', '*', 'pronoun-contested'): 0.802,  # 126
-    ('partial', '*', 'surname-expansion'): 0.917,  # 472
+    ('partial', '*', 'surname-expansion'): 0.918,  # 474
     ('partial', '*', 'title'): 0.861,  # 1
     ('partial', '*', 'unlisted-name'): 0.681,  # 15
-    ('partial', 'according-to', 'description'): 0.716,  # 1
-    ('partial', 'according-to', 'name'): 0.854,  # 5
+    ('partial', 'according-to', 'description'): 0.714,  # 1
+    ('partial', 'according-to', 'name'): 0.853,  # 5
     ('partial', 'according-to', 'owner'): 0.831,  # 1
     ('partial', 'according-to', 'surname-expansion'): 0.924,  # 2
     ('partial', 'appositive-cue', 'name'): 0.845,  # 2
@@ -124,18 +124,18 @@ CALIBRATION: dict[tuple[str, str, str], float] = {
     ('partial', 'continuation', 'pronoun'): 0.782,  # 2
     ('partial', 'continuation', 'surname-expansion'): 0.77,  # 9
     ('partial', 'cue-subject', 'appositive'): 0.836,  # 2
-    ('partial', 'cue-subject', 'description'): 0.706,  # 35
-    ('partial', 'cue-subject', 'name'): 0.822,  # 246
+    ('partial', 'cue-subject', 'description'): 0.705,  # 35
+    ('partial', 'cue-subject', 'name'): 0.821,  # 245
     ('partial', 'cue-subject', 'owner'): 0.793,  # 2
     ('partial', 'cue-subject', 'pronoun'): 0.907,  # 117
     ('partial', 'cue-subject', 'pronoun-contested'): 0.818,  # 91
-    ('partial', 'cue-subject', 'surname-expansion'): 0.967,  # 363
+    ('partial', 'cue-subject', 'surname-expansion'): 0.967,  # 364
     ('partial', 'cue-subject', 'title'): 0.867,  # 1
     ('partial', 'cue-subject', 'unlisted-name'): 0.647,  # 7
-    ('partial', 'governing-clause', 'name'): 0.791,  # 1
+    ('partial', 'governing-clause', 'name'): 0.79,  # 1
     ('partial', 'governing-clause', 'pronoun'): 0.865,  # 1
     ('partial', 'governing-clause', 'surname-expansion'): 0.874,  # 1
-    ('partial', 'governing-verb', 'description'): 0.735,  # 5
+    ('partial', 'governing-verb', 'description'): 0.733,  # 5
     ('partial', 'governing-verb', 'name'): 0.748,  # 20
     ('partial', 'governing-verb', 'pronoun'): 0.749,  # 12
     ('partial', 'governing-verb', 'pronoun-contested'): 0.775,  # 8
@@ -148,24 +148,24 @@ CALIBRATION: dict[tuple[str, str, str], float] = {
     ('partial', 'owned-speech', 'name'): 0.834,  # 1
     ('partial', 'owned-speech', 'pronoun'): 0.826,  # 2
     ('partial', 'owned-speech', 'surname-expansion'): 0.921,  # 1
-    ('partial', 'reported-within', 'description'): 0.752,  # 1
+    ('partial', 'reported-within', 'description'): 0.75,  # 1
     ('partial', 'reported-within', 'name'): 0.813,  # 6
     ('partial', 'reported-within', 'pronoun'): 0.888,  # 7
     ('partial', 'reported-within', 'pronoun-contested'): 0.747,  # 4
     ('partial', 'reported-within', 'surname-expansion'): 0.825,  # 13
     ('partial', 'sentence-before', 'surname-expansion'): 0.874,  # 1
     ('partial', 'sentence-cue', 'appositive'): 0.786,  # 1
-    ('partial', 'sentence-cue', 'description'): 0.717,  # 2
+    ('partial', 'sentence-cue', 'description'): 0.716,  # 2
     ('partial', 'sentence-cue', 'name'): 0.861,  # 10
     ('partial', 'sentence-cue', 'pronoun'): 0.823,  # 15
     ('partial', 'sentence-cue', 'pronoun-contested'): 0.813,  # 16
     ('partial', 'sentence-cue', 'surname-expansion'): 0.871,  # 17
     ('partial', 'sentence-cue', 'unlisted-name'): 0.694,  # 1
     ('partial', 'sign-off', 'unlisted-name'): 0.619,  # 2
-    ('partial', 'trailing-cue', 'description'): 0.761,  # 3
+    ('partial', 'trailing-cue', 'description'): 0.755,  # 2
     ('partial', 'trailing-cue', 'name'): 0.824,  # 7
     ('partial', 'trailing-cue', 'pronoun'): 0.9,  # 11
     ('partial', 'trailing-cue', 'pronoun-contested'): 0.801,  # 7
-    ('partial', 'trailing-cue', 'surname-expansion'): 0.946,  # 36
+    ('partial', 'trailing-cue', 'surname-expansion'): 0.947,  # 37
     ('partial', 'trailing-verb', 'pronoun'): 0.865,  # 1
 }
