@@ -59,7 +59,7 @@ import subprocess
 import threading
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Collection, Iterable, Iterator, Mapping
+from typing import Any, Collection, Iterable, Iterator, Mapping, Sequence
 
 import cbor2
 from markupsafe import escape
@@ -67,7 +67,7 @@ from markupsafe import escape
 from archivist.config import Config
 from archivist.site.quote_ids import read_records
 from archivist.site.sizes import file_sizes, walk_prefix
-from archivist.site.write import keep_json, kept_json, write_files
+from archivist.site.write import keep_json, kept_json, write_files, write_new_folder
 
 BUNDLE_DIR = "pagefind"
 #: The list of shards, in date order, that the search page reads (``pagefind/shards.json``).
@@ -141,6 +141,9 @@ def index_search(output_dir: Path, config: Config, shard_pages: int = SHARD_PAGE
     bundle.mkdir(exist_ok=True)
     static_missing = not (bundle / SCRIPT).is_file()
     indexed = quotes = built = 0
+    # the folders of shards no page is in now (mostly the last version of a shard indexed again): a file of a
+    # new shard that one of them holds byte for byte is linked, not written (``write_new_folder``'s ``like``)
+    stale = sorted(e for e in bundle.iterdir() if e.is_dir() and not e.is_symlink() and e.name not in names)
     for i, (shard, name) in enumerate(zip(shards, names)):
         if (bundle / name / ENTRY).is_file() and not (i == 0 and static_missing):
             _remove_strays(bundle / name)
@@ -150,7 +153,7 @@ def index_search(output_dir: Path, config: Config, shard_pages: int = SHARD_PAGE
         files = make_deterministic(files)
         own = {rel: data for rel, data in files.items() if _in_shard(rel)}
         static = {rel: data for rel, data in files.items() if not _in_shard(rel)}
-        _write_shard(bundle, name, own)
+        _write_shard(bundle, name, own, stale)
         write_files(bundle, static)
         indexed, quotes, built = indexed + n_pages, quotes + n_quotes, built + 1
     manifest = {"version": 1, "shards": names}
@@ -317,12 +320,13 @@ def _remove_strays(shard: Path) -> None:
             stray.unlink()
 
 
-def _write_shard(bundle: Path, name: str, files: Mapping[str, bytes]) -> None:
-    """Write a shard's files into a new folder and rename it into place whole."""
+def _write_shard(bundle: Path, name: str, files: Mapping[str, bytes], like: Sequence[Path] = ()) -> None:
+    """Write a shard's files into a new folder and rename it into place whole; a file that a folder of
+    ``like`` holds the same is a hard link to it."""
     tmp = bundle / f".{name}.tmp-{os.getpid()}"
     if tmp.exists():
         shutil.rmtree(tmp)
-    write_files(tmp, files)
+    write_new_folder(tmp, files, like)
     if (bundle / name).exists():  # a folder a build was killed in the middle of: not named by its bytes
         shutil.rmtree(bundle / name)
     os.rename(tmp, bundle / name)

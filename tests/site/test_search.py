@@ -189,6 +189,27 @@ def test_only_changed_shards_are_indexed_again(tmp_path):
     assert bundle_digest(fresh / "pagefind") == bundle_digest(out / "pagefind")
 
 
+def test_a_shard_indexed_again_links_the_files_its_last_version_holds_the_same(tmp_path):
+    """After one page of a shard changes, the new shard's files that the old one holds byte for byte
+    (the other pages' fragments) are the old files, linked; what changed is written anew."""
+    small = {"shard_pages": 2, "shard_max": 3}
+    out = write_site(tmp_path / "a")
+    index_search(out, sample_config(), **small)
+    old = {p.name: p for p in shards(out / "pagefind")}
+    inodes = {(name, str(f.relative_to(p))): f.stat().st_ino for name, p in old.items()
+              for f in p.rglob("*") if f.is_file()}
+    page = out / "articles" / "harbour" / "index.html"
+    page.write_text(page.read_text(encoding="utf-8").replace("reopened", "reopened again"), encoding="utf-8")
+    assert index_search(out, sample_config(), **small)["built"] == 1
+    [new] = [p for p in shards(out / "pagefind") if p.name not in old]
+    [replaced] = set(old) - {p.name for p in shards(out / "pagefind")}
+    files = {str(f.relative_to(new)): f for f in new.rglob("*") if f.is_file()}
+    linked = {rel for rel, f in files.items() if f.stat().st_ino == inodes.get((replaced, rel))}
+    fragments_now = {rel for rel in files if rel.startswith("fragment/")}
+    assert len(fragments_now & linked) == len(fragments_now) - 1  # harbour's fragment alone is new
+    assert "pagefind-entry.json" not in linked
+
+
 def test_shards_follow_the_date_order():
     """Shards cut the (date, URL) order at pages whose URL hashes to 0 (or at the largest size): an
     added page changes only the shard it falls in, and every shard's dates follow the one before."""

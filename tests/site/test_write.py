@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 
 from archivist.site import write
-from archivist.site.write import MARKER, OutputError, Protected, keep_json, kept_json, staged_output, write_files
+from archivist.site.write import (MARKER, OutputError, Protected, keep_json, kept_json, staged_output, write_files,
+                                  write_new_folder)
 
 
 def files_of(folder: Path) -> dict[str, bytes]:
@@ -388,3 +389,20 @@ def test_kept_json_reads_only_a_file_of_its_tag_and_shape(tmp_path):
     assert kept_json(path, "scheme", "s-1", "files") is None  # damaged
     path.write_text("[1, 2]", encoding="utf-8")
     assert kept_json(path, "scheme", "s-1", "files") is None
+
+
+def test_a_new_folder_links_what_an_earlier_version_holds_the_same(tmp_path):
+    old = tmp_path / "old"
+    write_files(old, {"a/same.txt": b"same", "a/changed.txt": b"before", "top.txt": b"top"})
+    new = tmp_path / "new"
+    files = {"a/same.txt": b"same", "a/changed.txt": b"after", "top.txt": b"top", "b/c/added.txt": b"new"}
+    assert write_new_folder(new, files, like=[tmp_path / "missing", old]) == 4
+    assert (new / "a/same.txt").stat().st_ino == (old / "a/same.txt").stat().st_ino
+    assert (new / "top.txt").stat().st_ino == (old / "top.txt").stat().st_ino
+    assert (new / "a/changed.txt").read_bytes() == b"after" and (old / "a/changed.txt").read_bytes() == b"before"
+    assert (new / "a/changed.txt").stat().st_ino != (old / "a/changed.txt").stat().st_ino
+    assert (new / "b/c/added.txt").read_bytes() == b"new"
+    assert sorted(p.relative_to(new).as_posix() for p in new.rglob("*")) == [
+        "a", "a/changed.txt", "a/same.txt", "b", "b/c", "b/c/added.txt", "top.txt"]
+    with pytest.raises(FileExistsError):  # only a new folder: an existing one may be a link to the live output's
+        write_new_folder(new, {"x": b"x"})
