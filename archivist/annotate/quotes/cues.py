@@ -100,6 +100,10 @@ def subject_of(verb):
         # "Cardin said that Republicans rejected it, calling it ...": a participle after a comma
         # closing a reported clause is the reporter's, whatever the parse hangs it on
         tok = verb.head.head
+    if _reporters_conjunct(verb):
+        # "Trump said the Kremlin leader “wants to be helpful”, but added, “...”": a speech verb the
+        # parse coordinates with the reported clause's verb is the reporter's, as a participle is
+        tok = verb.head.head
     if asked_of(verb):
         # "Rubio was asked by moderator Gerard Baker whether ...": the asker speaks, not the one asked
         return agent_of(verb)
@@ -280,6 +284,19 @@ def _name_before(verb):
             return t if t.ent_type_ in ("PERSON", "ORG") and t.pos_ == "PROPN" else None
         k -= 1
     return None
+
+
+def _reporters_conjunct(verb) -> bool:
+    """True for a speech verb with no subject of its own, after a comma (", but added", ", adding"
+    aside), that the parse made a conjunct of a reported clause's verb (no speech verb) under an
+    earlier speech verb: "X said Y wants Z, but added" is X's second cue, not Y's."""
+    head = verb.head
+    if verb.dep_ != "conj" or verb.lower_ not in SPEECH_VERBS or head.dep_ != "ccomp" or \
+            head.lower_ in SPEECH_VERBS or head.head.lower_ not in SPEECH_VERBS or head.head.i > head.i or \
+            any(c.dep_ in _SUBJ_DEPS for c in verb.children):
+        return False
+    before = verb.doc[verb.i - 1] if verb.i > 0 else verb
+    return _comma_before(before if before.dep_ == "cc" else verb)  # ", but added" or ", added"
 
 
 def _comma_before(tok) -> bool:

@@ -51,6 +51,18 @@ def test_a_speaker_the_parse_hid_in_its_own_relative_clause_is_the_subject(nlp, 
     assert subject_of(verb).text == speaker
 
 
+@pytest.mark.parametrize("text, speaker", [
+    # the parser hangs "added" on the reported clause's verb ("wants"), whose subject is not the speaker
+    ("Asked about the call, Trump said the Kremlin leader “wants to be helpful” in the Middle East, but added, "
+     "“I said, ‘You could be more helpful by getting the war over with.’”", "Trump"),
+])
+def test_a_speech_verb_coordinated_with_a_reported_clause_is_the_reporters(nlp, text, speaker):
+    doc = nlp(text)
+    verb = next(t for t in doc if t.text == "added")
+    assert verb.dep_ == "conj" and verb.head.text == "wants"
+    assert subject_of(verb).text == speaker
+
+
 def test_cue_text(nlp):
     doc = nlp("She pointed out that it rained.")
     verb = next(t for t in doc if t.text == "pointed")
