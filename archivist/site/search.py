@@ -44,6 +44,7 @@ meta as HTML; the search page's own script decodes them inertly as text as well.
 from __future__ import annotations
 
 import base64
+import contextlib
 import ctypes
 import functools
 import gzip
@@ -125,6 +126,8 @@ def index_search(output_dir: Path, config: Config, shard_pages: int = SHARD_PAGE
     ``scan_cache``, where given, is a file that keeps what the last scan read of each page
     (``scan_pages``), so that a rebuild reads only the pages written since; with a ``hint`` whose
     ``base`` is the output that memo was made for, only the ``changed`` pages are even looked at.
+    Beside it, the file sizes of each shard folder are kept (``_bundle_sizes``): a kept shard's are not
+    walked again.
     Does nothing (``enabled`` False) when ``[search] enabled = false``.
     """
     output_dir = Path(output_dir).resolve()
@@ -144,10 +147,14 @@ def index_search(output_dir: Path, config: Config, shard_pages: int = SHARD_PAGE
     # the folders of shards no page is in now (mostly the last version of a shard indexed again): a file of a
     # new shard that one of them holds byte for byte is linked, not written (``write_new_folder``'s ``like``)
     stale = sorted(e for e in bundle.iterdir() if e.is_dir() and not e.is_symlink() and e.name not in names)
+    sizes_cache = scan_cache.with_name(f"{scan_cache.stem}.shards.json") if scan_cache is not None else None
+    known = (kept_json(sizes_cache, "scheme", SCHEME, "shards") or {}) if sizes_cache is not None else {}
     for i, (shard, name) in enumerate(zip(shards, names)):
         if (bundle / name / ENTRY).is_file() and not (i == 0 and static_missing):
-            _remove_strays(bundle / name)
+            if name not in known:  # a shard whose sizes were kept was cleaned before they were
+                _remove_strays(bundle / name)
             continue
+        known.pop(name, None)
         pages = ((p.url, (output_dir / p.path).read_bytes()) for p in shard)
         files, n_pages, n_quotes = _run_pagefind(pages, config.language)
         files = make_deterministic(files)
@@ -164,10 +171,35 @@ def index_search(output_dir: Path, config: Config, shard_pages: int = SHARD_PAGE
                 shutil.rmtree(entry)
         elif _in_shard(entry.name) or (not names and entry.name != MANIFEST):
             entry.unlink()
-    sizes = file_sizes(bundle)
+    sizes, own_sizes = _bundle_sizes(bundle, set(names), known)
+    if sizes_cache is not None and own_sizes != known:
+        keep_json(sizes_cache, {"scheme": SCHEME, "shards": own_sizes})
     return {"enabled": True, "pages": sum(1 for rel in sizes if rel.split("/")[-2:-1] == ["fragment"]),
             "shards": len(names), "built": built, "indexed": indexed, "quotes": quotes, "files": len(sizes),
             "bytes": sum(sizes.values()), "sizes": sizes}
+
+
+def _bundle_sizes(bundle: Path, names: set[str], known: Mapping[str, Mapping[str, int]]
+                  ) -> tuple[dict[str, int], dict[str, dict[str, int]]]:
+    """(``file_sizes(bundle)``, each shard folder's own file sizes), walking only the shard folders ``known``
+    does not hold: a shard folder is written whole and never changed after (its name is a digest of
+    what it indexes), so the sizes kept of a folder of that name are its sizes."""
+    sizes: dict[str, int] = {}
+    shards: dict[str, dict[str, int]] = {}
+    for entry in os.scandir(bundle):
+        if entry.name.startswith("."):
+            continue  # as file_sizes: the build's own files, and a shard being written
+        if entry.is_dir():
+            if entry.is_symlink():
+                continue  # not followed, as os.walk does not
+            own = dict(known[entry.name]) if entry.name in names and entry.name in known else file_sizes(entry.path)
+            if entry.name in names:
+                shards[entry.name] = own
+            sizes.update((f"{entry.name}/{rel}", n) for rel, n in own.items())
+        else:
+            with contextlib.suppress(OSError):  # gone since the listing
+                sizes[entry.name] = os.stat(entry.path).st_size
+    return sizes, shards
 
 
 @dataclass(frozen=True)

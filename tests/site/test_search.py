@@ -25,6 +25,7 @@ from conftest import XSS, ROOT, sample_archive, sample_body, sample_config, writ
 
 from archivist.site.render import default_theme_dir, render_site
 from archivist.site.search import IndexedPage, ScanHint, bundle_digest, index_search, plan_shards, scan_pages
+from archivist.site.sizes import file_sizes
 
 #: What issue 11 found running in the search page: an outlet or actor name with an event handler.
 PAYLOAD = "<img src=x onerror=alert(document.domain)>"
@@ -208,6 +209,29 @@ def test_a_shard_indexed_again_links_the_files_its_last_version_holds_the_same(t
     fragments_now = {rel for rel in files if rel.startswith("fragment/")}
     assert len(fragments_now & linked) == len(fragments_now) - 1  # harbour's fragment alone is new
     assert "pagefind-entry.json" not in linked
+
+
+def test_the_bundle_sizes_are_a_walk_s_with_kept_shards_not_walked(tmp_path):
+    """index_search's sizes are file_sizes of the bundle, first and after an edit; a kept shard's come from
+    the sizes kept beside the scan memo (proof: a changed entry there is what is reported)."""
+    small = {"shard_pages": 2, "shard_max": 3}
+    out = write_site(tmp_path / "site")
+    cache = tmp_path / "cache" / "scan.json"
+    first = index_search(out, sample_config(), scan_cache=cache, **small)
+    assert first["sizes"] == file_sizes(out / "pagefind")
+    kept = tmp_path / "cache" / "scan.shards.json"
+    data = json.loads(kept.read_text())
+    assert set(data["shards"]) == {p.name for p in shards(out / "pagefind")}
+    page = out / "articles" / "harbour" / "index.html"
+    page.write_text(page.read_text(encoding="utf-8").replace("reopened", "reopened again"), encoding="utf-8")
+    again = index_search(out, sample_config(), scan_cache=cache, **small)
+    assert again["built"] == 1 and again["sizes"] == file_sizes(out / "pagefind")
+    data = json.loads(kept.read_text())
+    assert set(data["shards"]) == {p.name for p in shards(out / "pagefind")}
+    name = sorted(data["shards"])[0]
+    data["shards"][name]["pagefind-entry.json"] = 1
+    kept.write_text(json.dumps(data))
+    assert index_search(out, sample_config(), scan_cache=cache, **small)["sizes"][f"{name}/pagefind-entry.json"] == 1
 
 
 def test_shards_follow_the_date_order():
