@@ -22,7 +22,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from archivist.text import names
-from archivist.text.lexicon import DISEASES, ORG_NOUNS, PERSON_NOUNS, SPEECH_VERBS, given_gender, singular
+from archivist.text.lexicon import (DISEASES, GROUP_NOUNS, ORG_NOUNS, PEOPLE_NOUNS, PERSON_NOUNS, SPEECH_VERBS,
+                                    given_gender, singular)
 from archivist.annotate.quotes.marks import within
 
 
@@ -48,6 +49,7 @@ def label_evidence(doc, cands: list, quoted: list[tuple[int, int]]) -> tuple[set
                   _person_apposition(doc, c)}
     evidenced |= _speaks_as_he_or_she(doc, cands, quoted)
     evidenced |= _speaks_by_surname(doc, cands, quoted)
+    evidenced |= {c.actor for c in cands if c.label in _NAME_MISTAKEN_AS | {"GPE"} and _after_person_noun(doc, c)}
     for actor in sorted(evidenced):
         persons.add(actor)
         fuller = {c.actor for c in cands if c.actor.endswith(" " + actor) and len(c.actor.split()) <= 3} \
@@ -148,6 +150,19 @@ def _speaks_by_surname(doc, cands: list, quoted: list[tuple[int, int]]) -> set[s
                 not (c.s > 0 and doc[c.s - 1].text[-1:] in _OPENING):
             out.add(c.actor)
     return out
+
+
+#: Words for one person written right before their name ("her husband Haakon", "voter Jane Roe"): kin and
+#: people, and gendered words for a person; not a group's ("team", "family": "team Ferrari").
+_PERSON_BEFORE = (PEOPLE_NOUNS | {w for w, g in PERSON_NOUNS.items() if g != "person"}) - GROUP_NOUNS
+
+
+def _after_person_noun(doc, c) -> bool:
+    """True when the word right before the name is a lower-case singular noun for one person
+    (:data:`_PERSON_BEFORE`): "Mette-Marit's husband Haakon said" (Haakon tagged ORG)."""
+    before = doc[c.s - 1] if c.s > 0 else None
+    return before is not None and before.pos_ == "NOUN" and before.tag_ == "NN" and before.text.islower() and \
+        before.lower_ in _PERSON_BEFORE
 
 
 #: Words for an organisation that a person's name is never in apposition to ("party" is: "led by

@@ -52,6 +52,9 @@ PERSON_EVIDENCE = [
     # ... and one tagged WORK_OF_ART that speaks and is then "he"
     ('“You know, the guy’s a predator,” Adrian Aviles told CNN’s Erin Burnett on Wednesday. “He lied,” he added.',
      ["Adrian Aviles"]),
+    # a name right after a word for one person ("husband Haakon" tagged ORG; lite.cnn.com 2026-02)
+    ("Sitting beside her, Mette-Marit’s husband Haakon said he supported his wife at a difficult time.",
+     ["Haakon"]),
     # a common given name tagged GPE once and PERSON once
     ('With this storm, the mayor posted a screen recording of a call with a New York City student named Victoria. '
      'In the video, he greeted her with a cheerful “Hi, Victoria,” and shared the news.', ["Victoria"]),
