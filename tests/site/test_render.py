@@ -328,7 +328,9 @@ def test_actor_page(site):
     # Quotes newest first, each linking to its place in the article.
     assert page.index("/archive/articles/budget/#q-") < page.index("/archive/articles/xss/#q-")
     assert '<svg class="timeline" role="img" aria-labelledby="timeline-title"' in page
-    assert '"@type":"Person"' in page
+    assert '"@type":"Person"' in page and '"sameAs":["https://en.wikipedia.org/wiki/Jane_Doe"]' in page
+    # JSON-LD only where it says more than the title and canonical link: not for a bare name.
+    assert "application/ld+json" not in text(site, "actors/port-authority/index.html")
     assert "Example Times" in page and "Wikinews" in page
     assert '<a href="/archive/outlets/wikinews/">Wikinews</a> <span class="count">1 quote</span>' in page
     co = page[page.index('id="co-heading"'):]
