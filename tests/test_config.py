@@ -121,7 +121,7 @@ def test_actors_min_mentions_errors_come_with_the_others():
 def test_data_and_feeds_defaults_one_export_and_bounded_feeds():
     config = parse_config({"title": "t"})
     assert config.data.formats == ("csv.gz",) and config.data.min_cooccurrence == 2
-    assert (config.feeds.limit, config.feeds.quotes_limit, config.feeds.actor_min_quotes) == (20, 10, 3)
+    assert (config.feeds.limit, config.feeds.quotes_limit, config.feeds.actor_min_quotes) == (20, 10, 5)
     chosen = parse_config({"title": "t", "data": {"formats": ["sqlite", "json"]}, "feeds": {"limit": 50}})
     assert chosen.data.formats == ("sqlite", "json") and chosen.feeds.limit == 50
     assert parse_config({"title": "t", "data": {"formats": []}}).data.formats == ()

@@ -24,8 +24,9 @@ _UNLISTED = (urls.SEARCH,)
 def has_quote_feed(actor: Actor, config: Config) -> bool:
     """Whether an actor gets an Atom feed of its quotes: quoted ``[feeds] actor_min_quotes`` times or more.
 
-    A feed of one or two quotes is one a reader has no reason to follow; on 2,287 CNN articles
-    5,365 actors were quoted, most once, and their feeds were 12 MB.
+    A feed of a few quotes is one a reader has little reason to follow; on 2,287 CNN articles
+    5,365 actors were quoted, most once, and their feeds were 12 MB; from 5 quotes (the default)
+    1,100 actors keep one.
     """
     threshold = config.feeds.actor_min_quotes
     return threshold > 0 and len(actor.quotes) >= threshold
