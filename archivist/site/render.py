@@ -52,12 +52,13 @@ LIST_FACTOR = 5
 #: Actors shown beside an article in lists (home, year archives).
 TOP_ACTORS = 5
 #: Co-actors shown on an actor page ("Often in the same articles"), people and the rest each, and
-#: for an actor of one article (its article lists them all; here only the strongest).
-CO_ACTORS_SHOWN = 6
+#: for an actor of one article (its article lists them all; here only the strongest). 5, not 6: the
+#: sixth of each list was 0.8 MB of CNN's actor pages.
+CO_ACTORS_SHOWN = 5
 CO_ACTORS_ONE = 4
 #: Actors a page's JSON-LD ``mentions``, most mentioned first (all of them were a sixth of a long article's page;
-#: 20 were 2.6 MB of CNN's article pages, 10 are 1.5: the page itself lists them all).
-JSONLD_MENTIONS = 10
+#: 20 were 2.6 MB of CNN's article pages, 10 were 1.5, 5 are 0.8: the page itself lists them all).
+JSONLD_MENTIONS = 5
 #: Taxonomies whose values get an Atom feed of their own.
 FEED_TAXONOMIES = ("outlets",)
 #: Longest page description (meta description, OpenGraph), cut at a word.

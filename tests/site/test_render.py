@@ -333,6 +333,7 @@ def test_actor_page(site):
     assert "application/ld+json" not in text(site, "actors/port-authority/index.html")
     assert "Example Times" in page and "Wikinews" in page
     assert '<a href="/archive/outlets/wikinews/">Wikinews</a> <span class="count">1 quote</span>' in page
+    assert "Quoted by" not in text(site, "actors/john-smith/index.html")  # quoted by one outlet: the header says it
     co = page[page.index('id="co-heading"'):]
     assert co.index("<h3>People</h3>") < co.index(">John Smith<") < co.index("<h3>Organisations, places and other</h3>")
     assert co.index("<h3>Organisations, places and other</h3>") < co.index(">Springfield<") < co.index(">Port Authority<")
