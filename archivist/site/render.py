@@ -395,7 +395,7 @@ class _Site:
                     talks_about=[ActorCount(self.actors[i], k) for i, k in actor.talks_about
                                  if i in self.actors][:CO_ACTORS_SHOWN],
                     talked_by=_speakers(about)[:CO_ACTORS_SHOWN],
-                    timeline=timeline_svg(actor), jsonld=self.actor_jsonld_markup(actor),
+                    timeline=timeline_html(actor), jsonld=self.actor_jsonld_markup(actor),
                     outlets=[(name, n, self.term_path("outlets", name)) for name, n in actor.outlets])
             else:
                 page.update(co_actors=[], talks_about=[], talked_by=[], timeline=Markup(""), jsonld=None,
@@ -635,6 +635,25 @@ def initial(name: str) -> str:
     """The A–Z letter a name files under ("#" for anything else)."""
     first = _fold(name)[:1].upper()
     return first if "A" <= first <= "Z" else "#"
+
+
+#: Months with mentions from which an actor page draws its timeline; with fewer, a line of text says them.
+TIMELINE_CHART_MONTHS = 3
+
+
+def timeline_html(actor: Actor) -> Markup:
+    """An actor page's mentions by month: the chart (``timeline_svg``) from ``TIMELINE_CHART_MONTHS``
+    months with mentions, a line of text for two ("2026-03: 4 mentions · 2026-04: 8 mentions"),
+    nothing for one. Two bars were 0.7 KB an actor page where the line is 0.05 (1.2 MB of CNN's
+    2,246 such pages) and say the same two numbers.
+    """
+    counts = sorted(actor.timeline)
+    if len(counts) >= TIMELINE_CHART_MONTHS:
+        return timeline_svg(actor)
+    if len(counts) < 2:
+        return Markup("")
+    return Markup('<p class="timeline-line">{}</p>').format(
+        Markup(" · ").join(f"{month}: {plural(n, 'mention')}" for month, n in counts))
 
 
 def timeline_svg(actor: Actor) -> Markup:

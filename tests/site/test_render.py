@@ -45,6 +45,7 @@ from archivist.site.render import (
     linkify,
     quote_text,
     render_site,
+    timeline_html,
     timeline_svg,
 )
 
@@ -327,7 +328,8 @@ def test_actor_page(site):
     assert '<a href="https://en.wikipedia.org/wiki/Jane_Doe" rel="nofollow noopener">Wikipedia</a>' in page
     # Quotes newest first, each linking to its place in the article.
     assert page.index("/archive/articles/budget/#q-") < page.index("/archive/articles/xss/#q-")
-    assert '<svg class="timeline" role="img" aria-labelledby="timeline-title"' in page
+    # Mentions in two months: a line says them (a chart from three months, test_timeline_html).
+    assert '<p class="timeline-line">2023-11: 1 mention · 2024-03: 2 mentions</p>' in page and "<svg" not in page
     assert '"@type":"Person"' in page and '"sameAs":["https://en.wikipedia.org/wiki/Jane_Doe"]' in page
     # JSON-LD only where it says more than the title and canonical link: not for a bare name.
     assert "application/ld+json" not in text(site, "actors/port-authority/index.html")
@@ -350,6 +352,14 @@ def test_timeline_fills_missing_months():
     assert "most (2) in 2024-03" in svg
     assert timeline_svg(Actor("x", "X", "other")) == ""
     assert timeline_svg(Actor("x", "X", "other", timeline=(("2024-03", 4),))) == ""  # one month: nothing to compare
+
+
+def test_timeline_html_draws_from_three_months():
+    three = Actor("x", "X", "other", timeline=(("2024-01", 1), ("2024-02", 3), ("2024-03", 2)))
+    assert timeline_html(three) == timeline_svg(three) and timeline_svg(three).count("<rect") == 3
+    two = Actor("x", "X", "other", timeline=(("2024-03", 2), ("2023-11", 1)))
+    assert timeline_html(two) == '<p class="timeline-line">2023-11: 1 mention · 2024-03: 2 mentions</p>'
+    assert timeline_html(Actor("x", "X", "other", timeline=(("2024-03", 4),))) == ""
 
 
 def test_actor_index_sorts(site):
@@ -605,7 +615,7 @@ def test_quotes_off_the_article_page_are_rows_under_their_article(site):
     assert 'class="speaker"' not in quotes and "<figure" not in jane and "Cite this quote" not in jane
     index = text(site, "quotes/index.html")  # two quotes of one article, one of another
     assert index.count('class="quote-source"') == 2 and quote_rows(index) == 3
-    assert '>Council approves the budget</a> <time datetime="2024-03-05">' in index
+    assert '>Council approves the budget</a> <time>2024-03-05</time></h2>' in index  # compact: the ISO date
     assert '<li>A senior official: <a href="/archive/articles/budget/#q-nothing' in index
     article = text(site, "articles/budget/index.html")
     assert article.count("<figure") == 2 and " cite=" not in article
