@@ -13,14 +13,14 @@ PRIOR = 0.921
 BIAS = 0.24
 #: Feature (confidence.FEATURES) -> its weight on the log-odds of a name being right.
 WEIGHTS: dict[str, float] = {
-    'contested': -0.321,
-    'crowded': -0.247,
-    'named-elsewhere': 0.143,
-    'mention-outside': -1.302,
-    'antecedent-far': -0.063,
-    'passed-over': -0.028,
+    'contested': -0.323,
+    'crowded': -0.24,
+    'named-elsewhere': 0.141,
+    'mention-outside': -1.301,
+    'antecedent-far': -0.06,
+    'passed-over': -0.03,
     'named-once': -0.391,
-    'pronoun-to-dominant': -0.24,
+    'pronoun-to-dominant': -0.241,
 }
 #: (quote kind, attribution rule, resolution) -> share of right names
 CALIBRATION: dict[tuple[str, str, str], float] = {
