@@ -163,8 +163,11 @@ def _run_chunks(texts: Sequence[str], model: str, batch_size: int, processes: in
             yield start, [next(stream) for _ in texts[start:start + CHUNK]], 1
     else:
         starts, batches = _chunk_args(texts, processes, model, batch_size)
-        method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
-        with multiprocessing.get_context(method).Pool(processes, initializer=_pool_init, initargs=(model,)) as pool:
+        # Spawned, not forked: a forked worker maps the whole build process (every article loaded), and
+        # its garbage collector's walks copy those pages into it; a spawned one holds the model and its
+        # chunk. Measured on 1,200 Reuters texts beside 19k loaded articles: the processes' PSS sum
+        # 646 MiB spawned vs 681 forked (RSS sum 719 vs 1,089), the same time (33.6 vs 35.3 s).
+        with multiprocessing.get_context("spawn").Pool(processes, initializer=_pool_init, initargs=(model,)) as pool:
             for start, result in zip(starts, pool.imap(_pool_run, batches)):
                 yield start, [Annotation.from_json(a) for a in result], processes
 
