@@ -317,15 +317,20 @@ def _place(root: Path, parts: tuple[str, ...]) -> tuple[Path, Path]:
 def _put(root: Path, parts: tuple[str, ...], data: bytes) -> None:
     """Write ``data`` to ``root/parts`` by a new file renamed over the old: a hard link elsewhere keeps its bytes."""
     target, tmp = _place(root, parts)
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)  # the umask decides, as for any file
+    _create(tmp, data, target)
+    os.replace(tmp, target)
+
+
+def _create(path: Path, data: bytes, named: Path) -> None:
+    """Write ``data`` to the new file ``path`` (it must not exist); an error names ``named``, the file meant."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)  # the umask decides, as for any file
     try:
         with open(fd, "wb", closefd=False) as f:
             f.write(data)
     except OSError as e:  # a write's error names no file: name the one being written
-        raise OSError(e.errno, e.strerror, str(target)) from None
+        raise OSError(e.errno, e.strerror, str(named)) from None
     finally:
         os.close(fd)
-    os.replace(tmp, target)
 
 
 def keep_json(path: Path, data: object) -> None:
@@ -399,14 +404,7 @@ def write_new_folder(root: Path, files: Mapping[str, bytes], like: Sequence[Path
             except OSError as e:  # another device, or no hard links here: written instead
                 if e.errno not in (errno.EXDEV, errno.EPERM, errno.EMLINK, errno.ENOTSUP):
                     raise
-        fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)  # the umask decides, as for any file
-        try:
-            with open(fd, "wb", closefd=False) as f:
-                f.write(data)
-        except OSError as e:  # a write's error names no file: name the one being written
-            raise OSError(e.errno, e.strerror, str(target)) from None
-        finally:
-            os.close(fd)
+        _create(target, data, target)
     return len(files)
 
 
