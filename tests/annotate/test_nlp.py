@@ -138,20 +138,12 @@ def test_a_long_run_without_a_space_is_tokenized_in_pieces_and_keeps_its_text(nl
     assert [t.text for t in doc][-4:] == ["Then", "she", "left", "."]
 
 
-def test_texts_across_memory_zones_are_annotated_as_one_by_one(nlp, monkeypatch):
+
+def test_texts_across_groups_are_annotated_as_one_by_one(nlp, monkeypatch):
     from archivist.annotate import nlp as nlp_module
 
     texts = ["“We will not,” said Anna Kowalczyk, the mayor of Gdansk.", "",
              "Wiremu Tahana told reporters: “The river is ours.”", "“Never,” she said."]
     one_by_one = [next(nlp_module.annotate_texts(nlp, [t])) for t in texts]
-    monkeypatch.setattr(nlp_module, "ZONE_TEXTS", 2)  # zones of 2 texts: the boundaries fall between texts
+    monkeypatch.setattr(nlp_module, "GROUP_TEXTS", 2)  # groups of 2 texts: the heap is trimmed between texts
     assert list(nlp_module.annotate_texts(nlp, texts)) == one_by_one
-
-
-def test_a_zone_leaves_no_new_words_in_the_vocabulary(nlp):
-    from archivist.annotate import nlp as nlp_module
-
-    before = len(nlp.vocab.strings)
-    (annotation,) = nlp_module.annotate_texts(nlp, ["“Zyxwvutsrq,” said Qwertyuiop Asdfghjklzx of Vbnmqwerty Corp."])
-    assert len(nlp.vocab.strings) == before
-    assert any(m.text == "Qwertyuiop Asdfghjklzx" for m in annotation.mentions)  # the words were read in the zone
