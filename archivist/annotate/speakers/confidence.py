@@ -22,6 +22,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from typing import Callable, Mapping
 
+from archivist.annotate.quotes.marks import paragraphs
 from archivist.annotate.speakers.calibration import BIAS, CALIBRATION, PRIOR, WEIGHTS
 from archivist.models import Annotation, Quote
 
@@ -51,18 +52,14 @@ class Surroundings:
     @classmethod
     def of(cls, text: str, annotation: Annotation) -> "Surroundings":
         """The surroundings of ``annotation``'s quotes in ``text``."""
-        spans, pos = [], 0
-        for line in text.split("\n"):
-            spans.append((pos, pos + len(line)))
-            pos += len(line) + 1
         quotes = tuple((q.start, q.end) for q in annotation.quotes)
         persons = [m for m in annotation.mentions if m.kind == "person"]
         outside = tuple((m.start, m.actor) for m in persons if not _inside(m.start, quotes))
-        return cls(tuple(spans), quotes, outside, Counter(m.actor for m in persons))
+        return cls(tuple(paragraphs(text)), quotes, outside, Counter(m.actor for m in persons))
 
     def paragraph(self, offset: int) -> int:
         """The index of the paragraph (line) that holds ``offset``."""
-        return max(0, bisect.bisect_right([lo for lo, _ in self.paragraphs], offset) - 1)
+        return max(0, bisect.bisect_right(self.paragraphs, (offset, math.inf)) - 1)
 
     def people_in(self, lo: int, hi: int) -> list[str]:
         """The actors of the people named outside quotations between offsets ``lo`` and ``hi``."""
